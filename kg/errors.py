@@ -1,0 +1,55 @@
+"""Every error kg reports to a user: one exception family, each kind with its exit code."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpusError",
+    "GraphError",
+    "KgError",
+    "ModelError",
+    "OutputError",
+    "QueryError",
+    "ValidationError",
+]
+
+
+class KgError(Exception):
+    """Base class; the CLI prints `str(error)` on one line and exits with `exit_code`."""
+
+    exit_code = 1
+
+
+class CorpusError(KgError):
+    """Input documents are missing, unreadable or malformed."""
+
+    exit_code = 3
+
+
+class ModelError(KgError):
+    """The spaCy model cannot be loaded."""
+
+    exit_code = 4
+
+
+class GraphError(KgError):
+    """A graph file cannot be read or parsed."""
+
+    exit_code = 5
+
+
+class QueryError(KgError):
+    """A SPARQL query is invalid or unknown."""
+
+    exit_code = 6
+
+
+class OutputError(KgError):
+    """An output path cannot be written."""
+
+    exit_code = 7
+
+
+class ValidationError(KgError):
+    """The graph violates the SHACL shapes."""
+
+    exit_code = 8

@@ -1,0 +1,84 @@
+"""Actor mentions: named entities resolved to gazetteer keys, surnames linked to full names.
+
+`ActorResolver` writes `doc.spans["kg_actors"]`: label = kind (State, Person, Group, Organization,
+Place, Source), id = entity key, kb_id = the state a capital stands for when used as an agent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon
+from ..resolve import Gazetteer
+from ..vocab import slugify
+
+__all__ = ["SPAN_KEY", "ActorResolver", "strip_name"]
+
+SPAN_KEY = "kg_actors"
+# spaCy entity labels that can name an actor or place when the gazetteer does not know them.
+_UNKNOWN_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+
+
+def strip_name(span: Span, lexicon: Lexicon) -> Span:
+    """Drop leading ranks, honorifics, titles and 'the', and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    skip = lexicon["ranks"] | lexicon["honorifics"] | {"the", "-"}
+    while end - start > 1 and (
+        doc[start].lower_ in skip or lexicon.role(doc[start].lower_) or doc[start].is_punct
+    ):
+        start += 1
+    while end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+class ActorResolver:
+    """Resolve every entity of a Doc against the gazetteer and the document's own full names."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        surnames = self._surnames(doc.ents)
+        spans = []
+        for ent in doc.ents:
+            span = self._resolve(ent, surnames)
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def _surnames(self, ents: Iterable[Span]) -> dict[str, tuple[str, str]]:
+        """Last name -> (key, label) of the first multi-word person name in the document."""
+        found: dict[str, tuple[str, str]] = {}
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = strip_name(ent, self.lexicon)
+            if len(name) > 1 and name[-1].text not in found:
+                entry = self.gazetteer.entries.get(ent.ent_id_) or self.gazetteer.lookup(name.text)
+                key, label = (entry.key, entry.label) if entry else (slugify(name.text), name.text)
+                found[name[-1].text] = (key, label)
+        return found
+
+    def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
+        name = strip_name(ent, self.lexicon)
+        entry = self.gazetteer.entries.get(ent.ent_id_) or self.gazetteer.lookup(name.text)
+        if entry is None and ent.label_ == "NORP":
+            entry = self.gazetteer.demonym_state(name.text)
+        if entry is not None:
+            span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
+            span.kb_id_ = entry.capital_of or entry.key
+            return span
+        if ent.label_ in ("PERSON", "ORG", "GPE") and len(name) == 1 and name.text in surnames:
+            key, _label = surnames[name.text]
+            return Span(ent.doc, name.start, name.end, label="Person", span_id=key, kb_id=key)
+        kind = _UNKNOWN_KINDS.get(ent.label_)
+        if kind is None or not any(t.is_alpha for t in name):
+            return None
+        key = slugify(name.text)
+        return Span(ent.doc, name.start, name.end, label=kind, span_id=key, kb_id=key)

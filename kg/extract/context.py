@@ -1,0 +1,124 @@
+"""Polarity, modality and attribution of a relation mention, read from the trigger's governors.
+
+Walking up from the trigger through argument edges finds what scopes over it: a negation, a denial
+verb, a modal, a speculation or plan word, a reporting verb or "according to". Adjunct phrases
+("despite ...", "after ...") and coordinated clauses are barriers: their governor does not scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon
+
+__all__ = ["Context", "read_context"]
+
+
+@dataclass(frozen=True)
+class Context:
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+    attribution: str | None = None
+
+
+def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
+    """Yield the trigger and each governor that scopes over it, with whether its own
+    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct."""
+    yield token, True
+    own = True
+    while token.head.i != token.i:
+        dep, head = token.dep_, token.head
+        if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
+            return
+        if dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
+            own = False
+        elif dep not in ("conj", "cc"):
+            own = True
+        yield head, own
+        token = head
+
+
+def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
+    if own and any(
+        child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
+        or (child.dep_ == "advmod" and child.lower_ in ("never",))
+        for child in token.children
+    ):
+        return True
+    if token.lemma_ in lexicon["negative_verbs"] and token.pos_ in ("VERB", "AUX"):
+        particle = lexicon.particles.get(token.lemma_)
+        return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    return False
+
+
+def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
+    children = list(token.children) if own else []
+    if any(c.dep_ == "mark" and c.lower_ in lexicon["conditional_marks"] for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in lexicon["hypothetical_aux"] for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "amod" and c.lower_ in lexicon["hypothetical_modifiers"] for c in children):
+        return "hypothetical"
+    if not is_trigger and token.lemma_.lower() in lexicon["speculation_words"]:
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in lexicon["planned_aux"] for c in children):
+        return "planned"
+    if any(c.dep_ == "amod" and c.lower_ in lexicon["planned_modifiers"] for c in children):
+        return "planned"
+    if not is_trigger and token.lemma_.lower() in lexicon["planned_words"]:
+        return "planned"
+    return None
+
+
+def _attribution(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
+    """(reported?, who) from 'according to X', 'X said that ...' or 'reportedly'."""
+    for child in token.children:
+        if child.lower_ == "according":
+            objects = [t for t in child.subtree if t.dep_ == "pobj"]
+            named = [t for t in child.subtree if t.ent_type_ and t.pos_ == "PROPN"]
+            if named:
+                return True, _entity_text(named[0])
+            if objects:
+                return True, _phrase(objects[0])
+        if child.dep_ == "advmod" and child.lower_ in lexicon["reported_adverbs"]:
+            return True, None
+    if token.lemma_ in lexicon["reporting_verbs"] and token.pos_ == "VERB":
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ != "PRON":
+            return True, _phrase(subjects[0])
+    return False, None
+
+
+def _entity_text(token: Token) -> str:
+    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return ent.text.removeprefix("the ").strip(' "\'“”,')
+
+
+def _phrase(token: Token) -> str:
+    """The phrase a source token heads ('a statement carried in Israeli press'), or its entity."""
+    if token.ent_type_:
+        return _entity_text(token)
+    words = list(token.subtree)
+    while len(words) > 1 and (words[0].dep_ == "det" or words[0].is_punct):
+        words = words[1:]
+    return token.doc[words[0].i : words[-1].i + 1].text.strip(' "\'“”,')
+
+
+def read_context(trigger: Token, lexicon: Lexicon) -> Context:
+    """Polarity, modality and attribution of the relation the trigger signals."""
+    negated = False
+    modality: str | None = None
+    reported, attribution = False, None
+    for governor, own in _governors(trigger, lexicon):
+        negated = negated or _negated(governor, own, lexicon)
+        found = _modality(governor, own, governor.i == trigger.i, lexicon)
+        if found == "hypothetical" or (found and modality is None):
+            modality = found
+        if not reported:
+            reported, attribution = _attribution(governor, lexicon)
+    if modality is None:
+        modality = "reported" if reported else "asserted"
+    return Context("negated" if negated else "affirmed", modality, attribution)

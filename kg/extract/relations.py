@@ -1,0 +1,219 @@
+"""Relation mentions found by dependency patterns generated from the trigger lexicon.
+
+Each lexicon line becomes `DependencyMatcher` patterns, one per shape (verb + object, verb + prep +
+object, passive, event noun + prep, 'between X and Y', light verb + noun, 'hailed X as an ally',
+'X, an ally of Y'). Subjects, coordination and context are then read off the tree around the match.
+`RelationFinder` writes the matches to `doc._.kg_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ..lexicon import Lexicon, Trigger
+from ..resolve import Gazetteer
+from .arguments import Arguments, RelationMatch
+from .context import Context, read_context
+from .roles import find_roles
+
+__all__ = ["RelationFinder", "verb_subjects"]
+
+_VERB = {"POS": {"IN": ["VERB"]}}
+_NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
+
+
+def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> dict:
+    node = {"RIGHT_ID": name, "RIGHT_ATTRS": attrs}
+    if parent:
+        node |= {"LEFT_ID": parent, "REL_OP": rel}
+    return node
+
+
+def _prep(words: tuple[str, ...] | list[str]) -> dict:
+    return {"DEP": "prep", "LOWER": {"IN": list(words)}}
+
+
+def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
+    """(shape, pattern) pairs for one lexicon line; node 'trigger' is always the trigger word."""
+    lemma = {"LEMMA": {"IN": list(trigger.lemmas)}}
+    if trigger.frame == "relational":
+        noun = lemma | _NOUN
+        describing = {"LEMMA": {"IN": sorted(lexicon["describing_verbs"])}}
+        yield "as", [
+            _node("verb", describing | _VERB),
+            _node("object", {"DEP": "dobj"}, "verb"),
+            _node("as", {"LOWER": "as"}, "verb"),
+            _node("trigger", noun | {"DEP": "pobj"}, "as"),
+        ]
+        yield "appos-of", [
+            _node("described", {}),
+            _node("trigger", noun | {"DEP": "appos"}, "described"),
+            _node("of", _prep(["of"]), "trigger"),
+            _node("object", {"DEP": "pobj"}, "of"),
+        ]
+        yield "attr-of", [
+            _node("verb", {"LEMMA": "be"}),
+            _node("described", {"DEP": "nsubj"}, "verb"),
+            _node("trigger", noun | {"DEP": "attr"}, "verb"),
+            _node("of", _prep(["of"]), "trigger"),
+            _node("object", {"DEP": "pobj"}, "of"),
+        ]
+        yield "possessive", [
+            _node("trigger", noun),
+            _node("object", {"DEP": "poss"}, "trigger"),
+        ]
+        return
+    if trigger.pos == "VERB":
+        verb = lemma | _VERB
+        if trigger.dobj:
+            yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
+            yield "passive", [_node("trigger", verb), _node("object", {"DEP": "nsubjpass"}, "trigger")]
+        if trigger.preps:
+            yield "prep", [
+                _node("trigger", verb),
+                _node("prep", _prep(trigger.preps), "trigger"),
+                _node("object", {"DEP": "pobj"}, "prep"),
+            ]
+        return
+    noun = lemma | _NOUN
+    if trigger.preps:
+        yield "prep", [
+            _node("trigger", noun),
+            _node("prep", _prep(trigger.preps), "trigger"),
+            _node("object", {"DEP": "pobj"}, "prep"),
+        ]
+        yield "light-verb", [
+            _node("verb", {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}),
+            _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+            _node("prep", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}}, "verb"),
+            _node("object", {"DEP": "pobj"}, "prep"),
+        ]
+    if "with" in trigger.preps:
+        yield "between", [
+            _node("trigger", noun),
+            _node("prep", _prep(["between", "among"]), "trigger"),
+            _node("first", {"DEP": "pobj"}, "prep"),
+            _node("object", {"DEP": "conj"}, "first"),
+        ]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
+    verb for infinitives and coordinated verbs ('X vowed to attack Y', 'X met Y and hailed Z')."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON":
+            return [child]
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return []
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
+        return verb_subjects(verb.head)
+    return []
+
+
+class RelationFinder:
+    """The `kg_relations` component: relation, role and delegation mentions of a Doc."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.matcher = DependencyMatcher(vocab)
+        self.shapes: dict[str, tuple[Trigger, str]] = {}
+        for number, trigger in enumerate(lexicon.triggers):
+            for shape, pattern in _patterns(trigger, lexicon):
+                name = f"{number}:{shape}"
+                self.shapes[name] = (trigger, shape)
+                self.matcher.add(name, [pattern])
+        if not Doc.has_extension("kg_relations"):
+            Doc.set_extension("kg_relations", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        arguments = Arguments(doc, self.gazetteer, self.lexicon)
+        found: dict[tuple, RelationMatch] = {}
+        for match_id, token_ids in self.matcher(doc):
+            trigger, shape = self.shapes[doc.vocab.strings[match_id]]
+            pattern = self.matcher.get(doc.vocab.strings[match_id])[1][0]
+            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
+            for match in self._matches(trigger, shape, nodes, arguments):
+                found.setdefault((match.relation, match.subject.key, match.object.key, match.trigger), match)
+        for match in find_roles(doc, arguments, self.lexicon):
+            found.setdefault((match.relation, match.subject.key, match.object.key, match.trigger), match)
+        doc._.kg_relations = sorted(found.values(), key=lambda m: (m.trigger, m.relation, m.subject.key, m.object.key))
+        return doc
+
+    def _subjects(self, shape: str, nodes: dict[str, Token]) -> list[Token]:
+        trigger = nodes["trigger"]
+        if shape == "between":
+            return [nodes["first"]]
+        if shape in ("as",):
+            return verb_subjects(nodes["verb"])
+        if shape in ("appos-of", "attr-of"):
+            return [nodes["described"]]
+        if shape == "possessive":
+            return [c for c in trigger.children if c.dep_ == "appos"] or (
+                [trigger.head] if trigger.dep_ == "compound" else []
+            )
+        if shape == "passive":
+            return verb_subjects(trigger)
+        if trigger.pos_ == "VERB":
+            return verb_subjects(trigger)
+        return self._noun_agents(trigger)
+
+    def _noun_agents(self, noun: Token) -> list[Token]:
+        """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
+        or the subject of the light verb it is the object of ('Iran launched an attack')."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return [child]
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                return [c for c in child.children if c.dep_ == "pobj"]
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_:
+                return [child]
+        if noun.dep_ == "dobj" and noun.head.lemma_ in self.lexicon["light_verbs"]:
+            return verb_subjects(noun.head)
+        return []
+
+    def _matches(
+        self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
+    ) -> Iterator[RelationMatch]:
+        word = nodes["trigger"]
+        # 'between X and Y' pairs X with its conjuncts only; elsewhere coordination multiplies.
+        expand = (lambda t: [t]) if shape == "between" else _with_conjuncts
+        subjects = [
+            arg for token in self._subjects(shape, nodes) for t in expand(token)
+            if (arg := arguments.resolve(t)) is not None and arg.is_actor
+        ]
+        objects = [
+            arg for t in _with_conjuncts(nodes["object"])
+            if (arg := arguments.resolve(t)) is not None and arg.is_actor
+        ]
+        context = read_context(word, self.lexicon)
+        rule = f"{trigger.rule}/{shape}"
+        for subject in subjects:
+            for obj in objects:
+                if subject.key == obj.key:
+                    continue
+                yield RelationMatch(trigger.relation, subject, obj, word.i, rule, trigger.confidence, context)
+                if trigger.prospective and context.polarity == "affirmed" and context.modality in ("planned", "hypothetical"):
+                    prospective = Context(
+                        context.polarity,
+                        "hypothetical" if context.modality == "hypothetical" else ("reported" if context.attribution else "asserted"),
+                        context.attribution,
+                    )
+                    yield RelationMatch(
+                        trigger.prospective, subject, obj, word.i, f"{trigger.prospective}/prospective-{shape}",
+                        round(trigger.confidence * 0.8, 2), prospective,
+                    )

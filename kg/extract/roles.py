@@ -1,0 +1,167 @@
+"""Roles and delegations: 'senior Hamas leader Ismail Haniyeh', 'President Biden', 'Israeli army
+chief, Herzi Halevi', 'head of US Central Command, General Michael Kurilla', 'a Russian defense
+delegation in Tehran'. Former roles ('ex-Defense Minister') are not current facts and are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon, RoleTitle
+from ..vocab import slugify
+from .arguments import Arg, Arguments, RelationMatch
+from .context import Context, read_context
+
+__all__ = ["find_roles"]
+
+_ROLE_CONFIDENCE = 0.85
+_GAZETTEER_TITLE_CONFIDENCE = 0.75
+
+
+def _title_tokens(noun: Token, skip: set[int]) -> list[Token]:
+    """The role noun and the compound words before it ('Prime Minister', 'army chief')."""
+    words = [noun]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i < noun.i and child.i not in skip:
+            words.extend(_title_tokens(child, skip))
+    return sorted(words, key=lambda t: t.i)
+
+
+def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str] | None:
+    words = _title_tokens(noun, skip)
+    for start in range(len(words)):
+        text = " ".join(w.text for w in words[start:])
+        role = lexicon.role(text) or lexicon.role(text.replace("-", " "))
+        if role is not None:
+            return role, text
+    return None
+
+
+def _is_former(noun: Token, lexicon: Lexicon) -> bool:
+    return any(
+        t.lower_ in lexicon["former_modifiers"]
+        for child in noun.children
+        if child.dep_ in ("amod", "compound", "advmod")
+        for t in child.subtree
+    )
+
+
+def _organization(noun: Token, arguments: Arguments) -> Arg | None:
+    """What the role is a role in: "Russia's", 'Hamas', 'Israeli', 'of US Central Command'."""
+    candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    candidates += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if noun.dep_ == "conj":  # "Russia's ex-Defense Minister and current ... secretary"
+        candidates += [c for c in noun.head.children if c.dep_ == "poss"]
+    found = [arg for c in candidates if (arg := arguments.agent(c)) is not None and arg.is_actor]
+    organizations = [a for a in found if a.kind != "State"]
+    states = [a for a in found if a.kind == "State"]
+    if organizations:
+        return _qualified(organizations[0], states[0] if states else None, arguments)
+    return states[0] if states else None
+
+
+def _qualified(organization: Arg, state: Arg | None, arguments: Arguments) -> Arg:
+    """'Russia's ... Security Council' is the Russian Security Council, not the UN's."""
+    if state is None or organization.key in arguments.gazetteer.entries:
+        return organization
+    demonym = arguments.gazetteer.demonym_of(state.key) or state.label
+    for name in (f"{demonym} {organization.label}", f"{state.label} {organization.label}"):
+        entry = arguments.gazetteer.lookup(name)
+        if entry is not None:
+            return Arg(entry.key, entry.label, entry.kind, organization.start, organization.end)
+    name = f"{demonym} {organization.label}"
+    return Arg(slugify(name), name, "Organization", organization.start, organization.end)
+
+
+def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str]]:
+    """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y'."""
+    root = person.root
+    for child in root.children:
+        if child.dep_ == "compound" and child.i < person.start:
+            yield child, "compound"
+        if child.dep_ == "appos":
+            for noun in (child, *child.conjuncts):
+                yield noun, "appos"
+    if root.dep_ == "appos":
+        head = root.head
+        if arguments.agent(head) is None:
+            yield head, "appos"
+        elif head.head.dep_ == "prep" and head.head.lower_ == "of":
+            yield head.head.head, "appos-of"
+
+
+def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
+    """leaderOf / memberOf for every titled person, delegationOf / locatedIn for delegations."""
+    for span in doc.spans.get("kg_actors", []):
+        if span.label_ == "Person":
+            yield from _person_roles(span, arguments, lexicon)
+    for token in doc:
+        if token.lemma_.lower() in lexicon["delegation_nouns"]:
+            yield from _delegation(token, arguments, lexicon)
+
+
+def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
+    person = arguments.mention(span.root)
+    skip = set(range(span.start, span.end)) | set(arguments.spans)
+    for noun, shape in _role_nouns(span, arguments):
+        found = _role(noun, lexicon, skip)
+        if found is None or _is_former(noun, lexicon):
+            continue
+        role, title = found
+        organization = _organization(noun, arguments)
+        rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
+        if organization is None and role.head_of_state:
+            organization = _known_country(person, title, arguments)
+            rule, confidence = f"{role.relation}/title-gazetteer", _GAZETTEER_TITLE_CONFIDENCE
+        if organization is None or organization.key == person.key:
+            continue
+        # A title is presupposed, not claimed: 'speculation that President Putin ...' still
+        # says Putin is president; only a negation on the title noun itself counts.
+        context = Context(polarity=read_context(noun, lexicon).polarity)
+        yield RelationMatch(role.relation, person, organization, noun.i, rule, confidence, context, title)
+        if organization.key not in arguments.gazetteer.entries and organization.kind == "Organization":
+            state = arguments.state_modifier(noun) or _organization_state(noun, arguments)
+            if state is not None:
+                yield RelationMatch("partOf", organization, state, noun.i, "partOf/qualified-organization",
+                                    _ROLE_CONFIDENCE, context)
+
+
+def _organization_state(noun: Token, arguments: Arguments) -> Arg | None:
+    if noun.dep_ == "conj":
+        return arguments.state_modifier(noun.head)
+    return None
+
+
+def _known_country(person: Arg, title: str, arguments: Arguments) -> Arg | None:
+    """'President Biden': the state comes from the curated actor file when the titles agree."""
+    entry = arguments.gazetteer.entries.get(person.key)
+    if entry is None or entry.country is None:
+        return None
+    if title.lower() not in {t.lower() for t in entry.titles}:
+        return None
+    state = arguments.gazetteer.entries[entry.country]
+    return Arg(state.key, state.label, state.kind, person.start, person.end)
+
+
+def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
+    delegation = arguments.delegation(token)
+    if delegation is None:
+        return
+    context = read_context(token, lexicon)
+    sender = arguments.delegation_sender(token)
+    yield RelationMatch("delegationOf", delegation, sender, token.i, "delegationOf/sender",
+                        _ROLE_CONFIDENCE, context)
+    place = arguments.delegation_place(token)
+    if place is not None:
+        yield RelationMatch("locatedIn", delegation, place, token.i, "locatedIn/delegation-place",
+                            _ROLE_CONFIDENCE, context)
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_ == "lead":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    leader = arguments.resolve(pobj)
+                    if leader is not None and leader.kind == "Person":
+                        yield RelationMatch("leaderOf", leader, delegation, child.i,
+                                            "leaderOf/delegation-led-by", _ROLE_CONFIDENCE, context, "head of delegation")

@@ -1,0 +1,100 @@
+"""Load the data that drives extraction: trigger lexicon, role titles, context words.
+
+All of it lives in `ontology/lexicon/` as JSONL/JSON a user can extend; nothing here is hard-coded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .errors import KgError
+
+__all__ = ["Lexicon", "RoleTitle", "Trigger", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One line of triggers.jsonl: words of one part of speech that signal one relation.
+
+    `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
+    `prospective` names the relation a planned or feared instance also signals ("attack" -> threatens).
+    """
+
+    relation: str
+    pos: str
+    lemmas: tuple[str, ...]
+    dobj: bool = True
+    preps: tuple[str, ...] = ()
+    frame: str = "event"
+    confidence: float = 0.8
+    prospective: str | None = None
+
+    @property
+    def rule(self) -> str:
+        return f"{self.relation}/{self.pos.lower()}-{self.frame}"
+
+
+@dataclass(frozen=True)
+class RoleTitle:
+    """A title word and the structural relation it implies ("chief" -> leaderOf)."""
+
+    title: str
+    relation: str
+    head_of_state: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    roles: dict[str, RoleTitle]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    particles: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        """A named word list of context.json, e.g. `lexicon["negative_verbs"]`."""
+        return self.words[name]
+
+    def role(self, text: str) -> RoleTitle | None:
+        return self.roles.get(text.lower())
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise KgError(f"{path}:{number}: invalid lexicon line ({error.msg})") from None
+    return rows
+
+
+@cache
+def load_lexicon(lexicon_dir: Path) -> Lexicon:
+    """Read triggers.jsonl, roles.jsonl and context.json once per directory."""
+    triggers = tuple(
+        Trigger(
+            relation=row["relation"],
+            pos=row["pos"],
+            lemmas=tuple(row["lemmas"]),
+            dobj=row.get("dobj", True),
+            preps=tuple(row.get("preps", ())),
+            frame=row.get("frame", "event"),
+            confidence=float(row.get("confidence", 0.8)),
+            prospective=row.get("prospective"),
+        )
+        for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
+    )
+    roles = {
+        row["title"]: RoleTitle(row["title"], row["relation"], row.get("head_of_state", False))
+        for row in _read_jsonl(lexicon_dir / "roles.jsonl")
+    }
+    context = json.loads((lexicon_dir / "context.json").read_text(encoding="utf-8"))
+    particles = context.pop("negative_verb_particles", {})
+    words = {
+        name: frozenset(values) for name, values in context.items() if isinstance(values, list)
+    }
+    return Lexicon(triggers=triggers, roles=roles, words=words, particles=particles)

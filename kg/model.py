@@ -1,0 +1,83 @@
+"""The records that flow between stages: plain frozen dataclasses, no spaCy or rdflib objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ACTOR_KINDS",
+    "MODALITIES",
+    "POLARITIES",
+    "Article",
+    "Claim",
+    "Entity",
+    "Extraction",
+]
+
+# Entity kinds are the local names of the ontology classes they become.
+ACTOR_KINDS = ("State", "Person", "Group", "Organization", "Delegation")
+POLARITIES = ("affirmed", "negated")
+MODALITIES = ("asserted", "reported", "hypothetical", "planned")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news document and its metadata; `id` is its URL or given id, else a content hash."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor, place or news source as resolved in one document.
+
+    `key` is the slug that becomes the IRI; `kind` is an actor kind, "Place" or "Source".
+    """
+
+    key: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One relation mention: subject/object entity keys plus everything needed to trace it."""
+
+    doc_id: str
+    subject: str
+    relation: str
+    object: str
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    rule: str
+    confidence: float = 0.8
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+    attribution: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+
+    @property
+    def is_fact(self) -> bool:
+        """Affirmed and not hypothetical/planned: enough to assert the direct edge."""
+        return self.polarity == "affirmed" and self.modality in ("asserted", "reported")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: the entities it mentions and the claims between them."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = field(default=())

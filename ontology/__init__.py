@@ -1,0 +1,1 @@
+"""The kg ontology, shapes and lexicons as package data (installed as `kg.ontology`)."""

@@ -1,0 +1,1 @@
+"""Trigger, role and modality lexicons (package data)."""

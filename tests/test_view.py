@@ -1,0 +1,355 @@
+"""kg.view: the offline HTML network (unit checks on the page, one headless-Chromium check)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg import vocab
+from kg.errors import OutputError
+from kg.view import render_html, write_html
+from kg.vocab import (
+    AKG,
+    DCTERMS,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    actor_iri,
+    doc_iri,
+    source_iri,
+    statement_iri,
+)
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+OUTPUT_DIR = Path(__file__).parent / "output"
+SCRIPT_BREAK = "</script><script>alert(1)</script>"
+IMG_XSS = "<img src=x onerror=alert(1)>"
+
+IRAN, RUSSIA, ISRAEL = actor_iri("iran"), actor_iri("russia"), actor_iri("israel")
+PERSON, TEHRAN, PARIS = actor_iri("pezeshkian"), actor_iri("tehran"), actor_iri("paris")
+AXIOS = source_iri("axios")
+DOC = doc_iri("article-1")
+
+
+def _statement(g, s, p, o, sentence, *, polarity=AKG.Affirmed, modality=AKG.Asserted, n=0):
+    st = statement_iri(DOC, s, p, o, sentence, n)
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    g.add((st, AKG.sentence, Literal(sentence)))
+    g.add((st, PROV.wasDerivedFrom, DOC))
+    g.add((st, DCTERMS.date, Literal("2024-08-05", datatype=vocab.XSD.date)))
+    g.add((st, AKG.polarity, polarity))
+    g.add((st, AKG.modality, modality))
+    return st
+
+
+def make_graph(person_label: str = "Masoud Pezeshkian", threat_reports: int = 1) -> Graph:
+    g = Graph()
+    g.add((DOC, RDF.type, vocab.SCHEMA.NewsArticle))
+    g.add((DOC, DCTERMS.title, Literal("Tehran hosts Russian officials <b>live</b>")))
+    g.add((DOC, DCTERMS.date, Literal("2024-08-05", datatype=vocab.XSD.date)))
+    for node, cls, label in [
+        (IRAN, AKG.State, "Iran"),
+        (RUSSIA, AKG.State, "Russia"),
+        (ISRAEL, AKG.State, "Israel"),
+        (PERSON, AKG.Person, person_label),
+        (TEHRAN, AKG.Place, "Tehran"),
+        (PARIS, AKG.Place, "Paris"),
+        (AXIOS, AKG.Source, "Axios"),
+    ]:
+        g.add((node, RDF.type, cls))
+        g.add((node, SKOS.prefLabel, Literal(label)))
+    # symmetric, materialised both ways
+    g.add((IRAN, AKG.alliedWith, RUSSIA))
+    g.add((RUSSIA, AKG.alliedWith, IRAN))
+    _statement(g, IRAN, AKG.alliedWith, RUSSIA, "Pezeshkian hailed Moscow as a strategic ally.")
+    # directed
+    g.add((PERSON, AKG.leaderOf, IRAN))
+    _statement(g, PERSON, AKG.leaderOf, IRAN, "President Pezeshkian met the delegation.")
+    g.add((IRAN, AKG.threatens, ISRAEL))
+    for n in range(threat_reports):
+        st = _statement(
+            g,
+            IRAN,
+            AKG.threatens,
+            ISRAEL,
+            f"Iran vowed retaliation against Israel, report {n}.",
+            modality=AKG.Reported,
+            n=n,
+        )
+        g.add((st, AKG.accordingTo, AXIOS))
+    g.add((PERSON, AKG.locatedIn, TEHRAN))
+    _statement(g, PERSON, AKG.locatedIn, TEHRAN, "Pezeshkian spoke in Tehran.")
+    # not asserted: no direct edge
+    _statement(
+        g,
+        IRAN,
+        AKG.attacked,
+        ISRAEL,
+        "Iran denied any plan to attack Israel <script>alert('x')</script>.",
+        polarity=AKG.Negated,
+    )
+    _statement(
+        g,
+        PERSON,
+        AKG.locatedIn,
+        PARIS,
+        "Pezeshkian could travel to Paris.",
+        modality=AKG.Hypothetical,
+    )
+    return g
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return make_graph()
+
+
+def page_data(html: str) -> dict:
+    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', html, re.S)
+    assert match, "no data block in the page"
+    return json.loads(match.group(1))
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes (script and style bodies are not parsed as tags)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def test_page_loads_nothing_remote(graph):
+    html = render_html(graph)
+    parser = _Tags()
+    parser.feed(html)
+    url_attributes = {"src", "href", "action", "formaction", "poster", "data", "srcset", "manifest"}
+    for tag, attrs in parser.tags:
+        assert tag not in {"link", "iframe", "img", "object", "embed", "base"}, tag
+        for name, value in attrs:
+            if name in url_attributes:
+                assert not REMOTE.match(value or ""), f"<{tag} {name}={value!r}>"
+        if tag == "script":
+            assert "src" not in dict(attrs)
+    assert not re.search(r"@import", html, re.I)
+    assert not re.search(r"url\(\s*['\"]?\s*(?:https?:)?//", html, re.I)
+    assert "sourceMappingURL" not in html
+    csp = [
+        a for t, a in parser.tags if t == "meta" and ("http-equiv", "Content-Security-Policy") in a
+    ]
+    assert csp and "default-src 'none'" in dict(csp[0])["content"]
+
+
+def test_vis_network_is_inlined(graph):
+    html = render_html(graph)
+    assert "vis-network" in html and len(html) > 400_000
+    assert "new vis.Network(" in html
+    assert "randomSeed" in html and page_data(html)["options"]["layout"]["randomSeed"] == 7
+
+
+def test_nodes_actors_and_touched_places_only(graph):
+    nodes = {n["id"]: n for n in page_data(render_html(graph))["nodes"]}
+    assert set(nodes) == {str(IRAN), str(RUSSIA), str(ISRAEL), str(PERSON), str(TEHRAN)}
+    assert str(PARIS) not in nodes  # only a hypothetical statement touches Paris
+    assert str(AXIOS) not in nodes  # sources are never drawn
+    assert nodes[str(PERSON)]["label"] == "Masoud Pezeshkian"
+    assert nodes[str(IRAN)]["shape"] != nodes[str(PERSON)]["shape"]
+    assert nodes[str(TEHRAN)]["kgType"] == str(AKG.Place)
+
+
+def test_symmetric_edge_drawn_once_without_arrows(graph):
+    edges = page_data(render_html(graph))["edges"]
+    allied = [e for e in edges if e["kgRelation"] == str(AKG.alliedWith)]
+    assert len(allied) == 1
+    assert {allied[0]["from"], allied[0]["to"]} == {str(IRAN), str(RUSSIA)}
+    assert allied[0]["arrows"]["to"]["enabled"] is False
+    (leader,) = [e for e in edges if e["kgRelation"] == str(AKG.leaderOf)]
+    assert (leader["from"], leader["to"]) == (str(PERSON), str(IRAN))
+    assert leader["arrows"]["to"]["enabled"] is True
+    assert len(edges) == 4
+
+
+def test_relation_labels_come_from_the_ontology(graph):
+    onto = Graph().parse(Path(__file__).parents[1] / "ontology" / "akg.ttl")
+    html = render_html(graph)
+    legend = html.split('id="kg-legend"', 1)[1]
+    for edge in page_data(html)["edges"]:
+        expected = str(onto.value(URIRef(edge["kgRelation"]), RDFS.label))
+        assert edge["label"] == expected
+        assert expected in legend
+
+
+def test_negated_statement_is_not_an_edge_but_in_node_tooltip(graph):
+    data = page_data(render_html(graph))
+    relations = {e["kgRelation"] for e in data["edges"]}
+    assert str(AKG.attacked) not in relations
+    iran = next(n for n in data["nodes"] if n["id"] == str(IRAN))
+    assert "not asserted" in iran["title"].lower()
+    assert "negated" in iran["title"] and "Iran denied any plan to attack Israel" in iran["title"]
+    person = next(n for n in data["nodes"] if n["id"] == str(PERSON))
+    assert "hypothetical" in person["title"] and "Paris" in person["title"]
+
+
+def test_edge_tooltip_lists_evidence_with_document():
+    data = page_data(render_html(make_graph(threat_reports=7)))
+    (threat,) = [e for e in data["edges"] if e["kgRelation"] == str(AKG.threatens)]
+    title = threat["title"]
+    assert "7 supporting statements" in title
+    assert title.count("Iran vowed retaliation") == 5
+    assert "and 2 more statements" in title
+    assert "Tehran hosts Russian officials <b>live</b>" in title  # plain text, shown verbatim
+    assert "2024-08-05" in title and "according to Axios" in title
+
+
+def test_deterministic(graph):
+    assert render_html(graph) == render_html(make_graph())
+
+
+def test_script_breaking_label_is_escaped():
+    html = render_html(make_graph(person_label=SCRIPT_BREAK), title=f"t {SCRIPT_BREAK}")
+    assert SCRIPT_BREAK not in html
+    assert "<script>alert" not in html
+    parser = _Tags()
+    parser.feed(html)
+    assert [t for t, _ in parser.tags].count("script") == 3  # data, vis-network, the app
+    labels = {n["label"] for n in page_data(html)["nodes"]}
+    assert SCRIPT_BREAK in labels  # intact as data
+
+
+def test_empty_graph_renders():
+    html = render_html(Graph())
+    assert page_data(html)["nodes"] == [] and "0 actors" in html
+
+
+def test_write_html_atomic(tmp_path, graph):
+    target = write_html(graph, tmp_path / "net.html")
+    assert target == tmp_path / "net.html"
+    assert target.read_text(encoding="utf-8") == render_html(graph)
+    assert [p.name for p in tmp_path.iterdir()] == ["net.html"]
+
+
+def test_write_html_unwritable(tmp_path, graph):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError) as info:
+        write_html(graph, blocker / "net.html")
+    assert "\n" not in str(info.value) and "net.html" in str(info.value)
+    with pytest.raises(OutputError):
+        write_html(graph, tmp_path)  # a directory
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+@pytest.mark.browser
+def test_page_in_headless_chromium(tmp_path):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(
+            "playwright is not installed (pip install playwright); the browser test needs it"
+        )
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium not found at {CHROMIUM} (install it or set KG_CHROMIUM)")
+
+    path = write_html(make_graph(person_label=IMG_XSS), tmp_path / "network.html")
+    url = path.resolve().as_uri()
+    requests: list[str] = []
+    dialogs: list[str] = []
+    errors: list[str] = []
+    console_errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on(
+                "console", lambda m: console_errors.append(m.text) if m.type == "error" else None
+            )
+            page.goto(url)
+            page.wait_for_function(
+                "() => window.kgNetwork && window.kgDrawn === true", timeout=30_000
+            )
+            # let stabilisation finish and the final frame draw
+            page.wait_for_function(
+                "() => !window.kgNetwork.physics.options.enabled", timeout=30_000, polling=100
+            )
+            assert page.evaluate("window.kgNodes.length") == 5
+            assert page.evaluate("window.kgEdges.length") == 4
+            size = page.evaluate(
+                "(() => { const c = document.querySelector('#kg-network canvas');"
+                " return c ? [c.width, c.height] : null; })()"
+            )
+            assert size and size[0] > 0 and size[1] > 0
+            painted = page.evaluate(
+                "(() => { const c = document.querySelector('#kg-network canvas');"
+                " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; })()"
+            )
+            assert painted > 1000, "the canvas is blank"
+
+            OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(OUTPUT_DIR / "network.png"))
+
+            # hover the node whose label is markup: the tooltip shows it as text
+            x, y = page.evaluate(
+                "(id => { const p = window.kgNetwork.getPositions([id])[id];"
+                " const d = window.kgNetwork.canvasToDOM(p);"
+                " const r = document.querySelector('#kg-network').getBoundingClientRect();"
+                " return [d.x + r.left, d.y + r.top]; })",
+                str(PERSON),
+            )
+            page.mouse.move(x - 30, y - 30)
+            page.mouse.move(x, y, steps=5)
+            tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+            assert IMG_XSS in tooltip.text_content()
+            assert tooltip.query_selector("img") is None
+            assert page.query_selector("img") is None
+            assert page.evaluate("id => window.kgNodes.get(id).label", str(PERSON)) == IMG_XSS
+            page.screenshot(path=str(OUTPUT_DIR / "network-tooltip.png"))
+
+            # hover the middle of the threatens edge: its evidence sentence
+            x, y = page.evaluate(
+                "(ids => { const ps = window.kgNetwork.getPositions(ids);"
+                " const d = window.kgNetwork.canvasToDOM({x: (ps[ids[0]].x + ps[ids[1]].x) / 2,"
+                " y: (ps[ids[0]].y + ps[ids[1]].y) / 2});"
+                " const r = document.querySelector('#kg-network').getBoundingClientRect();"
+                " return [d.x + r.left, d.y + r.top]; })",
+                [str(IRAN), str(ISRAEL)],
+            )
+            page.mouse.move(x + 3, y + 25)
+            page.mouse.move(x, y, steps=5)
+            page.wait_for_function(
+                "() => { const t = document.querySelector('div.vis-tooltip');"
+                " return t && t.style.visibility !== 'hidden'"
+                " && t.textContent.includes('supporting statement'); }",
+                timeout=5_000,
+            )
+            text = page.text_content("div.vis-tooltip")
+            assert "Iran vowed retaliation against Israel" in text and "2024-08-05" in text
+        finally:
+            browser.close()
+
+    others = [r for r in requests if r != url and not r.startswith("data:")]
+    assert others == [], f"unexpected requests: {others}"
+    assert dialogs == [], f"a dialog fired: {dialogs}"
+    assert errors == [], f"page errors: {errors}"
+    assert console_errors == [], f"console errors: {console_errors}"

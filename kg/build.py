@@ -24,7 +24,7 @@ def extract_corpus(
     settings: Settings | None = None,
     on_article: Progress | None = None,
 ) -> list[Extraction]:
-    """Parse and extract every article with one pipeline; `on_article(done, total)` reports progress."""
+    """Parse and extract every article with one pipeline; `on_article(done, total)` reports."""
     from .extract import extract_articles
     from .nlp import build_pipeline
 

@@ -37,7 +37,9 @@ def build(
     from .export import write_graph
 
     settings = Settings(model=model) if model else Settings()
-    with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
+    console = Console(stderr=True)
+    # Off the terminal (pipes, logs, CI) a progress bar is noise: rich would print a stray blank line.
+    with Progress(console=console, disable=quiet or not console.is_terminal, transient=True) as progress:
         task = progress.add_task("extracting", total=None)
 
         def advance(done: int, total: int) -> None:

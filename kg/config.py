@@ -16,7 +16,7 @@ ONTOLOGY_DIR = Path(str(files("kg.ontology")))
 
 @dataclass(frozen=True)
 class Settings:
-    """`KG_MODEL` and `KG_ONTOLOGY_DIR` override the defaults; extra lexicon dirs add user patterns."""
+    """`KG_MODEL` and `KG_ONTOLOGY_DIR` override the defaults (model name, ontology folder)."""
 
     model: str = field(default_factory=lambda: os.environ.get("KG_MODEL", DEFAULT_MODEL))
     ontology_dir: Path = field(

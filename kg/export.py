@@ -13,7 +13,13 @@ __all__ = ["FORMATS", "load_graph", "serialize", "write_graph"]
 
 # format name -> rdflib serializer / parser name
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
-_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
+_SUFFIXES = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+}
 
 
 def load_graph(path: str | Path) -> Graph:

@@ -61,8 +61,12 @@ def _merge(entities: Iterable[Entity]) -> dict[str, Entity]:
             continue
         label = max((old.label, entity.label), key=lambda text: (len(text), text))
         kind = min((old.kind, entity.kind), key=_KIND_ORDER.index)
-        aliases = tuple(sorted((set(old.aliases) | set(entity.aliases) | {old.label, entity.label}) - {label}))
-        merged[entity.key] = Entity(entity.key, label, kind, aliases, old.wikidata or entity.wikidata)
+        aliases = tuple(
+            sorted((set(old.aliases) | set(entity.aliases) | {old.label, entity.label}) - {label})
+        )
+        merged[entity.key] = Entity(
+            entity.key, label, kind, aliases, old.wikidata or entity.wikidata
+        )
     return merged
 
 
@@ -97,7 +101,15 @@ def _add_document(graph: Graph, extraction: Extraction) -> URIRef:
 def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
     predicate = relations()[claim.relation].iri
     subject, obj = actor_iri(claim.subject), actor_iri(claim.object)
-    node = statement_iri(claim.doc_id, claim.subject, claim.relation, claim.object, claim.start, claim.rule, claim.trigger)
+    node = statement_iri(
+        claim.doc_id,
+        claim.subject,
+        claim.relation,
+        claim.object,
+        claim.start,
+        claim.rule,
+        claim.trigger,
+    )
     graph.add((node, RDF.type, RDF.Statement))
     graph.add((node, RDF.subject, subject))
     graph.add((node, RDF.predicate, predicate))

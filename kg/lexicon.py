@@ -20,7 +20,8 @@ class Trigger:
     """One line of triggers.jsonl: words of one part of speech that signal one relation.
 
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
-    `prospective` names the relation a planned or feared instance also signals ("attack" -> threatens).
+    `prospective` names the relation a planned or feared instance also signals
+    ("attack" -> threatens).
     """
 
     relation: str

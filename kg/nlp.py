@@ -1,8 +1,8 @@
 """Build the spaCy pipeline once: the pinned English model plus kg's registered components.
 
-Components only annotate: `kg_sentences` sets sentence starts, the EntityRuler adds gazetteer names,
-`kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `kg_relations` writes relation
-matches to `doc._.kg_relations`. `kg.extract` turns those annotations into plain records.
+Components only annotate: `kg_sentences` sets sentence starts, the EntityRuler adds gazetteer
+names, `kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `kg_relations`
+writes relation matches to `doc._.kg_relations`. `kg.extract` turns those into plain records.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.query import Result
 
 from .errors import QueryError
@@ -63,11 +63,11 @@ def read_query(text_or_path: str) -> str:
 def _cell(value: object) -> str | None:
     if value is None:
         return None
-    return str(value) if isinstance(value, Literal) else str(value)
+    return str(value)
 
 
 def run_query(graph: Graph, text: str) -> QueryResult:
-    """Run a SELECT/ASK query over graph + ontology; a syntax error becomes a one-line QueryError."""
+    """Run a SELECT/ASK query over graph + ontology; a bad query is a one-line QueryError."""
     combined = Graph()
     combined += graph
     combined += load_ontology()
@@ -89,7 +89,11 @@ def run_query(graph: Graph, text: str) -> QueryResult:
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows], indent=2, ensure_ascii=False)
+        return json.dumps(
+            [dict(zip(result.columns, row, strict=True)) for row in result.rows],
+            indent=2,
+            ensure_ascii=False,
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

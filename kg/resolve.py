@@ -86,10 +86,12 @@ class Gazetteer:
             for name, key in sorted(self.names.items())
         ]
         patterns += [
-            {"label": "ORG", "pattern": name, "id": key} for name, key in sorted(self.metonyms.items())
+            {"label": "ORG", "pattern": name, "id": key}
+            for name, key in sorted(self.metonyms.items())
         ]
         patterns += [
-            {"label": "NORP", "pattern": name, "id": key} for name, key in sorted(self.demonyms.items())
+            {"label": "NORP", "pattern": name, "id": key}
+            for name, key in sorted(self.demonyms.items())
         ]
         return patterns
 

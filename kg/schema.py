@@ -1,4 +1,4 @@
-"""The ontology as data: relation properties with their labels, symmetry, CAMEO codes and PLOVER type.
+"""The ontology as data: relation properties, their labels, symmetry, CAMEO and PLOVER codes.
 
 Code reads these facts from `ontology/akg.ttl` instead of repeating them as literals.
 """

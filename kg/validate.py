@@ -22,17 +22,25 @@ class Report:
 
 
 def validate(graph: Graph, ontology_dir: Path = ONTOLOGY_DIR) -> Report:
-    """Run pySHACL; the ontology is mixed in so `sh:class akg:Actor` sees the subclasses."""
+    """Run pySHACL over a copy of graph + ontology, so `sh:class akg:Actor` sees the subclasses
+    and SPARQL constraints see `akg:relationKind`.
+
+    The whole ontology is added here rather than passed as pySHACL's `ont_graph`, which copies
+    only RDFS/OWL axioms and would hide the ontology's own annotations from the constraints.
+    """
     from pyshacl import validate as shacl_validate
 
     shapes = Graph().parse(ontology_dir / "shapes.ttl", format="turtle")
+    data = Graph()
+    data += graph
+    data += load_ontology(ontology_dir)
     conforms, results, text = shacl_validate(
-        graph,
+        data,
         shacl_graph=shapes,
-        ont_graph=load_ontology(ontology_dir),
         inference="none",
         advanced=True,
         allow_warnings=False,
+        inplace=True,
     )
     violations = len(set(results.subjects(SH.resultSeverity, SH.Violation)))
     return Report(bool(conforms), text, violations)

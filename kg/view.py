@@ -27,10 +27,10 @@ from pyvis.network import Network
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.config import ONTOLOGY_DIR
-from kg.errors import GraphError
+from kg.errors import OutputError
 from kg.files import write_atomic
-from kg.vocab import AKG, DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from kg.schema import label_of, load_ontology, relations
+from kg.vocab import AKG, DCTERMS, PROV, RDF, RDFS, SKOS
 
 __all__ = ["render_html", "write_html"]
 
@@ -141,28 +141,24 @@ def _pick(values: list[Literal]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _ontology() -> _Ontology:
-    path = ONTOLOGY_DIR / "akg.ttl"
-    onto = Graph()
-    try:
-        onto.parse(path, format="turtle")
-    except Exception as error:  # rdflib raises many kinds; all mean the ontology is unusable
-        raise GraphError(f"cannot read the ontology {path}: {error}") from error
-
-    relations = {
-        prop: _pick(list(onto.objects(prop, RDFS.label))) or _local_name(prop)
-        for prop in onto.subjects(AKG.relationKind, None)
-        if isinstance(prop, URIRef) and (prop, RDF.type, OWL.ObjectProperty) in onto
-    }
-    symmetric = frozenset(p for p in relations if (p, RDF.type, OWL.SymmetricProperty) in onto)
+    onto = load_ontology()
+    info = relations().values()
     declared = {c for c in onto.subjects(RDFS.subClassOf, AKG.Actor) if isinstance(c, URIRef)}
     ordered = [c for c in NODE_STYLE if c in declared]
     actor_classes = (*ordered, *sorted(declared - set(ordered)))
-    labels: dict[URIRef, str] = {}
-    for term in {*declared, AKG.Place, AKG.Actor}:
-        labels[term] = _pick(list(onto.objects(term, RDFS.label))) or _local_name(term)
-    for term in (*onto.subjects(RDF.type, AKG.Polarity), *onto.subjects(RDF.type, AKG.Modality)):
-        labels[term] = _pick(list(onto.objects(term, SKOS.prefLabel))) or _local_name(term)
-    return _Ontology(relations, symmetric, actor_classes, labels)
+    terms = (
+        *declared,
+        AKG.Place,
+        AKG.Actor,
+        *onto.subjects(RDF.type, AKG.Polarity),
+        *onto.subjects(RDF.type, AKG.Modality),
+    )
+    return _Ontology(
+        relations={r.iri: r.label for r in info},
+        symmetric=frozenset(r.iri for r in info if r.symmetric),
+        actor_classes=actor_classes,
+        labels={term: label_of(term) for term in terms},
+    )
 
 
 def _local_name(term: Node) -> str:

@@ -1,6 +1,7 @@
 """The namespaces kg writes: the project ontology, instance IRIs and the standard vocabularies.
 
-No other module writes an IRI string; a test checks every `AKG` term is declared in `ontology/akg.ttl`.
+No other module writes an IRI string; a test checks every `AKG` term is declared in
+`ontology/akg.ttl`.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ PREFIXES: dict[str, Namespace] = {
 
 
 def slugify(text: str) -> str:
-    """Stable, readable IRI segment: ASCII-folded, lower case, hyphens ('Tel Aviv' -> 'tel-aviv')."""
+    """Stable, readable IRI segment: ASCII-folded, lower case ('Tel Aviv' -> 'tel-aviv')."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

@@ -69,7 +69,8 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
     for match in matches:
         for arg in (match.subject, match.object):
             args.setdefault(arg.key, arg)
-    # A mention a rule re-read ('Security Council' in "Russia's ... Security Council") is that actor.
+    # A mention a rule re-read ('Security Council' in "Russia's ... Security Council")
+    # stands for that actor.
     reread = {(arg.start, arg.end): arg.key for arg in args.values()}
     surface: dict[str, set[str]] = {}
     for span in doc.spans.get(SPAN_KEY, []):
@@ -86,7 +87,7 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
-    """Parse and extract each article; the gazetteer comes from the pipeline's kg_actors component."""
+    """Parse and extract each article; the gazetteer is the pipeline's kg_actors one."""
     gazetteer = nlp.get_pipe("kg_actors").gazetteer
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True):

@@ -18,7 +18,13 @@ __all__ = ["SPAN_KEY", "ActorResolver", "strip_name"]
 
 SPAN_KEY = "kg_actors"
 # spaCy entity labels that can name an actor or place when the gazetteer does not know them.
-_UNKNOWN_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+_UNKNOWN_KINDS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+}
 
 
 def strip_name(span: Span, lexicon: Lexicon) -> Span:

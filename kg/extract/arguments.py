@@ -1,8 +1,9 @@
 """Which actor a token in an argument position stands for.
 
-A named entity is its resolved mention (a capital in an argument position is its state); a role noun
-with an apposition is the named person ("army chief, Herzi Halevi"); a sector noun with a state
-modifier is the state ("Iranian officials", "Tehran officials"); a delegation noun is the delegation.
+A named entity is its resolved mention (a capital in an argument position is its state); a
+role noun with an apposition is the named person ("army chief, Herzi Halevi"); a sector or
+asset noun with an actor modifier is that actor ("Iranian officials", "Hezbollah positions");
+a delegation noun is the delegation.
 """
 
 from __future__ import annotations
@@ -85,12 +86,12 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
-    def state_modifier(self, token: Token) -> Arg | None:
-        """A state named by a modifier of the token: 'Iranian', 'Tehran', "Russia's"."""
+    def modifier_actor(self, token: Token, kinds: tuple[str, ...] = ("State",)) -> Arg | None:
+        """An actor named by a modifier of the token: 'Iranian', 'Tehran', "Russia's"."""
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS:
                 arg = self.agent(child)
-                if arg is not None and arg.kind == "State":
+                if arg is not None and arg.kind in kinds:
                     return arg
         return None
 
@@ -109,8 +110,9 @@ class Arguments:
                     return arg
         if lemma in self.lexicon["delegation_nouns"]:
             return self.delegation(token)
-        if lemma in self.lexicon["sector_nouns"] or token.lower_ in self.lexicon["sector_nouns"]:
-            return self.state_modifier(token)
+        nouns = self.lexicon["sector_nouns"] | self.lexicon["asset_nouns"]
+        if lemma in nouns or token.lower_ in nouns:
+            return self.modifier_actor(token, ("State", "Group", "Organization"))
         return None
 
     def delegation(self, token: Token) -> Arg | None:
@@ -131,7 +133,7 @@ class Arguments:
         return Arg(slugify(" ".join(parts)), label, "Delegation", start, token.i + 1)
 
     def delegation_sender(self, token: Token) -> Arg | None:
-        sender = self.state_modifier(token)
+        sender = self.modifier_actor(token)
         if sender is not None:
             return sender
         for child in token.children:

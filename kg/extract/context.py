@@ -43,14 +43,17 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
 
 def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
     if own and any(
-        child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
+        child.dep_ == "neg"
+        or (child.dep_ == "det" and child.lower_ == "no")
         or (child.dep_ == "advmod" and child.lower_ in ("never",))
         for child in token.children
     ):
         return True
     if token.lemma_ in lexicon["negative_verbs"] and token.pos_ in ("VERB", "AUX"):
         particle = lexicon.particles.get(token.lemma_)
-        return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+        return particle is None or any(
+            c.dep_ == "prt" and c.lower_ == particle for c in token.children
+        )
     return False
 
 
@@ -94,7 +97,7 @@ def _attribution(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
 
 def _entity_text(token: Token) -> str:
     ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return ent.text.removeprefix("the ").strip(' "\'“”,')
+    return ent.text.removeprefix("the ").strip(" \"'“”,")
 
 
 def _phrase(token: Token) -> str:
@@ -104,7 +107,7 @@ def _phrase(token: Token) -> str:
     words = list(token.subtree)
     while len(words) > 1 and (words[0].dep_ == "det" or words[0].is_punct):
         words = words[1:]
-    return token.doc[words[0].i : words[-1].i + 1].text.strip(' "\'“”,')
+    return token.doc[words[0].i : words[-1].i + 1].text.strip(" \"'“”,")
 
 
 def read_context(trigger: Token, lexicon: Lexicon) -> Context:

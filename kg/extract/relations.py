@@ -9,6 +9,7 @@ object, passive, event noun + prep, 'between X and Y', light verb + noun, 'haile
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -42,62 +43,93 @@ def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[di
     if trigger.frame == "relational":
         noun = lemma | _NOUN
         describing = {"LEMMA": {"IN": sorted(lexicon["describing_verbs"])}}
-        yield "as", [
-            _node("verb", describing | _VERB),
-            _node("object", {"DEP": "dobj"}, "verb"),
-            _node("as", {"LOWER": "as"}, "verb"),
-            _node("trigger", noun | {"DEP": "pobj"}, "as"),
-        ]
-        yield "appos-of", [
-            _node("described", {}),
-            _node("trigger", noun | {"DEP": "appos"}, "described"),
-            _node("of", _prep(["of"]), "trigger"),
-            _node("object", {"DEP": "pobj"}, "of"),
-        ]
-        yield "attr-of", [
-            _node("verb", {"LEMMA": "be"}),
-            _node("described", {"DEP": "nsubj"}, "verb"),
-            _node("trigger", noun | {"DEP": "attr"}, "verb"),
-            _node("of", _prep(["of"]), "trigger"),
-            _node("object", {"DEP": "pobj"}, "of"),
-        ]
-        yield "possessive", [
-            _node("trigger", noun),
-            _node("object", {"DEP": "poss"}, "trigger"),
-        ]
+        yield (
+            "as",
+            [
+                _node("verb", describing | _VERB),
+                _node("object", {"DEP": "dobj"}, "verb"),
+                _node("as", {"LOWER": "as"}, "verb"),
+                _node("trigger", noun | {"DEP": "pobj"}, "as"),
+            ],
+        )
+        yield (
+            "appos-of",
+            [
+                _node("described", {}),
+                _node("trigger", noun | {"DEP": "appos"}, "described"),
+                _node("of", _prep(["of"]), "trigger"),
+                _node("object", {"DEP": "pobj"}, "of"),
+            ],
+        )
+        yield (
+            "attr-of",
+            [
+                _node("verb", {"LEMMA": "be"}),
+                _node("described", {"DEP": "nsubj"}, "verb"),
+                _node("trigger", noun | {"DEP": "attr"}, "verb"),
+                _node("of", _prep(["of"]), "trigger"),
+                _node("object", {"DEP": "pobj"}, "of"),
+            ],
+        )
+        yield (
+            "possessive",
+            [
+                _node("trigger", noun),
+                _node("object", {"DEP": "poss"}, "trigger"),
+            ],
+        )
         return
     if trigger.pos == "VERB":
         verb = lemma | _VERB
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
-            yield "passive", [_node("trigger", verb), _node("object", {"DEP": "nsubjpass"}, "trigger")]
+            yield (
+                "passive",
+                [_node("trigger", verb), _node("object", {"DEP": "nsubjpass"}, "trigger")],
+            )
         if trigger.preps:
-            yield "prep", [
-                _node("trigger", verb),
-                _node("prep", _prep(trigger.preps), "trigger"),
-                _node("object", {"DEP": "pobj"}, "prep"),
-            ]
+            yield (
+                "prep",
+                [
+                    _node("trigger", verb),
+                    _node("prep", _prep(trigger.preps), "trigger"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
         return
     noun = lemma | _NOUN
     if trigger.preps:
-        yield "prep", [
-            _node("trigger", noun),
-            _node("prep", _prep(trigger.preps), "trigger"),
-            _node("object", {"DEP": "pobj"}, "prep"),
-        ]
-        yield "light-verb", [
-            _node("verb", {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}),
-            _node("trigger", noun | {"DEP": "dobj"}, "verb"),
-            _node("prep", {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}}, "verb"),
-            _node("object", {"DEP": "pobj"}, "prep"),
-        ]
+        yield (
+            "prep",
+            [
+                _node("trigger", noun),
+                _node("prep", _prep(trigger.preps), "trigger"),
+                _node("object", {"DEP": "pobj"}, "prep"),
+            ],
+        )
+        yield (
+            "light-verb",
+            [
+                _node("verb", {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}),
+                _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                _node(
+                    "prep",
+                    {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}},
+                    "verb",
+                ),
+                _node("object", {"DEP": "pobj"}, "prep"),
+            ],
+        )
     if "with" in trigger.preps:
-        yield "between", [
-            _node("trigger", noun),
-            _node("prep", _prep(["between", "among"]), "trigger"),
-            _node("first", {"DEP": "pobj"}, "prep"),
-            _node("object", {"DEP": "conj"}, "first"),
-        ]
+        yield (
+            "between",
+            [
+                _node("trigger", noun),
+                _node("prep", _prep(["between", "among"]), "trigger"),
+                _node("first", {"DEP": "pobj"}, "prep"),
+                _node("object", {"DEP": "conj"}, "first"),
+            ],
+        )
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -117,6 +149,12 @@ def verb_subjects(verb: Token) -> list[Token]:
             return []
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
+        # 'Iran denied any plan to attack Israel': the plan's owner, else who denied it
+        owners = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
+            return owners
+        return verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
     if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
         return verb_subjects(verb.head)
     return []
@@ -135,6 +173,14 @@ class RelationFinder:
                 name = f"{number}:{shape}"
                 self.shapes[name] = (trigger, shape)
                 self.matcher.add(name, [pattern])
+        # Verbs whose subject is the agent of the event noun they take: 'held talks with',
+        # 'ruled out a meeting with', 'plans an attack on', 'attended the talks with'.
+        self._agent_verbs = (
+            lexicon["light_verbs"]
+            | lexicon["negative_verbs"]
+            | lexicon["planned_words"]
+            | lexicon["participation_verbs"]
+        )
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -146,10 +192,16 @@ class RelationFinder:
             pattern = self.matcher.get(doc.vocab.strings[match_id])[1][0]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
             for match in self._matches(trigger, shape, nodes, arguments):
-                found.setdefault((match.relation, match.subject.key, match.object.key, match.trigger), match)
+                found.setdefault(
+                    (match.relation, match.subject.key, match.object.key, match.trigger), match
+                )
         for match in find_roles(doc, arguments, self.lexicon):
-            found.setdefault((match.relation, match.subject.key, match.object.key, match.trigger), match)
-        doc._.kg_relations = sorted(found.values(), key=lambda m: (m.trigger, m.relation, m.subject.key, m.object.key))
+            found.setdefault(
+                (match.relation, match.subject.key, match.object.key, match.trigger), match
+            )
+        doc._.kg_relations = sorted(
+            found.values(), key=lambda m: (m.trigger, m.relation, m.subject.key, m.object.key)
+        )
         return doc
 
     def _subjects(self, shape: str, nodes: dict[str, Token]) -> list[Token]:
@@ -182,8 +234,19 @@ class RelationFinder:
         for child in noun.children:
             if child.dep_ in ("amod", "compound") and child.ent_type_:
                 return [child]
-        if noun.dep_ == "dobj" and noun.head.lemma_ in self.lexicon["light_verbs"]:
-            return verb_subjects(noun.head)
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_ in self._agent_verbs:
+            return verb_subjects(verb)
+        if (
+            noun.dep_ == "pobj"
+            and verb.dep_ == "prep"
+            and verb.head.lemma_ in self.lexicon["participation_verbs"]
+        ):
+            # 'Qatar was (not) invited to the talks', 'X invited Qatar to the talks'
+            invited = verb.head
+            return [
+                c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
+            ] or verb_subjects(invited)
         return []
 
     def _matches(
@@ -193,11 +256,14 @@ class RelationFinder:
         # 'between X and Y' pairs X with its conjuncts only; elsewhere coordination multiplies.
         expand = (lambda t: [t]) if shape == "between" else _with_conjuncts
         subjects = [
-            arg for token in self._subjects(shape, nodes) for t in expand(token)
+            arg
+            for token in self._subjects(shape, nodes)
+            for t in expand(token)
             if (arg := arguments.resolve(t)) is not None and arg.is_actor
         ]
         objects = [
-            arg for t in _with_conjuncts(nodes["object"])
+            arg
+            for t in _with_conjuncts(nodes["object"])
             if (arg := arguments.resolve(t)) is not None and arg.is_actor
         ]
         context = read_context(word, self.lexicon)
@@ -206,14 +272,27 @@ class RelationFinder:
             for obj in objects:
                 if subject.key == obj.key:
                     continue
-                yield RelationMatch(trigger.relation, subject, obj, word.i, rule, trigger.confidence, context)
-                if trigger.prospective and context.polarity == "affirmed" and context.modality in ("planned", "hypothetical"):
+                yield RelationMatch(
+                    trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
+                )
+                if (
+                    trigger.prospective
+                    and context.polarity == "affirmed"
+                    and context.modality in ("planned", "hypothetical")
+                ):
                     prospective = Context(
                         context.polarity,
-                        "hypothetical" if context.modality == "hypothetical" else ("reported" if context.attribution else "asserted"),
+                        "hypothetical"
+                        if context.modality == "hypothetical"
+                        else ("reported" if context.attribution else "asserted"),
                         context.attribution,
                     )
                     yield RelationMatch(
-                        trigger.prospective, subject, obj, word.i, f"{trigger.prospective}/prospective-{shape}",
-                        round(trigger.confidence * 0.8, 2), prospective,
+                        trigger.prospective,
+                        subject,
+                        obj,
+                        word.i,
+                        f"{trigger.prospective}/prospective-{shape}",
+                        round(trigger.confidence * 0.8, 2),
+                        prospective,
                     )

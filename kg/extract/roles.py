@@ -51,7 +51,9 @@ def _is_former(noun: Token, lexicon: Lexicon) -> bool:
 def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     """What the role is a role in: "Russia's", 'Hamas', 'Israeli', 'of US Central Command'."""
     candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    candidates += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    candidates += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    ]
     if noun.dep_ == "conj":  # "Russia's ex-Defense Minister and current ... secretary"
         candidates += [c for c in noun.head.children if c.dep_ == "poss"]
     found = [arg for c in candidates if (arg := arguments.agent(c)) is not None and arg.is_actor]
@@ -97,6 +99,8 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
     for span in doc.spans.get("kg_actors", []):
         if span.label_ == "Person":
             yield from _person_roles(span, arguments, lexicon)
+        elif span.label_ == "Organization":
+            yield from _national_organization(span, arguments)
     for token in doc:
         if token.lemma_.lower() in lexicon["delegation_nouns"]:
             yield from _delegation(token, arguments, lexicon)
@@ -120,17 +124,48 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
         # A title is presupposed, not claimed: 'speculation that President Putin ...' still
         # says Putin is president; only a negation on the title noun itself counts.
         context = Context(polarity=read_context(noun, lexicon).polarity)
-        yield RelationMatch(role.relation, person, organization, noun.i, rule, confidence, context, title)
-        if organization.key not in arguments.gazetteer.entries and organization.kind == "Organization":
-            state = arguments.state_modifier(noun) or _organization_state(noun, arguments)
+        yield RelationMatch(
+            role.relation, person, organization, noun.i, rule, confidence, context, title
+        )
+        if (
+            organization.key not in arguments.gazetteer.entries
+            and organization.kind == "Organization"
+        ):
+            state = arguments.modifier_actor(noun) or _organization_state(noun, arguments)
             if state is not None:
-                yield RelationMatch("partOf", organization, state, noun.i, "partOf/qualified-organization",
-                                    _ROLE_CONFIDENCE, context)
+                yield RelationMatch(
+                    "partOf",
+                    organization,
+                    state,
+                    noun.i,
+                    "partOf/qualified-organization",
+                    _ROLE_CONFIDENCE,
+                    context,
+                )
+
+
+def _national_organization(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
+    """'Israeli army', 'US Central Command', 'Russian Security Council' belong to that state."""
+    first = span.doc[span.start]
+    entry = arguments.gazetteer.demonym_state(first.text) or arguments.gazetteer.lookup(first.text)
+    if entry is None or entry.kind != "State" or len(span) < 2:
+        return
+    organization = arguments.mention(span.root)
+    state = Arg(entry.key, entry.label, entry.kind, first.i, first.i + 1)
+    yield RelationMatch(
+        "partOf",
+        organization,
+        state,
+        span.root.i,
+        "partOf/national-organization",
+        _ROLE_CONFIDENCE,
+        Context(),
+    )
 
 
 def _organization_state(noun: Token, arguments: Arguments) -> Arg | None:
     if noun.dep_ == "conj":
-        return arguments.state_modifier(noun.head)
+        return arguments.modifier_actor(noun.head)
     return None
 
 
@@ -151,17 +186,39 @@ def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterato
         return
     context = read_context(token, lexicon)
     sender = arguments.delegation_sender(token)
-    yield RelationMatch("delegationOf", delegation, sender, token.i, "delegationOf/sender",
-                        _ROLE_CONFIDENCE, context)
+    yield RelationMatch(
+        "delegationOf",
+        delegation,
+        sender,
+        token.i,
+        "delegationOf/sender",
+        _ROLE_CONFIDENCE,
+        context,
+    )
     place = arguments.delegation_place(token)
     if place is not None:
-        yield RelationMatch("locatedIn", delegation, place, token.i, "locatedIn/delegation-place",
-                            _ROLE_CONFIDENCE, context)
+        yield RelationMatch(
+            "locatedIn",
+            delegation,
+            place,
+            token.i,
+            "locatedIn/delegation-place",
+            _ROLE_CONFIDENCE,
+            context,
+        )
     for child in token.children:
         if child.dep_ == "acl" and child.lemma_ == "lead":
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     leader = arguments.resolve(pobj)
                     if leader is not None and leader.kind == "Person":
-                        yield RelationMatch("leaderOf", leader, delegation, child.i,
-                                            "leaderOf/delegation-led-by", _ROLE_CONFIDENCE, context, "head of delegation")
+                        yield RelationMatch(
+                            "leaderOf",
+                            leader,
+                            delegation,
+                            child.i,
+                            "leaderOf/delegation-led-by",
+                            _ROLE_CONFIDENCE,
+                            context,
+                            "head of delegation",
+                        )

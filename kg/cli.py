@@ -38,8 +38,9 @@ def build(
 
     settings = Settings(model=model) if model else Settings()
     console = Console(stderr=True)
-    # Off the terminal (pipes, logs, CI) a progress bar is noise: rich would print a stray blank line.
-    with Progress(console=console, disable=quiet or not console.is_terminal, transient=True) as progress:
+    # Off a terminal (pipes, logs, CI) the bar is noise and rich prints a stray blank line.
+    hidden = quiet or not console.is_terminal
+    with Progress(console=console, disable=hidden, transient=True) as progress:
         task = progress.add_task("extracting", total=None)
 
         def advance(done: int, total: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from .errors import GraphError
 from .files import write_atomic
@@ -27,9 +27,17 @@ def load_graph(path: str | Path) -> Graph:
     path = Path(path)
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file")
+    fmt = _SUFFIXES.get(path.suffix.lower(), "turtle")
     graph = Graph()
     try:
-        graph.parse(path, format=_SUFFIXES.get(path.suffix.lower(), "turtle"))
+        if fmt == "trig":  # named graphs: a plain Graph would silently read none of them
+            dataset = Dataset(default_union=True)
+            dataset.parse(path, format=fmt)
+            for prefix, namespace in dataset.namespaces():
+                graph.bind(prefix, namespace, override=True)
+            graph.addN((s, p, o, graph) for s, p, o in dataset.triples((None, None, None)))
+        else:
+            graph.parse(path, format=fmt)
     except Exception as error:  # rdflib's parsers raise many kinds; all mean unreadable input
         message = " ".join(str(error).split())[:300]
         raise GraphError(f"{path}: not a valid RDF graph ({message})") from None
@@ -39,6 +47,14 @@ def load_graph(path: str | Path) -> Graph:
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
     if fmt not in FORMATS:
         raise GraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if fmt == "trig":
+        # A plain Graph would be written as a graph named by a random blank node: write it as the
+        # default graph instead, so the output is stable and reads back as the same triples.
+        dataset = Dataset()
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace, override=True)
+        dataset.default_graph += graph
+        return dataset.serialize(format="trig")
     return graph.serialize(format=FORMATS[fmt])
 
 

@@ -31,10 +31,15 @@ _MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 
 @Language.component("kg_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: paragraphs, headlines and tweets are never merged."""
+    """A line break ends a sentence: paragraphs, headlines and tweets are never merged, and the
+    closing quote or bracket before the break stays with the sentence it closes."""
     for token in doc[:-1]:
         if "\n" in token.text_with_ws:
             doc[token.i + 1].is_sent_start = True
+            closing = token
+            while closing.i > 0 and (closing.is_space or closing.is_quote or closing.is_bracket):
+                closing.is_sent_start = False
+                closing = doc[closing.i - 1]
     return doc
 
 

@@ -190,3 +190,9 @@ def test_a_line_break_ends_a_sentence(claims_of):
     text = "How is that for symmetry among enemies?\nIran threatened Israel."
     (claim,) = claims_of(text)
     assert claim.sentence == "Iran threatened Israel."
+
+
+def test_a_closing_quote_before_a_line_break_stays_with_its_sentence(claims_of):
+    text = 'Iran threatened Israel, calling it "a criminal regime."\nThe talks went on.'
+    (claim,) = claims_of(text)
+    assert claim.sentence == 'Iran threatened Israel, calling it "a criminal regime."'

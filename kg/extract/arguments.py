@@ -86,10 +86,15 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
-    def modifier_actor(self, token: Token, kinds: tuple[str, ...] = ("State",)) -> Arg | None:
+    def modifier_actor(
+        self,
+        token: Token,
+        kinds: tuple[str, ...] = ("State",),
+        deps: tuple[str, ...] = _MODIFIER_DEPS,
+    ) -> Arg | None:
         """An actor named by a modifier of the token: 'Iranian', 'Tehran', "Russia's"."""
         for child in token.children:
-            if child.dep_ in _MODIFIER_DEPS:
+            if child.dep_ in deps:
                 arg = self.agent(child)
                 if arg is not None and arg.kind in kinds:
                     return arg
@@ -110,9 +115,13 @@ class Arguments:
                     return arg
         if lemma in self.lexicon["delegation_nouns"]:
             return self.delegation(token)
-        nouns = self.lexicon["sector_nouns"] | self.lexicon["asset_nouns"]
-        if lemma in nouns or token.lower_ in nouns:
-            return self.modifier_actor(token, ("State", "Group", "Organization"))
+        kinds = ("State", "Group", "Organization")
+        if lemma in self.lexicon["sector_nouns"] or token.lower_ in self.lexicon["sector_nouns"]:
+            return self.modifier_actor(token, kinds)
+        if lemma in self.lexicon["asset_nouns"] or token.lower_ in self.lexicon["asset_nouns"]:
+            # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
+            # is not Albania's: an adjective names people, not the owner
+            return self.modifier_actor(token, kinds, ("compound", "poss"))
         return None
 
     def delegation(self, token: Token) -> Arg | None:

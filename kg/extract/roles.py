@@ -57,11 +57,19 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     if noun.dep_ == "conj":  # "Russia's ex-Defense Minister and current ... secretary"
         candidates += [c for c in noun.head.children if c.dep_ == "poss"]
     found = [arg for c in candidates if (arg := arguments.agent(c)) is not None and arg.is_actor]
-    organizations = [a for a in found if a.kind != "State"]
+    organizations = [a for a in found if a.kind != "State" and _is_organization(a, arguments)]
     states = [a for a in found if a.kind == "State"]
     if organizations:
         return _qualified(organizations[0], states[0] if states else None, arguments)
     return states[0] if states else None
+
+
+def _is_organization(arg: Arg, arguments: Arguments) -> bool:
+    """A known actor, or a name ending in an organization word: spaCy also tags the 'Defence' of
+    'Defence Minister' as an organization, which it is not."""
+    if arg.key in arguments.gazetteer.entries:
+        return True
+    return arguments.doc[arg.end - 1].lower_ in arguments.lexicon["organization_heads"]
 
 
 def _qualified(organization: Arg, state: Arg | None, arguments: Arguments) -> Arg:
@@ -121,9 +129,9 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
             rule, confidence = f"{role.relation}/title-gazetteer", _GAZETTEER_TITLE_CONFIDENCE
         if organization is None or organization.key == person.key:
             continue
-        # A title is presupposed, not claimed: 'speculation that President Putin ...' still
-        # says Putin is president; only a negation on the title noun itself counts.
-        context = Context(polarity=read_context(noun, lexicon).polarity)
+        # A title is presupposed, not claimed: 'speculation that President Putin ...' and
+        # 'X rejected President Y's offer' still say who is president.
+        context = Context()
         yield RelationMatch(
             role.relation, person, organization, noun.i, rule, confidence, context, title
         )

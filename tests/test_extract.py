@@ -30,7 +30,10 @@ FACTS = [
     ("Biden held a phone call with Zelensky.", {("joe-biden", "spokeWith", "volodymyr-zelensky")}),
     ("The talks between Iran and Saudi Arabia resumed.", {("iran", "metWith", "saudi-arabia")}),
     ("Moscow hailed Tehran as a strategic partner.", {("russia", "alliedWith", "iran")}),
-    ("Belarus, a close ally of Moscow, condemned the sanctions.", {("belarus", "alliedWith", "russia")}),
+    (
+        "Belarus, a close ally of Moscow, condemned the sanctions.",
+        {("belarus", "alliedWith", "russia")},
+    ),
     ("Turkey is an ally of Azerbaijan.", {("turkiye", "alliedWith", "azerbaijan")}),
     ("Netanyahu visited Washington.", {("benjamin-netanyahu", "visited", "united-states")}),
     ("The United States backs Ukraine.", {("united-states", "supports", "ukraine")}),
@@ -102,18 +105,58 @@ FACTS = [
 NOT_ASSERTED = [
     # (sentence, triple, polarity, modality)
     ("Germany did not condemn Israel.", ("germany", "condemned", "israel"), "negated", "asserted"),
-    ("Germany declined to condemn Israel.", ("germany", "condemned", "israel"), "negated", "asserted"),
+    (
+        "Germany declined to condemn Israel.",
+        ("germany", "condemned", "israel"),
+        "negated",
+        "asserted",
+    ),
     ("Israel did not meet Hamas.", ("israel", "metWith", "hamas"), "negated", "asserted"),
-    ("There were no talks between Israel and Hamas.", ("israel", "metWith", "hamas"), "negated", "asserted"),
-    ("Iran denied any plan to attack Israel.", ("iran", "attacked", "israel"), "negated", "planned"),
+    (
+        "There were no talks between Israel and Hamas.",
+        ("israel", "metWith", "hamas"),
+        "negated",
+        "asserted",
+    ),
+    (
+        "Iran denied any plan to attack Israel.",
+        ("iran", "attacked", "israel"),
+        "negated",
+        "planned",
+    ),
     ("Egypt ruled out a meeting with Hamas.", ("egypt", "metWith", "hamas"), "negated", "asserted"),
-    ("Qatar was not invited to the talks with Israel.", ("qatar", "metWith", "israel"), "negated", "asserted"),
+    (
+        "Qatar was not invited to the talks with Israel.",
+        ("qatar", "metWith", "israel"),
+        "negated",
+        "asserted",
+    ),
     ("Russia could attack Ukraine.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
-    ("Analysts fear that China may attack Taiwan.", ("china", "attacked", "taiwan"), "affirmed", "hypothetical"),
-    ("Analysts fear that China may attack Taiwan.", ("china", "threatens", "taiwan"), "affirmed", "hypothetical"),
-    ("If Iran attacks Israel, the United States will respond.", ("iran", "attacked", "israel"), "affirmed", "hypothetical"),
+    (
+        "Analysts fear that China may attack Taiwan.",
+        ("china", "attacked", "taiwan"),
+        "affirmed",
+        "hypothetical",
+    ),
+    (
+        "Analysts fear that China may attack Taiwan.",
+        ("china", "threatens", "taiwan"),
+        "affirmed",
+        "hypothetical",
+    ),
+    (
+        "If Iran attacks Israel, the United States will respond.",
+        ("iran", "attacked", "israel"),
+        "affirmed",
+        "hypothetical",
+    ),
     ("Iran vowed to attack Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
-    ("Israel plans to strike Hezbollah.", ("israel", "attacked", "hezbollah"), "affirmed", "planned"),
+    (
+        "Israel plans to strike Hezbollah.",
+        ("israel", "attacked", "hezbollah"),
+        "affirmed",
+        "planned",
+    ),
 ]
 
 NOTHING = [
@@ -146,7 +189,9 @@ def test_sentence_yields_exactly_these_facts(claims_of, sentence, expected):
 
 
 @pytest.mark.parametrize(("sentence", "triple", "polarity", "modality"), NOT_ASSERTED)
-def test_denial_and_speculation_are_kept_but_not_facts(claims_of, sentence, triple, polarity, modality):
+def test_denial_and_speculation_are_kept_but_not_facts(
+    claims_of, sentence, triple, polarity, modality
+):
     claims = [c for c in claims_of(sentence) if (c.subject, c.relation, c.object) == triple]
     assert claims, f"no statement {triple}"
     assert {(c.polarity, c.modality) for c in claims} == {(polarity, modality)}
@@ -177,7 +222,11 @@ def test_claim_points_at_its_sentence(claims_of):
 
 
 def test_role_claim_carries_the_title(claims_of):
-    titles = {c.title for c in claims_of("Hamas leader Yahya Sinwar threatened Israel.") if c.relation == "leaderOf"}
+    titles = {
+        c.title
+        for c in claims_of("Hamas leader Yahya Sinwar threatened Israel.")
+        if c.relation == "leaderOf"
+    }
     assert titles == {"leader"}
 
 

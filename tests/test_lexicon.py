@@ -1,0 +1,86 @@
+"""The data that drives extraction: lexicons and gazetteer agree with the ontology and load cleanly."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import spacy
+
+from kg.config import ONTOLOGY_DIR
+from kg.errors import KgError
+from kg.lexicon import load_lexicon
+from kg.nlp import newline_sentences
+from kg.resolve import load_gazetteer
+from kg.schema import relations
+
+LEXICON = load_lexicon(ONTOLOGY_DIR / "lexicon")
+GAZETTEER = load_gazetteer(ONTOLOGY_DIR)
+
+
+def test_every_trigger_names_a_relation_of_the_ontology():
+    names = set(relations())
+    assert {t.relation for t in LEXICON.triggers} <= names
+    assert {t.prospective for t in LEXICON.triggers if t.prospective} <= names
+    assert {r.relation for r in LEXICON.roles.values()} <= names
+
+
+def test_every_core_relation_has_triggers():
+    core = {"alliedWith", "metWith", "spokeWith", "threatens", "condemned"}
+    assert core <= {t.relation for t in LEXICON.triggers}
+
+
+def test_triggers_are_single_lowercase_lemmas():
+    for trigger in LEXICON.triggers:
+        assert trigger.pos in ("VERB", "NOUN")
+        assert all(" " not in lemma and lemma == lemma.lower() for lemma in trigger.lemmas)
+
+
+def test_a_broken_lexicon_line_is_reported_with_file_and_line(tmp_path):
+    lexicon_dir = tmp_path / "lexicon"
+    shutil.copytree(ONTOLOGY_DIR / "lexicon", lexicon_dir)
+    with (lexicon_dir / "triggers.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"relation": "metWith", \n')
+    lines = (lexicon_dir / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(KgError, match=rf"triggers.jsonl:{len(lines)}: invalid lexicon line"):
+        load_lexicon(lexicon_dir)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "kind"),
+    [
+        ("Iran", "iran", "State"),
+        ("Islamic Republic", "iran", "State"),
+        ("U.S.", "united-states", "State"),
+        ("the Kremlin", "russia", "State"),
+        ("White House", "united-states", "State"),
+        ("Netanyahu", "benjamin-netanyahu", "Person"),
+        ("Hamas", "hamas", "Group"),
+        ("CENTCOM", "us-central-command", "Organization"),
+        ("Axios", "source/axios", "Source"),
+        ("Tehran", "tehran", "Place"),
+    ],
+)
+def test_gazetteer_resolves_names_aliases_and_metonyms(name, key, kind):
+    entry = GAZETTEER.lookup(name)
+    assert (entry.key, entry.kind) == (key, kind)
+
+
+def test_a_capital_knows_its_state_and_a_demonym_names_its_state():
+    assert GAZETTEER.lookup("Moscow").capital_of == "russia"
+    assert GAZETTEER.demonym_state("Iranian").key == "iran"
+
+
+def test_entity_ruler_patterns_carry_the_gazetteer_key():
+    patterns = {(p["pattern"], p["label"]): p["id"] for p in GAZETTEER.patterns()}
+    assert patterns[("Israeli", "NORP")] == "israel"
+    assert patterns[("Haniyeh", "PERSON")] == "ismail-haniyeh"
+    assert patterns[("the Kremlin", "ORG")] == "russia"
+
+
+def test_a_line_break_starts_a_sentence_and_keeps_the_closing_quote():
+    nlp = spacy.blank("en")
+    doc = newline_sentences(nlp('He said "no."\nThey met.'))
+    closing_quote = [t for t in doc if t.text == '"'][-1]
+    assert [t.text for t in doc if t.is_sent_start] == ["He", "They"]
+    assert closing_quote.is_sent_start is False

@@ -34,5 +34,10 @@ def claims_of(nlp):
 
 
 @pytest.fixture(scope="session")
-def seed_graph():
-    return build([SEEDS])
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seeds_dir):
+    return build([seeds_dir])

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg import run_query
+from kg import read_corpus, run_query
 from kg.validate import validate
+from kg.vocab import doc_iri
 
 PRESENT = {
     "Iran threatens Israel": "ASK { id:iran akg:threatens id:israel }",
@@ -77,7 +78,7 @@ def test_seed_graph_does_not_state(seed_graph, query):
     assert not _ask(seed_graph, query)
 
 
-def test_every_direct_edge_traces_to_a_sentence_of_its_document(seed_graph):
+def test_every_direct_edge_traces_to_a_sentence_of_its_document(seed_graph, seeds_dir):
     rows = run_query(
         seed_graph,
         """SELECT ?doc ?start ?end ?sentence WHERE {
@@ -86,11 +87,7 @@ def test_every_direct_edge_traces_to_a_sentence_of_its_document(seed_graph):
                    akg:charStart ?start ; akg:charEnd ?end ; akg:sentence ?sentence }""",
     ).rows
     assert rows
-    from kg import read_corpus
-    from tests.conftest import SEEDS
-    from kg.vocab import doc_iri
-
-    texts = {str(doc_iri(a.id)): a.text for a in read_corpus([SEEDS])}
+    texts = {str(doc_iri(a.id)): a.text for a in read_corpus([seeds_dir])}
     for doc, start, end, sentence in rows:
         assert texts[doc][int(start) : int(end)].strip() == sentence
 

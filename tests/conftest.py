@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from kg.nlp import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+OUTPUT_DIR = Path(__file__).parent / "output"  # screenshots, kept as test output
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +44,33 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_graph(seeds_dir):
     return build([seeds_dir])
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless Chromium driven by playwright; missing tools fail the test, never skip it."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(
+            "playwright is not installed (pip install playwright); the browser tests need it"
+        )
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set KG_CHROMIUM)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def output_dir() -> Path:
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    return OUTPUT_DIR

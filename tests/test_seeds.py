@@ -104,3 +104,29 @@ def test_seed_documents_carry_their_metadata(seed_graph):
 def test_seed_graph_conforms_to_the_shapes(seed_graph):
     report = validate(seed_graph)
     assert report.conforms, report.text
+
+
+@pytest.mark.browser
+def test_seed_network_renders_offline_in_chromium(seed_graph, chromium, tmp_path, output_dir):
+    from kg.view import write_html
+
+    expected = run_query(
+        seed_graph,
+        """SELECT (COUNT(DISTINCT ?n) AS ?nodes) WHERE {
+               { ?n a/rdfs:subClassOf akg:Actor } UNION { ?a akg:locatedIn ?n . ?n a akg:Place } }""",
+    ).rows[0][0]
+    url = write_html(seed_graph, tmp_path / "network.html").resolve().as_uri()
+    requests: list[str] = []
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url)
+        page.wait_for_function("() => window.kgDrawn === true", timeout=30_000)
+        assert page.evaluate("window.kgNodes.length") == int(expected)
+        assert page.evaluate("window.kgEdges.length") > 0
+        labels = page.evaluate("window.kgNodes.get().map(n => n.label)")
+        assert {"Iran", "Israel", "Joe Biden", "Benjamin Netanyahu"} <= set(labels)
+        page.screenshot(path=str(output_dir / "seed-network.png"))
+    finally:
+        page.close()
+    assert [r for r in requests if r != url] == []

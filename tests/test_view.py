@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,8 +26,6 @@ from kg.vocab import (
     statement_iri,
 )
 
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-OUTPUT_DIR = Path(__file__).parent / "output"
 SCRIPT_BREAK = "</script><script>alert(1)</script>"
 IMG_XSS = "<img src=x onerror=alert(1)>"
 
@@ -255,15 +252,7 @@ def test_write_html_unwritable(tmp_path, graph):
 
 
 @pytest.mark.browser
-def test_page_in_headless_chromium(tmp_path):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(
-            "playwright is not installed (pip install playwright); the browser test needs it"
-        )
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"Chromium not found at {CHROMIUM} (install it or set KG_CHROMIUM)")
+def test_page_in_headless_chromium(tmp_path, chromium, output_dir):
 
     path = write_html(make_graph(person_label=IMG_XSS), tmp_path / "network.html")
     url = path.resolve().as_uri()
@@ -271,82 +260,72 @@ def test_page_in_headless_chromium(tmp_path):
     dialogs: list[str] = []
     errors: list[str] = []
     console_errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+        page.goto(url)
+        page.wait_for_function("() => window.kgNetwork && window.kgDrawn === true", timeout=30_000)
+        # let stabilisation finish and the final frame draw
+        page.wait_for_function(
+            "() => !window.kgNetwork.physics.options.enabled", timeout=30_000, polling=100
         )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on(
-                "console", lambda m: console_errors.append(m.text) if m.type == "error" else None
-            )
-            page.goto(url)
-            page.wait_for_function(
-                "() => window.kgNetwork && window.kgDrawn === true", timeout=30_000
-            )
-            # let stabilisation finish and the final frame draw
-            page.wait_for_function(
-                "() => !window.kgNetwork.physics.options.enabled", timeout=30_000, polling=100
-            )
-            assert page.evaluate("window.kgNodes.length") == 5
-            assert page.evaluate("window.kgEdges.length") == 4
-            size = page.evaluate(
-                "(() => { const c = document.querySelector('#kg-network canvas');"
-                " return c ? [c.width, c.height] : null; })()"
-            )
-            assert size and size[0] > 0 and size[1] > 0
-            painted = page.evaluate(
-                "(() => { const c = document.querySelector('#kg-network canvas');"
-                " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; })()"
-            )
-            assert painted > 1000, "the canvas is blank"
+        assert page.evaluate("window.kgNodes.length") == 5
+        assert page.evaluate("window.kgEdges.length") == 4
+        size = page.evaluate(
+            "(() => { const c = document.querySelector('#kg-network canvas');"
+            " return c ? [c.width, c.height] : null; })()"
+        )
+        assert size and size[0] > 0 and size[1] > 0
+        painted = page.evaluate(
+            "(() => { const c = document.querySelector('#kg-network canvas');"
+            " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+            " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; })()"
+        )
+        assert painted > 1000, "the canvas is blank"
 
-            OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(OUTPUT_DIR / "network.png"))
+        page.screenshot(path=str(output_dir / "network.png"))
 
-            # hover the node whose label is markup: the tooltip shows it as text
-            x, y = page.evaluate(
-                "(id => { const p = window.kgNetwork.getPositions([id])[id];"
-                " const d = window.kgNetwork.canvasToDOM(p);"
-                " const r = document.querySelector('#kg-network').getBoundingClientRect();"
-                " return [d.x + r.left, d.y + r.top]; })",
-                str(PERSON),
-            )
-            page.mouse.move(x - 30, y - 30)
-            page.mouse.move(x, y, steps=5)
-            tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
-            assert IMG_XSS in tooltip.text_content()
-            assert tooltip.query_selector("img") is None
-            assert page.query_selector("img") is None
-            assert page.evaluate("id => window.kgNodes.get(id).label", str(PERSON)) == IMG_XSS
-            page.screenshot(path=str(OUTPUT_DIR / "network-tooltip.png"))
+        # hover the node whose label is markup: the tooltip shows it as text
+        x, y = page.evaluate(
+            "(id => { const p = window.kgNetwork.getPositions([id])[id];"
+            " const d = window.kgNetwork.canvasToDOM(p);"
+            " const r = document.querySelector('#kg-network').getBoundingClientRect();"
+            " return [d.x + r.left, d.y + r.top]; })",
+            str(PERSON),
+        )
+        page.mouse.move(x - 30, y - 30)
+        page.mouse.move(x, y, steps=5)
+        tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+        assert IMG_XSS in tooltip.text_content()
+        assert tooltip.query_selector("img") is None
+        assert page.query_selector("img") is None
+        assert page.evaluate("id => window.kgNodes.get(id).label", str(PERSON)) == IMG_XSS
+        page.screenshot(path=str(output_dir / "network-tooltip.png"))
 
-            # hover the middle of the threatens edge: its evidence sentence
-            x, y = page.evaluate(
-                "(ids => { const ps = window.kgNetwork.getPositions(ids);"
-                " const d = window.kgNetwork.canvasToDOM({x: (ps[ids[0]].x + ps[ids[1]].x) / 2,"
-                " y: (ps[ids[0]].y + ps[ids[1]].y) / 2});"
-                " const r = document.querySelector('#kg-network').getBoundingClientRect();"
-                " return [d.x + r.left, d.y + r.top]; })",
-                [str(IRAN), str(ISRAEL)],
-            )
-            page.mouse.move(x + 3, y + 25)
-            page.mouse.move(x, y, steps=5)
-            page.wait_for_function(
-                "() => { const t = document.querySelector('div.vis-tooltip');"
-                " return t && t.style.visibility !== 'hidden'"
-                " && t.textContent.includes('supporting statement'); }",
-                timeout=5_000,
-            )
-            text = page.text_content("div.vis-tooltip")
-            assert "Iran vowed retaliation against Israel" in text and "2024-08-05" in text
-        finally:
-            browser.close()
+        # hover the middle of the threatens edge: its evidence sentence
+        x, y = page.evaluate(
+            "(ids => { const ps = window.kgNetwork.getPositions(ids);"
+            " const d = window.kgNetwork.canvasToDOM({x: (ps[ids[0]].x + ps[ids[1]].x) / 2,"
+            " y: (ps[ids[0]].y + ps[ids[1]].y) / 2});"
+            " const r = document.querySelector('#kg-network').getBoundingClientRect();"
+            " return [d.x + r.left, d.y + r.top]; })",
+            [str(IRAN), str(ISRAEL)],
+        )
+        page.mouse.move(x + 3, y + 25)
+        page.mouse.move(x, y, steps=5)
+        page.wait_for_function(
+            "() => { const t = document.querySelector('div.vis-tooltip');"
+            " return t && t.style.visibility !== 'hidden'"
+            " && t.textContent.includes('supporting statement'); }",
+            timeout=5_000,
+        )
+        text = page.text_content("div.vis-tooltip")
+        assert "Iran vowed retaliation against Israel" in text and "2024-08-05" in text
+    finally:
+        page.close()
 
     others = [r for r in requests if r != url and not r.startswith("data:")]
     assert others == [], f"unexpected requests: {others}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+# fmt: off
 FACTS = [
     # core relations, active and passive voice, coordination
     ("Iran threatened Israel.", {("iran", "threatens", "israel")}),
@@ -38,6 +39,13 @@ FACTS = [
     ("Netanyahu visited Washington.", {("benjamin-netanyahu", "visited", "united-states")}),
     ("The United States backs Ukraine.", {("united-states", "supports", "ukraine")}),
     ("Hezbollah fired rockets at Israel.", {("hezbollah", "attacked", "israel")}),
+    # two coordinated parties of a mutual relation
+    ("Putin and Xi met in Beijing.", {("vladimir-putin", "metWith", "xi")}),
+    ("Erdogan and Putin held a telephone conversation.", {("erdogan", "spokeWith", "vladimir-putin")}),
+    ("Moscow and Beijing are close allies.", {("russia", "alliedWith", "china")}),
+    ("Israel and Hamas held talks in Cairo.", {("israel", "metWith", "hamas")}),
+    # the subject of 'is expected to' is the one who meets; an expected meeting is no fact yet
+    ("Biden is expected to meet Xi at the summit.", set()),
     # sectors and assets of an actor stand for it
     ("Israeli officials met with Egyptian diplomats in Cairo.", {("israel", "metWith", "egypt")}),
     # attribution keeps the fact, marks it reported, and never makes the outlet a party
@@ -84,6 +92,15 @@ FACTS = [
             ("michael-kurilla", "visited", "israel"),
         },
     ),
+    (
+        "Iran's army chief Abdolrahim Mousavi visited Moscow.",
+        {
+            ("abdolrahim-mousavi", "leaderOf", "iranian-army"),
+            ("iranian-army", "partOf", "iran"),
+            ("abdolrahim-mousavi", "visited", "russia"),
+        },
+    ),
+    ("Israel carried out airstrikes against Hezbollah targets in southern Lebanon.", {("israel", "attacked", "hezbollah")}),
     # delegations are actors of their own
     (
         "A Chinese delegation led by Wang Yi arrived in Moscow.",
@@ -151,15 +168,13 @@ NOT_ASSERTED = [
         "hypothetical",
     ),
     ("Iran vowed to attack Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
-    (
-        "Israel plans to strike Hezbollah.",
-        ("israel", "attacked", "hezbollah"),
-        "affirmed",
-        "planned",
-    ),
+    ("Israel plans to strike Hezbollah.", ("israel", "attacked", "hezbollah"), "affirmed", "planned"),
+    ("Biden is expected to meet Xi at the summit.", ("joe-biden", "metWith", "xi"), "affirmed", "planned"),
+    ("Putin and Xi could meet in Beijing.", ("vladimir-putin", "metWith", "xi"), "affirmed", "hypothetical"),
 ]
 
 NOTHING = [
+    "Putin and Xi met with reporters.",
     "The weather in Tehran was hot on Monday.",
     "Reuters reported on the talks.",
     "The New York Times criticized the Guardian.",
@@ -177,6 +192,7 @@ NOTHING = [
     "Diplomats in Beirut are working behind the scenes.",
     "Biden expressed deep concern that Haniyeh's assassination could derail ongoing ceasefire talks.",
 ]
+# fmt: on
 
 
 def _facts(claims) -> set[tuple[str, str, str]]:

@@ -40,6 +40,8 @@ def _prep(words: tuple[str, ...] | list[str]) -> dict:
 def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     """(shape, pattern) pairs for one lexicon line; node 'trigger' is always the trigger word."""
     lemma = {"LEMMA": {"IN": list(trigger.lemmas)}}
+    light_verb = {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}
+    reciprocal = "with" in trigger.preps or trigger.frame == "relational"
     if trigger.frame == "relational":
         noun = lemma | _NOUN
         describing = {"LEMMA": {"IN": sorted(lexicon["describing_verbs"])}}
@@ -71,21 +73,19 @@ def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[di
                 _node("object", {"DEP": "pobj"}, "of"),
             ],
         )
-        yield (
-            "possessive",
-            [
-                _node("trigger", noun),
-                _node("object", {"DEP": "poss"}, "trigger"),
-            ],
-        )
-        return
-    if trigger.pos == "VERB":
+        yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
+        # 'Moscow and Beijing are close allies'
+        governor, role = {"LEMMA": "be"}, "attr"
+    elif trigger.pos == "VERB":
         verb = lemma | _VERB
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
             yield (
                 "passive",
-                [_node("trigger", verb), _node("object", {"DEP": "nsubjpass"}, "trigger")],
+                [
+                    _node("trigger", verb),
+                    _node("object", {"DEP": "nsubjpass"}, "trigger"),
+                ],
             )
         if trigger.preps:
             yield (
@@ -96,54 +96,87 @@ def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[di
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )
+        if reciprocal:  # 'Putin and Xi met in Beijing'
+            yield (
+                "reciprocal",
+                [
+                    _node("trigger", verb),
+                    _node("first", {"DEP": "nsubj"}, "trigger"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
         return
-    noun = lemma | _NOUN
-    if trigger.preps:
+    else:
+        noun = lemma | _NOUN
+        if trigger.preps:
+            yield (
+                "prep",
+                [
+                    _node("trigger", noun),
+                    _node("prep", _prep(trigger.preps), "trigger"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+            dative = {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}}
+            yield (
+                "light-verb",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                    _node("prep", dative, "verb"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+        if reciprocal:
+            yield (
+                "between",
+                [
+                    _node("trigger", noun),
+                    _node("prep", _prep(["between", "among"]), "trigger"),
+                    _node("first", {"DEP": "pobj"}, "prep"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
+        # 'Erdogan and Putin held a telephone conversation'
+        governor, role = light_verb, "dobj"
+    if reciprocal:
         yield (
-            "prep",
+            "reciprocal",
             [
-                _node("trigger", noun),
-                _node("prep", _prep(trigger.preps), "trigger"),
-                _node("object", {"DEP": "pobj"}, "prep"),
-            ],
-        )
-        yield (
-            "light-verb",
-            [
-                _node("verb", {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}),
-                _node("trigger", noun | {"DEP": "dobj"}, "verb"),
-                _node(
-                    "prep",
-                    {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}},
-                    "verb",
-                ),
-                _node("object", {"DEP": "pobj"}, "prep"),
-            ],
-        )
-    if "with" in trigger.preps:
-        yield (
-            "between",
-            [
-                _node("trigger", noun),
-                _node("prep", _prep(["between", "among"]), "trigger"),
-                _node("first", {"DEP": "pobj"}, "prep"),
+                _node("verb", governor),
+                _node("trigger", noun | {"DEP": role}, "verb"),
+                _node("first", {"DEP": "nsubj"}, "verb"),
                 _node("object", {"DEP": "conj"}, "first"),
             ],
         )
+
+
+# Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
+_PAIRWISE = ("between", "reciprocal")
+
+
+def _has_own_object(word: Token, trigger: Trigger) -> bool:
+    """'X and Y met with Z' is about Z: a reciprocal reading needs a trigger without an object."""
+    return any(
+        c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ in (*trigger.preps, "of"))
+        for c in word.children
+    )
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
-def verb_subjects(verb: Token) -> list[Token]:
+def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
-    verb for infinitives and coordinated verbs ('X vowed to attack Y', 'X met Y and hailed Z')."""
+    verb for infinitives and coordinated verbs ('X vowed to attack Y', 'X met Y and hailed Z');
+    a passive governor raises its subject ('X is expected to meet Y')."""
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.pos_ != "PRON":
+        subject = child.dep_ == "nsubj" or (raised and child.dep_ == "nsubjpass")
+        if subject and child.pos_ != "PRON":
             return [child]
         if child.dep_ in ("nsubj", "nsubjpass"):
             return []
@@ -155,7 +188,9 @@ def verb_subjects(verb: Token) -> list[Token]:
         if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
             return owners
         return verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
-    if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        return verb_subjects(verb.head, raised=True)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
         return verb_subjects(verb.head)
     return []
 
@@ -206,7 +241,7 @@ class RelationFinder:
 
     def _subjects(self, shape: str, nodes: dict[str, Token]) -> list[Token]:
         trigger = nodes["trigger"]
-        if shape == "between":
+        if shape in _PAIRWISE:
             return [nodes["first"]]
         if shape in ("as",):
             return verb_subjects(nodes["verb"])
@@ -253,8 +288,11 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
-        # 'between X and Y' pairs X with its conjuncts only; elsewhere coordination multiplies.
-        expand = (lambda t: [t]) if shape == "between" else _with_conjuncts
+        if shape == "reciprocal" and _has_own_object(word, trigger):
+            return
+        # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
+        # multiplies subjects and objects.
+        expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
         subjects = [
             arg
             for token in self._subjects(shape, nodes)

@@ -64,6 +64,15 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     return states[0] if states else None
 
 
+def _state_body(noun: Token, state: Arg, arguments: Arguments, skip: set[int]) -> Arg:
+    """ "Israel's army chief" leads Israel's army (the Israel Defense Forces), not Israel."""
+    for word in _title_tokens(noun, skip)[:-1]:
+        if word.lower_ in arguments.lexicon["organization_heads"]:
+            body = Arg(slugify(word.text), word.text, "Organization", word.i, word.i + 1)
+            return _qualified(body, state, arguments)
+    return state
+
+
 def _is_organization(arg: Arg, arguments: Arguments) -> bool:
     """A known actor, or a name ending in an organization word: spaCy also tags the 'Defence' of
     'Defence Minister' as an organization, which it is not."""
@@ -123,6 +132,8 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
             continue
         role, title = found
         organization = _organization(noun, arguments)
+        if organization is not None and organization.kind == "State":
+            organization = _state_body(noun, organization, arguments, skip)
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:
             organization = _known_country(person, title, arguments)

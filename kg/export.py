@@ -41,6 +41,8 @@ def load_graph(path: str | Path) -> Graph:
     except Exception as error:  # rdflib's parsers raise many kinds; all mean unreadable input
         message = " ".join(str(error).split())[:300]
         raise GraphError(f"{path}: not a valid RDF graph ({message})") from None
+    if len(graph) == 0:
+        raise GraphError(f"{path}: contains no RDF triples (is it a kg graph file?)")
     return graph
 
 

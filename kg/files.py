@@ -23,6 +23,17 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _mode_for(target: Path) -> int:
+    """Keep a replaced file's permissions; a new file gets the usual 0o666 minus the umask
+    (mkstemp alone would leave it readable by its owner only)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write to a temporary file in the target folder, flush it to disk, then rename over `path`."""
     target = Path(path)
@@ -31,6 +42,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         payload = data.encode("utf-8") if isinstance(data, str) else data
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

@@ -107,7 +107,8 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         table = Table(*result.columns, show_lines=False)
         for row in result.rows:
             table.add_row(*["" if c is None else c for c in row])
-        console = Console(file=io.StringIO(), width=160, force_terminal=False)
+        # force_jupyter=False: in a notebook rich would display the table itself and return ""
+        console = Console(file=io.StringIO(), width=160, force_terminal=False, force_jupyter=False)
         console.print(table)
         return console.file.getvalue().rstrip("\n")
     raise QueryError(f"unknown output format '{fmt}' (choose from {', '.join(FORMATS)})")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from .config import ONTOLOGY_DIR
+from .config import Settings
 from .errors import GraphError
 from .vocab import AKG, OWL, RDF, RDFS, SKOS
 
@@ -30,8 +30,13 @@ class RelationInfo:
     plover: str | None
 
 
+def load_ontology(ontology_dir: Path | None = None) -> Graph:
+    """The ontology of `ontology_dir`, by default the configured one ($KG_ONTOLOGY_DIR)."""
+    return _load(ontology_dir or Settings().ontology_dir)
+
+
 @cache
-def load_ontology(ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
+def _load(ontology_dir: Path) -> Graph:
     path = ontology_dir / "akg.ttl"
     graph = Graph()
     try:
@@ -41,16 +46,20 @@ def load_ontology(ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
     return graph
 
 
-def label_of(term: URIRef, ontology_dir: Path = ONTOLOGY_DIR) -> str:
+def label_of(term: URIRef, ontology_dir: Path | None = None) -> str:
     """rdfs:label or skos:prefLabel of an ontology term, else its local name."""
     graph = load_ontology(ontology_dir)
     value = graph.value(term, RDFS.label) or graph.value(term, SKOS.prefLabel)
     return str(value) if value is not None else str(term).rsplit("#", 1)[-1]
 
 
-@cache
-def relations(ontology_dir: Path = ONTOLOGY_DIR) -> dict[str, RelationInfo]:
+def relations(ontology_dir: Path | None = None) -> dict[str, RelationInfo]:
     """Every relation property (those with an akg:relationKind), keyed by local name."""
+    return _relations(ontology_dir or Settings().ontology_dir)
+
+
+@cache
+def _relations(ontology_dir: Path) -> dict[str, RelationInfo]:
     graph = load_ontology(ontology_dir)
     found = {}
     for prop, kind in graph.subject_objects(AKG.relationKind):

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from .config import ONTOLOGY_DIR
+from .config import Settings
 from .schema import load_ontology
 
 __all__ = ["Report", "validate"]
@@ -21,7 +21,7 @@ class Report:
     violations: int
 
 
-def validate(graph: Graph, ontology_dir: Path = ONTOLOGY_DIR) -> Report:
+def validate(graph: Graph, ontology_dir: Path | None = None) -> Report:
     """Run pySHACL over a copy of graph + ontology, so `sh:class akg:Actor` sees the subclasses
     and SPARQL constraints see `akg:relationKind`.
 
@@ -30,6 +30,7 @@ def validate(graph: Graph, ontology_dir: Path = ONTOLOGY_DIR) -> Report:
     """
     from pyshacl import validate as shacl_validate
 
+    ontology_dir = ontology_dir or Settings().ontology_dir
     shapes = Graph().parse(ontology_dir / "shapes.ttl", format="turtle")
     data = Graph()
     data += graph

@@ -4,23 +4,12 @@ the previous file exactly as it was."""
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
 __all__ = ["write_atomic"]
-
-
-def _mode_for(target: Path) -> int:
-    """The existing file's permissions, else what `open()` would give a new file under the umask."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _mode_for(target: Path) -> int:
@@ -47,7 +36,6 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, _mode_for(target))  # mkstemp creates 0600; keep the usual permissions
         os.replace(tmp_name, target)
     except OSError as error:
         if tmp_name is not None:

@@ -51,8 +51,8 @@ def new_graph() -> Graph:
 
 
 def _merge(entities: Iterable[Entity]) -> dict[str, Entity]:
-    """One entity per key across documents: the gazetteer label wins (it is the same everywhere),
-    else the longest name; aliases are united; the most specific kind is kept."""
+    """One entity per key across documents: the longest label (a gazetteer actor has the same
+    label in every document), the other labels as aliases, the most specific kind."""
     merged: dict[str, Entity] = {}
     for entity in entities:
         old = merged.get(entity.key)
@@ -128,10 +128,7 @@ def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
     if claim.title:
         graph.add((node, AKG.title, Literal(claim.title)))
     if claim.attribution:
-        source = source_iri(slugify(claim.attribution))
-        graph.add((source, RDF.type, AKG.Source))
-        graph.add((source, SKOS.prefLabel, Literal(claim.attribution)))
-        graph.add((node, AKG.accordingTo, source))
+        graph.add((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
     if claim.is_fact:
         graph.add((subject, predicate, obj))
         if relations()[claim.relation].symmetric:
@@ -144,6 +141,14 @@ def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -
     extractions = list(extractions)
     for entity in _merge(e for x in extractions for e in x.entities).values():
         _add_entity(graph, entity)
+    # 'Axios' and 'AXIOS' are one source with one label: the first in sort order
+    attributions = sorted(c.attribution for x in extractions for c in x.claims if c.attribution)
+    sources: dict[str, str] = {}
+    for attribution in attributions:
+        sources.setdefault(slugify(attribution), attribution)
+    for key, label in sources.items():
+        graph.add((source_iri(key), RDF.type, AKG.Source))
+        graph.add((source_iri(key), SKOS.prefLabel, Literal(label)))
     for extraction in extractions:
         document = _add_document(graph, extraction)
         for claim in extraction.claims:

@@ -10,7 +10,7 @@ import pytest
 
 from kg import build
 from kg.extract import extract
-from kg.model import Article, Claim
+from kg.model import Article, Claim, Extraction
 from kg.nlp import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,13 +25,23 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def claims_of(nlp):
-    """sentence -> the claims kg extracts from it (as an article dated 2024-08-05)."""
+def extraction_of(nlp):
+    """text -> what kg extracts from it as an article dated 2024-08-05."""
     gazetteer = nlp.get_pipe("kg_actors").gazetteer
 
-    def run(text: str) -> tuple[Claim, ...]:
+    def run(text: str) -> Extraction:
         article = Article(id="test", text=text, date=dt.date(2024, 8, 5))
-        return extract(nlp(text), article, gazetteer).claims
+        return extract(nlp(text), article, gazetteer)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def claims_of(extraction_of):
+    """sentence -> the claims kg extracts from it."""
+
+    def run(text: str) -> tuple[Claim, ...]:
+        return extraction_of(text).claims
 
     return run
 

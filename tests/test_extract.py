@@ -261,3 +261,18 @@ def test_a_closing_quote_before_a_line_break_stays_with_its_sentence(claims_of):
     text = 'Iran threatened Israel, calling it "a criminal regime."\nThe talks went on.'
     (claim,) = claims_of(text)
     assert claim.sentence == 'Iran threatened Israel, calling it "a criminal regime."'
+
+
+def test_entities_keep_their_own_names(extraction_of):
+    extraction = extraction_of("President Biden met Prime Minister Netanyahu in Washington.")
+    aliases = {e.key: e.aliases for e in extraction.entities}
+    assert aliases["israel"] == ()
+    assert aliases["benjamin-netanyahu"] == ("Netanyahu",)
+    assert {e.key: e.kind for e in extraction.entities}["joe-biden"] == "Person"
+
+
+def test_an_unknown_actor_enters_with_the_type_spacy_gives_it(extraction_of):
+    entities = {
+        e.key: e for e in extraction_of("Zorbania's envoy Karl Vintrop met Anna Lisk.").entities
+    }
+    assert entities["karl-vintrop"].kind == "Person"

@@ -71,11 +71,11 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
             args.setdefault(arg.key, arg)
     # A mention a rule re-read ('Security Council' in "Russia's ... Security Council")
     # stands for that actor.
-    reread = {(arg.start, arg.end): arg.key for arg in args.values()}
+    reread = {(a.start, a.end, a.kind): a.key for a in args.values()}
     surface: dict[str, set[str]] = {}
     for span in doc.spans.get(SPAN_KEY, []):
         if span.label_ in ACTOR_KINDS:
-            key = reread.get((span.start, span.end), span.id_)
+            key = reread.get((span.start, span.end, span.label_), span.id_)
             args.setdefault(key, Arg(key, span.text, span.label_, span.start, span.end))
             surface.setdefault(key, set()).add(span.text)
     entities = {}

@@ -1,0 +1,363 @@
+"""The `kg` command line, run as a user runs it: a real process, exit codes, stdout and stderr.
+
+The corpus is built once per module (loading the spaCy model takes seconds); every other command
+runs on that graph. Errors must be one `kg: error: ...` line with a documented exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from rdflib import Dataset
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.export import FORMATS, load_graph, write_graph
+from kg.query import list_queries, run_query
+from kg.vocab import AKG, ID
+
+ARTICLES = {
+    "threat.txt": "Iran threatened Israel on Monday.\n",
+    "talks.txt": (
+        "Russia condemned the United States.\n"
+        "President Biden met Prime Minister Netanyahu in Washington.\n"
+    ),
+    "maybe.txt": "Iran could attack Israel next week.\nFrance condemned Iran.\n",
+}
+META = {"id": "threat-1", "title": "Iran threatens Israel", "date": "2024-08-05", "source": "Wire"}
+SUFFIX = {"turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "trig": "trig"}
+
+
+def kg(*args: object, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """Run `python -m kg.cli ARGS...` and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def ask(graph_path: Path, query: str) -> bool:
+    (row,) = run_query(load_graph(graph_path), query).rows
+    return row == ("true",)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "threat.meta.json").write_text(json.dumps(META), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def build_run(corpus, tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    output = tmp_path_factory.mktemp("out") / "graph.ttl"
+    return kg("build", corpus, "-o", output), output
+
+
+@pytest.fixture(scope="module")
+def graph_path(build_run) -> Path:
+    run, output = build_run
+    assert run.returncode == 0, run.stderr
+    return output
+
+
+@pytest.fixture
+def work(tmp_path, graph_path, corpus) -> dict[str, str]:
+    """Placeholders for the argument tables: a scratch folder, the built graph and the corpus."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "file.txt").write_text("a regular file, not a folder\n", encoding="utf-8")
+    (tmp_path / "bad.ttl").write_text("this is not @prefix Turtle .\n", encoding="utf-8")
+    (tmp_path / "empty.ttl").write_text("@prefix akg: <https://w3id.org/akg/ontology#> .\n")
+    return {"tmp": str(tmp_path), "graph": str(graph_path), "corpus": str(corpus)}
+
+
+def fill(args: list[str], places: dict[str, str]) -> list[str]:
+    """Replace `{tmp}`, `{graph}` and `{corpus}`; other braces (SPARQL) stay as they are."""
+    for key, value in places.items():
+        args = [arg.replace("{" + key + "}", value) for arg in args]
+    return args
+
+
+def assert_one_error_line(run: subprocess.CompletedProcess[str], code: int) -> str:
+    """The documented exit code, a single `kg: error:` line on stderr, nothing on stdout."""
+    assert run.returncode == code, run.stderr
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    assert lines[0].startswith("kg: error: ")
+    assert run.stdout == ""
+    return lines[0]
+
+
+# --- build --------------------------------------------------------------------------------------
+
+
+def test_build_writes_the_graph_and_reports_on_stderr(build_run):
+    run, output = build_run
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+    assert re.fullmatch(rf"wrote {re.escape(str(output))} \(\d+ triples\)\n", run.stderr)
+    assert len(load_graph(output)) > 0
+
+
+@pytest.mark.parametrize(
+    "edge",
+    [
+        "id:iran akg:threatens id:israel",
+        "id:russia akg:condemned id:united-states",
+        "id:france akg:condemned id:iran",
+    ],
+)
+def test_built_graph_has_the_stated_facts(graph_path, edge):
+    assert ask(graph_path, f"ASK {{ {edge} }}")
+
+
+def test_built_graph_does_not_assert_a_hypothetical_attack(graph_path):
+    assert not ask(graph_path, "ASK { id:iran akg:attacked id:israel }")
+
+
+def test_built_graph_keeps_document_metadata(graph_path):
+    assert ask(
+        graph_path,
+        """ASK { ?doc a schema:NewsArticle ; dcterms:identifier "threat-1" ;
+                      dcterms:title "Iran threatens Israel" ; dcterms:date "2024-08-05"^^xsd:date }""",
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_written_files_get_the_usual_permissions(graph_path, tmp_path):
+    umask = os.umask(0)
+    os.umask(umask)
+    assert graph_path.stat().st_mode & 0o777 == 0o666 & ~umask
+    existing = tmp_path / "graph.ttl"
+    existing.write_text("", encoding="utf-8")
+    existing.chmod(0o640)
+    assert kg("export", graph_path, "-o", existing).returncode == 0
+    assert existing.stat().st_mode & 0o777 == 0o640
+
+
+# --- query --------------------------------------------------------------------------------------
+
+
+def test_query_a_named_query_as_a_table(graph_path):
+    run = kg("query", graph_path, "--name", "who-threatens-whom")
+    assert run.returncode == 0, run.stderr
+    assert "Iran" in run.stdout and "Israel" in run.stdout
+
+
+def test_query_sparql_text_as_csv(graph_path):
+    run = kg("query", graph_path, "SELECT ?s ?o WHERE { ?s akg:threatens ?o }", "-f", "csv")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "s,o"
+    assert f"{ID.iran},{ID.israel}" in lines[1:]
+
+
+def test_query_an_rq_file_as_json(graph_path, tmp_path):
+    query = tmp_path / "condemned.rq"
+    query.write_text(
+        "SELECT ?who ?whom WHERE { ?s akg:condemned ?o . "
+        "?s skos:prefLabel ?who . ?o skos:prefLabel ?whom } ORDER BY ?who",
+        encoding="utf-8",
+    )
+    run = kg("query", graph_path, query, "-f", "json")
+    assert run.returncode == 0, run.stderr
+    rows = json.loads(run.stdout)
+    assert isinstance(rows, list) and all(set(row) == {"who", "whom"} for row in rows)
+    assert {"who": "Russia", "whom": "United States"} in rows
+    assert {"who": "France", "whom": "Iran"} in rows
+
+
+def test_query_who_met_whom_as_json(graph_path):
+    run = kg("query", graph_path, "-n", "who-met-whom", "-f", "json")
+    assert run.returncode == 0, run.stderr
+    pairs = [{row["a"], row["b"]} for row in json.loads(run.stdout)]
+    assert any(
+        any("Biden" in name for name in pair) and any("Netanyahu" in name for name in pair)
+        for pair in pairs
+    )
+
+
+def test_query_ask(graph_path):
+    run = kg("query", graph_path, "ASK { id:iran akg:threatens id:israel }", "-f", "csv")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["ask", "true"]
+
+
+def test_query_list_names_every_named_query(graph_path):
+    run = kg("query", graph_path, "--list")
+    assert run.returncode == 0, run.stderr
+    listed = dict(line.split("\t", 1) for line in run.stdout.splitlines())
+    assert listed == list_queries()
+
+
+# --- view, export, validate, summary ------------------------------------------------------------
+
+EXTERNAL = re.compile(
+    r"""(?:\bsrc|\bhref)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?https?:""", re.I
+)
+
+
+def test_view_writes_one_offline_html_file(graph_path, tmp_path):
+    output = tmp_path / "network.html"
+    run = kg("view", graph_path, "-o", output)
+    assert run.returncode == 0, run.stderr
+    html = output.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert "Iran" in html
+    assert EXTERNAL.findall(html) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["network.html"]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_export_each_format_parses_back_to_the_same_triples(graph_path, tmp_path, fmt):
+    output = tmp_path / f"graph.{SUFFIX[fmt]}"
+    run = kg("export", graph_path, "--format", fmt, "-o", output)
+    assert run.returncode == 0, run.stderr
+    parsed = Dataset(default_union=True)
+    parsed.parse(output, format={"jsonld": "json-ld"}.get(fmt, fmt))
+    assert len(set(parsed.triples((None, None, None)))) == len(load_graph(graph_path))
+
+
+def test_export_to_stdout(graph_path):
+    run = kg("export", graph_path, "-f", "nt")
+    assert run.returncode == 0, run.stderr
+    assert len(run.stdout.strip().splitlines()) == len(load_graph(graph_path))
+
+
+def test_validate_a_built_graph(graph_path):
+    run = kg("validate", graph_path)
+    assert run.returncode == 0, run.stderr
+    assert "conforms" in run.stdout
+
+
+def test_validate_a_graph_that_violates_the_shapes(graph_path, tmp_path):
+    graph = load_graph(graph_path)
+    graph.add((ID.france, AKG.threatens, ID.russia))  # a direct edge with no statement behind it
+    bad = write_graph(graph, tmp_path / "bad.ttl")
+    run = kg("validate", bad)
+    assert run.returncode == 8
+    assert "Traceback" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("kg: error:")]
+    assert errors == [run.stderr.splitlines()[-1]]
+    assert "violation" in errors[0]
+
+
+def test_summary(graph_path):
+    run = kg("summary", graph_path)
+    assert run.returncode == 0, run.stderr
+    for text in ("Actors by type", "Relations by type", "State", "threatens", "condemned"):
+        assert text in run.stdout
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+# (what goes wrong, arguments with {tmp}/{graph}/{corpus} placeholders, exit code, message part)
+ERRORS = [
+    ("missing input", ["build", "{tmp}/missing.txt", "-o", "{tmp}/o.ttl"], 3, "no such file"),
+    ("no articles", ["build", "{tmp}/empty", "-o", "{tmp}/o.ttl"], 3, "no articles found"),
+    ("missing model", ["build", "{corpus}", "--model", "no_such_model"], 4, "pip install"),
+    ("bad graph: query", ["query", "{tmp}/bad.ttl", "-n", "leaders"], 5, "not a valid RDF"),
+    ("bad graph: view", ["view", "{tmp}/bad.ttl", "-o", "{tmp}/n.html"], 5, "not a valid RDF"),
+    ("missing graph", ["summary", "{tmp}/missing.ttl"], 5, "no such graph file"),
+    ("invalid SPARQL", ["query", "{graph}", "SELEC ?x WHERE { ?x ?p ?o }"], 6, "invalid SPARQL"),
+    ("unknown query", ["query", "{graph}", "-n", "who-loves-whom"], 6, "who-threatens-whom"),
+    ("missing .rq", ["query", "{graph}", "{tmp}/missing.rq"], 6, "missing.rq"),
+    ("no query", ["query", "{graph}"], 6, "--name"),
+    ("view output", ["view", "{graph}", "-o", "{tmp}/file.txt/n.html"], 7, "cannot write"),
+    ("export output", ["export", "{graph}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
+    ("build output", ["build", "{corpus}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
+    ("empty graph", ["validate", "{tmp}/empty.ttl"], 5, "contains no RDF triples"),
+]
+
+
+# (what goes wrong, arguments) -> click's usage error: exit 2 and the usage on stderr
+USAGE_ERRORS = [
+    ("no paths", ["build"]),
+    ("unknown export format", ["export", "{graph}", "-f", "bogus"]),
+    ("unknown result format", ["query", "{graph}", "-n", "leaders", "-f", "xml"]),
+    ("unknown option", ["view", "{graph}", "--colour"]),
+]
+
+
+@pytest.mark.parametrize("args", [e[1] for e in USAGE_ERRORS], ids=[e[0] for e in USAGE_ERRORS])
+def test_a_usage_error_exits_2_without_a_traceback(work, args):
+    run = kg(*fill(args, work))
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr and "Usage" in run.stderr
+    assert run.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"), [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS]
+)
+def test_an_error_is_one_line_and_a_documented_exit_code(work, args, code, message):
+    line = assert_one_error_line(kg(*fill(args, work)), code)
+    assert message in line
+    scratch = Path(work["tmp"])
+    assert sorted(p.name for p in scratch.rglob("*")) == [
+        "bad.ttl",
+        "empty",
+        "empty.ttl",
+        "file.txt",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "{tmp}/missing.txt", "-o", "{tmp}/out/graph.ttl"],
+        ["build", "{corpus}", "--model", "no_such_model", "-o", "{tmp}/out/graph.ttl"],
+    ],
+    ids=["missing-input", "missing-model"],
+)
+def test_a_failed_build_keeps_the_previous_graph(work, graph_path, args):
+    previous = Path(work["tmp"]) / "out" / "graph.ttl"
+    previous.parent.mkdir()
+    shutil.copyfile(graph_path, previous)
+    before = previous.read_bytes()
+    run = kg(*fill(args, work))
+    assert run.returncode != 0
+    assert previous.read_bytes() == before
+    assert [p.name for p in previous.parent.iterdir()] == ["graph.ttl"]
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
+
+
+def test_the_app_has_the_documented_commands():
+    assert set(COMMANDS) >= {"build", "query", "view", "export", "validate", "summary"}
+
+
+def test_kg_help_lists_every_command():
+    run = kg("--help")
+    assert run.returncode == 0, run.stderr
+    for name in COMMANDS:
+        assert re.search(rf"\b{name}\b", run.stdout), name
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_and_parameter_has_help(name):
+    command = typer.main.get_command(app).commands[name]
+    assert command.help and command.help.strip()
+    undocumented = [p.name for p in command.params if not (getattr(p, "help", None) or "").strip()]
+    assert undocumented == []
+    result = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    summary = command.help.strip().splitlines()[0]
+    assert " ".join(summary.split()) in " ".join(result.output.split())

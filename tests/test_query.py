@@ -1,0 +1,300 @@
+"""SPARQL over a built graph: named queries and what they answer, bound prefixes, output formats
+and the errors a user sees. The graph is built from hand-made records; no spaCy."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from kg.errors import QueryError
+from kg.graph import build_graph
+from kg.model import Article, Claim, Entity, Extraction
+from kg.query import (
+    FORMATS,
+    QueryResult,
+    format_result,
+    list_queries,
+    named_query,
+    read_query,
+    run_query,
+)
+from kg.vocab import PREFIXES
+
+DATE = dt.date(2024, 8, 4)
+ARTICLE = Article(id="doc-1", text="...", title="Talks and threats", date=DATE, source="Wire")
+ENTITIES = (
+    Entity("iran", "Iran", "State"),
+    Entity("israel", "Israel", "State"),
+    Entity("russia", "Russia", "State"),
+    Entity("united-states", "United States", "State"),
+    Entity("joe-biden", "Joe Biden", "Person"),
+    Entity("benjamin-netanyahu", "Benjamin Netanyahu", "Person"),
+    Entity("hamas", "Hamas", "Group"),
+    Entity("ismail-haniyeh", "Ismail Haniyeh", "Person"),
+)
+
+
+def claim(subject: str, relation: str, obj: str, sentence: str, start: int, **fields) -> Claim:
+    return Claim(
+        doc_id=ARTICLE.id,
+        subject=subject,
+        relation=relation,
+        object=obj,
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        trigger=relation,
+        rule=f"{relation}/test",
+        date=DATE,
+        **fields,
+    )
+
+
+CLAIMS = (
+    claim("iran", "threatens", "israel", "Iran threatened Israel.", 0),
+    claim("iran", "threatens", "israel", "Iran warned Israel again.", 25, modality="reported"),
+    claim("russia", "threatens", "united-states", "Russia could threaten the US.", 60,
+          modality="hypothetical"),
+    claim("joe-biden", "metWith", "benjamin-netanyahu", "Biden met Netanyahu.", 100),
+    claim("benjamin-netanyahu", "metWith", "joe-biden", "Netanyahu met Biden.", 130),
+    claim("joe-biden", "spokeWith", "benjamin-netanyahu", "Biden called Netanyahu.", 160),
+    claim("iran", "metWith", "russia", "Iran did not meet Russia.", 190, polarity="negated"),
+    claim("joe-biden", "leaderOf", "united-states", "President Biden spoke.", 220,
+          title="President"),
+    claim("ismail-haniyeh", "leaderOf", "hamas", "Hamas leader Ismail Haniyeh.", 250,
+          title="leader"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return build_graph([Extraction(ARTICLE, ENTITIES, CLAIMS)])
+
+
+# --- named queries ------------------------------------------------------------------------------
+
+# name -> (columns compared, the expected rows; order is checked separately where it is defined)
+EXPECTED = {
+    "who-threatens-whom": (
+        ("source", "target", "statements"),
+        [("Iran", "Israel", "2")],
+    ),
+    "who-met-whom": (
+        ("a", "relation", "b"),
+        [
+            ("Benjamin Netanyahu", "met with", "Joe Biden"),
+            ("Benjamin Netanyahu", "spoke with", "Joe Biden"),
+        ],
+    ),
+    "leaders": (
+        ("person", "relation", "of", "title"),
+        [
+            ("Ismail Haniyeh", "leader of", "Hamas", "leader"),
+            ("Joe Biden", "leader of", "United States", "President"),
+        ],
+    ),
+    "actors-by-type": (
+        ("type", "actors"),
+        [("State", "4"), ("Person", "3"), ("Group", "1")],
+    ),
+    "relations-by-type": (
+        ("relation", "statements", "facts", "not_asserted"),
+        [
+            ("met with", "3", "2", "1"),
+            ("threatens", "3", "2", "1"),
+            ("leader of", "2", "2", "0"),
+            ("spoke with", "1", "1", "0"),
+        ],
+    ),
+    "not-asserted": (
+        ("subject", "relation", "object", "polarity", "modality"),
+        [
+            ("Iran", "met with", "Russia", "negated", "asserted"),
+            ("Russia", "threatens", "United States", "affirmed", "hypothetical"),
+        ],
+    ),
+    "evidence": (
+        ("subject", "relation", "object", "sentence"),
+        [
+            ("Benjamin Netanyahu", "met with", "Joe Biden", "Netanyahu met Biden."),
+            ("Iran", "threatens", "Israel", "Iran threatened Israel."),
+            ("Iran", "threatens", "Israel", "Iran warned Israel again."),
+            ("Ismail Haniyeh", "leader of", "Hamas", "Hamas leader Ismail Haniyeh."),
+            ("Joe Biden", "leader of", "United States", "President Biden spoke."),
+            ("Joe Biden", "met with", "Benjamin Netanyahu", "Biden met Netanyahu."),
+            ("Joe Biden", "spoke with", "Benjamin Netanyahu", "Biden called Netanyahu."),
+        ],
+    ),
+}
+
+
+def project(result: QueryResult, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
+    index = [result.columns.index(column) for column in columns]
+    return [tuple(row[i] for i in index) for row in result.rows]
+
+
+def test_named_queries_are_listed_with_a_description():
+    queries = list_queries()
+    assert set(queries) == set(EXPECTED), "every named query needs a row in EXPECTED"
+    for name, description in queries.items():
+        assert description, name
+        assert not description.startswith("#")
+        assert description[0].isupper() and "\n" not in description
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_named_query_answers_its_question(graph, name):
+    columns, rows = EXPECTED[name]
+    assert sorted(project(run_query(graph, named_query(name)), columns)) == sorted(rows)
+
+
+@pytest.mark.parametrize("name", ["actors-by-type", "relations-by-type"])
+def test_counts_come_largest_first(graph, name):
+    columns, rows = EXPECTED[name]
+    assert project(run_query(graph, named_query(name)), columns) == rows
+
+
+def test_who_threatens_whom_ignores_a_hypothetical_threat(graph):
+    result = run_query(graph, named_query("who-threatens-whom"))
+    assert "Russia" not in {row[0] for row in result.rows}
+
+
+def test_who_met_whom_lists_each_pair_once(graph):
+    result = run_query(graph, named_query("who-met-whom"))
+    pairs = [frozenset((a, b)) for a, _, b in project(result, ("a", "relation", "b"))]
+    relations = project(result, ("relation",))
+    assert len(set(zip(pairs, relations, strict=True))) == len(pairs)
+
+
+def test_unknown_named_query_lists_the_known_ones():
+    with pytest.raises(QueryError) as caught:
+        named_query("who-loves-whom")
+    message = str(caught.value)
+    assert "who-loves-whom" in message
+    assert all(name in message for name in list_queries())
+
+
+def test_a_query_does_not_change_the_graph(graph):
+    before = len(graph)
+    run_query(graph, named_query("evidence"))
+    assert len(graph) == before
+
+
+# --- SPARQL text --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("prefix", "namespace"), sorted(PREFIXES.items()))
+def test_project_prefixes_are_pre_bound(graph, prefix, namespace):
+    result = run_query(graph, f"SELECT (STR({prefix}:) AS ?ns) WHERE {{}}")
+    assert result.rows == ((str(namespace),),)
+
+
+def test_a_query_without_prefix_declarations_finds_actors(graph):
+    result = run_query(graph, "SELECT ?x WHERE { ?x a akg:Group ; skos:prefLabel 'Hamas' }")
+    assert result.rows == (("https://w3id.org/akg/id/hamas",),)
+
+
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ("ASK { id:iran akg:threatens id:israel }", "true"),
+        ("ASK { id:russia akg:threatens id:united-states }", "false"),
+        ("ASK { id:iran akg:metWith id:russia }", "false"),
+        ("ASK { id:benjamin-netanyahu akg:metWith id:joe-biden }", "true"),
+    ],
+)
+def test_an_ask_query_answers_true_or_false(graph, query, answer):
+    assert run_query(graph, query) == QueryResult(("ask",), ((answer,),))
+
+
+def test_queries_see_the_ontology_labels(graph):
+    result = run_query(graph, "SELECT ?label WHERE { akg:threatens rdfs:label ?label }")
+    assert result.rows == (("threatens",),)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELEC ?x WHERE { ?x ?p ?o }",
+        "SELECT ?x WHERE { ?x a nope:Thing }",
+        "SELECT ?x WHERE {\n  ?x ?p \n",
+        "",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    ],
+    ids=["typo", "unknown-prefix", "unclosed", "empty", "construct"],
+)
+def test_a_bad_query_is_a_one_line_query_error(graph, query):
+    with pytest.raises(QueryError) as caught:
+        run_query(graph, query)
+    message = str(caught.value)
+    assert message
+    assert "\n" not in message
+    assert caught.value.exit_code == 6
+
+
+def test_read_query_reads_an_rq_file_and_passes_text_through(tmp_path):
+    path = tmp_path / "threats.rq"
+    path.write_text("SELECT ?s WHERE { ?s akg:threatens ?o }", encoding="utf-8")
+    assert read_query(str(path)) == path.read_text(encoding="utf-8")
+    assert read_query("ASK { ?s ?p ?o }") == "ASK { ?s ?p ?o }"
+
+
+def test_a_missing_rq_file_is_a_query_error(tmp_path):
+    with pytest.raises(QueryError, match=r"missing\.rq"):
+        read_query(str(tmp_path / "missing.rq"))
+
+
+# --- output formats -----------------------------------------------------------------------------
+
+RESULT = QueryResult(
+    ("actor", "label", "score"),
+    (
+        ("https://w3id.org/akg/id/iran", "Iran", "2"),
+        ("https://w3id.org/akg/id/x", 'Hello, "world"', None),
+    ),
+)
+
+
+def test_csv_has_a_header_and_one_line_per_row():
+    text = format_result(RESULT, "csv")
+    assert text.splitlines() == [
+        "actor,label,score",
+        "https://w3id.org/akg/id/iran,Iran,2",
+        'https://w3id.org/akg/id/x,"Hello, ""world""",',
+    ]
+    assert list(csv.reader(io.StringIO(text)))[2][1] == 'Hello, "world"'
+
+
+def test_json_is_a_list_of_objects_keyed_by_column():
+    assert json.loads(format_result(RESULT, "json")) == [
+        {"actor": "https://w3id.org/akg/id/iran", "label": "Iran", "score": "2"},
+        {"actor": "https://w3id.org/akg/id/x", "label": 'Hello, "world"', "score": None},
+    ]
+
+
+def test_table_shows_the_header_and_every_cell():
+    text = format_result(RESULT, "table")
+    lines = text.splitlines()
+    header = next(line for line in lines if "actor" in line)
+    assert "label" in header and "score" in header
+    for cell in ("https://w3id.org/akg/id/iran", "Iran", 'Hello, "world"'):
+        assert cell in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_renders_an_empty_result(fmt):
+    text = format_result(QueryResult(("a", "b"), ()), fmt)
+    expected = {"csv": "a,b", "json": "[]"}
+    if fmt in expected:
+        assert text == expected[fmt]
+    else:
+        assert "a" in text and "b" in text
+
+
+def test_an_unknown_format_is_a_query_error():
+    with pytest.raises(QueryError, match="table, csv, json"):
+        format_result(RESULT, "xml")

@@ -384,19 +384,20 @@ def test_folder_without_articles(tmp_path: Path) -> None:
     assert str(caught.value) == f"{tmp_path}: no articles found (.txt, .md, .html, .jsonl)"
 
 
-@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.jsonl"])
-@pytest.mark.parametrize("content", [b"", b"  \n\r\n\t", b"\xef\xbb\xbf\n"])
-def test_empty_document(tmp_path: Path, name: str, content: bytes) -> None:
-    path = write(tmp_path / name, content)
-    with pytest.raises(CorpusError) as caught:
-        list(read_corpus([path]))
-    assert str(caught.value) == f"{path}: empty document"
+UNREADABLE = [
+    (b"", "empty document"),
+    (b"  \n\r\n\t", "empty document"),
+    (b"\xef\xbb\xbf\n", "empty document"),
+    (b"caf\xe9 latin-1", "not a UTF-8 text file"),
+    (b"text\x00with NUL", "not a UTF-8 text file"),
+    (b"\x89PNG\r\n\x1a\n", "not a UTF-8 text file"),
+]
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.jsonl"])
-@pytest.mark.parametrize("content", [b"caf\xe9 latin-1", b"text\x00with NUL", b"\x89PNG\r\n\x1a\n"])
-def test_not_utf8(tmp_path: Path, name: str, content: bytes) -> None:
+@pytest.mark.parametrize(("content", "message"), UNREADABLE)
+def test_unreadable_document(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = write(tmp_path / name, content)
     with pytest.raises(CorpusError) as caught:
         list(read_corpus([path]))
-    assert str(caught.value) == f"{path}: not a UTF-8 text file"
+    assert str(caught.value) == f"{path}: {message}"

@@ -57,23 +57,30 @@ def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
     return False
 
 
+# (dependency of a child, context.json word list, the modality it signals)
+_CHILD_MARKERS = (
+    ("mark", "conditional_marks", "hypothetical"),
+    ("aux", "hypothetical_aux", "hypothetical"),
+    ("amod", "hypothetical_modifiers", "hypothetical"),
+    ("aux", "planned_aux", "planned"),
+    ("amod", "planned_modifiers", "planned"),
+)
+# (context.json word list, modality) for a governor itself: 'speculation that ...', 'plans to ...'
+_GOVERNOR_WORDS = (("speculation_words", "hypothetical"), ("planned_words", "planned"))
+
+
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
+    """The modality one governor signals; hypothetical wins over planned ('may plan to')."""
     children = list(token.children) if own else []
-    if any(c.dep_ == "mark" and c.lower_ in lexicon["conditional_marks"] for c in children):
-        return "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in lexicon["hypothetical_aux"] for c in children):
-        return "hypothetical"
-    if any(c.dep_ == "amod" and c.lower_ in lexicon["hypothetical_modifiers"] for c in children):
-        return "hypothetical"
-    if not is_trigger and token.lemma_.lower() in lexicon["speculation_words"]:
-        return "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in lexicon["planned_aux"] for c in children):
-        return "planned"
-    if any(c.dep_ == "amod" and c.lower_ in lexicon["planned_modifiers"] for c in children):
-        return "planned"
-    if not is_trigger and token.lemma_.lower() in lexicon["planned_words"]:
-        return "planned"
-    return None
+    found = {
+        modality
+        for dep, words, modality in _CHILD_MARKERS
+        if any(c.dep_ == dep and c.lower_ in lexicon[words] for c in children)
+    }
+    if not is_trigger:
+        lemma = token.lemma_.lower()
+        found |= {modality for words, modality in _GOVERNOR_WORDS if lemma in lexicon[words]}
+    return next((m for m in ("hypothetical", "planned") if m in found), None)
 
 
 def _attribution(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:

@@ -276,3 +276,16 @@ def test_an_unknown_actor_enters_with_the_type_spacy_gives_it(extraction_of):
         e.key: e for e in extraction_of("Zorbania's envoy Karl Vintrop met Anna Lisk.").entities
     }
     assert entities["karl-vintrop"].kind == "Person"
+
+
+def test_a_headline_surname_takes_the_full_name_used_later(extraction_of):
+    extraction = extraction_of(
+        "Blinken meets Wang Yi\nU.S. Secretary of State Antony Blinken met Wang Yi in Vientiane."
+    )
+    labels = {e.key: (e.label, e.aliases) for e in extraction.entities}
+    assert labels["antony-blinken"] == ("Antony Blinken", ("Blinken",))
+    assert labels["wang-yi"] == ("Wang Yi", ())
+    assert {c.sentence for c in extraction.claims if c.relation == "metWith"} == {
+        "Blinken meets Wang Yi",
+        "U.S. Secretary of State Antony Blinken met Wang Yi in Vientiane.",
+    }

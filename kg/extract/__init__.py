@@ -28,9 +28,12 @@ def _entity_key(arg: Arg, article: Article) -> str:
 
 
 def _entity(arg: Arg, key: str, gazetteer: Gazetteer, surface: Iterable[str] = ()) -> Entity:
+    """The gazetteer name, else the fullest name the article uses ('Antony Blinken', not the
+    'Blinken' of the headline); the other names become aliases."""
     entry = gazetteer.entries.get(arg.key)
-    label = entry.label if entry else arg.label
-    aliases = tuple(sorted({s for s in surface if s != label}))
+    names = {" ".join(text.split()) for text in (arg.label, *surface)}
+    label = entry.label if entry else max(names, key=lambda n: (len(n.split()), len(n), n))
+    aliases = tuple(sorted(names - {label}))
     return Entity(key, label, arg.kind, aliases, entry.wikidata if entry else None)
 
 

@@ -33,10 +33,15 @@ def strip_name(span: Span, lexicon: Lexicon) -> Span:
     doc = span.doc
     skip = lexicon["ranks"] | lexicon["honorifics"] | {"the", "-"}
     while end - start > 1 and (
-        doc[start].lower_ in skip or lexicon.role(doc[start].lower_) or doc[start].is_punct
+        doc[start].lower_ in skip
+        or lexicon.role(doc[start].lower_)
+        or doc[start].is_punct
+        or doc[start].is_space
     ):
         start += 1
-    while end - start > 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end - start > 1 and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return doc[start:end]
 

@@ -9,6 +9,7 @@ object, passive, event noun + prep, 'between X and Y', light verb + noun, 'haile
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
@@ -163,6 +164,21 @@ def _has_own_object(word: Token, trigger: Trigger) -> bool:
     )
 
 
+_PROSPECTIVE_DISCOUNT = 0.8  # a threat read off a planned attack is less certain than a stated one
+
+
+def _prospective(context: Context) -> Context | None:
+    """A planned attack is an asserted threat; a feared one a hypothetical threat; a denied or
+    carried-out attack is no threat at all."""
+    if context.polarity != "affirmed" or context.modality not in ("planned", "hypothetical"):
+        return None
+    if context.modality == "hypothetical":
+        return context
+    return Context(
+        context.polarity, "reported" if context.attribution else "asserted", context.attribution
+    )
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
@@ -222,28 +238,26 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)
         found: dict[tuple, RelationMatch] = {}
+        for match in chain(
+            self._pattern_matches(doc, arguments), find_roles(doc, arguments, self.lexicon)
+        ):
+            key = (match.trigger, match.relation, match.subject.key, match.object.key)
+            found.setdefault(key, match)
+        doc._.kg_relations = [found[key] for key in sorted(found)]
+        return doc
+
+    def _pattern_matches(self, doc: Doc, arguments: Arguments) -> Iterator[RelationMatch]:
         for match_id, token_ids in self.matcher(doc):
             trigger, shape = self.shapes[doc.vocab.strings[match_id]]
             pattern = self.matcher.get(doc.vocab.strings[match_id])[1][0]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
-            for match in self._matches(trigger, shape, nodes, arguments):
-                found.setdefault(
-                    (match.relation, match.subject.key, match.object.key, match.trigger), match
-                )
-        for match in find_roles(doc, arguments, self.lexicon):
-            found.setdefault(
-                (match.relation, match.subject.key, match.object.key, match.trigger), match
-            )
-        doc._.kg_relations = sorted(
-            found.values(), key=lambda m: (m.trigger, m.relation, m.subject.key, m.object.key)
-        )
-        return doc
+            yield from self._matches(trigger, shape, nodes, arguments)
 
     def _subjects(self, shape: str, nodes: dict[str, Token]) -> list[Token]:
         trigger = nodes["trigger"]
         if shape in _PAIRWISE:
             return [nodes["first"]]
-        if shape in ("as",):
+        if shape == "as":
             return verb_subjects(nodes["verb"])
         if shape in ("appos-of", "attr-of"):
             return [nodes["described"]]
@@ -251,8 +265,6 @@ class RelationFinder:
             return [c for c in trigger.children if c.dep_ == "appos"] or (
                 [trigger.head] if trigger.dep_ == "compound" else []
             )
-        if shape == "passive":
-            return verb_subjects(trigger)
         if trigger.pos_ == "VERB":
             return verb_subjects(trigger)
         return self._noun_agents(trigger)
@@ -313,24 +325,14 @@ class RelationFinder:
                 yield RelationMatch(
                     trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
                 )
-                if (
-                    trigger.prospective
-                    and context.polarity == "affirmed"
-                    and context.modality in ("planned", "hypothetical")
-                ):
-                    prospective = Context(
-                        context.polarity,
-                        "hypothetical"
-                        if context.modality == "hypothetical"
-                        else ("reported" if context.attribution else "asserted"),
-                        context.attribution,
-                    )
+                prospective = _prospective(context) if trigger.prospective else None
+                if prospective is not None:
                     yield RelationMatch(
                         trigger.prospective,
                         subject,
                         obj,
                         word.i,
                         f"{trigger.prospective}/prospective-{shape}",
-                        round(trigger.confidence * 0.8, 2),
+                        round(trigger.confidence * _PROSPECTIVE_DISCOUNT, 2),
                         prospective,
                     )

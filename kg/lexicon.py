@@ -58,6 +58,10 @@ class Lexicon:
         """A named word list of context.json, e.g. `lexicon["negative_verbs"]`."""
         return self.words[name]
 
+    def matches(self, name: str, *words: str) -> bool:
+        """Whether any of the words (a lemma, a lower-cased form) is in the named word list."""
+        return any(word in self.words[name] for word in words)
+
     def role(self, text: str) -> RoleTitle | None:
         return self.roles.get(text.lower())
 

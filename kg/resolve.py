@@ -63,6 +63,7 @@ class Gazetteer:
     names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     metonyms: dict[str, str] = field(default_factory=dict)
+    state_demonyms: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Entry for a name, alias, metonym or capital, case-sensitively, then without 'the '."""
@@ -77,7 +78,8 @@ class Gazetteer:
         return self.entries[key] if key else None
 
     def demonym_of(self, state_key: str) -> str | None:
-        return next((name for name, key in sorted(self.demonyms.items()) if key == state_key), None)
+        """The state's first demonym in sort order ('American' for the United States)."""
+        return self.state_demonyms.get(state_key)
 
     def patterns(self) -> list[dict[str, str]]:
         """EntityRuler patterns: every name, metonym and demonym with the entry key as id."""
@@ -130,6 +132,8 @@ def _build(graph: Graph) -> Gazetteer:
             claimed[name].add(key)
         for name in _labels(graph, subject, AKG.demonym):
             gazetteer.demonyms[name] = key
+    for name, key in sorted(gazetteer.demonyms.items()):
+        gazetteer.state_demonyms.setdefault(key, name)
     for subject, name in graph.subject_objects(SKOS.hiddenLabel):
         gazetteer.metonyms[str(name)] = _key(subject)
     # A name two entries claim is ambiguous; a curated actor wins over a generated place.

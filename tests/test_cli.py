@@ -11,11 +11,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import typer
+from clirun import assert_one_error_line, kg
 from rdflib import Dataset
 from typer.testing import CliRunner
 
@@ -34,17 +34,6 @@ ARTICLES = {
 }
 META = {"id": "threat-1", "title": "Iran threatens Israel", "date": "2024-08-05", "source": "Wire"}
 SUFFIX = {"turtle": "ttl", "nt": "nt", "jsonld": "jsonld", "trig": "trig"}
-
-
-def kg(*args: object, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    """Run `python -m kg.cli ARGS...` and capture its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "COLUMNS": "200"},
-    )
 
 
 def ask(graph_path: Path, query: str) -> bool:
@@ -74,32 +63,51 @@ def graph_path(build_run) -> Path:
     return output
 
 
+# Files in the scratch folder that the error table refers to: bad input of every kind.
+SCRATCH: dict[str, str | bytes] = {
+    "file.txt": "a regular file, not a folder\n",
+    "bad.ttl": "@prefix akg: <https://w3id.org/akg/ontology#> .\nakg:a akg:b akg:c .\nnot Turtle .\n",
+    "empty.ttl": "@prefix akg: <https://w3id.org/akg/ontology#> .\n",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    "latin1.txt": "Café talks: France condemned Iran.\n".encode("cp1252"),
+    "blank.txt": b"",
+    "bad.jsonl": '{"text": "Iran threatened Israel."}\n{"text": "no closing quote}\n',
+    "bad.rq": "SELECT ?x\nWHERE { ?x ?p }\n",
+}
+
+
 @pytest.fixture
-def work(tmp_path, graph_path, corpus) -> dict[str, str]:
-    """Placeholders for the argument tables: a scratch folder, the built graph and the corpus."""
+def locked(tmp_path) -> Path:
+    """A folder where no file can be created: read-only for a user; /sys (a read-only file
+    system) for root, who ignores file modes."""
+    if os.geteuid() == 0:
+        return Path("/sys")
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o555)
+    return folder
+
+
+@pytest.fixture
+def work(tmp_path, graph_path, corpus, locked) -> dict[str, str]:
+    """Placeholders for the argument tables: a scratch folder with bad input, the built graph,
+    the corpus and a folder that cannot be written."""
     (tmp_path / "empty").mkdir()
-    (tmp_path / "file.txt").write_text("a regular file, not a folder\n", encoding="utf-8")
-    (tmp_path / "bad.ttl").write_text("this is not @prefix Turtle .\n", encoding="utf-8")
-    (tmp_path / "empty.ttl").write_text("@prefix akg: <https://w3id.org/akg/ontology#> .\n")
-    return {"tmp": str(tmp_path), "graph": str(graph_path), "corpus": str(corpus)}
+    for name, content in SCRATCH.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (tmp_path / name).write_bytes(data)
+    return {
+        "tmp": str(tmp_path),
+        "graph": str(graph_path),
+        "corpus": str(corpus),
+        "locked": str(locked),
+    }
 
 
 def fill(args: list[str], places: dict[str, str]) -> list[str]:
-    """Replace `{tmp}`, `{graph}` and `{corpus}`; other braces (SPARQL) stay as they are."""
+    """Replace `{tmp}`, `{graph}`, `{corpus}`, `{locked}`; other braces (SPARQL) stay."""
     for key, value in places.items():
         args = [arg.replace("{" + key + "}", value) for arg in args]
     return args
-
-
-def assert_one_error_line(run: subprocess.CompletedProcess[str], code: int) -> str:
-    """The documented exit code, a single `kg: error:` line on stderr, nothing on stdout."""
-    assert run.returncode == code, run.stderr
-    assert "Traceback" not in run.stderr
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("kg: error: ")
-    assert run.stdout == ""
-    return lines[0]
 
 
 # --- build --------------------------------------------------------------------------------------
@@ -270,16 +278,80 @@ ERRORS = [
     ("missing input", ["build", "{tmp}/missing.txt", "-o", "{tmp}/o.ttl"], 3, "no such file"),
     ("no articles", ["build", "{tmp}/empty", "-o", "{tmp}/o.ttl"], 3, "no articles found"),
     ("missing model", ["build", "{corpus}", "--model", "no_such_model"], 4, "pip install"),
-    ("bad graph: query", ["query", "{tmp}/bad.ttl", "-n", "leaders"], 5, "not a valid RDF"),
-    ("bad graph: view", ["view", "{tmp}/bad.ttl", "-o", "{tmp}/n.html"], 5, "not a valid RDF"),
+    (
+        "binary file",
+        ["build", "{tmp}/binary.txt", "-o", "{tmp}/o.ttl"],
+        3,
+        "binary.txt: a binary file",
+    ),
+    (
+        "empty file",
+        ["build", "{tmp}/blank.txt", "-o", "{tmp}/o.ttl"],
+        3,
+        "blank.txt: empty document",
+    ),
+    (
+        "not UTF-8",
+        ["build", "{tmp}/latin1.txt", "-o", "{tmp}/o.ttl"],
+        3,
+        "latin1.txt: not UTF-8 text (byte 0xE9 at offset 3)",
+    ),
+    (
+        "bad JSONL line",
+        ["build", "{tmp}/bad.jsonl", "-o", "{tmp}/o.ttl"],
+        3,
+        "bad.jsonl:2: invalid JSON",
+    ),
+    (
+        "bad graph: query",
+        ["query", "{tmp}/bad.ttl", "-n", "leaders"],
+        5,
+        "bad.ttl:3: not a valid RDF",
+    ),
+    (
+        "bad graph: view",
+        ["view", "{tmp}/bad.ttl", "-o", "{tmp}/n.html"],
+        5,
+        "bad.ttl:3: not a valid RDF",
+    ),
+    ("bad graph: export", ["export", "{tmp}/bad.ttl", "-f", "nt"], 5, "bad.ttl:3: not a valid RDF"),
+    ("bad graph: validate", ["validate", "{tmp}/bad.ttl"], 5, "bad.ttl:3: not a valid RDF"),
     ("missing graph", ["summary", "{tmp}/missing.ttl"], 5, "no such graph file"),
     ("invalid SPARQL", ["query", "{graph}", "SELEC ?x WHERE { ?x ?p ?o }"], 6, "invalid SPARQL"),
+    (
+        "SPARQL error position",
+        ["query", "{graph}", "SELECT ?x\nWHERE { ?x ?p }"],
+        6,
+        "at line 2, column 9",
+    ),
+    ("bad .rq file", ["query", "{graph}", "{tmp}/bad.rq"], 6, "at line 2, column 9"),
+    ("update refused", ["query", "{graph}", "DELETE WHERE { ?s ?p ?o }"], 6, "--allow-update"),
+    (
+        "SERVICE refused",
+        ["query", "{graph}", "SELECT * { SERVICE <http://example.org/q> { ?s ?p ?o } }"],
+        6,
+        "SERVICE <http://example.org/q> refused",
+    ),
+    (
+        "FROM refused",
+        ["query", "{graph}", "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }"],
+        6,
+        "FROM <file:///etc/passwd> refused",
+    ),
+    (
+        "LOAD refused",
+        ["query", "{graph}", "--allow-update", "LOAD <http://example.org/g.ttl>"],
+        6,
+        "--allow-service",
+    ),
     ("unknown query", ["query", "{graph}", "-n", "who-loves-whom"], 6, "who-threatens-whom"),
     ("missing .rq", ["query", "{graph}", "{tmp}/missing.rq"], 6, "missing.rq"),
     ("no query", ["query", "{graph}"], 6, "--name"),
     ("view output", ["view", "{graph}", "-o", "{tmp}/file.txt/n.html"], 7, "cannot write"),
     ("export output", ["export", "{graph}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
     ("build output", ["build", "{corpus}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
+    ("output is a folder", ["export", "{graph}", "-o", "{tmp}/empty"], 7, "Is a directory"),
+    ("permission denied", ["view", "{graph}", "-o", "{locked}/n.html"], 7, "Permission denied"),
     ("empty graph", ["validate", "{tmp}/empty.ttl"], 5, "contains no RDF triples"),
 ]
 
@@ -308,12 +380,11 @@ def test_an_error_is_one_line_and_a_documented_exit_code(work, args, code, messa
     line = assert_one_error_line(kg(*fill(args, work)), code)
     assert message in line
     scratch = Path(work["tmp"])
-    assert sorted(p.name for p in scratch.rglob("*")) == [
-        "bad.ttl",
-        "empty",
-        "empty.ttl",
-        "file.txt",
-    ]
+    assert {p.name for p in scratch.rglob("*")} - {"locked"} == {"empty", *SCRATCH}
+    for name, content in SCRATCH.items():
+        assert (scratch / name).read_bytes() == (
+            content.encode("utf-8") if isinstance(content, str) else content
+        )
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
 """SPARQL over a built graph: free text or a named `.rq` file, with the project prefixes bound.
 
 Queries see the graph together with the ontology, so relation and class labels are available.
-Results come back as plain rows and are rendered as a table, CSV or JSON.
+A graph file is queried in memory; a store (kg/store.py) answers inside itself. A named query
+declares its parameters in its header (`# param NAME: what it is`); their values are bound as
+RDF literals, never pasted into the query text. Results come back as plain rows and are rendered
+as a table, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -9,18 +12,32 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal, Variable
 from rdflib.query import Result
+from rdflib.term import Node
 
 from .errors import QueryError
 from .schema import load_ontology
+from .store import Rows, Store
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "QueryResult", "format_result", "list_queries", "named_query", "run_query"]
+__all__ = [
+    "FORMATS",
+    "NamedQuery",
+    "QueryResult",
+    "format_result",
+    "list_queries",
+    "named_query",
+    "parse_params",
+    "run_named",
+    "run_query",
+]
 
 FORMATS = ("table", "csv", "json")
 _QUERIES = files("kg.queries")
@@ -32,21 +49,73 @@ class QueryResult:
     rows: tuple[tuple[str | None, ...], ...]
 
 
-def list_queries() -> dict[str, str]:
-    """Named queries and the first comment line of each, which says what it answers."""
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*:\s*(.+)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A shipped `.rq` file: the first comment line says what it answers, `# param` lines name
+    its parameters (variable name, what to give)."""
+
+    name: str
+    description: str
+    params: tuple[tuple[str, str], ...]
+    text: str
+
+
+def _named(name: str, text: str) -> NamedQuery:
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    params = tuple(match.groups() for match in map(_PARAM.match, header) if match)
+    description = header[0].lstrip("# ").strip() if header else ""
+    return NamedQuery(name, description, params, text)
+
+
+def list_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped in kg/queries, by name."""
     found = {}
     for entry in sorted(_QUERIES.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
-            first = entry.read_text(encoding="utf-8").splitlines()[0]
-            found[entry.name.removesuffix(".rq")] = first.lstrip("# ").strip()
+            name = entry.name.removesuffix(".rq")
+            found[name] = _named(name, entry.read_text(encoding="utf-8"))
     return found
 
 
 def named_query(name: str) -> str:
-    if name not in list_queries():
-        known = ", ".join(list_queries())
-        raise QueryError(f"unknown query '{name}' (known: {known})")
-    return _QUERIES.joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    queries = list_queries()
+    if name not in queries:
+        raise QueryError(f"unknown query '{name}' (known: {', '.join(queries)})")
+    return queries[name].text
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """`["actor=Iran"]` -> `{"actor": "Iran"}`; only the first '=' splits."""
+    params = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise QueryError(f"a parameter is NAME=VALUE, not '{pair}'")
+        params[name.strip()] = value
+    return params
+
+
+def _bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Node]:
+    expected = [name for name, _ in query.params]
+    wanted = ", ".join(f"--param {name}=..." for name in expected) or "no parameters"
+    unknown = sorted(set(params) - set(expected))
+    missing = [name for name in expected if name not in params]
+    if unknown or missing:
+        problem = f"unknown parameter {unknown[0]}" if unknown else f"missing {missing[0]}"
+        raise QueryError(f"query '{query.name}': {problem} (it takes {wanted})")
+    return {name: Literal(params[name]) for name in expected}
+
+
+def run_named(
+    source: Graph | Store, name: str, params: Mapping[str, str] | None = None
+) -> QueryResult:
+    """Run a named query with its parameters bound as literals (see `kg query --list`)."""
+    named_query(name)  # an unknown name is a QueryError listing the known ones
+    query = list_queries()[name]
+    return run_query(source, query.text, _bindings(query, params or {}))
 
 
 def read_query(text_or_path: str) -> str:
@@ -66,13 +135,25 @@ def _cell(value: object) -> str | None:
     return str(value)
 
 
-def run_query(graph: Graph, text: str) -> QueryResult:
-    """Run a SELECT/ASK query over graph + ontology; a bad query is a one-line QueryError."""
+def _from_store(answer: Rows | bool) -> QueryResult:
+    if isinstance(answer, bool):
+        return QueryResult(("ask",), ((str(answer).lower(),),))
+    return QueryResult(answer.columns, tuple(tuple(map(_cell, row)) for row in answer.rows))
+
+
+def run_query(
+    source: Graph | Store, text: str, bindings: Mapping[str, Node] | None = None
+) -> QueryResult:
+    """Run a SELECT/ASK query over graph + ontology, `bindings` bound as RDF terms; a store
+    answers inside itself. A bad query is a one-line QueryError."""
+    if isinstance(source, Store):
+        return _from_store(source.query(text, bindings))
     combined = Graph()
-    combined += graph
+    combined += source
     combined += load_ontology()
+    initial = {Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        result: Result = combined.query(text, initNs=PREFIXES)
+        result: Result = combined.query(text, initNs=PREFIXES, initBindings=initial)
         if result.type == "ASK":
             return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
         if result.type != "SELECT":

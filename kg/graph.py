@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .model import ACTOR_KINDS, Claim, Entity, Extraction
 from .schema import relations
@@ -30,7 +31,18 @@ from .vocab import (
     statement_iri,
 )
 
-__all__ = ["build_graph", "new_graph"]
+__all__ = [
+    "build_graph",
+    "document_triples",
+    "entity_triples",
+    "fact_triples",
+    "merge_entities",
+    "new_graph",
+    "source_labels",
+    "source_triples",
+]
+
+Triple = tuple[URIRef, URIRef, Node]
 
 _POLARITY = {"affirmed": AKG.Affirmed, "negated": AKG.Negated}
 _MODALITY = {
@@ -50,9 +62,11 @@ def new_graph() -> Graph:
     return graph
 
 
-def _merge(entities: Iterable[Entity]) -> dict[str, Entity]:
+def merge_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
     """One entity per key across documents: the longest label (a gazetteer actor has the same
-    label in every document), the other labels as aliases, the most specific kind."""
+    label in every document), the other labels as aliases, the most specific kind, the first
+    Wikidata IRI in sort order. The result does not depend on the order of the documents, so a
+    store can recompute it from any subset of them."""
     merged: dict[str, Entity] = {}
     for entity in entities:
         old = merged.get(entity.key)
@@ -64,43 +78,60 @@ def _merge(entities: Iterable[Entity]) -> dict[str, Entity]:
         aliases = tuple(
             sorted((set(old.aliases) | set(entity.aliases) | {old.label, entity.label}) - {label})
         )
-        merged[entity.key] = Entity(
-            entity.key, label, kind, aliases, old.wikidata or entity.wikidata
-        )
+        wikidata = min(filter(None, (old.wikidata, entity.wikidata)), default=None)
+        merged[entity.key] = Entity(entity.key, label, kind, aliases, wikidata)
     return merged
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
+def entity_triples(entity: Entity) -> list[Triple]:
     node = actor_iri(entity.key)
-    graph.add((node, RDF.type, AKG[entity.kind]))
-    graph.add((node, SKOS.prefLabel, Literal(entity.label)))
-    for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+    triples: list[Triple] = [
+        (node, RDF.type, AKG[entity.kind]),
+        (node, SKOS.prefLabel, Literal(entity.label)),
+    ]
+    triples += [(node, SKOS.altLabel, Literal(alias)) for alias in entity.aliases]
     if entity.wikidata:
-        graph.add((node, OWL.sameAs, URIRef(entity.wikidata)))
+        triples.append((node, OWL.sameAs, URIRef(entity.wikidata)))
+    return triples
 
 
-def _add_document(graph: Graph, extraction: Extraction) -> URIRef:
+def source_labels(attributions: Iterable[str]) -> dict[str, str]:
+    """Source key -> label: 'Axios' and 'AXIOS' are one source, labelled by the first in sort
+    order."""
+    sources: dict[str, str] = {}
+    for attribution in sorted(attributions):
+        sources.setdefault(slugify(attribution), attribution)
+    return sources
+
+
+def source_triples(key: str, label: str) -> list[Triple]:
+    return [
+        (source_iri(key), RDF.type, AKG.Source),
+        (source_iri(key), SKOS.prefLabel, Literal(label)),
+    ]
+
+
+def _document(extraction: Extraction) -> tuple[URIRef, list[Triple]]:
     article = extraction.article
     node = doc_iri(article.id)
-    graph.add((node, RDF.type, SCHEMA.NewsArticle))
-    graph.add((node, DCTERMS.identifier, Literal(article.id)))
+    triples: list[Triple] = [
+        (node, RDF.type, SCHEMA.NewsArticle),
+        (node, DCTERMS.identifier, Literal(article.id)),
+    ]
     if article.title:
-        graph.add((node, DCTERMS.title, Literal(article.title)))
+        triples.append((node, DCTERMS.title, Literal(article.title)))
     if article.date:
-        graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+        triples.append((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
     if article.source:
-        graph.add((node, DCTERMS.publisher, Literal(article.source)))
+        triples.append((node, DCTERMS.publisher, Literal(article.source)))
     if article.url:
-        graph.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
-    for entity in extraction.entities:
-        graph.add((actor_iri(entity.key), AKG.mentionedIn, node))
-    return node
+        triples.append((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    triples += [(actor_iri(entity.key), AKG.mentionedIn, node) for entity in extraction.entities]
+    return node, triples
 
 
-def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
+def _statement(claim: Claim, document: URIRef) -> list[Triple]:
     predicate = relations()[claim.relation].iri
-    subject, obj = actor_iri(claim.subject), actor_iri(claim.object)
     node = statement_iri(
         claim.doc_id,
         claim.subject,
@@ -110,47 +141,61 @@ def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
         claim.rule,
         claim.trigger,
     )
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    graph.add((node, PROV.wasDerivedFrom, document))
-    graph.add((node, AKG.sentence, Literal(claim.sentence)))
-    graph.add((node, AKG.charStart, Literal(claim.start)))
-    graph.add((node, AKG.charEnd, Literal(claim.end)))
-    graph.add((node, AKG.trigger, Literal(claim.trigger)))
-    graph.add((node, AKG.rule, Literal(claim.rule)))
-    graph.add((node, AKG.confidence, Literal(Decimal(str(claim.confidence)))))
-    graph.add((node, AKG.polarity, _POLARITY[claim.polarity]))
-    graph.add((node, AKG.modality, _MODALITY[claim.modality]))
+    triples: list[Triple] = [
+        (node, RDF.type, RDF.Statement),
+        (node, RDF.subject, actor_iri(claim.subject)),
+        (node, RDF.predicate, predicate),
+        (node, RDF.object, actor_iri(claim.object)),
+        (node, PROV.wasDerivedFrom, document),
+        (node, AKG.sentence, Literal(claim.sentence)),
+        (node, AKG.charStart, Literal(claim.start)),
+        (node, AKG.charEnd, Literal(claim.end)),
+        (node, AKG.trigger, Literal(claim.trigger)),
+        (node, AKG.rule, Literal(claim.rule)),
+        (node, AKG.confidence, Literal(Decimal(str(claim.confidence)))),
+        (node, AKG.polarity, _POLARITY[claim.polarity]),
+        (node, AKG.modality, _MODALITY[claim.modality]),
+    ]
     if claim.date:
-        graph.add((node, DCTERMS.date, Literal(claim.date, datatype=XSD.date)))
+        triples.append((node, DCTERMS.date, Literal(claim.date, datatype=XSD.date)))
     if claim.title:
-        graph.add((node, AKG.title, Literal(claim.title)))
+        triples.append((node, AKG.title, Literal(claim.title)))
     if claim.attribution:
-        graph.add((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
-    if claim.is_fact:
-        graph.add((subject, predicate, obj))
-        if relations()[claim.relation].symmetric:
-            graph.add((obj, predicate, subject))
+        triples.append((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
+    return triples
+
+
+def document_triples(extraction: Extraction) -> list[Triple]:
+    """What one document alone contributes: its node, who it mentions, its statements."""
+    document, triples = _document(extraction)
+    for claim in extraction.claims:
+        triples += _statement(claim, document)
+    return triples
+
+
+def fact_triples(claims: Iterable[Claim]) -> set[Triple]:
+    """The direct edges the claims support: facts only, symmetric relations both ways."""
+    edges: set[Triple] = set()
+    for claim in claims:
+        if claim.is_fact:
+            relation = relations()[claim.relation]
+            subject, obj = actor_iri(claim.subject), actor_iri(claim.object)
+            edges.add((subject, relation.iri, obj))
+            if relation.symmetric:
+                edges.add((obj, relation.iri, subject))
+    return edges
 
 
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
     """Add every extraction's documents, entities and statements to `graph` (a new one if None)."""
     graph = graph if graph is not None else new_graph()
     extractions = list(extractions)
-    for entity in _merge(e for x in extractions for e in x.entities).values():
-        _add_entity(graph, entity)
-    # 'Axios' and 'AXIOS' are one source with one label: the first in sort order
-    attributions = sorted(c.attribution for x in extractions for c in x.claims if c.attribution)
-    sources: dict[str, str] = {}
-    for attribution in attributions:
-        sources.setdefault(slugify(attribution), attribution)
-    for key, label in sources.items():
-        graph.add((source_iri(key), RDF.type, AKG.Source))
-        graph.add((source_iri(key), SKOS.prefLabel, Literal(label)))
+    for entity in merge_entities(e for x in extractions for e in x.entities).values():
+        graph.addN((*triple, graph) for triple in entity_triples(entity))
+    attributions = (c.attribution for x in extractions for c in x.claims if c.attribution)
+    for key, label in source_labels(attributions).items():
+        graph.addN((*triple, graph) for triple in source_triples(key, label))
     for extraction in extractions:
-        document = _add_document(graph, extraction)
-        for claim in extraction.claims:
-            _add_claim(graph, claim, document)
+        graph.addN((*triple, graph) for triple in document_triples(extraction))
+        graph.addN((*triple, graph) for triple in fact_triples(extraction.claims))
     return graph

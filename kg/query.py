@@ -1,9 +1,12 @@
 """SPARQL over a built graph: free text or a named `.rq` file, with the project prefixes bound.
 
 Queries see the graph together with the ontology, so relation and class labels are available.
-Results come back as plain rows and are rendered as a table, CSV or JSON. Queries are read-only
-unless asked otherwise: the parsed request, not its text, tells an UPDATE or an outside access
-(SERVICE, LOAD, FROM, USING) apart, so comments or odd spacing cannot smuggle one in.
+A graph file is queried in memory; a store (kg/store.py) answers inside itself. A named query
+declares its parameters in its header (`# param NAME: what it is`); their values are bound as
+RDF literals, never pasted into the query text. Queries are read-only unless asked otherwise: the
+parsed request, not its text, tells an UPDATE or an outside access (SERVICE, LOAD, FROM, USING)
+apart, so comments or odd spacing cannot smuggle one in. Results come back as plain rows and are
+rendered as a table, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -11,33 +14,39 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
 from pyparsing import ParseException
-from rdflib import Graph
+from rdflib import Graph, Literal, Variable
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query, Update
 from rdflib.query import Result
+from rdflib.term import Node
 
 from .errors import QueryError
-from .export import load_graph, write_graph
+from .export import write_graph
 from .schema import load_ontology
+from .store import Rows, Store, open_graph
 from .vocab import PREFIXES
 
 __all__ = [
     "FORMATS",
+    "NamedQuery",
     "QueryResult",
     "Request",
     "format_result",
     "list_queries",
     "named_query",
+    "parse_params",
     "parse_sparql",
-    "query_file",
+    "query_source",
+    "run_named",
     "run_query",
 ]
 
@@ -74,21 +83,73 @@ class Request:
         return isinstance(self.algebra, Update)
 
 
-def list_queries() -> dict[str, str]:
-    """Named queries and the first comment line of each, which says what it answers."""
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*:\s*(.+)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A shipped `.rq` file: the first comment line says what it answers, `# param` lines name
+    its parameters (variable name, what to give)."""
+
+    name: str
+    description: str
+    params: tuple[tuple[str, str], ...]
+    text: str
+
+
+def _named(name: str, text: str) -> NamedQuery:
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    params = tuple(match.groups() for match in map(_PARAM.match, header) if match)
+    description = header[0].lstrip("# ").strip() if header else ""
+    return NamedQuery(name, description, params, text)
+
+
+def list_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped in kg/queries, by name."""
     found = {}
     for entry in sorted(_QUERIES.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
-            first = entry.read_text(encoding="utf-8").splitlines()[0]
-            found[entry.name.removesuffix(".rq")] = first.lstrip("# ").strip()
+            name = entry.name.removesuffix(".rq")
+            found[name] = _named(name, entry.read_text(encoding="utf-8"))
     return found
 
 
 def named_query(name: str) -> str:
-    if name not in list_queries():
-        known = ", ".join(list_queries())
-        raise QueryError(f"unknown query '{name}' (known: {known})")
-    return _QUERIES.joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    queries = list_queries()
+    if name not in queries:
+        raise QueryError(f"unknown query '{name}' (known: {', '.join(queries)})")
+    return queries[name].text
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """`["actor=Iran"]` -> `{"actor": "Iran"}`; only the first '=' splits."""
+    params = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise QueryError(f"a parameter is NAME=VALUE, not '{pair}'")
+        params[name.strip()] = value
+    return params
+
+
+def _bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Node]:
+    expected = [name for name, _ in query.params]
+    wanted = ", ".join(f"--param {name}=..." for name in expected) or "no parameters"
+    unknown = sorted(set(params) - set(expected))
+    missing = [name for name in expected if name not in params]
+    if unknown or missing:
+        problem = f"unknown parameter {unknown[0]}" if unknown else f"missing {missing[0]}"
+        raise QueryError(f"query '{query.name}': {problem} (it takes {wanted})")
+    return {name: Literal(params[name]) for name in expected}
+
+
+def run_named(
+    source: Graph | Store, name: str, params: Mapping[str, str] | None = None
+) -> QueryResult:
+    """Run a named query with its parameters bound as literals (see `kg query --list`)."""
+    named_query(name)  # an unknown name is a QueryError listing the known ones
+    query = list_queries()[name]
+    return run_query(source, query.text, _bindings(query, params or {}))
 
 
 def read_query(text_or_path: str) -> str:
@@ -180,13 +241,14 @@ def _update(graph: Graph, request: Request) -> QueryResult:
     return QueryResult(UPDATE_COLUMNS, ((str(len(after - before)), str(len(before - after))),))
 
 
-def _select(graph: Graph, request: Request) -> QueryResult:
-    """Answer a SELECT or ASK query over graph + ontology."""
+def _select(graph: Graph, request: Request, bindings: Mapping[str, Node] | None) -> QueryResult:
+    """Answer a SELECT or ASK query over graph + ontology, `bindings` bound as RDF terms."""
     combined = Graph()
     combined += graph
     combined += load_ontology()
+    initial = {Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        result: Result = combined.query(request.algebra)
+        result: Result = combined.query(request.algebra, initBindings=initial)
         if result.type == "ASK":
             return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
         if result.type != "SELECT":
@@ -200,32 +262,54 @@ def _select(graph: Graph, request: Request) -> QueryResult:
     return QueryResult(columns, rows)
 
 
-def run_query(
-    graph: Graph, text: str, *, allow_update: bool = False, allow_service: bool = False
-) -> QueryResult:
-    """Run SPARQL over graph + ontology; read-only and inside the graph unless allowed.
+def _from_store(answer: Rows | bool) -> QueryResult:
+    if isinstance(answer, bool):
+        return QueryResult(("ask",), ((str(answer).lower(),),))
+    return QueryResult(answer.columns, tuple(tuple(map(_cell, row)) for row in answer.rows))
 
-    An allowed update changes `graph` in memory and answers how many triples it added and
-    removed. A bad or refused request is a one-line QueryError.
+
+def run_query(
+    source: Graph | Store,
+    text: str,
+    bindings: Mapping[str, Node] | None = None,
+    *,
+    allow_update: bool = False,
+    allow_service: bool = False,
+) -> QueryResult:
+    """Run SPARQL over graph + ontology (a store answers inside itself), `bindings` bound as RDF
+    terms; read-only and inside the graph unless allowed.
+
+    An allowed update changes a `Graph` in memory and answers how many triples it added and
+    removed. A store is changed only by `kg build` and `kg remove`, which keep its derived edges
+    consistent. A bad or refused request is a one-line QueryError.
     """
     request = parse_sparql(text)
     _check(request, allow_update, allow_service)
-    return _update(graph, request) if request.is_update else _select(graph, request)
+    if isinstance(source, Store):
+        if request.is_update:
+            raise QueryError(
+                "SPARQL UPDATE is not run on a store: change it with kg build or kg remove"
+            )
+        return _from_store(source.query(text, bindings))
+    return _update(source, request) if request.is_update else _select(source, request, bindings)
 
 
-def query_file(
-    path: str | Path, text: str, *, allow_update: bool = False, allow_service: bool = False
+def query_source(
+    spec: str | Path,
+    text: str,
+    bindings: Mapping[str, Node] | None = None,
+    *,
+    allow_update: bool = False,
+    allow_service: bool = False,
 ) -> QueryResult:
-    """`run_query` on a graph file; an allowed update that changed the graph rewrites the file
-    atomically in its own format."""
-    request = parse_sparql(text)
-    _check(request, allow_update, allow_service)
-    graph = load_graph(path)
-    if not request.is_update:
-        return _select(graph, request)
-    result = _update(graph, request)
-    if result.rows[0] != ("0", "0"):
-        write_graph(graph, path)
+    """`run_query` on a graph file or store (see `kg.store.open_graph`); an allowed update that
+    changed a graph file rewrites it atomically in its own format."""
+    source = open_graph(spec)
+    result = run_query(
+        source, text, bindings, allow_update=allow_update, allow_service=allow_service
+    )
+    if result.columns == UPDATE_COLUMNS and result.rows[0] != ("0", "0"):
+        write_graph(source, spec)
     return result
 
 

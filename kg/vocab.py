@@ -15,8 +15,11 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "AKG",
+    "DATA_GRAPH",
     "DCTERMS",
+    "GRAPH",
     "ID",
+    "ONTOLOGY_GRAPH",
     "OWL",
     "PREFIXES",
     "PROV",
@@ -28,6 +31,7 @@ __all__ = [
     "XSD",
     "actor_iri",
     "doc_iri",
+    "record_graph",
     "slugify",
     "source_iri",
     "statement_iri",
@@ -36,6 +40,10 @@ __all__ = [
 ID = Namespace("https://w3id.org/akg/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = SDO
+# Named graphs of a store (kg/store.py): the exported graph, the ontology, per-document records.
+GRAPH = Namespace("https://w3id.org/akg/graph/")
+DATA_GRAPH = GRAPH["data"]
+ONTOLOGY_GRAPH = GRAPH["ontology"]
 
 
 class AKG(DefinedNamespace):
@@ -140,3 +148,8 @@ def statement_iri(*parts: object) -> URIRef:
     """Content-addressed statement IRI: the same mention in the same document gets the same IRI."""
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
     return ID["stmt/" + digest]
+
+
+def record_graph(document: URIRef) -> URIRef:
+    """Named graph holding the entities and sources as one document names them (see kg/store.py)."""
+    return GRAPH["record/" + document.removeprefix(ID["doc/"])]

@@ -205,11 +205,15 @@ def test_query_ask(graph_path):
     assert run.stdout.splitlines() == ["ask", "true"]
 
 
-def test_query_list_names_every_named_query(graph_path):
+def test_query_list_names_every_named_query_and_its_parameters(graph_path):
     run = kg("query", graph_path, "--list")
     assert run.returncode == 0, run.stderr
-    listed = dict(line.split("\t", 1) for line in run.stdout.splitlines())
-    assert listed == list_queries()
+    expected = []
+    for query in list_queries().values():
+        expected.append(f"{query.name}\t{query.description}")
+        expected += [f"    --param {name}=...\t{meaning}" for name, meaning in query.params]
+    assert run.stdout.splitlines() == expected
+    assert "    --param actor=...\t" in run.stdout
 
 
 # --- view, export, validate, summary ------------------------------------------------------------
@@ -347,6 +351,11 @@ ERRORS = [
     ("unknown query", ["query", "{graph}", "-n", "who-loves-whom"], 6, "who-threatens-whom"),
     ("missing .rq", ["query", "{graph}", "{tmp}/missing.rq"], 6, "missing.rq"),
     ("no query", ["query", "{graph}"], 6, "--name"),
+    ("missing param", ["query", "{graph}", "-n", "allies-of"], 6, "missing actor"),
+    ("unknown param", ["query", "{graph}", "-n", "timeline", "-p", "who=x"], 6, "--param actor="),
+    ("param without name", ["query", "{graph}", "-n", "leaders", "-p", "x"], 6, "NAME=VALUE"),
+    ("not a store", ["query", "{tmp}/empty", "-n", "leaders"], 9, "not a kg store"),
+    ("remove: no store", ["remove", "a", "--store", "{tmp}/empty"], 9, "not a kg store"),
     ("view output", ["view", "{graph}", "-o", "{tmp}/file.txt/n.html"], 7, "cannot write"),
     ("export output", ["export", "{graph}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
     ("build output", ["build", "{corpus}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
@@ -359,6 +368,7 @@ ERRORS = [
 # (what goes wrong, arguments) -> click's usage error: exit 2 and the usage on stderr
 USAGE_ERRORS = [
     ("no paths", ["build"]),
+    ("output and store", ["build", "{corpus}", "-o", "{tmp}/g.ttl", "--store", "{tmp}/s"]),
     ("unknown export format", ["export", "{graph}", "-f", "bogus"]),
     ("unknown result format", ["query", "{graph}", "-n", "leaders", "-f", "xml"]),
     ("unknown option", ["view", "{graph}", "--colour"]),

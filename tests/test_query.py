@@ -19,7 +19,9 @@ from kg.query import (
     format_result,
     list_queries,
     named_query,
+    parse_params,
     read_query,
+    run_named,
     run_query,
 )
 from kg.vocab import PREFIXES
@@ -67,6 +69,9 @@ CLAIMS = (
           title="President"),
     claim("ismail-haniyeh", "leaderOf", "hamas", "Hamas leader Ismail Haniyeh.", 250,
           title="leader"),
+    claim("united-states", "alliedWith", "israel", "The US is allied with Israel.", 280),
+    claim("russia", "condemned", "israel", "Russia condemned Israel.", 310),
+    claim("iran", "condemned", "israel", "Iran may condemn Israel.", 340, modality="hypothetical"),
 )  # fmt: skip
 
 
@@ -77,13 +82,15 @@ def graph():
 
 # --- named queries ------------------------------------------------------------------------------
 
-# name -> (columns compared, the expected rows; order is checked separately where it is defined)
+# name -> (parameters, columns compared, the expected rows; order is checked separately)
 EXPECTED = {
     "who-threatens-whom": (
+        {},
         ("source", "target", "statements"),
         [("Iran", "Israel", "2")],
     ),
     "who-met-whom": (
+        {},
         ("a", "relation", "b"),
         [
             ("Benjamin Netanyahu", "met with", "Joe Biden"),
@@ -91,6 +98,7 @@ EXPECTED = {
         ],
     ),
     "leaders": (
+        {},
         ("person", "relation", "of", "title"),
         [
             ("Ismail Haniyeh", "leader of", "Hamas", "leader"),
@@ -98,26 +106,33 @@ EXPECTED = {
         ],
     ),
     "actors-by-type": (
+        {},
         ("type", "actors"),
         [("State", "4"), ("Person", "3"), ("Group", "1")],
     ),
     "relations-by-type": (
+        {},
         ("relation", "statements", "facts", "not_asserted"),
         [
             ("met with", "3", "2", "1"),
             ("threatens", "3", "2", "1"),
+            ("condemned", "2", "1", "1"),
             ("leader of", "2", "2", "0"),
+            ("allied with", "1", "1", "0"),
             ("spoke with", "1", "1", "0"),
         ],
     ),
     "not-asserted": (
+        {},
         ("subject", "relation", "object", "polarity", "modality"),
         [
+            ("Iran", "condemned", "Israel", "affirmed", "hypothetical"),
             ("Iran", "met with", "Russia", "negated", "asserted"),
             ("Russia", "threatens", "United States", "affirmed", "hypothetical"),
         ],
     ),
     "evidence": (
+        {},
         ("subject", "relation", "object", "sentence"),
         [
             ("Benjamin Netanyahu", "met with", "Joe Biden", "Netanyahu met Biden."),
@@ -127,9 +142,75 @@ EXPECTED = {
             ("Joe Biden", "leader of", "United States", "President Biden spoke."),
             ("Joe Biden", "met with", "Benjamin Netanyahu", "Biden met Netanyahu."),
             ("Joe Biden", "spoke with", "Benjamin Netanyahu", "Biden called Netanyahu."),
+            ("Russia", "condemned", "Israel", "Russia condemned Israel."),
+            ("United States", "allied with", "Israel", "The US is allied with Israel."),
+        ],
+    ),
+    "allies-of": (
+        {"actor": "UNITED states"},
+        ("ally", "statements", "evidence"),
+        [("Israel", "1", "The US is allied with Israel.")],
+    ),
+    "condemnations-of": (
+        {"actor": "israel"},
+        ("source", "statements", "first", "last"),
+        [("Russia", "1", "2024-08-04", "2024-08-04")],
+    ),
+    "threats-against": (
+        {"actor": "Israel"},
+        ("source", "statements", "evidence"),
+        [("Iran", "2", "Iran threatened Israel.")],
+    ),
+    "relations-between": (
+        {"actor": "israel", "other": "iran"},
+        ("subject", "relation", "object", "polarity", "modality", "sentence"),
+        [
+            ("Iran", "condemned", "Israel", "affirmed", "hypothetical", "Iran may condemn Israel."),
+            ("Iran", "threatens", "Israel", "affirmed", "asserted", "Iran threatened Israel."),
+            ("Iran", "threatens", "Israel", "affirmed", "reported", "Iran warned Israel again."),
+        ],
+    ),
+    "actor-profile": (
+        {"actor": "Benjamin Netanyahu"},
+        ("name", "role", "relation", "counterpart", "document", "sentence"),
+        [
+            (
+                "Benjamin Netanyahu",
+                "object",
+                "met with",
+                "Joe Biden",
+                "doc-1",
+                "Biden met Netanyahu.",
+            ),
+            (
+                "Benjamin Netanyahu",
+                "subject",
+                "met with",
+                "Joe Biden",
+                "doc-1",
+                "Netanyahu met Biden.",
+            ),
+            (
+                "Benjamin Netanyahu",
+                "object",
+                "spoke with",
+                "Joe Biden",
+                "doc-1",
+                "Biden called Netanyahu.",
+            ),
+        ],
+    ),
+    "timeline": (
+        {"actor": "russia"},
+        ("date", "subject", "relation", "object", "polarity", "modality"),
+        [
+            ("2024-08-04", "Russia", "threatens", "United States", "affirmed", "hypothetical"),
+            ("2024-08-04", "Iran", "met with", "Russia", "negated", "asserted"),
+            ("2024-08-04", "Russia", "condemned", "Israel", "affirmed", "asserted"),
         ],
     ),
 }
+ORDERED = ["actors-by-type", "relations-by-type", "timeline"]  # whose row order is defined
 
 
 def project(result: QueryResult, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
@@ -137,25 +218,80 @@ def project(result: QueryResult, columns: tuple[str, ...]) -> list[tuple[str | N
     return [tuple(row[i] for i in index) for row in result.rows]
 
 
-def test_named_queries_are_listed_with_a_description():
+def test_named_queries_are_listed_with_a_description_and_parameters():
     queries = list_queries()
     assert set(queries) == set(EXPECTED), "every named query needs a row in EXPECTED"
-    for name, description in queries.items():
-        assert description, name
-        assert not description.startswith("#")
-        assert description[0].isupper() and "\n" not in description
+    for name, query in queries.items():
+        assert query.name == name
+        assert query.description[0].isupper() and "\n" not in query.description
+        assert not query.description.startswith("#")
+        assert [param for param, _ in query.params] == list(EXPECTED[name][0])
+        assert all(meaning for _, meaning in query.params)
+        assert all(f"?{param}" in query.text for param, _ in query.params)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_named_query_answers_its_question(graph, name):
-    columns, rows = EXPECTED[name]
-    assert sorted(project(run_query(graph, named_query(name)), columns)) == sorted(rows)
+    params, columns, rows = EXPECTED[name]
+    assert sorted(project(run_named(graph, name, params), columns)) == sorted(rows)
 
 
-@pytest.mark.parametrize("name", ["actors-by-type", "relations-by-type"])
-def test_counts_come_largest_first(graph, name):
-    columns, rows = EXPECTED[name]
-    assert project(run_query(graph, named_query(name)), columns) == rows
+@pytest.mark.parametrize("name", ORDERED)
+def test_rows_come_in_the_documented_order(graph, name):
+    params, columns, rows = EXPECTED[name]
+    assert project(run_named(graph, name, params), columns) == rows
+
+
+# A value is bound as one literal: quotes, braces and SPARQL in it are only characters of a name.
+HOSTILE = [
+    'Iran" ) } #',
+    "Iran' || true",
+    'x")) } UNION { ?x ?p ?y } #',
+    "Israel\\",
+    'Israel" . FILTER(true) #',
+    "\nIsrael",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_a_parameter_cannot_change_the_query(graph, value):
+    assert run_named(graph, "allies-of", {"actor": value}).rows == ()
+    assert run_named(graph, "threats-against", {"actor": value}).rows == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("allies-of", {}, "query 'allies-of': missing actor (it takes --param actor=...)"),
+        ("allies-of", {"actor": "Iran", "side": "x"}, "unknown parameter side"),
+        ("relations-between", {"actor": "Iran"}, "--param actor=..., --param other=..."),
+        ("leaders", {"actor": "Iran"}, "it takes no parameters"),
+        ("allies", {"actor": "Iran"}, "unknown query 'allies' (known: actor-profile"),
+    ],
+)
+def test_a_wrong_parameter_is_a_one_line_query_error(graph, name, params, message):
+    with pytest.raises(QueryError) as caught:
+        run_named(graph, name, params)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value) and caught.value.exit_code == 6
+
+
+@pytest.mark.parametrize(
+    ("pairs", "params"),
+    [
+        (["actor=Iran"], {"actor": "Iran"}),
+        (["actor=a=b", "other="], {"actor": "a=b", "other": ""}),
+        ([], {}),
+    ],
+)
+def test_parse_params(pairs, params):
+    assert parse_params(pairs) == params
+
+
+@pytest.mark.parametrize("pair", ["actor", "=Iran"])
+def test_a_parameter_without_a_name_and_value_is_a_query_error(pair):
+    with pytest.raises(QueryError, match="NAME=VALUE"):
+        parse_params([pair])
 
 
 def test_who_threatens_whom_ignores_a_hypothetical_threat(graph):

@@ -15,7 +15,7 @@ from kg.errors import QueryError
 from kg.export import load_graph, write_graph
 from kg.graph import build_graph
 from kg.model import Article, Claim, Entity, Extraction
-from kg.query import QueryResult, parse_sparql, query_file, run_query
+from kg.query import QueryResult, parse_sparql, query_source, run_query
 from kg.vocab import AKG, ID
 
 ARTICLE = Article(id="doc-1", text="Iran threatened Israel.")
@@ -166,7 +166,7 @@ def test_a_syntax_error_names_its_line_and_column(text, line, column):
 
 def test_query_file_rewrites_an_updated_graph_in_its_own_format(graph, tmp_path):
     path = write_graph(graph, tmp_path / "graph.nt")
-    query_file(path, INSERT, allow_update=True)
+    query_source(path, INSERT, allow_update=True)
     assert (ID.france, AKG.condemned, ID.iran) in load_graph(path)
     assert path.read_text(encoding="utf-8").lstrip().startswith("<")  # still N-Triples
     assert [p.name for p in tmp_path.iterdir()] == ["graph.nt"]
@@ -175,14 +175,14 @@ def test_query_file_rewrites_an_updated_graph_in_its_own_format(graph, tmp_path)
 def test_query_file_leaves_the_file_alone_when_nothing_changed(graph, tmp_path):
     path = write_graph(graph, tmp_path / "graph.ttl")
     before = path.stat()
-    result = query_file(path, "DELETE WHERE { id:nobody ?p ?o }", allow_update=True)
+    result = query_source(path, "DELETE WHERE { id:nobody ?p ?o }", allow_update=True)
     assert result.rows == (("0", "0"),)
     assert path.stat().st_mtime_ns == before.st_mtime_ns and path.stat().st_ino == before.st_ino
 
 
 def test_a_refused_update_fails_before_the_file_is_read(tmp_path):
     with pytest.raises(QueryError, match="SPARQL UPDATE refused"):
-        query_file(tmp_path / "missing.ttl", INSERT)
+        query_source(tmp_path / "missing.ttl", INSERT)
 
 
 def test_cli_update_rewrites_the_graph_file(graph, tmp_path):

@@ -1,0 +1,283 @@
+"""Incremental, idempotent store updates: add, replace or remove one document in one transaction.
+
+A store's DATA graph holds each document's own triples (its node, the actors it mentions, its
+statements) plus a derived layer: merged actor labels, source labels and direct edges. A change to
+one document recomputes the derived layer only for the actors, sources and edges it touches, from
+the per-document record graphs (see kg/store.py), so DATA always equals what
+`kg.graph.build_graph` makes for the stored documents. Every change is one SPARQL update, which
+the store applies atomically: a crash leaves the store as it was before that document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from .errors import StoreError
+from .graph import (
+    document_triples,
+    entity_triples,
+    fact_triples,
+    merge_entities,
+    source_triples,
+)
+from .model import Entity, Extraction
+from .schema import relations
+from .store import Store, nt, update_text
+from .vocab import (
+    AKG,
+    DATA_GRAPH,
+    GRAPH,
+    ID,
+    OWL,
+    RDF,
+    SKOS,
+    XSD,
+    doc_iri,
+    record_graph,
+    slugify,
+    source_iri,
+)
+
+__all__ = [
+    "Change",
+    "add_all",
+    "add_extraction",
+    "find_documents",
+    "remove_document",
+    "remove_documents",
+]
+
+Triple = tuple[Node, Node, Node]
+_RECORD = GRAPH["record/"]
+_SOURCE = source_iri("")
+_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs)  # what the derived layer holds
+_FACT_MODALITIES = (AKG.Asserted, AKG.Reported)  # with AKG.Affirmed: Claim.is_fact in RDF
+
+# Internal queries over the whole dataset; the graph names are constants, the rest is bound.
+_DATA = nt(DATA_GRAPH)
+_DOCUMENT = f"SELECT ?p ?o WHERE {{ GRAPH {_DATA} {{ ?doc ?p ?o }} }}"
+_STATEMENTS = (
+    f"SELECT ?st ?p ?o WHERE {{ GRAPH {_DATA} {{ ?st prov:wasDerivedFrom ?doc ; ?p ?o }} }}"
+)
+_MENTIONS = f"SELECT ?a WHERE {{ GRAPH {_DATA} {{ ?a akg:mentionedIn ?doc }} }}"
+_RECORDS = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_OWN = f"SELECT ?p ?o WHERE {{ GRAPH {_DATA} {{ ?node ?p ?o }} }}"
+_OTHER_RECORDS = """SELECT ?p ?o WHERE {
+    GRAPH ?g { ?node ?p ?o } FILTER (?g != ?self && STRSTARTS(STR(?g), ?prefix))
+}"""
+_SUPPORTED = f"""ASK WHERE {{
+    GRAPH {_DATA} {{
+        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ;
+            akg:polarity akg:Affirmed ; akg:modality ?m .
+    }}
+    FILTER (?doc != ?self && ?m IN (akg:Asserted, akg:Reported))
+}}"""
+_FIND = f"""SELECT DISTINCT ?doc WHERE {{
+    {{ GRAPH {_DATA} {{ ?doc dcterms:identifier ?ref }} }}
+    UNION {{ GRAPH {_DATA} {{ ?doc schema:url ?url }} }}
+}}"""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one store update did to one document: added, replaced, unchanged or removed."""
+
+    document: str
+    action: str
+
+
+def _records(extraction: Extraction) -> set[Triple]:
+    """The entities and sources as this document alone names them (before any merging)."""
+    triples = {t for entity in extraction.entities for t in entity_triples(entity)}
+    for claim in extraction.claims:
+        if claim.attribution:
+            triples.update(source_triples(slugify(claim.attribution), claim.attribution))
+    return triples
+
+
+def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
+    """A stored document's own triples in DATA and its record graph (both empty if absent)."""
+    bound = {"doc": document}
+    own = {(document, p, o) for p, o in store.select(_DOCUMENT, bound)}
+    own |= {(st, p, o) for st, p, o in store.select(_STATEMENTS, bound)}
+    own |= {(a, AKG.mentionedIn, document) for (a,) in store.select(_MENTIONS, bound)}
+    records = set(store.select(_RECORDS, {"g": record_graph(document)}))
+    return own, records
+
+
+def _facts(own: Iterable[Triple]) -> set[Triple]:
+    """The direct edges a document's statements support (the RDF mirror of fact_triples)."""
+    statements: dict[Node, dict[Node, Node]] = {}
+    for s, p, o in own:
+        statements.setdefault(s, {})[p] = o
+    edges = set()
+    for fields in statements.values():
+        if fields.get(RDF.type) != RDF.Statement or fields.get(AKG.polarity) != AKG.Affirmed:
+            continue
+        if fields.get(AKG.modality) in _FACT_MODALITIES:
+            s, p, o = fields[RDF.subject], fields[RDF.predicate], fields[RDF.object]
+            edges.add((s, p, o))
+            if p in _symmetric():
+                edges.add((o, p, s))
+    return edges
+
+
+def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
+    """One entity from label triples (records or the merged layer); None if there are none."""
+    labels, aliases, kinds, same = [], set(), [], []
+    for p, o in pairs:
+        if p == SKOS.prefLabel:
+            labels.append(str(o))
+        elif p == SKOS.altLabel:
+            aliases.add(str(o))
+        elif p == RDF.type and str(o).startswith(str(AKG)):
+            kinds.append(str(o).removeprefix(str(AKG)))
+        elif p == OWL.sameAs:
+            same.append(str(o))
+    if not labels or not kinds:
+        return None
+    merged = merge_entities(
+        Entity(
+            node.removeprefix(str(ID)), label, kind, tuple(sorted(aliases)), min(same, default=None)
+        )
+        for label in labels
+        for kind in kinds
+    )
+    return next(iter(merged.values()))
+
+
+def _derived(node: URIRef, pairs: list[tuple[Node, Node]]) -> set[Triple]:
+    """The merged triples of an actor or source, given every label triple still about it."""
+    if node.startswith(_SOURCE):
+        labels = [str(o) for p, o in pairs if p == SKOS.prefLabel]
+        return set(source_triples(node.removeprefix(_SOURCE), min(labels))) if labels else set()
+    entity = _entity(node, pairs)
+    return set(entity_triples(entity)) if entity else set()
+
+
+def _relabel(store: Store, document: URIRef, old: set[Triple], new: set[Triple]):
+    """(delete, insert) for the merged labels of every actor/source the change touches.
+
+    A node this document named before is recomputed from every other record; a node it names
+    for the first time is merged into the current layer (cheap: no scan of other documents)."""
+    delete, insert = set(), set()
+    before = {s for s, _, _ in old}
+    for node in before | {s for s, _, _ in new}:
+        current = [(p, o) for p, o in store.select(_OWN, {"node": node})]
+        current = [(p, o) for p, o in current if p in _LABELS]
+        if node in before:
+            bound = {"node": node, "self": record_graph(document), "prefix": Literal(str(_RECORD))}
+            base = store.select(_OTHER_RECORDS, bound)
+        else:
+            base = current
+        pairs = [*base, *((p, o) for s, p, o in new if s == node)]
+        target = _derived(node, pairs)
+        present = {(node, p, o) for p, o in current}
+        delete |= present - target
+        insert |= target - present
+    return delete, insert
+
+
+@cache
+def _symmetric() -> frozenset[URIRef]:
+    return frozenset(r.iri for r in relations().values() if r.symmetric)
+
+
+def _supported(store: Store, edge: Triple, document: URIRef) -> bool:
+    """Does a statement of another document still support this direct edge?"""
+    s, p, o = edge
+    directions = [(s, o), (o, s)] if p in _symmetric() else [(s, o)]
+    for subject, obj in directions:
+        bound = {"s": subject, "p": p, "o": obj, "self": document}
+        if store.query(_SUPPORTED, bound, dataset=True):
+            return True
+    return False
+
+
+def _apply(store: Store, document: URIRef, extraction: Extraction | None) -> str:
+    """Replace a document's triples by the extraction's (None removes it) in one update; says
+    what happened: added, replaced, removed or unchanged."""
+    old_own, old_records = _state(store, document)
+    new_own = set(document_triples(extraction)) if extraction else set()
+    new_records = _records(extraction) if extraction else set()
+    if old_own == new_own and old_records == new_records:
+        return "unchanged"
+    label_delete, label_insert = _relabel(store, document, old_records, new_records)
+    new_facts = fact_triples(extraction.claims) if extraction else set()
+    gone = {e for e in _facts(old_own) - new_facts if not _supported(store, e, document)}
+    records = record_graph(document)
+    delete = [
+        *((*t, DATA_GRAPH) for t in (old_own - new_own) | label_delete | gone),
+        *((*t, records) for t in old_records - new_records),
+    ]
+    insert = [
+        *((*t, DATA_GRAPH) for t in (new_own - old_own) | label_insert | new_facts),
+        *((*t, records) for t in new_records - old_records),
+    ]
+    store.update(update_text(delete, insert))
+    if extraction is None:
+        return "removed"
+    return "replaced" if old_own else "added"
+
+
+def add_extraction(store: Store, extraction: Extraction) -> Change:
+    """Add a document, or replace the stored one with the same id; re-adding changes nothing."""
+    article_id = extraction.article.id
+    return Change(article_id, _apply(store, doc_iri(article_id), extraction))
+
+
+def find_documents(store: Store, reference: str) -> list[URIRef]:
+    """Stored documents whose id or URL is `reference`."""
+    bound = {
+        "ref": Literal(reference),
+        "url": Literal(reference, datatype=XSD.anyURI),
+    }
+    return [doc for (doc,) in store.select(_FIND, bound)]
+
+
+def remove_document(store: Store, reference: str) -> Change:
+    """Take a document out: its statements go, and the edges and labels only it supported."""
+    documents = find_documents(store, reference)
+    if not documents:
+        raise StoreError(f"{store.name}: no document with id or URL '{reference}'")
+    for document in documents:
+        _apply(store, document, None)
+    return Change(reference, "removed")
+
+
+def add_all(
+    store: Store,
+    extractions: Iterable[Extraction],
+    on_change: Callable[[Change], None] | None = None,
+) -> list[Change]:
+    """Add each extraction as it comes, one transaction each; `on_change` hears of each."""
+    changes = []
+    for extraction in extractions:
+        changes.append(add_extraction(store, extraction))
+        if on_change is not None:
+            on_change(changes[-1])
+    return changes
+
+
+def remove_documents(
+    store: str | Path, references: Iterable[str], update_url: str | None = None
+) -> list[Change]:
+    """Remove documents by id or URL from a store, each in its own transaction; every reference
+    is checked first, so an unknown one removes nothing."""
+    from .store import open_store
+
+    opened = open_store(store, update_url, writable=True)
+    try:
+        references = list(references)
+        missing = [ref for ref in references if not find_documents(opened, ref)]
+        if missing:
+            raise StoreError(f"{opened.name}: no document with id or URL {', '.join(missing)}")
+        return [remove_document(opened, ref) for ref in references]
+    finally:
+        opened.close()

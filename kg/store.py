@@ -1,0 +1,339 @@
+"""Where a graph lives: a graph file, an on-disk Oxigraph store, or a SPARQL 1.1 endpoint.
+
+A *graph spec* names one of them: an `http://` or `https://` URL is an endpoint, an existing
+directory is a store, anything else is a graph file. A store holds named graphs:
+
+- `DATA_GRAPH`: exactly the triples `kg.graph.build_graph` makes for the stored documents;
+- `ONTOLOGY_GRAPH`: the ontology, loaded when the store is created, so queries see its labels;
+- one record graph per document: its entities and sources as that document names them, from
+  which `kg.ingest` recomputes merged labels when a document changes or is removed.
+
+Queries see DATA + ONTOLOGY as their default graph and run inside the store; nothing is copied.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError, StoreError
+from .vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PREFIXES, XSD
+
+__all__ = [
+    "LocalStore",
+    "RemoteStore",
+    "Rows",
+    "Store",
+    "as_graph",
+    "is_endpoint",
+    "nt",
+    "open_graph",
+    "open_store",
+    "update_url_for",
+    "with_values",
+]
+
+Bindings = Mapping[str, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+_TIMEOUT = 60  # seconds an endpoint may take to answer one request
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT answer: column names and rows of RDF terms (None where unbound)."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Node | None, ...]]
+
+
+def nt(term: Node) -> str:
+    """A term in N-Triples syntax, every character of a literal escaped: safe inside SPARQL."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if not isinstance(term, Literal):
+        raise TypeError(f"not an RDF term: {term!r}")
+    text = str(term)
+    for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
+        text = text.replace(raw, escaped)
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+def update_text(delete: Iterable[Quad] = (), insert: Iterable[Quad] = ()) -> str:
+    """One SPARQL update deleting then inserting exact quads; a store applies it atomically."""
+    parts = []
+    for verb, quads in (("DELETE", delete), ("INSERT", insert)):
+        by_graph: dict[URIRef, list[str]] = {}
+        for s, p, o, g in quads:
+            by_graph.setdefault(g, []).append(f"{nt(s)} {nt(p)} {nt(o)} .")
+        if by_graph:
+            body = " ".join(
+                f"GRAPH {nt(g)} {{ {' '.join(lines)} }}" for g, lines in by_graph.items()
+            )
+            parts.append(f"{verb} DATA {{ {body} }}")
+    return " ;\n".join(parts)
+
+
+def with_values(text: str, bindings: Bindings) -> str:
+    """Bind parameters as RDF terms: a VALUES block opening the query's WHERE group, each term
+    in N-Triples syntax with every character escaped, so a value can never change the query.
+
+    (The SPARQL protocol has no bindings, and pyoxigraph's `substitutions` accept only variables
+    of the SELECT list.) A parameter must be used in the top-level group of the query."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(nt(term) for term in bindings.values())
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    body = "\n".join(lines)
+    upper = body.upper()
+    where = upper.find("WHERE")
+    brace = body.find("{", where if where >= 0 else 0)
+    if brace < 0:
+        raise QueryError("a query with parameters needs a WHERE { ... } group")
+    return f"{body[: brace + 1]} VALUES ({names}) {{ ({values}) }} {body[brace + 1 :]}"
+
+
+class Store(ABC):
+    """A SPARQL store: `query` reads (DATA + ONTOLOGY as default graph, or the whole dataset),
+    `update` writes atomically. Parameters are bound as RDF terms, never pasted into the text."""
+
+    name: str
+
+    @abstractmethod
+    def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
+        """Rows for SELECT, a bool for ASK. `dataset=True` sees every named graph through GRAPH."""
+
+    @abstractmethod
+    def update(self, text: str) -> None:
+        """Apply one SPARQL update, atomically."""
+
+    @abstractmethod
+    def data(self) -> Graph:
+        """The exported graph (DATA) as an in-memory rdflib graph."""
+
+    def close(self) -> None:  # noqa: B027 - only a local store holds anything to release
+        """Release the store (a local store holds a lock on its directory)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def select(self, text: str, bindings: Bindings | None = None) -> list[tuple[Node | None, ...]]:
+        """Rows of an internal query over the whole dataset (it names its graphs)."""
+        return self.query(text, bindings, dataset=True).rows
+
+    def has_ontology(self) -> bool:
+        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ONTOLOGY_GRAPH}, True))
+
+    def load_ontology(self) -> None:
+        from .schema import load_ontology
+
+        self.update(update_text(insert=((*t, ONTOLOGY_GRAPH) for t in load_ontology())))
+
+
+def _parse_nt(data: bytes) -> Graph:
+    from .graph import new_graph
+
+    graph = new_graph()
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    return graph
+
+
+class LocalStore(Store):
+    """An Oxigraph (RocksDB) store in a directory, used through pyoxigraph directly."""
+
+    def __init__(self, path: Path, writable: bool) -> None:
+        import pyoxigraph as ox
+
+        self.name = str(path)
+        self._ox = ox
+        try:
+            self._store = ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the store ({error})") from None
+        self._default = [ox.NamedNode(DATA_GRAPH), ox.NamedNode(ONTOLOGY_GRAPH)]
+        self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+    def _from_ox(self, term) -> Node | None:
+        ox = self._ox
+        if term is None:
+            return None
+        if isinstance(term, ox.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(
+            term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype)
+        )
+
+    def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
+        ox = self._ox
+        try:
+            result = self._store.query(
+                with_values(text, bindings or {}),
+                prefixes=self._prefixes,
+                default_graph=None if dataset else self._default,
+            )
+        except SyntaxError as error:
+            raise QueryError(f"invalid SPARQL: {' '.join(str(error).split())}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT and ASK queries are answered here")
+        columns = tuple(v.value for v in result.variables)
+        rows = [tuple(self._from_ox(s[i]) for i in range(len(columns))) for s in result]
+        return Rows(columns, rows)
+
+    def update(self, text: str) -> None:
+        if text:
+            self._store.update(text)
+
+    def data(self) -> Graph:
+        dumped = self._store.dump(
+            format=self._ox.RdfFormat.N_TRIPLES, from_graph=self._ox.NamedNode(DATA_GRAPH)
+        )
+        return _parse_nt(dumped)
+
+    def close(self) -> None:
+        del self._store
+
+
+def update_url_for(query_url: str) -> str:
+    """The update endpoint of a query endpoint: `.../query` -> `.../update` (Oxigraph, Fuseki);
+    any other URL is taken to answer updates itself (as Virtuoso and GraphDB do)."""
+    if query_url.endswith("/query"):
+        return query_url.removesuffix("/query") + "/update"
+    return query_url
+
+
+def _json_term(cell: dict | None) -> Node | None:
+    if cell is None:
+        return None
+    if cell["type"] == "uri":
+        return URIRef(cell["value"])
+    if cell["type"] == "bnode":
+        return BNode(cell["value"])
+    datatype = cell.get("datatype")
+    if cell.get("xml:lang"):
+        return Literal(cell["value"], lang=cell["xml:lang"])
+    return Literal(
+        cell["value"], datatype=None if datatype in (None, str(XSD.string)) else datatype
+    )
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 endpoint (protocol over HTTP): a query URL and an update URL."""
+
+    def __init__(self, query_url: str, update_url: str | None = None) -> None:
+        self.name = query_url
+        self.query_url = query_url
+        self.update_url = update_url or update_url_for(query_url)
+        self._prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+    def _post(self, url: str, form: list[tuple[str, str]], accept: str) -> bytes:
+        request = urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode(form).encode("utf-8"),
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            detail = " ".join(error.read().decode("utf-8", "replace").split())[:300]
+            if error.code == 400:
+                raise QueryError(f"invalid SPARQL: {detail}") from None
+            raise StoreError(f"{url}: HTTP {error.code} ({detail})") from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({reason})") from None
+
+    def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
+        form = [("query", self._prologue + with_values(text, bindings or {}))]
+        if not dataset:
+            form += [
+                ("default-graph-uri", str(DATA_GRAPH)),
+                ("default-graph-uri", str(ONTOLOGY_GRAPH)),
+            ]
+        answer = json.loads(self._post(self.query_url, form, "application/sparql-results+json"))
+        if "boolean" in answer:
+            return bool(answer["boolean"])
+        columns = tuple(answer["head"]["vars"])
+        rows = [tuple(_json_term(b.get(c)) for c in columns) for b in answer["results"]["bindings"]]
+        return Rows(columns, rows)
+
+    def update(self, text: str) -> None:
+        if text:
+            self._post(self.update_url, [("update", self._prologue + text)], "*/*")
+
+    def data(self) -> Graph:
+        construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt(DATA_GRAPH)} {{ ?s ?p ?o }} }}"
+        return _parse_nt(
+            self._post(self.query_url, [("query", construct)], "application/n-triples")
+        )
+
+
+def is_endpoint(spec: str | Path) -> bool:
+    return str(spec).startswith(("http://", "https://"))
+
+
+def _local(path: Path, writable: bool, create: bool) -> LocalStore:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a directory (a store is a directory)")
+    is_store = (path / "CURRENT").is_file()  # RocksDB's marker
+    if not create and not is_store:
+        raise StoreError(f"{path}: not a kg store (no Oxigraph database in this directory)")
+    if path.is_dir() and any(path.iterdir()) and not is_store:
+        raise StoreError(f"{path}: directory is not empty and not a kg store")
+    return LocalStore(path, writable)
+
+
+def open_store(
+    spec: str | Path, update_url: str | None = None, writable: bool = False, create: bool = False
+) -> Store:
+    """Open a store directory or endpoint, read-only unless `writable`; `create` makes a new
+    store (an empty endpoint gets the ontology graph)."""
+    if is_endpoint(spec):
+        store: Store = RemoteStore(str(spec), update_url)
+    else:
+        store = _local(Path(spec), writable or create, create)
+    if not store.has_ontology():
+        if not create:
+            store.close()
+            raise StoreError(f"{store.name}: not a kg store (no ontology graph; build into it)")
+        store.load_ontology()
+    return store
+
+
+def open_graph(spec: str | Path) -> Graph | Store:
+    """A graph spec opened for reading: a Store for a directory or URL, else the parsed file."""
+    from .export import load_graph
+
+    if is_endpoint(spec) or Path(spec).is_dir():
+        return open_store(spec)
+    return load_graph(spec)
+
+
+def as_graph(source: Graph | Store) -> Graph:
+    """The graph itself: a file's graph as is, a store's DATA graph copied into memory."""
+    return source.data() if isinstance(source, Store) else source

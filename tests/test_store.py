@@ -1,0 +1,410 @@
+"""Stores: an on-disk Oxigraph store and a real Oxigraph server (`oxigraph serve`) started here.
+
+Whatever sequence of adds, changes and removals reaches a store, its graph must be exactly what
+`build_graph` makes from the documents it then holds. Hand-made records keep most of it fast; the
+seed articles check the real pipeline end to end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.build import build, build_store, extract_corpus
+from kg.corpus import read_corpus
+from kg.errors import StoreError
+from kg.export import serialize
+from kg.graph import build_graph
+from kg.ingest import add_extraction, remove_document, remove_documents
+from kg.model import Article, Claim, Entity, Extraction
+from kg.query import run_named, run_query
+from kg.store import RemoteStore, open_graph, open_store, update_url_for
+
+KG = [sys.executable, "-m", "kg.cli"]
+DATE = dt.date(2024, 8, 4)
+
+
+def article(doc_id: str, **fields) -> Article:
+    return Article(
+        id=doc_id, text=f"text of {doc_id}", title=f"About {doc_id}", date=DATE, **fields
+    )
+
+
+def claim(doc: str, subject: str, relation: str, obj: str, start: int, **fields) -> Claim:
+    sentence = f"{subject} {relation} {obj} ({doc})"
+    return Claim(
+        doc, subject, relation, obj, sentence, start, start + 9, relation, "test", **fields
+    )
+
+
+IRAN = Entity("iran", "Iran", "State", (), "http://www.wikidata.org/entity/Q794")
+IRAN_LONG = Entity("iran", "Islamic Republic of Iran", "State", ("Tehran regime",))
+ISRAEL = Entity("israel", "Israel", "State")
+HAMAS = Entity("hamas", "Hamas", "Group")
+HANIYEH = Entity("ismail-haniyeh", "Haniyeh", "Person")
+
+A = Extraction(
+    article("a"),
+    (IRAN, ISRAEL),
+    (
+        claim("a", "iran", "threatens", "israel", 0, attribution="Axios"),
+        claim("a", "iran", "metWith", "israel", 20),
+    ),
+)
+B = Extraction(
+    article("b"),
+    (IRAN_LONG, ISRAEL, HAMAS),
+    (
+        claim("b", "iran", "threatens", "israel", 0, attribution="AXIOS"),
+        claim("b", "israel", "metWith", "iran", 20),
+        claim("b", "hamas", "threatens", "israel", 40, modality="hypothetical"),
+    ),
+)
+A_CHANGED = Extraction(
+    article("a"),
+    (IRAN, ISRAEL, HANIYEH),
+    (
+        claim("a", "iran", "condemned", "israel", 5),
+        claim("a", "ismail-haniyeh", "metWith", "iran", 30, polarity="negated"),
+    ),
+)
+URL = "https://news.example/2024/08/c"
+C = Extraction(
+    article(URL, url=URL),
+    (HAMAS, HANIYEH),
+    (claim(URL, "ismail-haniyeh", "leaderOf", "hamas", 0, title="leader"),),
+)
+
+# (what happens, the operations in order, the documents the store then holds)
+SEQUENCES = [
+    ("add one", [A], [A]),
+    ("add three", [A, B, C], [A, B, C]),
+    ("re-add the same", [A, B, A, B], [A, B]),
+    ("change one", [A, B, A_CHANGED], [B, A_CHANGED]),
+    ("change back", [A, B, A_CHANGED, A], [A, B]),
+    ("remove one, its edges stay supported", [A, B, "a"], [B]),
+    ("remove the other", [A, B, "b"], [A]),
+    ("remove by URL", [A, C, URL], [A]),
+    ("remove everything", [A, B, C, "b", "a", URL], []),
+    ("remove, then add again", [A, B, "a", A], [A, B]),
+]
+
+
+def apply(store, operations) -> None:
+    for operation in operations:
+        if isinstance(operation, str):
+            remove_document(store, operation)
+        else:
+            add_extraction(store, operation)
+
+
+# --- a real Oxigraph server -----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`oxigraph serve` on a free local port; yields its query URL and stops it afterwards."""
+    executable = Path(sys.executable).parent / "oxigraph"
+    assert executable.is_file(), (
+        "the dev extra installs the `oxigraph` server (pip install oxigraph)"
+    )
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen(
+        [executable, "serve", "--location", location, "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
+            break
+        except OSError:
+            assert process.poll() is None, "oxigraph serve exited"
+            assert time.monotonic() < deadline, "oxigraph serve did not answer in 30 s"
+            time.sleep(0.2)
+    try:
+        yield f"{url}/query"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(params=["directory", "server"])
+def store_spec(request, tmp_path):
+    """A spec for a new, empty store: a directory, or the server emptied."""
+    if request.param == "directory":
+        return str(tmp_path / "store")
+    url = request.getfixturevalue("server")
+    RemoteStore(url).update("CLEAR ALL")
+    return url
+
+
+@pytest.fixture
+def store(store_spec):
+    opened = open_store(store_spec, create=True)
+    yield opened
+    opened.close()
+
+
+# --- incremental and idempotent ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operations", "held"), [s[1:] for s in SEQUENCES], ids=[s[0] for s in SEQUENCES]
+)
+def test_a_store_holds_exactly_the_graph_of_its_documents(store, operations, held):
+    apply(store, operations)
+    assert set(store.data()) == set(build_graph(held))
+
+
+def test_re_adding_the_same_article_changes_nothing(store):
+    apply(store, [A, B, C])
+    before = serialize(store.data())
+    assert [add_extraction(store, x).action for x in (A, B, C)] == ["unchanged"] * 3
+    assert serialize(store.data()) == before
+
+
+@pytest.mark.parametrize(
+    ("operations", "action"),
+    [([A], "added"), ([A, A_CHANGED], "replaced"), ([A, A], "unchanged")],
+)
+def test_each_add_says_what_it_did(store, operations, action):
+    changes = [add_extraction(store, x) for x in operations]
+    assert changes[-1].action == action
+
+
+def test_removing_an_unknown_document_is_a_store_error_and_removes_nothing(store_spec):
+    with open_store(store_spec, create=True) as store:
+        apply(store, [A, B])
+    with pytest.raises(StoreError, match="no document with id or URL nope") as caught:
+        remove_documents(store_spec, ["a", "nope"])
+    assert caught.value.exit_code == 9
+    with open_store(store_spec) as store:
+        assert set(store.data()) == set(build_graph([A, B]))
+
+
+def test_queries_run_inside_the_store_and_see_the_ontology(store):
+    apply(store, [A, B])
+    result = run_named(store, "threats-against", {"actor": "tehran REGIME"})
+    assert result.rows == ()  # the target is Israel, not Iran
+    result = run_named(store, "threats-against", {"actor": "israel"})
+    assert [row[:2] for row in result.rows] == [("Islamic Republic of Iran", "2")]
+    label = run_query(store, "SELECT ?l WHERE { akg:threatens rdfs:label ?l }")
+    assert label.rows == (("threatens",),)
+
+
+@pytest.mark.parametrize("value", ['Iran" ) } #', "Iran' || true", 'x" } UNION { ?x ?p ?y } #'])
+def test_a_parameter_cannot_change_a_store_query(store, value):
+    apply(store, [A, B])
+    assert run_named(store, "allies-of", {"actor": value}).rows == ()
+    assert run_named(store, "timeline", {"actor": value}).rows == ()
+
+
+# --- opening stores ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "not a kg store"),
+        (lambda p: p.write_text("x"), "not a directory"),
+    ],
+    ids=["empty directory", "a file"],
+)
+def test_opening_something_that_is_not_a_store_is_a_store_error(tmp_path, make, message):
+    path = tmp_path / "thing"
+    make(path)
+    with pytest.raises(StoreError, match=message):
+        open_store(path)
+
+
+def test_a_new_store_is_not_made_in_a_folder_of_other_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="not empty"):
+        open_store(tmp_path, create=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_an_unreachable_endpoint_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot reach"):
+        open_store(f"http://127.0.0.1:{free_port()}/query")
+
+
+@pytest.mark.parametrize(
+    ("query_url", "update_url"),
+    [
+        ("http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update"),
+        ("http://host/fuseki/ds/query", "http://host/fuseki/ds/update"),
+        ("https://host/sparql", "https://host/sparql"),
+    ],
+)
+def test_the_update_url_is_derived_from_the_query_url(query_url, update_url):
+    assert update_url_for(query_url) == update_url
+
+
+# --- the seed articles, end to end --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory, seeds_dir):
+    path = tmp_path_factory.mktemp("seed") / "store"
+    counts = build_store([seeds_dir], path)
+    assert counts == {"added": 2}
+    return path
+
+
+def test_a_store_build_exports_the_file_build(seed_store, seed_graph):
+    assert set(open_graph(seed_store).data()) == set(seed_graph)
+
+
+def test_building_the_same_articles_again_leaves_the_store_alone(seed_store, seeds_dir):
+    before = serialize(open_graph(seed_store).data())
+    assert build_store([seeds_dir], seed_store) == {"unchanged": 2}
+    assert serialize(open_graph(seed_store).data()) == before
+
+
+# name -> (parameters, columns compared, rows) on the seed graph, from a file and from a store
+SEED_ANSWERS = {
+    "allies-of": ({"actor": "pezeshkian"}, ("ally", "statements"), [("Russia", "1")]),
+    "threats-against": ({"actor": "ISRAEL"}, ("source", "statements"), [("Iran", "1")]),
+    "condemnations-of": ({"actor": "Israel"}, ("source",), []),
+    "who-met-whom": (
+        {},
+        ("a", "relation", "b"),
+        [
+            ("Benjamin Netanyahu", "spoke with", "Joe Biden"),
+            ("Herzi Halevi", "met with", "Michael Kurilla"),
+            ("Iran", "met with", "Sergei Shoigu"),
+            ("Masoud Pezeshkian", "met with", "Sergei Shoigu"),
+        ],
+    ),
+    "relations-between": (
+        {"actor": "iran", "other": "Israel"},
+        ("subject", "relation", "object", "modality", "date", "document"),
+        [
+            ("Iran", "attacked", "Israel", "hypothetical", "2024-08-04", "seed-000"),
+            ("Iran", "threatens", "Israel", "hypothetical", "2024-08-04", "seed-000"),
+            ("Iran", "attacked", "Israel", "planned", "2024-08-05", "seed-002"),
+            ("Iran", "threatens", "Israel", "asserted", "2024-08-05", "seed-002"),
+        ],
+    ),
+    "actor-profile": (
+        {"actor": "netanyahu"},
+        ("name", "role", "relation", "counterpart", "date", "document"),
+        [
+            ("Benjamin Netanyahu", "subject", "leader of", "Israel", "2024-08-04", "seed-000"),
+            ("Benjamin Netanyahu", "object", "spoke with", "Joe Biden", "2024-08-04", "seed-000"),
+            ("Benjamin Netanyahu", "subject", "visited", "United States", "2024-08-04", "seed-000"),
+        ],
+    ),
+    "timeline": (
+        {"actor": "Iran"},
+        ("date", "subject", "relation", "object", "modality"),
+        [
+            ("2024-08-04", "Iran", "attacked", "Israel", "hypothetical"),
+            ("2024-08-04", "Iran", "threatens", "Israel", "hypothetical"),
+            ("2024-08-05", "Iran", "attacked", "Israel", "planned"),
+            ("2024-08-05", "Iran", "threatens", "Israel", "asserted"),
+            ("2024-08-05", "Masoud Pezeshkian", "leader of", "Iran", "asserted"),
+            ("2024-08-05", "Sergei Shoigu", "met with", "Iran", "asserted"),
+            ("2024-08-05", "Masoud Pezeshkian", "leader of", "Iran", "asserted"),
+        ],
+    ),
+}
+
+
+ORDERED = ("relations-between", "timeline")  # whose row order the query defines
+
+
+@pytest.mark.parametrize("name", sorted(SEED_ANSWERS))
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_a_named_query_on_the_seed_graph(seed_graph, seed_store, name, where):
+    params, columns, rows = SEED_ANSWERS[name]
+    source = seed_graph if where == "file" else open_graph(seed_store)
+    result = run_named(source, name, params)
+    index = [result.columns.index(column) for column in columns]
+    answered = [tuple(row[i] for i in index) for row in result.rows]
+    assert answered == rows if name in ORDERED else sorted(answered) == sorted(rows)
+
+
+def run_kg(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*KG, *map(str, args)], capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_the_cli_builds_queries_and_removes_on_a_server(server, seeds_dir, seed_graph, tmp_path):
+    RemoteStore(server).update("CLEAR ALL")
+    built = run_kg("build", seeds_dir, "--store", server, "--update-url", update_url_for(server))
+    assert built.returncode == 0, built.stderr
+    assert "2 added" in built.stderr
+    exported = run_kg("export", server, "-f", "nt")
+    assert exported.returncode == 0, exported.stderr
+    assert set(Graph().parse(data=exported.stdout, format="nt")) == set(seed_graph)
+    asked = run_kg(
+        "query", server, "--name", "allies-of", "--param", "actor=Pezeshkian", "-f", "csv"
+    )
+    assert asked.stdout.splitlines()[1].startswith("Russia,1,"), asked.stderr
+    removed = run_kg("remove", "seed-000", "--store", server)
+    assert removed.returncode == 0, removed.stderr
+    only = tmp_path / "only"
+    only.mkdir()
+    for path in seeds_dir.glob("002_*"):
+        shutil.copy(path, only)
+    with open_store(server) as store:
+        assert set(store.data()) == set(build([only]))
+
+
+# --- a build killed half-way ----------------------------------------------------------------
+
+KILLED_BUILD = """
+import sys
+from kg.build import build_store
+build_store([sys.argv[1]], sys.argv[2], on_article=lambda done, total: print(done, flush=True))
+"""
+
+
+def test_a_killed_build_leaves_the_documents_it_stored_exactly(tmp_path, seeds_dir):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    corpus = tmp_path / "many.jsonl"
+    lines = [
+        json.dumps({"id": f"copy-{n:02}", "date": "2024-08-05", "text": texts[n % len(texts)]})
+        for n in range(40)
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = tmp_path / "store"
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, corpus, path], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "1"  # one document stored: kill the build now
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    store = open_store(path)
+    stored = {
+        str(row[0])
+        for row in store.select("SELECT ?id WHERE { GRAPH ?g { ?d dcterms:identifier ?id } }")
+    }
+    assert 1 <= len(stored) < 40
+    articles = [a for a in read_corpus([corpus]) if a.id in stored]
+    assert set(store.data()) == set(build_graph(extract_corpus(articles)))

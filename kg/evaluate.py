@@ -142,8 +142,11 @@ def _person_name_part(name: str, entity: Entity) -> bool:
 
 
 def _state_key(name: str, gazetteer: Gazetteer) -> str | None:
+    """The actor a name resolves to as the extractor resolves agents: a capital is its state."""
     entry = gazetteer.lookup(name) or gazetteer.demonym_state(name)
-    return entry.key if entry is not None else None
+    if entry is None:
+        return None
+    return entry.capital_of or entry.key
 
 
 def _belongs_to(entity: Entity, state: str, gazetteer: Gazetteer) -> bool:

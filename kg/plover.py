@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import combinations, product
 from pathlib import Path
@@ -30,7 +30,7 @@ from .schema import relations
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["default_path", "evaluate_plover", "plover_label", "read_plover"]
+__all__ = ["default_path", "evaluate_plover", "plover_label", "plover_report", "read_plover"]
 
 DEFAULT_PATH = "../shared/benchmarks/PLOVER_GSR_CAMEO.json"
 
@@ -143,7 +143,17 @@ def evaluate_plover(
 ) -> Report:
     """Dyad scores per PLOVER event type; our facts are labelled with their relation's type."""
     settings = settings or Settings()
-    records, coverage = read_plover(path, settings)
+    return plover_report(*read_plover(path, settings), nlp, settings)
+
+
+def plover_report(
+    records: Sequence[GoldRecord],
+    coverage: dict[str, int],
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Score records `read_plover` returned; `coverage` goes into the report as not scored."""
+    settings = settings or Settings()
     report = evaluate(
         records,
         nlp,

@@ -30,16 +30,17 @@ def evaluate_all(
     """One report for the gold files (if any) and one for the PLOVER records (if a path is given),
     both parsed by one pipeline."""
     from .nlp import build_pipeline
-    from .plover import evaluate_plover
+    from .plover import plover_report, read_plover
 
     settings = settings or Settings()
     records = read_gold(gold)
     if not records and plover is None:
         raise CorpusError("nothing to evaluate: give gold files or --plover PATH")
+    plover_records = read_plover(plover, settings) if plover is not None else None
     nlp = build_pipeline(settings)
     reports = [evaluate(records, nlp, settings=settings)] if records else []
-    if plover is not None:
-        reports.append(evaluate_plover(plover, nlp, settings))
+    if plover_records is not None:
+        reports.append(plover_report(*plover_records, nlp, settings))
     return reports
 
 

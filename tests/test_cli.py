@@ -281,6 +281,10 @@ ERRORS = [
     ("export output", ["export", "{graph}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
     ("build output", ["build", "{corpus}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
     ("empty graph", ["validate", "{tmp}/empty.ttl"], 5, "contains no RDF triples"),
+    ("missing gold", ["eval", "{tmp}/missing.jsonl"], 3, "cannot read gold file"),
+    ("gold not JSON", ["eval", "{tmp}/bad.ttl"], 3, "not JSON"),
+    ("nothing to evaluate", ["eval"], 3, "nothing to evaluate"),
+    ("missing PLOVER file", ["eval", "--plover", "{tmp}/missing.json"], 3, "cannot read PLOVER"),
 ]
 
 
@@ -290,6 +294,7 @@ USAGE_ERRORS = [
     ("unknown export format", ["export", "{graph}", "-f", "bogus"]),
     ("unknown result format", ["query", "{graph}", "-n", "leaders", "-f", "xml"]),
     ("unknown option", ["view", "{graph}", "--colour"]),
+    ("unknown eval format", ["eval", "{tmp}/bad.ttl", "-f", "xml"]),
 ]
 
 

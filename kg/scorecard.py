@@ -16,7 +16,14 @@ from .evaluate import Report, Score, evaluate
 from .gold import read_gold
 from .query import QueryResult, format_result
 
-__all__ = ["FORMATS", "error_lines", "evaluate_all", "format_reports", "score_rows"]
+__all__ = [
+    "FORMATS",
+    "error_classes",
+    "error_lines",
+    "evaluate_all",
+    "format_reports",
+    "score_rows",
+]
 
 FORMATS = ("table", "json", "markdown")
 COLUMNS = ("relation", "tp", "fp", "fn", "precision", "recall", "f1")
@@ -72,6 +79,21 @@ def error_lines(report: Report) -> list[str]:
         for dyad, cause in result.false:
             lines += [f"FP [{record.id}] {dyad} ({cause})", f"    {_text(dyad.sentence)}"]
     return lines
+
+
+def error_classes(report: Report, top: int = 5) -> list[tuple[str, str, str, int, str]]:
+    """The `top` biggest (kind, relation, cause) classes with their count and one example
+    sentence: what to fix first."""
+    examples: dict[tuple[str, str, str], str] = {}
+    for result in report.results:
+        for fact, cause in result.missed:
+            key = ("false negative", fact.label, cause)
+            examples.setdefault(key, f"{fact} ← {_text(result.record.article.text)}")
+        for dyad, cause in result.false:
+            examples.setdefault(
+                ("false positive", dyad.relation, cause), f"{dyad} ← {_text(dyad.sentence)}"
+            )
+    return [(*key, n, examples[key]) for key, n in report.causes().most_common(top)]
 
 
 def _text(text: str) -> str:

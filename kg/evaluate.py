@@ -33,6 +33,7 @@ __all__ = [
     "evaluate",
     "predicted_dyads",
     "score_record",
+    "tally",
 ]
 
 # Coarse causes of a miss (false negative) or a false alarm (false positive).
@@ -305,7 +306,7 @@ def score_record(
         else:
             free.remove(hit)
             matched.append((fact, hit))
-    scored = [d for d in free if (label or _same)(d.relation) is not None]
+    scored = [d for d in free if (label or _actor_relation)(d.relation) is not None]
     forbidden = [(f, d) for d in facts for f in record.forbidden if m.matches(f, d)]
     return RecordResult(
         record,
@@ -316,7 +317,7 @@ def score_record(
     )
 
 
-def _same(relation: str) -> str | None:
+def _actor_relation(relation: str) -> str | None:
     """Our own scheme scores every relation between two actors (not locatedIn, whose object is
     a place); a name the ontology does not declare is scored too."""
     return None if relation in _place_relations() else relation
@@ -345,7 +346,7 @@ def tally(results: Iterable[RecordResult], label: Label | None = None) -> dict[s
         for fact, _ in result.missed:
             scores[fact.label] = scores.get(fact.label, Score()) + Score(fn=1)
         for dyad, _ in result.false:
-            name = (label or _same)(dyad.relation)
+            name = (label or _actor_relation)(dyad.relation)
             if name is not None:
                 scores[name] = scores.get(name, Score()) + Score(fp=1)
     return dict(sorted(scores.items()))

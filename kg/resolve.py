@@ -64,6 +64,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     metonyms: dict[str, str] = field(default_factory=dict)
     state_demonyms: dict[str, str] = field(default_factory=dict)
+    iso3: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """Entry for a name, alias, metonym or capital, case-sensitively, then without 'the '."""
@@ -118,6 +119,7 @@ def _build(graph: Graph) -> Gazetteer:
         same = [str(o) for o in graph.objects(subject, OWL.sameAs) if str(o).startswith(str(WD))]
         country = graph.value(subject, AKG.country)
         capital_of = capitals.get(subject)
+        iso3 = graph.value(subject, AKG.iso3)
         gazetteer.entries[key] = GazetteerEntry(
             key=key,
             label=pref[0],
@@ -128,6 +130,8 @@ def _build(graph: Graph) -> Gazetteer:
             titles=tuple(_labels(graph, subject, AKG.heldTitle)),
             capital_of=_key(capital_of) if capital_of else None,
         )
+        if iso3:
+            gazetteer.iso3[str(iso3)] = key
         for name in (pref[0], *aliases):
             claimed[name].add(key)
         for name in _labels(graph, subject, AKG.demonym):

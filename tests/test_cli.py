@@ -362,6 +362,10 @@ ERRORS = [
     ("output is a folder", ["export", "{graph}", "-o", "{tmp}/empty"], 7, "Is a directory"),
     ("permission denied", ["view", "{graph}", "-o", "{locked}/n.html"], 7, "Permission denied"),
     ("empty graph", ["validate", "{tmp}/empty.ttl"], 5, "contains no RDF triples"),
+    ("missing gold", ["eval", "{tmp}/missing.jsonl"], 3, "cannot read gold file"),
+    ("gold not JSON", ["eval", "{tmp}/bad.ttl"], 3, "not JSON"),
+    ("nothing to evaluate", ["eval"], 3, "nothing to evaluate"),
+    ("missing PLOVER file", ["eval", "--plover", "{tmp}/missing.json"], 3, "cannot read PLOVER"),
 ]
 
 
@@ -372,6 +376,7 @@ USAGE_ERRORS = [
     ("unknown export format", ["export", "{graph}", "-f", "bogus"]),
     ("unknown result format", ["query", "{graph}", "-n", "leaders", "-f", "xml"]),
     ("unknown option", ["view", "{graph}", "--colour"]),
+    ("unknown eval format", ["eval", "{tmp}/bad.ttl", "-f", "xml"]),
 ]
 
 

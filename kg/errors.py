@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "AnalysisError",
     "CorpusError",
     "GraphError",
     "KgError",
@@ -53,3 +54,9 @@ class ValidationError(KgError):
     """The graph violates the SHACL shapes."""
 
     exit_code = 8
+
+
+class AnalysisError(KgError):
+    """An analysis cannot answer: an unknown actor or relation, or no connection between two."""
+
+    exit_code = 9

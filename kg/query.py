@@ -20,16 +20,27 @@ from .errors import QueryError
 from .schema import load_ontology
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "QueryResult", "format_result", "list_queries", "named_query", "run_query"]
+__all__ = [
+    "FORMATS",
+    "QueryResult",
+    "format_result",
+    "list_queries",
+    "named_query",
+    "records",
+    "run_query",
+]
 
 FORMATS = ("table", "csv", "json")
 _QUERIES = files("kg.queries")
 
 
+Cell = str | int | float | None  # SPARQL gives text; analyses (kg.analyze) also give numbers
+
+
 @dataclass(frozen=True)
 class QueryResult:
     columns: tuple[str, ...]
-    rows: tuple[tuple[str | None, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
 
 
 def list_queries() -> dict[str, str]:
@@ -87,13 +98,14 @@ def run_query(graph: Graph, text: str) -> QueryResult:
     return QueryResult(columns, rows)
 
 
+def records(result: QueryResult) -> list[dict[str, Cell]]:
+    """The rows as column -> value dictionaries (the JSON output)."""
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "json":
-        return json.dumps(
-            [dict(zip(result.columns, row, strict=True)) for row in result.rows],
-            indent=2,
-            ensure_ascii=False,
-        )
+        return json.dumps(records(result), indent=2, ensure_ascii=False)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -106,7 +118,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
         table = Table(*result.columns, show_lines=False)
         for row in result.rows:
-            table.add_row(*["" if c is None else c for c in row])
+            table.add_row(*["" if c is None else str(c) for c in row])
         # force_jupyter=False: in a notebook rich would display the table itself and return ""
         console = Console(file=io.StringIO(), width=160, force_terminal=False, force_jupyter=False)
         console.print(table)

@@ -150,12 +150,13 @@ def analyze_command(
     analysis: Annotated[
         Analysis,
         typer.Argument(
-            help="centrality | communities | balance (friend/foe blocs) | path A B | timeline A [B]"
+            metavar="ANALYSIS",
+            help="centrality | communities | balance (blocs) | path A B | timeline A [B]",
         ),
     ],
     actors: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[ACTOR]...", help="Actor names for path and timeline ('Iran')."),
+        typer.Argument(metavar="ACTOR", help="Actor names for path and timeline ('Iran')."),
     ] = None,
     relation: Annotated[
         list[str] | None,
@@ -164,7 +165,9 @@ def analyze_command(
     top: Annotated[
         int | None, typer.Option(min=1, help="Centrality: the best N actors of each layer.")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seed of the randomised methods (Louvain).")] = 0,
+    seed: Annotated[
+        int, typer.Option(help="Seed of Louvain and of the local search for large blocs.")
+    ] = 0,
     fmt: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ResultFormat.table,

@@ -516,3 +516,14 @@ def test_a_name_of_several_actors_is_ambiguous():
     net.add_node("b", label="Georgia (US state)", type="Place", aliases=("Georgia",))
     with pytest.raises(AnalysisError, match="names several actors"):
         find_actor(net, "georgia")
+
+
+def test_betweenness_on_a_large_network_is_estimated_repeatably_from_samples():
+    chain = from_triples([(f"N{i:02d}", "metWith", f"N{i + 1:02d}") for i in range(40)])
+    exact = centrality(chain)
+    estimated = centrality(chain, samples=10, seed=2)
+    assert estimated == centrality(chain, samples=10, seed=2)
+    assert estimated != exact
+    broker = max(estimated, key=lambda n: estimated[n].betweenness)
+    assert 13 <= int(broker[1:]) <= 27  # in the middle third of the chain, as exactly (N20)
+    assert centrality(chain, samples=41) == exact  # as many samples as actors: exact

@@ -13,7 +13,8 @@ import pytest
 from rdflib import Literal
 from test_cli import assert_one_error_line, kg
 
-from kg.analyze import analyze, annotate, format_report, project
+from kg.analyze import ANALYSES, analyze, annotate, format_report, project
+from kg.cli import Analysis
 from kg.errors import AnalysisError
 from kg.export import CSV_COLUMNS, load_graph, serialize, write_graph
 from kg.validate import validate
@@ -122,6 +123,10 @@ def test_an_analysis_error_is_one_line_and_exit_9(seed_path, tmp_path, args, mes
     line = assert_one_error_line(kg("analyze", seed_path, *args), 9)
     assert message in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cli_offers_every_analysis():
+    assert tuple(choice.value for choice in Analysis) == ANALYSES
 
 
 def test_an_unknown_analysis_is_a_usage_error(seed_path):

@@ -6,7 +6,7 @@ an explicit `seed`. `analyze` runs one by name and returns tables, as `kg analyz
 """
 
 from .balance import EXACT_LIMIT, Balance, SignedEdge, balance, signed_edges
-from .centrality import OVERALL, Centrality, centrality, centrality_by_layer
+from .centrality import BETWEENNESS_SAMPLES, OVERALL, Centrality, centrality, centrality_by_layer
 from .communities import communities
 from .paths import Event, Hop, connection, timeline
 from .projection import Evidence, find_actor, from_triples, layer, project, restrict
@@ -14,6 +14,7 @@ from .report import ANALYSES, Report, Section, analyze, annotate, format_report
 
 __all__ = [
     "ANALYSES",
+    "BETWEENNESS_SAMPLES",
     "EXACT_LIMIT",
     "OVERALL",
     "Balance",

@@ -17,7 +17,7 @@ from ..errors import AnalysisError
 from ..query import Cell, QueryResult, format_result, records
 from ..vocab import AKG
 from .balance import balance
-from .centrality import OVERALL, centrality_by_layer
+from .centrality import BETWEENNESS_SAMPLES, OVERALL, centrality_by_layer
 from .communities import communities
 from .paths import connection, timeline
 from .projection import Evidence, find_actor, project, restrict
@@ -56,7 +56,7 @@ def _relation_label(net: nx.MultiDiGraph, source: str, relation: str, target: st
 
 
 def _centrality(net: nx.MultiDiGraph, options: _Options) -> Report:
-    layers = centrality_by_layer(net)
+    layers = centrality_by_layer(net, samples=BETWEENNESS_SAMPLES, seed=options.seed)
     relation_labels = {key: data["label"] for _u, _v, key, data in net.edges(keys=True, data=True)}
     rows = []
     for name, scores in layers.items():
@@ -66,11 +66,16 @@ def _centrality(net: nx.MultiDiGraph, options: _Options) -> Report:
             rows.append(row)
     columns = ("layer", "actor", "type", "degree", "betweenness", "pagerank")
     overall = layers[OVERALL]
+    estimated = (
+        f" (betweenness estimated from {BETWEENNESS_SAMPLES} actors, seed {options.seed})"
+        if len(net) > BETWEENNESS_SAMPLES
+        else ""
+    )
     return Report(
         (
             Section(
                 "centrality",
-                "Centrality, overall and per relation",
+                "Centrality, overall and per relation" + estimated,
                 QueryResult(columns, tuple(rows)),
             ),
         ),

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import KgError, QueryError, ValidationError
-from .export import FORMATS as GRAPH_FORMATS
+from .export import EXPORT_FORMATS
 from .query import FORMATS as RESULT_FORMATS
 from .scorecard import FORMATS as EVAL_FORMATS
 
@@ -81,9 +81,15 @@ def options(
 
 
 # Choices come from the library, so a new format needs no change here.
-GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=str)
+GraphFormat = Enum("GraphFormat", {name: name for name in EXPORT_FORMATS}, type=str)
 ResultFormat = Enum("ResultFormat", {name: name for name in RESULT_FORMATS}, type=str)
 EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_FORMATS}, type=str)
+# The analyses of `kg analyze` (kg.analyze.ANALYSES), spelt out so `kg --help` needs no networkx.
+Analysis = Enum(
+    "Analysis",
+    {n: n for n in ("centrality", "communities", "balance", "path", "timeline")},
+    type=str,
+)
 
 GraphArg = Annotated[
     str,
@@ -284,13 +290,19 @@ def view(
 def export(
     graph: GraphArg,
     fmt: Annotated[
-        GraphFormat, typer.Option("--format", "-f", help="RDF format.")
+        GraphFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="RDF (turtle, nt, jsonld, trig) or the actor network (graphml, gexf, csv edges).",
+        ),
     ] = GraphFormat.turtle,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
 ) -> None:
-    """Convert the graph (or a store's graph) to an RDF format."""
+    """Convert the graph (or a store's graph) to another RDF format, or the actor network to
+    GraphML, GEXF or CSV."""
     from .export import serialize, write_graph
     from .store import as_graph, open_graph
 
@@ -299,6 +311,55 @@ def export(
         typer.echo(serialize(loaded, fmt.value), nl=False)
     else:
         write_graph(loaded, output, fmt.value)
+
+
+@app.command("analyze")
+def analyze_command(
+    graph: GraphArg,
+    analysis: Annotated[
+        Analysis,
+        typer.Argument(
+            metavar="ANALYSIS",
+            help="centrality | communities | balance (blocs) | path A B | timeline A [B]",
+        ),
+    ],
+    actors: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="ACTOR", help="Actor names for path and timeline ('Iran')."),
+    ] = None,
+    relation: Annotated[
+        list[str] | None,
+        typer.Option("--relation", "-r", help="Only this relation (repeatable), e.g. 'met with'."),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option(min=1, help="Centrality: the best N actors of each layer.")
+    ] = None,
+    seed: Annotated[
+        int, typer.Option(help="Seed of Louvain and of the local search for large blocs.")
+    ] = 0,
+    fmt: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ResultFormat.table,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the graph with the results on the actors (akg:pageRank, akg:bloc...)."
+        ),
+    ] = None,
+) -> None:
+    """Network analytics: centrality, communities, friend/foe blocs, paths, timelines."""
+    from .analyze import analyze, format_report
+    from .analyze import annotate as annotated
+    from .export import load_graph, write_graph
+
+    loaded = load_graph(graph)
+    report = analyze(
+        loaded, analysis.value, actors or (), relations=relation or (), top=top, seed=seed
+    )
+    if annotate is not None:
+        write_graph(annotated(loaded, report), annotate)
+        typer.echo(f"wrote {annotate}", err=True)
+    typer.echo(format_report(report, fmt.value))
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "AnalysisError",
     "CorpusError",
     "GraphError",
     "KgError",
@@ -60,3 +61,9 @@ class StoreError(KgError):
     """A store or SPARQL endpoint cannot be opened, reached or updated, or lacks a document."""
 
     exit_code = 9
+
+
+class AnalysisError(KgError):
+    """An analysis cannot answer: an unknown actor or relation, or no connection between two."""
+
+    exit_code = 10

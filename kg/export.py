@@ -1,7 +1,10 @@
-"""Read and write graph files: Turtle (the default), N-Triples, JSON-LD and TriG."""
+"""Read and write graph files: Turtle (the default), N-Triples, JSON-LD and TriG; write the actor
+network (the networkx projection of `kg.analyze`) as GraphML, GEXF or a CSV edge list."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -11,9 +14,17 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from .errors import GraphError
 from .files import write_atomic
 
-__all__ = ["FORMATS", "format_of", "load_graph", "serialize", "write_graph"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "NETWORK_FORMATS",
+    "format_of",
+    "load_graph",
+    "serialize",
+    "write_graph",
+]
 
-# format name -> rdflib serializer / parser name
+# RDF format name -> rdflib serializer / parser name
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 _SUFFIXES = {
     ".ttl": "turtle",
@@ -57,12 +68,34 @@ def _one_line(error: object) -> str:
     return " ".join(str(error).split())[:300]
 
 
+# the actor network for Gephi (graphml, gexf) and spreadsheets (csv: one row per edge)
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
+EXPORT_FORMATS = (*FORMATS, *NETWORK_FORMATS)
+_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
+CSV_COLUMNS = (
+    "source",
+    "source_label",
+    "source_type",
+    "relation",
+    "relation_label",
+    "target",
+    "target_label",
+    "target_type",
+    "sign",
+    "support",
+    "first_date",
+    "last_date",
+    "documents",
+    "sentence",
+)
+
+
 def load_graph(path: str | Path) -> Graph:
     """Parse a graph file, its format chosen by suffix (Turtle otherwise)."""
     path = Path(path)
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file")
-    fmt = _SUFFIXES.get(path.suffix.lower(), "turtle")
+    fmt = FORMATS[format_of(path)]
     graph = Graph()
     try:
         if fmt == "trig":  # named graphs: a plain Graph would silently read none of them
@@ -81,8 +114,10 @@ def load_graph(path: str | Path) -> Graph:
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
+    if fmt in NETWORK_FORMATS:
+        return _network_text(graph, fmt)
     if fmt not in FORMATS:
-        raise GraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+        raise GraphError(f"unknown format '{fmt}' (choose from {', '.join(EXPORT_FORMATS)})")
     if fmt == "trig":
         # A plain Graph would be written as a graph named by a random blank node: write it as the
         # default graph instead, so the output is stable and reads back as the same triples.
@@ -101,3 +136,58 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
     reads back with `load_graph`.
     """
     return write_atomic(path, serialize(graph, fmt or format_of(path)))
+
+
+def _edge_attributes(data: dict) -> dict[str, object]:
+    """One edge with scalar values only, as GraphML, GEXF and CSV need them."""
+    evidence = data["evidence"]
+    dates = [e.date for e in evidence if e.date]
+    return {
+        "relation": data["relation"],
+        "relation_label": data["label"],
+        "sign": data["sign"] or 0,
+        "support": len(evidence),
+        "first_date": min(dates, default=""),
+        "last_date": max(dates, default=""),
+        "documents": " ".join(sorted({e.document for e in evidence})),
+        "sentence": evidence[0].sentence if evidence else "",
+    }
+
+
+def _network_text(graph: Graph, fmt: str) -> str:
+    """The actor network: node id = actor IRI with `label` and `type`; one edge per direct
+    relation triple with the attributes of `_edge_attributes` (CSV: one row per edge)."""
+    import networkx as nx
+
+    from .analyze import project
+
+    net = project(graph)
+    flat = nx.MultiDiGraph()
+    for node, data in net.nodes(data=True):
+        flat.add_node(node, label=data["label"], type=data["type"])
+    for u, v, key, data in net.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, label=data["label"], **_edge_attributes(data))
+    if fmt == "graphml":
+        return "\n".join(nx.generate_graphml(flat)) + "\n"
+    if fmt == "gexf":
+        return "\n".join(nx.generate_gexf(flat)) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    rows = []
+    for u, v, data in flat.edges(data=True):
+        source, target = flat.nodes[u], flat.nodes[v]
+        rows.append(
+            {
+                **data,
+                "source": u,
+                "source_label": source["label"],
+                "source_type": source["type"],
+                "target": v,
+                "target_label": target["label"],
+                "target_type": target["type"],
+            }
+        )
+    rows.sort(key=lambda r: (r["source_label"], r["relation_label"], r["target_label"]))
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -46,6 +46,7 @@ __all__ = [
     "parse_params",
     "parse_sparql",
     "query_source",
+    "records",
     "run_named",
     "run_query",
 ]
@@ -63,11 +64,13 @@ _OUTSIDE = {
 }
 UPDATE_COLUMNS = ("added", "removed")
 
+Cell = str | int | float | None  # SPARQL gives text; analyses (kg.analyze) also give numbers
+
 
 @dataclass(frozen=True)
 class QueryResult:
     columns: tuple[str, ...]
-    rows: tuple[tuple[str | None, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -314,13 +317,14 @@ def query_source(
     return result
 
 
+def records(result: QueryResult) -> list[dict[str, Cell]]:
+    """The rows as column -> value dictionaries (the JSON output)."""
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "json":
-        return json.dumps(
-            [dict(zip(result.columns, row, strict=True)) for row in result.rows],
-            indent=2,
-            ensure_ascii=False,
-        )
+        return json.dumps(records(result), indent=2, ensure_ascii=False)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -333,7 +337,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
         table = Table(*result.columns, show_lines=False)
         for row in result.rows:
-            table.add_row(*["" if c is None else c for c in row])
+            table.add_row(*["" if c is None else str(c) for c in row])
         # force_jupyter=False: in a notebook rich would display the table itself and return ""
         console = Console(file=io.StringIO(), width=160, force_terminal=False, force_jupyter=False)
         console.print(table)

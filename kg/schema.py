@@ -1,4 +1,4 @@
-"""The ontology as data: relation properties, their labels, symmetry, CAMEO and PLOVER codes.
+"""The ontology as data: relation properties, their labels, symmetry, CAMEO and PLOVER codes, signs.
 
 Code reads these facts from `ontology/akg.ttl` instead of repeating them as literals.
 """
@@ -28,6 +28,7 @@ class RelationInfo:
     event: bool
     cameo: tuple[str, ...]
     plover: str | None
+    sign: int | None  # +1 friendly, -1 hostile, None: not part of the signed network
 
 
 def load_ontology(ontology_dir: Path | None = None) -> Graph:
@@ -73,5 +74,19 @@ def _relations(ontology_dir: Path) -> dict[str, RelationInfo]:
             event=kind == AKG.EventRelation,
             cameo=tuple(sorted(str(c) for c in graph.objects(prop, AKG.cameo))),
             plover=str(graph.value(prop, AKG.plover)) if graph.value(prop, AKG.plover) else None,
+            sign=_sign(graph.value(prop, AKG.sign), name),
         )
     return dict(sorted(found.items()))
+
+
+def _sign(value: object, name: str) -> int | None:
+    """akg:sign is 1 or -1; anything else in a user's ontology is an error, not a silent 0."""
+    if value is None:
+        return None
+    try:
+        sign = int(str(value))
+    except ValueError:
+        sign = 0
+    if sign not in (1, -1):
+        raise GraphError(f"akg:{name} has akg:sign {value}; a relation's sign must be 1 or -1")
+    return sign

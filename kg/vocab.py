@@ -91,6 +91,7 @@ class AKG(DefinedNamespace):
     relationKind: URIRef
     cameo: URIRef
     plover: URIRef
+    sign: URIRef
     sentence: URIRef
     charStart: URIRef
     charEnd: URIRef
@@ -107,6 +108,12 @@ class AKG(DefinedNamespace):
     country: URIRef
     heldTitle: URIRef
     mentionedIn: URIRef
+    # analysis annotations (kg analyze --annotate)
+    degree: URIRef
+    betweenness: URIRef
+    pageRank: URIRef
+    community: URIRef
+    bloc: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {

@@ -1,5 +1,5 @@
-"""The notebooks: the walkthrough runs top to bottom on the seed corpus, and every notebook under
-notebooks/ is committed clean (no outputs, no execution counts)."""
+"""The notebooks: the walkthrough and the analysis notebook run top to bottom on the seed corpus,
+and every notebook under notebooks/ is committed clean (no outputs, no execution counts)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 WALKTHROUGH = NOTEBOOKS / "walkthrough.ipynb"
+ANALYSIS = NOTEBOOKS / "analysis.ipynb"
 COMMITTED = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
@@ -49,8 +50,9 @@ def test_python3_kernel_is_this_interpreter(python3_kernel: Path) -> None:
     assert spec.argv[0] == sys.executable
 
 
-def test_walkthrough_runs_on_the_seeds(python3_kernel: Path) -> None:
-    notebook = nbformat.read(WALKTHROUGH, as_version=4)
+@pytest.mark.parametrize("path", [WALKTHROUGH, ANALYSIS], ids=lambda p: p.stem)
+def test_notebook_runs_on_the_seeds(python3_kernel: Path, path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
         notebook,
         kernel_name="python3",
@@ -83,5 +85,6 @@ def test_committed_without_outputs(path: Path) -> None:
     assert not dirty, f"{path.name}: clear the outputs of cells {dirty} before committing"
 
 
-def test_the_walkthrough_is_among_the_committed_notebooks() -> None:
-    assert WALKTHROUGH in COMMITTED
+@pytest.mark.parametrize("path", [WALKTHROUGH, ANALYSIS], ids=lambda p: p.stem)
+def test_the_executed_notebooks_are_committed(path: Path) -> None:
+    assert path in COMMITTED

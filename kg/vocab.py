@@ -99,6 +99,7 @@ class AKG(DefinedNamespace):
     country: URIRef
     heldTitle: URIRef
     mentionedIn: URIRef
+    bloc: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {

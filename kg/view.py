@@ -29,12 +29,12 @@ import jinja2
 import pyvis
 from rdflib import Graph, URIRef
 
-from kg.errors import OutputError, QueryError
+from kg.errors import OutputError
 from kg.files import write_atomic
-from kg.view_data import MAX_NODES, NodeRecord, Selection, View, select
+from kg.view_data import MAX_NODES, NodeRecord, Selection, View, select, selection
 from kg.vocab import AKG
 
-__all__ = ["render_html", "selection", "write_html"]
+__all__ = ["render_html", "write_html"]
 
 VIS_VERSION = "9.1.2"
 EDGE_LABEL_LIMIT = 60  # above this many edges, relation names are left to the legend and panel
@@ -116,37 +116,6 @@ _OPTIONS = {
         "stabilization": {"enabled": True, "iterations": 500, "fit": True},
     },
 }
-
-
-def selection(
-    *,
-    focus: str | None = None,
-    hops: int = 1,
-    relations: str | Iterable[str] | None = None,
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
-    max_nodes: int = MAX_NODES,
-) -> Selection:
-    """A Selection from what a user typed: comma-separated relations, ISO dates as text."""
-    if isinstance(relations, str):
-        relations = relations.split(",")
-    return Selection(
-        focus=focus,
-        hops=hops,
-        relations=tuple(relations) if relations is not None else None,
-        since=_date(since, "since"),
-        until=_date(until, "until"),
-        max_nodes=max_nodes,
-    )
-
-
-def _date(value: str | dt.date | None, name: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise QueryError(f"{name} must be a date like 2024-08-05, not {value!r}") from None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from .errors import KgError, QueryError, ValidationError
 from .export import EXPORT_FORMATS
 from .query import FORMATS as RESULT_FORMATS
 from .scorecard import FORMATS as EVAL_FORMATS
+from .view_data import MAX_NODES
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away (`kg export | head`)
@@ -276,13 +277,43 @@ def view(
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
         "network.html"
     ),
+    focus: Annotated[
+        str | None,
+        typer.Option(help="Draw only the actors around this one (name or alias, any case)."),
+    ] = None,
+    hops: Annotated[
+        int, typer.Option(min=0, help="With --focus: how many relations away to reach.")
+    ] = 1,
+    relations: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated relations to draw (names or labels, e.g. threatens)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only statements dated on or after DATE.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only statements dated on or before DATE.")
+    ] = None,
+    max_nodes: Annotated[
+        int,
+        typer.Option(min=1, help="Above this many nodes draw the best-connected, physics off."),
+    ] = MAX_NODES,
 ) -> None:
     """Write the graph as one self-contained, offline HTML network."""
     from .store import as_graph, open_graph
     from .view import write_html
 
-    title = f"kg network: {Path(graph.rstrip('/')).name}"
-    write_html(as_graph(open_graph(graph)), output, title=title)
+    write_html(
+        as_graph(open_graph(graph)),
+        output,
+        title=f"kg network: {Path(graph.rstrip('/')).name}",
+        focus=focus,
+        hops=hops,
+        relations=relations,
+        since=since,
+        until=until,
+        max_nodes=max_nodes,
+    )
     typer.echo(f"wrote {output}", err=True)
 
 

@@ -234,6 +234,18 @@ def test_view_writes_one_offline_html_file(graph_path, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["network.html"]
 
 
+def test_view_focus_relations_and_dates(graph_path, tmp_path):
+    output = tmp_path / "iran.html"
+    run = kg(
+        "view", graph_path, "-o", output, "--focus", "iran", "--hops", "1",
+        "--relations", "threatens,condemned", "--since", "2024-08-01", "--until", "2024-08-31",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    html = output.read_text(encoding="utf-8")
+    assert "Showing around iran, 1 hop; relations: threatens, condemned; statements dated" in html
+    assert "Israel" in html and "Netanyahu" not in html
+
+
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_export_each_format_parses_back_to_the_same_triples(graph_path, tmp_path, fmt):
     output = tmp_path / f"graph.{SUFFIX[fmt]}"
@@ -357,6 +369,9 @@ ERRORS = [
     ("not a store", ["query", "{tmp}/empty", "-n", "leaders"], 9, "not a kg store"),
     ("remove: no store", ["remove", "a", "--store", "{tmp}/empty"], 9, "not a kg store"),
     ("view output", ["view", "{graph}", "-o", "{tmp}/file.txt/n.html"], 7, "cannot write"),
+    ("view: unknown actor", ["view", "{graph}", "--focus", "Atlantis"], 6, "no actor named"),
+    ("view: unknown relation", ["view", "{graph}", "--relations", "hugs"], 6, "valid: alliedWith"),
+    ("view: bad date", ["view", "{graph}", "--since", "monday"], 6, "must be a date"),
     ("export output", ["export", "{graph}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
     ("build output", ["build", "{corpus}", "-o", "{tmp}/file.txt/g.ttl"], 7, "cannot write"),
     ("output is a folder", ["export", "{graph}", "-o", "{tmp}/empty"], 7, "Is a directory"),
@@ -377,6 +392,7 @@ USAGE_ERRORS = [
     ("unknown result format", ["query", "{graph}", "-n", "leaders", "-f", "xml"]),
     ("unknown option", ["view", "{graph}", "--colour"]),
     ("unknown eval format", ["eval", "{tmp}/bad.ttl", "-f", "xml"]),
+    ("negative hops", ["view", "{graph}", "--focus", "Iran", "--hops", "-1"]),
 ]
 
 

@@ -1,0 +1,198 @@
+"""The graph as the network view needs it, read in bulk: one pass per predicate, and a statement's
+details (sentence, document, attribution) looked up only for the statements that are drawn.
+
+`kg.view_data` selects from what this reads; `kg.view` renders the selection.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.schema import label_of, load_ontology, relations
+from kg.vocab import AKG, DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS
+
+__all__ = ["DocRecord", "Evidence", "Ontology", "Reader", "Statement", "local_name", "ontology"]
+
+# A statement supports a drawn edge only when affirmed and asserted or reported.
+_DRAWN = {AKG.polarity: {AKG.Affirmed}, AKG.modality: {AKG.Asserted, AKG.Reported}}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement behind an edge (or not asserted, kept on its subject node)."""
+
+    sentence: str
+    doc: str  # document IRI, a key of View.docs; "" when unknown
+    date: str  # ISO date, "" when undated
+    qualifier: str  # e.g. "reported" or "negated, hypothetical"; "" when plainly asserted
+    source: str  # "according to" label
+    claim: str  # "Iran threatens Israel"
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    iri: str
+    id: str
+    title: str
+    url: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Ontology:
+    relations: dict[URIRef, str]  # relation property -> its rdfs:label
+    names: dict[str, URIRef]  # local name and label, lower case -> relation
+    symmetric: frozenset[URIRef]
+    actor_classes: tuple[URIRef, ...]  # in priority order for a node typed twice
+    labels: dict[URIRef, str]  # classes and polarity/modality values -> label
+    undrawn: tuple[tuple[URIRef, URIRef], ...]  # (akg:polarity or akg:modality, a non-fact value)
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    onto = load_ontology()
+    info = relations().values()
+    declared = {c for c in onto.subjects(RDFS.subClassOf, AKG.Actor) if isinstance(c, URIRef)}
+    priority = (AKG.State, AKG.Person, AKG.Group, AKG.Organization, AKG.Delegation)
+    ordered = [c for c in priority if c in declared]
+    values = {
+        AKG.polarity: sorted(onto.subjects(RDF.type, AKG.Polarity)),
+        AKG.modality: sorted(onto.subjects(RDF.type, AKG.Modality)),
+    }
+    terms = (*declared, AKG.Place, *values[AKG.polarity], *values[AKG.modality])
+    return Ontology(
+        relations={r.iri: r.label for r in info},
+        names={n.lower(): r.iri for r in info for n in (r.name, r.label)},
+        symmetric=frozenset(r.iri for r in info if r.symmetric),
+        actor_classes=(*ordered, *sorted(declared - set(ordered))),
+        labels={term: label_of(term) for term in terms},
+        undrawn=tuple((p, v) for p, vs in values.items() for v in vs if v not in _DRAWN[p]),
+    )
+
+
+def _pick(values: Iterable[Node]) -> str | None:
+    """One label, deterministically: English or untagged first, then the smallest string."""
+    strings = [v for v in values if isinstance(v, Literal)]
+    if not strings:
+        return None
+    return str(min(strings, key=lambda v: (v.language not in (None, "en"), str(v))))
+
+
+def local_name(term: Node) -> str:
+    text = str(term)
+    return text.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or text
+
+
+def _index(graph: Graph, prop: URIRef) -> dict[Node, list[Node]]:
+    found: dict[Node, list[Node]] = defaultdict(list)
+    for s, o in graph.subject_objects(prop):
+        found[s].append(o)
+    return found
+
+
+def _date_text(value: Node | None) -> str:
+    return str(value)[:10] if value is not None else ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    iri: Node
+    subject: Node
+    relation: URIRef
+    object: Node
+    drawn: bool
+    date: str
+
+
+class Reader:
+    """The graph read once by predicate; details of a statement are looked up only when shown."""
+
+    def __init__(self, graph: Graph, onto: Ontology) -> None:
+        self.graph, self.onto = graph, onto
+        self.pref = _index(graph, SKOS.prefLabel)
+        self.alt = _index(graph, SKOS.altLabel)
+        self.kinds: dict[Node, URIRef] = {}
+        for cls in onto.actor_classes:
+            for node in graph.subjects(RDF.type, cls):
+                if not isinstance(node, Literal):
+                    self.kinds.setdefault(node, cls)
+        self.places = set(graph.subjects(RDF.type, AKG.Place)) - set(self.kinds)
+        self._labels: dict[Node, str] = {}
+
+    def label(self, node: Node) -> str:
+        if node not in self._labels:
+            text = _pick(self.pref.get(node, ())) or _pick(self.graph.objects(node, RDFS.label))
+            self._labels[node] = text or local_name(node)
+        return self._labels[node]
+
+    def statements(self, dated: bool) -> list[Statement]:
+        """Every relation statement; dates are read here only when a date filter needs them."""
+        g = self.graph
+        subjects = dict(g.subject_objects(RDF.subject))
+        predicates = dict(g.subject_objects(RDF.predicate))
+        objects = dict(g.subject_objects(RDF.object))
+        # Only the few statements that are not facts are looked up, by value.
+        undrawn = {st for p, v in self.onto.undrawn for st in g.subjects(p, v)}
+        dates = dict(g.subject_objects(DCTERMS.date)) if dated else {}
+        derived = dict(g.subject_objects(PROV.wasDerivedFrom)) if dated else {}
+        found = []
+        for st, relation in predicates.items():  # order is irrelevant: evidence is sorted later
+            if relation in self.onto.relations and st in subjects and st in objects:
+                date = _date_text(dates.get(st) or dates.get(derived.get(st)))
+                found.append(
+                    Statement(st, subjects[st], relation, objects[st], st not in undrawn, date)
+                )
+        return found
+
+    def properties(self, node: Node) -> dict[Node, list[Node]]:
+        """All (property, values) of a node in one index lookup instead of one per property."""
+        found: dict[Node, list[Node]] = defaultdict(list)
+        for prop, value in self.graph.predicate_objects(node):
+            found[prop].append(value)
+        return found
+
+    def evidence(self, st: Statement) -> Evidence:
+        onto = self.onto
+        props = self.properties(st.iri)
+        doc = next(iter(props[PROV.wasDerivedFrom]), None)
+        date = st.date or _date_text(next(iter(props[DCTERMS.date]), None))
+        if not date and doc is not None:
+            date = _date_text(self.graph.value(doc, DCTERMS.date))
+        qualifier = [
+            onto.labels.get(term, local_name(term))
+            for term in (*props[AKG.polarity], *props[AKG.modality])
+            if term not in (AKG.Affirmed, AKG.Asserted)
+        ]
+        sources = props[AKG.accordingTo]
+        relation = onto.relations[st.relation]
+        return Evidence(
+            sentence=" ".join((_pick(props[AKG.sentence]) or "").split()),
+            doc=str(doc) if doc is not None else "",
+            date=date,
+            qualifier=", ".join(qualifier),
+            source=self.label(sources[0]) if sources else "",
+            claim=f"{self.label(st.subject)} {relation} {self.label(st.object)}",
+        )
+
+    def doc(self, iri: str) -> DocRecord:
+        props = self.properties(URIRef(iri))
+        return DocRecord(
+            iri=iri,
+            id=_pick(props[DCTERMS.identifier]) or "",
+            title=_pick(props[DCTERMS.title]) or "",
+            url=_pick(props[SCHEMA.url]) or "",
+            date=_date_text(next(iter(props[DCTERMS.date]), None)),
+        )
+
+    def bloc(self, node: Node) -> int | None:
+        value = self.graph.value(node, AKG.bloc)
+        try:
+            return int(value) if value is not None else None
+        except ValueError:
+            return None

@@ -12,7 +12,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from .model import ACTOR_KINDS, Claim, Entity, Extraction
-from .schema import relations
+from .schema import relations, sectors
 from .vocab import (
     AKG,
     DCTERMS,
@@ -39,6 +39,7 @@ _MODALITY = {
     "hypothetical": AKG.Hypothetical,
     "planned": AKG.Planned,
 }
+_ROLE_STATUS = {"current": AKG.Current, "former": AKG.Former}
 _KIND_ORDER = (*ACTOR_KINDS, "Place", "Source")
 
 
@@ -127,6 +128,22 @@ def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
         graph.add((node, DCTERMS.date, Literal(claim.date, datatype=XSD.date)))
     if claim.title:
         graph.add((node, AKG.title, Literal(claim.title)))
+    if claim.date_text:
+        graph.add((node, AKG.dateText, Literal(claim.date_text)))
+    if claim.role_status:
+        graph.add((node, AKG.roleStatus, _ROLE_STATUS[claim.role_status]))
+    for prop, sector in (
+        (AKG.subjectSector, claim.subject_sector),
+        (AKG.objectSector, claim.object_sector),
+    ):
+        if sector:
+            graph.add((node, prop, sectors()[sector]))
+    for prop, rule in (
+        (AKG.subjectCoreference, claim.subject_coref),
+        (AKG.objectCoreference, claim.object_coref),
+    ):
+        if rule:
+            graph.add((node, prop, Literal(rule)))
     if claim.attribution:
         graph.add((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
     if claim.is_fact:

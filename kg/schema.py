@@ -15,7 +15,7 @@ from .config import Settings
 from .errors import GraphError
 from .vocab import AKG, OWL, RDF, RDFS, SKOS
 
-__all__ = ["RelationInfo", "label_of", "load_ontology", "relations"]
+__all__ = ["RelationInfo", "label_of", "load_ontology", "relations", "sectors"]
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,18 @@ def _relations(ontology_dir: Path) -> dict[str, RelationInfo]:
             plover=str(graph.value(prop, AKG.plover)) if graph.value(prop, AKG.plover) else None,
         )
     return dict(sorted(found.items()))
+
+
+def sectors(ontology_dir: Path | None = None) -> dict[str, URIRef]:
+    """Sector code (the skos:notation the sector lexicon uses) -> its akg:Sector concept."""
+    return _sectors(ontology_dir or Settings().ontology_dir)
+
+
+@cache
+def _sectors(ontology_dir: Path) -> dict[str, URIRef]:
+    graph = load_ontology(ontology_dir)
+    return {
+        str(graph.value(concept, SKOS.notation)): concept
+        for concept in graph.subjects(RDF.type, AKG.Sector)
+        if graph.value(concept, SKOS.notation) is not None
+    }

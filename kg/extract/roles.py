@@ -1,6 +1,7 @@
 """Roles and delegations: 'senior Hamas leader Ismail Haniyeh', 'President Biden', 'Israeli army
 chief, Herzi Halevi', 'head of US Central Command, General Michael Kurilla', 'a Russian defense
-delegation in Tehran'. Former roles ('ex-Defense Minister') are not current facts and are skipped.
+delegation in Tehran'. Former roles ('ex-Defense Minister') are kept marked `former`: evidence of
+the role, never a current fact.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..vocab import slugify
 from .arguments import Arg, Arguments, RelationMatch
 from .context import Context, read_context
 
-__all__ = ["find_roles"]
+__all__ = ["find_roles", "titled_role"]
 
 _ROLE_CONFIDENCE = 0.85
 _GAZETTEER_TITLE_CONFIDENCE = 0.75
@@ -123,17 +124,30 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
             yield from _delegation(token, arguments, lexicon)
 
 
+def titled_role(
+    noun: Token, arguments: Arguments, lexicon: Lexicon, skip: set[int]
+) -> tuple[RoleTitle, str, Arg | None] | None:
+    """The role a title noun names, its title text and what it is a role in: 'Russian President'
+    -> (president, 'President', Russia); "Israel's army chief" -> (chief, 'army chief', IDF)."""
+    found = _role(noun, lexicon, skip)
+    if found is None:
+        return None
+    role, title = found
+    organization = _organization(noun, arguments)
+    if organization is not None and organization.kind == "State":
+        organization = _state_body(noun, organization, arguments, skip)
+    return role, title, organization
+
+
 def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
     person = arguments.mention(span.root)
     skip = set(range(span.start, span.end)) | set(arguments.spans)
     for noun, shape in _role_nouns(span, arguments):
-        found = _role(noun, lexicon, skip)
-        if found is None or _is_former(noun, lexicon):
+        found = titled_role(noun, arguments, lexicon, skip)
+        if found is None:
             continue
-        role, title = found
-        organization = _organization(noun, arguments)
-        if organization is not None and organization.kind == "State":
-            organization = _state_body(noun, organization, arguments, skip)
+        former = _is_former(noun, lexicon)
+        role, title, organization = found
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:
             organization = _known_country(person, title, arguments)
@@ -144,7 +158,7 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
         # 'X rejected President Y's offer' still say who is president.
         context = Context()
         yield RelationMatch(
-            role.relation, person, organization, noun.i, rule, confidence, context, title
+            role.relation, person, organization, noun.i, rule, confidence, context, title, former
         )
         if (
             organization.key not in arguments.gazetteer.entries

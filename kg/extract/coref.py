@@ -65,6 +65,7 @@ class _Mention:
     start: int
     key: str
     kind: str
+    main_subject: bool = False  # the subject of its sentence's main verb
 
 
 class CoreferenceResolver:
@@ -79,7 +80,7 @@ class CoreferenceResolver:
         holdings = self._holdings(doc, arguments)
         # As named: a capital is a place here ('killed in Tehran. It ...' is not Iran).
         mentions = [
-            _Mention(span.start, span.id_, span.label_)
+            _Mention(span.start, span.id_, span.label_, _is_main_subject(span.root))
             for span in sorted(doc.spans.get(SPAN_KEY, []), key=_start)
         ]
         actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
@@ -97,7 +98,8 @@ class CoreferenceResolver:
             corefs.append(Span(doc, token.i, token.i + 1, label=rule, span_id=arg.key))
             if rule == "coref/counterpart" and arg.kind == "State":
                 sectors.append(Span(doc, token.i, token.i + 1, label=_GOVERNMENT, span_id=arg.key))
-            mentions = sorted([*mentions, _Mention(token.i, arg.key, arg.kind)], key=_start)
+            mention = _Mention(token.i, arg.key, arg.kind, _is_main_subject(token))
+            mentions = sorted([*mentions, mention], key=_start)
         doc.spans[SPAN_KEY] = actors
         doc.spans[COREF_KEY] = corefs
         doc.spans[SECTOR_KEY] = sectors
@@ -154,10 +156,7 @@ class CoreferenceResolver:
     ) -> Arg | None:
         """'the Russian leader' -> the one person named before it who holds that title there."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        named = any(
-            c.dep_ in ("appos", "compound") and c.i in arguments.spans for c in noun.children
-        )
-        if not definite or named or noun.tag_ in ("NNS", "NNPS"):
+        if not definite or _named(noun, arguments) or noun.tag_ in ("NNS", "NNPS"):
             return None
         found = titled_role(noun, arguments, self.lexicon, set(arguments.spans))
         if found is None or found[2] is None:
@@ -179,7 +178,7 @@ class CoreferenceResolver:
     ) -> Arg | None:
         """'his Iranian counterpart' -> the Iranian holder of his title, else Iran."""
         state = arguments.modifier_actor(noun, deps=("amod", "compound", "nmod"))
-        if state is None:
+        if state is None or _named(noun, arguments):
             return None
         owners = [c for c in noun.children if c.dep_ == "poss"]
         owner = arguments.agent(owners[0]) if owners else None
@@ -214,23 +213,27 @@ class CoreferenceResolver:
         if previous is not None:
             windows.append((previous.start, pronoun.i))
         # 'X praised him': an object pronoun is not its own clause's subject
-        subjects = {
-            c.i
+        subject = {
+            arguments.spans[c.i].id_
             for c in pronoun.head.children
-            if c.dep_ in ("nsubj", "nsubjpass") and pronoun.dep_ in ("dobj", "dative")
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i in arguments.spans
         }
-        subjects |= {i for s in subjects for i in range(*_extent(arguments.spans.get(s)))}
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            subject = set()
         for start, end in windows:
             found = [
                 m
                 for m in mentions
-                if start <= m.start < end and m.kind in kinds and m.start not in subjects
+                if start <= m.start < end and m.kind in kinds and m.key not in subject
             ]
             if not found:
                 continue
-            keys = {m.key for m in found}
-            last = max(m.start for m in found)
-            if len(keys) != 1 or self._blocked(pronoun, last, number, arguments):
+            if len({m.key for m in found}) > 1 and _is_subject(pronoun):
+                # 'Erdogan hosted Abbas. He also condemned Israel': a subject pronoun continues
+                # the main subject
+                found = [m for m in found if m.main_subject]
+            last = max(m.start for m in found) if found else 0
+            if len({m.key for m in found}) != 1 or self._blocked(pronoun, last, number, arguments):
                 return None
             mention = found[-1]
             entry = self.gazetteer.entries.get(mention.key)
@@ -257,8 +260,24 @@ class CoreferenceResolver:
         return False
 
 
-def _extent(span: Span | None) -> tuple[int, int]:
-    return (span.start, span.end) if span is not None else (0, 0)
+def _named(noun: Token, arguments: Arguments) -> bool:
+    """'his Chinese counterpart Wang Yi', 'the Russian leader, Vladimir Putin': not anaphors."""
+    return any(
+        c.dep_ in ("appos", "compound")
+        and (a := arguments.agent(c)) is not None
+        and a.kind == "Person"
+        for c in noun.children
+    )
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The one subject of the main verb: 'Iran and Russia signed' has two, so neither is."""
+    coordinated = any(c.dep_ == "conj" for c in token.children)
+    return _is_subject(token) and token.head.dep_ == "ROOT" and not coordinated
 
 
 def _start(mention: _Mention | Span) -> int:

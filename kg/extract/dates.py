@@ -122,7 +122,7 @@ def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False
     if match := _MONTH_DAY.match(text):
         month = _month(match[1])
         return _calendar(month, int(match[2]), match[3], article_date) if month else None
-    if match := _DAY_MONTH.match(text):
+    if match := _DAY_MONTH.match(text.removeprefix("the ")):
         month = _month(match[2])
         return _calendar(month, int(match[1]), match[3], article_date) if month else None
     if article_date is None:

@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
 from .arguments import Arguments, RelationMatch
 from .context import Context, read_context
-from .roles import find_roles
+from .roles import delegation_leaders, find_roles
 
 __all__ = ["RelationFinder", "verb_subjects"]
 
@@ -245,6 +245,10 @@ class RelationFinder:
         ):
             key = (match.trigger, match.relation, match.subject.key, match.object.key)
             found.setdefault(key, match)
+        for match in delegation_leaders(list(found.values()), self.lexicon):
+            found.setdefault(
+                (match.trigger, match.relation, match.subject.key, match.object.key), match
+            )
         doc._.kg_relations = [found[key] for key in sorted(found)]
         return doc
 

@@ -7,6 +7,7 @@ the role, never a current fact.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,7 +16,7 @@ from ..vocab import slugify
 from .arguments import Arg, Arguments, RelationMatch
 from .context import Context, read_context
 
-__all__ = ["find_roles", "titled_role"]
+__all__ = ["delegation_leaders", "find_roles", "titled_role"]
 
 _ROLE_CONFIDENCE = 0.85
 _GAZETTEER_TITLE_CONFIDENCE = 0.75
@@ -31,7 +32,14 @@ def _title_tokens(noun: Token, skip: set[int]) -> list[Token]:
 
 
 def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str] | None:
+    """The longest known title ending in the noun; an adjective counts only as part of one
+    ('prime minister', which spaCy may parse as amod + noun)."""
     words = _title_tokens(noun, skip)
+    adjective = noun.doc[words[0].i - 1] if words[0].i > 0 else None
+    if adjective is not None and adjective.dep_ == "amod" and adjective.head == noun:
+        text = " ".join(w.text for w in (adjective, *words))
+        if lexicon.role(text) is not None and adjective.i not in skip:
+            return lexicon.role(text), text
     for start in range(len(words)):
         text = " ".join(w.text for w in words[start:])
         role = lexicon.role(text) or lexicon.role(text.replace("-", " "))
@@ -96,8 +104,11 @@ def _qualified(organization: Arg, state: Arg | None, arguments: Arguments) -> Ar
 
 
 def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str]]:
-    """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y'."""
+    """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y',
+    and the title that names the person ('the Russian leader', resolved by kg_coref)."""
     root = person.root
+    if root.pos_ == "NOUN":
+        yield root, "anaphor"
     for child in root.children:
         if child.dep_ == "compound" and child.i < person.start:
             yield child, "compound"
@@ -255,3 +266,21 @@ def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterato
                             context,
                             "head of delegation",
                         )
+
+
+def delegation_leaders(matches: list[RelationMatch], lexicon: Lexicon) -> Iterator[RelationMatch]:
+    """'A Chinese delegation led by Wang Yi met X': the leader met X too. Each meeting-like
+    relation of a delegation (`delegation_shared_relations`) is repeated for its leader."""
+    leaders: dict[str, list[Arg]] = {}
+    for match in matches:
+        if match.relation == "leaderOf" and match.object.kind == "Delegation":
+            leaders.setdefault(match.object.key, []).append(match.subject)
+    for match in matches:
+        if match.relation not in lexicon["delegation_shared_relations"]:
+            continue
+        for leader in leaders.get(match.subject.key, ()):
+            if leader.key != match.object.key:
+                yield replace(match, subject=leader, rule=f"{match.rule}/delegation-leader")
+        for leader in leaders.get(match.object.key, ()):
+            if leader.key != match.subject.key:
+                yield replace(match, object=leader, rule=f"{match.rule}/delegation-leader")

@@ -165,6 +165,16 @@ def test_an_anaphor_is_not_a_name_of_its_actor(extraction_of):
     assert names["vladimir-putin"] == ("Vladimir Putin", ("Putin",))
 
 
+def test_actors_reached_through_anaphors_and_sectors_keep_their_own_names(extraction_of):
+    extraction = extraction_of(
+        "Tehran officials met Hamas. Karl Vintrop met Anna Lisk in Paris. He condemned Iran."
+    )
+    names = {e.key: (e.label, e.aliases) for e in extraction.entities}
+    assert names["iran"] == ("Iran", ())
+    assert names["karl-vintrop"] == ("Karl Vintrop", ())
+    assert validate(build_graph([extraction])).conforms
+
+
 def test_an_unnamed_counterpart_is_the_government_of_its_state(claims_of):
     claim = _claim(claims_of("Lavrov met his Chinese counterpart."), "lavrov", "metWith", "china")
     assert (claim.object_sector, claim.object_coref) == ("government", "coref/counterpart")
@@ -287,7 +297,7 @@ def test_every_sector_the_lexicon_names_is_declared_in_the_ontology():
     tables = _lexicon().tables
     used = {
         sector
-        for table in ("sector_nouns", "sector_modifiers", "sector_metonyms")
+        for table in ("sector_nouns", "sector_modifiers", "sector_metonyms", "counterpart_nouns")
         for sector in tables[table].values()
     }
     assert used <= set(sectors())

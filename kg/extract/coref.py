@@ -16,7 +16,8 @@ Rules, precision first (an anaphor with two possible antecedents stays unresolve
   the one state, group or organization there, if no other noun of the same number stands between
   and 'it' is not the dummy subject of 'be', 'seem', ... (`pleonastic_verbs`).
 - coref/counterpart: "his Iranian counterpart" -> the person the document names as holding the
-  possessor's title for Iran; else Iran itself, recorded with sector government.
+  possessor's title for Iran; else Iran itself, with the sector `counterpart_nouns` gives
+  (government).
 Pronouns are not gendered: spaCy's small model gives no gender of names.
 
 Why not `coreferee` (PyPI, 1.5.0): it installs against spaCy 3.8 but refuses the pinned model
@@ -45,7 +46,6 @@ COREF_KEY = "kg_coref"
 _COLLECTIVE_KINDS = ("State", "Group", "Organization")
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
 _NOUN_TAGS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
-_GOVERNMENT = "government"
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,11 @@ class CoreferenceResolver:
             arguments.spans[token.i] = actors[-1]
             corefs.append(Span(doc, token.i, token.i + 1, label=rule, span_id=arg.key))
             if rule == "coref/counterpart" and arg.kind == "State":
-                sectors.append(Span(doc, token.i, token.i + 1, label=_GOVERNMENT, span_id=arg.key))
+                # 'his Chinese counterpart' is China, in the sector the lexicon gives the noun
+                sector = self.lexicon.lookup(
+                    "counterpart_nouns", token.lemma_.lower(), token.lower_
+                )
+                sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=arg.key))
             mention = _Mention(token.i, arg.key, arg.kind, _is_main_subject(token))
             mentions = sorted([*mentions, mention], key=_start)
         doc.spans[SPAN_KEY] = actors

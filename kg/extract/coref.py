@@ -14,7 +14,10 @@ Rules, precision first (an anaphor with two possible antecedents stays unresolve
 - coref/pronoun: he/him/his/she/her -> the one person named earlier in the same sentence, else in
   the previous one, if no unnamed person ('an official') stands between; it/its and they/their ->
   the one state, group or organization there, if no other noun of the same number stands between
-  and 'it' is not the dummy subject of 'be', 'seem', ... (`pleonastic_verbs`).
+  and 'it' is not the dummy subject of 'be', 'seem', ... (`pleonastic_verbs`). With several
+  candidates, a subject pronoun continues the one subject of the main verb ('Erdogan hosted Abbas.
+  He also condemned Israel.'); an object pronoun never stands for its own clause's subject
+  ('The Russian leader condemned him').
 - coref/counterpart: "his Iranian counterpart" -> the person the document names as holding the
   possessor's title for Iran; else Iran itself, with the sector `counterpart_nouns` gives
   (government).

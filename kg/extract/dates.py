@@ -60,7 +60,7 @@ _MONTH_DAY = re.compile(r"^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s+(\d{4}))?$"
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)(?:\s+(\d{4}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # Clause anchors' children that can carry the date: 'on Monday', 'Monday', 'yesterday'.
-_DATE_DEPS = ("npadvmod", "tmod", "advmod", "obl")
+_DATE_DEPS = ("npadvmod", "tmod", "advmod")
 _DATE_PREPS = ("on",)
 # A noun trigger's clause is the verb it is an argument of ('held talks on Monday').
 _NOUN_ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep")

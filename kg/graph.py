@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .model import ACTOR_KINDS, Claim, Entity, Extraction
-from .schema import relations
+from .schema import relations, sectors
 from .vocab import (
     AKG,
     DCTERMS,
@@ -51,6 +51,7 @@ _MODALITY = {
     "hypothetical": AKG.Hypothetical,
     "planned": AKG.Planned,
 }
+_ROLE_STATUS = {"current": AKG.Current, "former": AKG.Former}
 _KIND_ORDER = (*ACTOR_KINDS, "Place", "Source")
 
 
@@ -160,6 +161,22 @@ def _statement(claim: Claim, document: URIRef) -> list[Triple]:
         triples.append((node, DCTERMS.date, Literal(claim.date, datatype=XSD.date)))
     if claim.title:
         triples.append((node, AKG.title, Literal(claim.title)))
+    if claim.date_text:
+        triples.append((node, AKG.dateText, Literal(claim.date_text)))
+    if claim.role_status:
+        triples.append((node, AKG.roleStatus, _ROLE_STATUS[claim.role_status]))
+    for prop, sector in (
+        (AKG.subjectSector, claim.subject_sector),
+        (AKG.objectSector, claim.object_sector),
+    ):
+        if sector:
+            triples.append((node, prop, sectors()[sector]))
+    for prop, rule in (
+        (AKG.subjectCoreference, claim.subject_coref),
+        (AKG.objectCoreference, claim.object_coref),
+    ):
+        if rule:
+            triples.append((node, prop, Literal(rule)))
     if claim.attribution:
         triples.append((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
     return triples

@@ -57,7 +57,8 @@ Triple = tuple[Node, Node, Node]
 _RECORD = GRAPH["record/"]
 _SOURCE = source_iri("")
 _LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs)  # what the derived layer holds
-_FACT_MODALITIES = (AKG.Asserted, AKG.Reported)  # with AKG.Affirmed: Claim.is_fact in RDF
+# with AKG.Affirmed and no former role: Claim.is_fact in RDF
+_FACT_MODALITIES = (AKG.Asserted, AKG.Reported)
 
 # Internal queries over the whole dataset; the graph names are constants, the rest is bound.
 _DATA = nt(DATA_GRAPH)
@@ -76,6 +77,7 @@ _SUPPORTED = f"""ASK WHERE {{
         ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ;
             akg:polarity akg:Affirmed ; akg:modality ?m .
     }}
+    FILTER NOT EXISTS {{ GRAPH {_DATA} {{ ?st akg:roleStatus akg:Former }} }}
     FILTER (?doc != ?self && ?m IN (akg:Asserted, akg:Reported))
 }}"""
 _FIND = f"""SELECT DISTINCT ?doc WHERE {{
@@ -120,7 +122,8 @@ def _facts(own: Iterable[Triple]) -> set[Triple]:
     for fields in statements.values():
         if fields.get(RDF.type) != RDF.Statement or fields.get(AKG.polarity) != AKG.Affirmed:
             continue
-        if fields.get(AKG.modality) in _FACT_MODALITIES:
+        former = fields.get(AKG.roleStatus) == AKG.Former
+        if fields.get(AKG.modality) in _FACT_MODALITIES and not former:
             s, p, o = fields[RDF.subject], fields[RDF.predicate], fields[RDF.object]
             edges.add((s, p, o))
             if p in _symmetric():

@@ -53,6 +53,7 @@ class Lexicon:
     roles: dict[str, RoleTitle]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     particles: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         """A named word list of context.json, e.g. `lexicon["negative_verbs"]`."""
@@ -61,6 +62,12 @@ class Lexicon:
     def matches(self, name: str, *words: str) -> bool:
         """Whether any of the words (a lemma, a lower-cased form) is in the named word list."""
         return any(word in self.words[name] for word in words)
+
+    def lookup(self, name: str, *words: str) -> str | None:
+        """The value of the first word found in a named table of context.json, e.g. the sector
+        code of 'officials' in `lexicon.lookup("sector_nouns", "official", "officials")`."""
+        table = self.tables[name]
+        return next((table[word] for word in words if word in table), None)
 
     def role(self, text: str) -> RoleTitle | None:
         return self.roles.get(text.lower())
@@ -99,7 +106,11 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
     }
     context = json.loads((lexicon_dir / "context.json").read_text(encoding="utf-8"))
     particles = context.pop("negative_verb_particles", {})
+    # A word list is a JSON list; a table ({word: value}) is also the word list of its keys.
+    tables = {name: values for name, values in context.items() if isinstance(values, dict)}
     words = {
-        name: frozenset(values) for name, values in context.items() if isinstance(values, list)
+        name: frozenset(values)
+        for name, values in context.items()
+        if isinstance(values, list | dict)
     }
-    return Lexicon(triggers=triggers, roles=roles, words=words, particles=particles)
+    return Lexicon(triggers=triggers, roles=roles, words=words, particles=particles, tables=tables)

@@ -9,6 +9,7 @@ __all__ = [
     "ACTOR_KINDS",
     "MODALITIES",
     "POLARITIES",
+    "ROLE_STATUSES",
     "Article",
     "Claim",
     "Entity",
@@ -19,6 +20,7 @@ __all__ = [
 ACTOR_KINDS = ("State", "Person", "Group", "Organization", "Delegation")
 POLARITIES = ("affirmed", "negated")
 MODALITIES = ("asserted", "reported", "hypothetical", "planned")
+ROLE_STATUSES = ("current", "former")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Claim:
-    """One relation mention: subject/object entity keys plus everything needed to trace it."""
+    """One relation mention: subject/object entity keys plus everything needed to trace it.
+
+    `date` is the day the sentence names for it ('last Wednesday', phrase in `date_text`), else the
+    article's date. `role_status` marks a title statement current or former ('ex-Defense
+    Minister'); a former role is evidence, never a direct edge. `*_sector` is the part of a state
+    that acted ('Israeli officials' -> government); `*_coref` the rule that resolved an anaphoric
+    argument ('the Russian leader', 'he').
+    """
 
     doc_id: str
     subject: str
@@ -67,11 +76,21 @@ class Claim:
     attribution: str | None = None
     date: dt.date | None = None
     title: str | None = None
+    date_text: str | None = None
+    role_status: str | None = None
+    subject_sector: str | None = None
+    object_sector: str | None = None
+    subject_coref: str | None = None
+    object_coref: str | None = None
 
     @property
     def is_fact(self) -> bool:
-        """Affirmed and not hypothetical/planned: enough to assert the direct edge."""
-        return self.polarity == "affirmed" and self.modality in ("asserted", "reported")
+        """Affirmed, not hypothetical/planned, not a former role: enough for the direct edge."""
+        return (
+            self.polarity == "affirmed"
+            and self.modality in ("asserted", "reported")
+            and self.role_status != "former"
+        )
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Build the spaCy pipeline once: the pinned English model plus kg's registered components.
 
 Components only annotate: `kg_sentences` sets sentence starts, the EntityRuler adds gazetteer
-names, `kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `kg_relations`
-writes relation matches to `doc._.kg_relations`. `kg.extract` turns those into plain records.
+names, `kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `kg_sectors` adds
+sector nouns that stand for an actor ('Israeli officials'), `kg_coref` adds anaphors resolved to
+one ('the Russian leader', 'he'), `kg_relations` writes relation matches to `doc._.kg_relations`.
+`kg.extract` turns those into plain records.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from spacy.tokens import Doc
 from .config import DEFAULT_MODEL, Settings
 from .errors import ModelError
 from .extract.actors import ActorResolver
+from .extract.coref import CoreferenceResolver
 from .extract.relations import RelationFinder
+from .extract.sectors import SectorResolver
 from .lexicon import load_lexicon
 from .resolve import load_gazetteer
 
@@ -53,6 +57,18 @@ def make_actor_resolver(nlp: Language, name: str, ontology_dir: str) -> ActorRes
     return ActorResolver(load_gazetteer(directory), load_lexicon(directory / "lexicon"))
 
 
+@Language.factory("kg_sectors", default_config={"ontology_dir": ""})
+def make_sector_resolver(nlp: Language, name: str, ontology_dir: str) -> SectorResolver:
+    directory = Path(ontology_dir)
+    return SectorResolver(load_gazetteer(directory), load_lexicon(directory / "lexicon"))
+
+
+@Language.factory("kg_coref", default_config={"ontology_dir": ""})
+def make_coreference_resolver(nlp: Language, name: str, ontology_dir: str) -> CoreferenceResolver:
+    directory = Path(ontology_dir)
+    return CoreferenceResolver(load_gazetteer(directory), load_lexicon(directory / "lexicon"))
+
+
 @Language.factory("kg_relations", default_config={"ontology_dir": ""})
 def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> RelationFinder:
     directory = Path(ontology_dir)
@@ -86,6 +102,8 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(load_gazetteer(settings.ontology_dir).patterns())
     nlp.add_pipe("kg_actors", config={"ontology_dir": directory})
+    nlp.add_pipe("kg_sectors", config={"ontology_dir": directory})
+    nlp.add_pipe("kg_coref", config={"ontology_dir": directory})
     nlp.add_pipe("kg_relations", config={"ontology_dir": directory})
     log.debug("pipeline: %s", nlp.pipe_names)
     return nlp

@@ -15,7 +15,7 @@ from .config import Settings
 from .errors import GraphError
 from .vocab import AKG, OWL, RDF, RDFS, SKOS
 
-__all__ = ["RelationInfo", "label_of", "load_ontology", "relations"]
+__all__ = ["RelationInfo", "label_of", "load_ontology", "relations", "sectors"]
 
 
 @dataclass(frozen=True)
@@ -90,3 +90,18 @@ def _sign(value: object, name: str) -> int | None:
     if sign not in (1, -1):
         raise GraphError(f"akg:{name} has akg:sign {value}; a relation's sign must be 1 or -1")
     return sign
+
+
+def sectors(ontology_dir: Path | None = None) -> dict[str, URIRef]:
+    """Sector code (the skos:notation the sector lexicon uses) -> its akg:Sector concept."""
+    return _sectors(ontology_dir or Settings().ontology_dir)
+
+
+@cache
+def _sectors(ontology_dir: Path) -> dict[str, URIRef]:
+    graph = load_ontology(ontology_dir)
+    return {
+        str(graph.value(concept, SKOS.notation)): concept
+        for concept in graph.subjects(RDF.type, AKG.Sector)
+        if graph.value(concept, SKOS.notation) is not None
+    }

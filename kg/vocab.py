@@ -64,6 +64,8 @@ class AKG(DefinedNamespace):
     Polarity: URIRef
     Modality: URIRef
     Relation: URIRef
+    RoleStatus: URIRef
+    Sector: URIRef
     EventRelation: URIRef
     StructuralRelation: URIRef
     # polarity and modality values
@@ -73,6 +75,14 @@ class AKG(DefinedNamespace):
     Reported: URIRef
     Hypothetical: URIRef
     Planned: URIRef
+    # role status and sector values
+    Current: URIRef
+    Former: URIRef
+    GovernmentSector: URIRef
+    MilitarySector: URIRef
+    DiplomaticSector: URIRef
+    IntelligenceSector: URIRef
+    SecuritySector: URIRef
     # relations
     alliedWith: URIRef
     metWith: URIRef
@@ -102,6 +112,12 @@ class AKG(DefinedNamespace):
     modality: URIRef
     accordingTo: URIRef
     title: URIRef
+    dateText: URIRef
+    roleStatus: URIRef
+    subjectSector: URIRef
+    objectSector: URIRef
+    subjectCoreference: URIRef
+    objectCoreference: URIRef
     demonym: URIRef
     capital: URIRef
     iso3: URIRef

@@ -248,7 +248,9 @@ def test_role_claim_carries_the_title(claims_of):
 
 def test_former_roles_are_not_current_facts(claims_of):
     claims = claims_of("Sergei Shoigu, Russia's ex-Defense Minister, met Iranian officials.")
-    assert {c.relation for c in claims} == {"metWith"}
+    assert _facts(claims) == {("sergei-shoigu", "metWith", "iran")}
+    (former,) = [c for c in claims if c.relation == "memberOf"]
+    assert (former.object, former.role_status) == ("russia", "former")
 
 
 def test_a_line_break_ends_a_sentence(claims_of):

@@ -1,7 +1,8 @@
 """Doc -> plain records: the entities an article mentions and the claims between them.
 
-The spaCy components (`kg_actors`, `kg_relations`) annotate; `extract` only converts those
-annotations into frozen `Entity` / `Claim` records with character offsets and dates.
+The spaCy components (`kg_actors`, `kg_sectors`, `kg_coref`, `kg_relations`) annotate; `extract`
+only converts those annotations into frozen `Entity` / `Claim` records with character offsets,
+dates (the day the clause names, else the article's), sectors and coreference rules.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import SPAN_KEY
 from .arguments import Arg, RelationMatch
+from .coref import COREF_KEY
+from .dates import clause_date
+from .sectors import SECTOR_KEY
 
 __all__ = ["extract", "extract_articles"]
 
@@ -43,9 +47,25 @@ def _source_name(text: str | None, gazetteer: Gazetteer) -> str | None:
     return entry.label if entry is not None and entry.kind == "Source" else text
 
 
-def _claim(match: RelationMatch, doc: Doc, article: Article, gazetteer: Gazetteer) -> Claim:
+def _labels_at(doc: Doc, group: str) -> dict[tuple[int, int], str]:
+    """(start, end) -> label of the spans of a derived group (sector codes, coreference rules)."""
+    return {(span.start, span.end): span.label_ for span in doc.spans.get(group, [])}
+
+
+def _claim(
+    match: RelationMatch,
+    doc: Doc,
+    article: Article,
+    gazetteer: Gazetteer,
+    sectors: dict[tuple[int, int], str],
+    corefs: dict[tuple[int, int], str],
+) -> Claim:
     trigger = doc[match.trigger]
     sentence = trigger.sent
+    future = match.context.modality in ("planned", "hypothetical")
+    date, date_text = clause_date(trigger, article.date, future) or (article.date, None)
+    subject = (match.subject.start, match.subject.end)
+    obj = (match.object.start, match.object.end)
     return Claim(
         doc_id=article.id,
         subject=_entity_key(match.subject, article),
@@ -60,32 +80,44 @@ def _claim(match: RelationMatch, doc: Doc, article: Article, gazetteer: Gazettee
         polarity=match.context.polarity,
         modality=match.context.modality,
         attribution=_source_name(match.context.attribution, gazetteer),
-        date=article.date,
+        date=date,
         title=match.title,
+        date_text=date_text,
+        role_status=("former" if match.former else "current") if match.title else None,
+        subject_sector=sectors.get(subject),
+        object_sector=sectors.get(obj),
+        subject_coref=corefs.get(subject),
+        object_coref=corefs.get(obj),
     )
 
 
 def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
     """Entities (every actor mentioned, plus places in claims) and claims of one parsed article."""
     matches: list[RelationMatch] = doc._.kg_relations or []
+    sectors, corefs = _labels_at(doc, SECTOR_KEY), _labels_at(doc, COREF_KEY)
+    # 'officials' and 'he' stand for an actor but are not names of it ('the Pentagon' is)
+    derived = {k for k in sectors if not doc[k[0]].ent_type_} | corefs.keys()
+    parties = [arg for match in matches for arg in (match.subject, match.object)]
     args: dict[str, Arg] = {}
-    for match in matches:
-        for arg in (match.subject, match.object):
+    for arg in parties:
+        if (arg.start, arg.end) not in derived:
             args.setdefault(arg.key, arg)
     # A mention a rule re-read ('Security Council' in "Russia's ... Security Council")
     # stands for that actor.
     reread = {(a.start, a.end, a.kind): a.key for a in args.values()}
     surface: dict[str, set[str]] = {}
     for span in doc.spans.get(SPAN_KEY, []):
-        if span.label_ in ACTOR_KINDS:
+        if span.label_ in ACTOR_KINDS and (span.start, span.end) not in derived:
             key = reread.get((span.start, span.end, span.label_), span.id_)
             args.setdefault(key, Arg(key, span.text, span.label_, span.start, span.end))
             surface.setdefault(key, set()).add(span.text)
+    for arg in parties:  # named only through a derived mention ('Tehran officials' -> Iran)
+        args.setdefault(arg.key, arg)
     entities = {}
     for arg in args.values():
         key = _entity_key(arg, article)
         entities[key] = _entity(arg, key, gazetteer, surface.get(arg.key, ()))
-    claims = tuple(_claim(match, doc, article, gazetteer) for match in matches)
+    claims = tuple(_claim(match, doc, article, gazetteer, sectors, corefs) for match in matches)
     return Extraction(article, tuple(sorted(entities.values(), key=lambda e: e.key)), claims)
 
 

@@ -51,6 +51,7 @@ class RelationMatch:
     confidence: float
     context: Context
     title: str | None = None
+    former: bool = False  # a role the person held before ('ex-Defense Minister')
 
 
 class Arguments:

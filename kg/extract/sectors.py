@@ -1,0 +1,75 @@
+"""Metonymy by sector: 'Israeli officials', 'Russian diplomats', 'US forces', 'the Pentagon' act for
+their state (or group), and the text says which part of it acted.
+
+`SectorResolver` (the `kg_sectors` component, after `kg_actors`) adds a span for each sector noun
+with a known owner to `doc.spans["kg_actors"]` (label = the owner's kind, id = its key), so the
+relation finder reads it as the owner, and records the sector in `doc.spans["kg_sectors"]`
+(label = sector code, id = owner key); metonyms already in `kg_actors` get only the sector span.
+Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
+`ontology/lexicon/context.json`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from ..resolve import Gazetteer
+from .actors import SPAN_KEY
+from .arguments import Arguments
+
+__all__ = ["SECTOR_KEY", "SectorResolver"]
+
+SECTOR_KEY = "kg_sectors"
+_OWNER_KINDS = ("State", "Group", "Organization")
+# A sector noun used as a modifier ('army chief', 'military planning') names no actor.
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+def _sector_word_forms(token: Token) -> list[str]:
+    """'officials' -> official, officials; 'security services' -> also the two-word name."""
+    forms = [token.lemma_.lower(), token.lower_]
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    return [f"{c.lower_} {form}" for c in compounds for form in forms] + forms
+
+
+class SectorResolver:
+    """Sector nouns with an actor modifier stand for that actor; the sector is recorded."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        arguments = Arguments(doc, self.gazetteer, self.lexicon)
+        sectors = []
+        for span in doc.spans.get(SPAN_KEY, []):
+            sector = self.lexicon.lookup("sector_metonyms", span.text)
+            if sector is not None:
+                sectors.append(Span(doc, span.start, span.end, label=sector, span_id=span.id_))
+        actors = list(doc.spans.get(SPAN_KEY, []))
+        for token in doc:
+            if token.i in arguments.spans or token.dep_ in _MODIFIER_DEPS:
+                continue
+            sector = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
+            if sector is None:
+                continue
+            owner = arguments.modifier_actor(token, _OWNER_KINDS)
+            if owner is None or owner.key not in self.gazetteer.entries:
+                continue
+            sector = self._refined(token) or sector
+            actors.append(Span(doc, token.i, token.i + 1, label=owner.kind, span_id=owner.key))
+            actors[-1].kb_id_ = owner.key
+            sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
+        doc.spans[SPAN_KEY] = actors
+        doc.spans[SECTOR_KEY] = sectors
+        return doc
+
+    def _refined(self, token: Token) -> str | None:
+        """'Israeli military officials' are military, 'Russian foreign ministry' diplomatic."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                sector = self.lexicon.lookup("sector_modifiers", child.lower_)
+                if sector is not None:
+                    return sector
+        return None

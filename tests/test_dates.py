@@ -1,0 +1,69 @@
+"""Article-relative dates: (article date, phrase, tense) -> the day it names, or None if vague."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.dates import resolve_date
+
+D = dt.date
+MONDAY = D(2024, 8, 5)  # the seed articles' date, a Monday
+
+# fmt: off
+DAYS = [
+    # (article date, phrase, future?, expected)
+    (MONDAY, "today", False, MONDAY),
+    (MONDAY, "tonight", False, MONDAY),
+    (MONDAY, "this morning", False, MONDAY),
+    (MONDAY, "yesterday", False, D(2024, 8, 4)),
+    (MONDAY, "last night", False, D(2024, 8, 4)),
+    (MONDAY, "tomorrow", True, D(2024, 8, 6)),
+    (MONDAY, "the day after tomorrow", True, D(2024, 8, 7)),
+    (MONDAY, "two days ago", False, D(2024, 8, 3)),
+    (MONDAY, "3 days ago", False, D(2024, 8, 2)),
+    # a bare weekday: on or before the article date in the past, on or after it in the future
+    (MONDAY, "Monday", False, MONDAY),
+    (MONDAY, "Monday", True, MONDAY),
+    (MONDAY, "Wednesday", False, D(2024, 7, 31)),
+    (MONDAY, "Wednesday", True, D(2024, 8, 7)),
+    (MONDAY, "Sunday night", False, D(2024, 8, 4)),
+    (MONDAY, "Wed.", False, D(2024, 7, 31)),
+    (D(2024, 8, 8), "Thursday", False, D(2024, 8, 8)),
+    # last / next: strictly before / after, whatever the tense
+    (MONDAY, "last Wednesday", False, D(2024, 7, 31)),
+    (MONDAY, "last Monday", False, D(2024, 7, 29)),
+    (MONDAY, "next Monday", True, D(2024, 8, 12)),
+    (MONDAY, "next Friday", False, D(2024, 8, 9)),
+    # month and day: the year nearest the article date
+    (MONDAY, "Aug. 3", False, D(2024, 8, 3)),
+    (MONDAY, "August 3rd", False, D(2024, 8, 3)),
+    (MONDAY, "3 August", False, D(2024, 8, 3)),
+    (MONDAY, "the 3rd of August", False, D(2024, 8, 3)),
+    (MONDAY, "Sept. 12", True, D(2024, 9, 12)),
+    (D(2025, 1, 2), "Dec. 30", False, D(2024, 12, 30)),
+    (D(2024, 12, 30), "Jan. 2", True, D(2025, 1, 2)),
+    (MONDAY, "August 3, 2023", False, D(2023, 8, 3)),
+    (MONDAY, "2024-07-31", False, D(2024, 7, 31)),
+    # vague or impossible: no one day, the statement keeps the article date
+    (MONDAY, "last week", False, None),
+    (MONDAY, "earlier this month", False, None),
+    (MONDAY, "this week", False, None),
+    (MONDAY, "recently", False, None),
+    (MONDAY, "August", False, None),
+    (MONDAY, "the past two years", False, None),
+    (MONDAY, "Feb. 30", False, None),
+    (MONDAY, "Ma 3", False, None),
+    # without an article date only a full date resolves
+    (None, "tomorrow", True, None),
+    (None, "Monday", False, None),
+    (None, "Aug. 3", False, None),
+    (None, "Aug. 3, 2024", False, D(2024, 8, 3)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("article_date", "phrase", "future", "expected"), DAYS)
+def test_a_date_phrase_names_a_day_relative_to_the_article(article_date, phrase, future, expected):
+    assert resolve_date(phrase, article_date, future) == expected

@@ -12,7 +12,16 @@ from rdflib import Dataset, Graph
 from .errors import GraphError
 from .files import write_atomic
 
-__all__ = ["EXPORT_FORMATS", "FORMATS", "NETWORK_FORMATS", "load_graph", "serialize", "write_graph"]
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "NETWORK_FORMATS",
+    "format_of",
+    "load_graph",
+    "serialize",
+    "write_graph",
+]
 
 # RDF format name -> rdflib serializer / parser name
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}

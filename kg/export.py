@@ -15,6 +15,7 @@ from .errors import GraphError
 from .files import write_atomic
 
 __all__ = [
+    "CSV_COLUMNS",
     "EXPORT_FORMATS",
     "FORMATS",
     "NETWORK_FORMATS",

@@ -10,6 +10,7 @@ import importlib
 import itertools
 import random
 import re
+import shutil
 
 import networkx as nx
 import pytest
@@ -18,6 +19,7 @@ from kg.analyze import (
     EXACT_LIMIT,
     OVERALL,
     SignedEdge,
+    analyze,
     balance,
     centrality,
     centrality_by_layer,
@@ -31,7 +33,8 @@ from kg.analyze import (
     timeline,
 )
 from kg.analyze.balance import _exact, _frustration
-from kg.errors import AnalysisError
+from kg.config import ONTOLOGY_DIR
+from kg.errors import AnalysisError, GraphError
 from kg.graph import build_graph
 from kg.model import Article, Claim, Entity, Extraction
 from kg.schema import relations
@@ -69,6 +72,16 @@ def test_relation_signs_come_from_the_ontology(relation, sign):
 @pytest.mark.parametrize("info", relations().values(), ids=lambda info: info.name)
 def test_structural_relations_have_no_sign_and_event_relations_one(info):
     assert info.sign in ((1, -1) if info.event else (None,))
+
+
+@pytest.mark.parametrize("bad", ["0", "2", '"friendly"'])
+def test_a_sign_other_than_plus_or_minus_one_is_an_error(tmp_path, bad):
+    shutil.copytree(ONTOLOGY_DIR, tmp_path, dirs_exist_ok=True)
+    akg = tmp_path / "akg.ttl"
+    text = akg.read_text(encoding="utf-8")
+    akg.write_text(text.replace("akg:sign 1 .", f"akg:sign {bad} .", 1), encoding="utf-8")
+    with pytest.raises(GraphError, match="sign must be 1 or -1"):
+        relations(tmp_path)
 
 
 # --- centrality -----------------------------------------------------------------------------
@@ -527,3 +540,27 @@ def test_betweenness_on_a_large_network_is_estimated_repeatably_from_samples():
     broker = max(estimated, key=lambda n: estimated[n].betweenness)
     assert 13 <= int(broker[1:]) <= 27  # in the middle third of the chain, as exactly (N20)
     assert centrality(chain, samples=41) == exact  # as many samples as actors: exact
+
+
+def test_a_frustrated_edge_is_listed_with_its_sentence():
+    rdf = build_graph(
+        [
+            _article(
+                "d3",
+                5,
+                _claim("d3", "iran", "threatens", "israel", "Iran threatened Israel.", 0),
+                _claim("d3", "israel", "condemned", "russia", "Israel condemned Russia.", 30),
+                _claim("d3", "russia", "attacked", "iran", "Russia attacked Iran.", 60),
+            )
+        ]
+    )
+    blocs, frustrated = analyze(rdf, "balance").sections
+    assert len(frustrated.result.rows) == 1
+    source, relation, target, sign, date, document, sentence = frustrated.result.rows[0]
+    assert sign == -1 and document == "d3" and date == "2024-08-05"
+    assert (source, relation, target, sentence) in {
+        ("Iran", "threatens", "Israel", "Iran threatened Israel."),
+        ("Israel", "condemned", "Russia", "Israel condemned Russia."),
+        ("Russia", "attacked", "Iran", "Russia attacked Iran."),
+    }
+    assert {row[1] for row in blocs.result.rows} == {0, 1}

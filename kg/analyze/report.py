@@ -51,8 +51,10 @@ def _label(net: nx.MultiDiGraph, node: str) -> str:
     return net.nodes[node]["label"]
 
 
-def _relation_label(net: nx.MultiDiGraph, source: str, relation: str, target: str) -> str:
-    return net.edges[source, target, relation]["label"]
+def _edge_cells(net: nx.MultiDiGraph, source: str, relation: str, target: str) -> tuple[str, ...]:
+    """An edge as a user reads it: actor labels and the relation's label."""
+    label = net.edges[source, target, relation]["label"]
+    return _label(net, source), label, _label(net, target)
 
 
 def _centrality(net: nx.MultiDiGraph, options: _Options) -> Report:
@@ -114,9 +116,7 @@ def _balance(net: nx.MultiDiGraph, options: _Options) -> Report:
     )
     frustrated = tuple(
         (
-            _label(net, edge.source),
-            _relation_label(net, edge.source, edge.relation, edge.target),
-            _label(net, edge.target),
+            *_edge_cells(net, edge.source, edge.relation, edge.target),
             edge.sign,
             *_evidence_cells(
                 next(iter(net.edges[edge.source, edge.target, edge.relation]["evidence"]), None)
@@ -151,9 +151,7 @@ def _path(net: nx.MultiDiGraph, options: _Options) -> Report:
     rows = tuple(
         (
             step,
-            _label(net, hop.source),
-            _relation_label(net, hop.source, hop.relation, hop.target),
-            _label(net, hop.target),
+            *_edge_cells(net, hop.source, hop.relation, hop.target),
             *_evidence_cells(hop.evidence),
         )
         for step, hop in enumerate(connection(net, a, b), start=1)
@@ -168,9 +166,7 @@ def _timeline(net: nx.MultiDiGraph, options: _Options) -> Report:
     rows = tuple(
         (
             event.date,
-            _label(net, event.source),
-            _relation_label(net, event.source, event.relation, event.target),
-            _label(net, event.target),
+            *_edge_cells(net, event.source, event.relation, event.target),
             event.evidence.document,
             event.evidence.sentence,
         )

@@ -72,7 +72,6 @@ def _one_line(error: object) -> str:
 # the actor network for Gephi (graphml, gexf) and spreadsheets (csv: one row per edge)
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 EXPORT_FORMATS = (*FORMATS, *NETWORK_FORMATS)
-_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
 CSV_COLUMNS = (
     "source",
     "source_label",

@@ -223,7 +223,26 @@ def _wait_for_progress(process: subprocess.Popen[bytes], master: int, timeout: f
     pytest.fail(f"no progress before the build ended or timed out: {seen[-500:]!r}")
 
 
-def test_a_killed_build_leaves_the_previous_graph_as_it_was(tmp_path):
+def _read_all(master: int) -> str:
+    """What is left to read on the terminal after the process ended."""
+    seen = ""
+    while select.select([master], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the other side is closed
+            break
+        if not chunk:
+            break
+        seen += chunk.decode("utf-8", "replace")
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("sig", "returncode", "stderr"),
+    [(signal.SIGKILL, -signal.SIGKILL, ""), (signal.SIGINT, 130, "kg: interrupted")],
+    ids=["SIGKILL", "SIGINT"],
+)
+def test_a_killed_build_leaves_the_previous_graph_as_it_was(tmp_path, sig, returncode, stderr):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     seeds = sorted(SEEDS.glob("*.txt"))
@@ -241,8 +260,9 @@ def test_a_killed_build_leaves_the_previous_graph_as_it_was(tmp_path):
     try:
         _wait_for_progress(process, master, timeout=600)
         assert process.poll() is None, "the build finished before it could be killed"
-        process.send_signal(signal.SIGKILL)
-        assert process.wait(timeout=60) == -signal.SIGKILL
+        process.send_signal(sig)
+        assert process.wait(timeout=60) == returncode
+        assert stderr in _read_all(master)
     finally:
         if process.poll() is None:
             process.kill()

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .errors import KgError, QueryError, ValidationError
+from .errors import KgError, QueryError, ValidationError, one_line
 from .export import FORMATS as GRAPH_FORMATS
 from .query import FORMATS as RESULT_FORMATS
 
@@ -26,9 +26,8 @@ def _report(error: BaseException) -> tuple[str, int]:
         return f"kg: error: {error}", error.exit_code
     if isinstance(error, KeyboardInterrupt):
         return "kg: interrupted", INTERRUPTED
-    message = " ".join(str(error).split())[:300]
     return (
-        f"kg: internal error: {type(error).__name__}: {message} "
+        f"kg: internal error: {type(error).__name__}: {one_line(error)} "
         "(rerun with kg --debug for the traceback)",
         1,
     )

@@ -24,7 +24,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query, Update
 from rdflib.query import Result
 
-from .errors import QueryError
+from .errors import QueryError, one_line
 from .export import load_graph, write_graph
 from .schema import load_ontology
 from .vocab import PREFIXES
@@ -108,10 +108,6 @@ def _cell(value: object) -> str | None:
     return str(value)
 
 
-def _one_line(error: object, limit: int = 300) -> str:
-    return " ".join(str(error).split())[:limit]
-
-
 def _syntax_error(error: ParseException) -> QueryError:
     """Where the parser stopped, as line and column of the query text."""
     return QueryError(f"invalid SPARQL at line {error.lineno}, column {error.col}: {error.msg}")
@@ -152,7 +148,7 @@ def parse_sparql(text: str) -> Request:
     try:
         algebra = translate(tree, initNs=PREFIXES)
     except Exception as error:  # e.g. an unknown prefix; rdflib raises plain Exceptions
-        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from None
+        raise QueryError(f"invalid SPARQL: {one_line(error)}") from None
     return Request(algebra, tuple(dict.fromkeys(_outside(algebra.algebra))))
 
 
@@ -175,7 +171,7 @@ def _update(graph: Graph, request: Request) -> QueryResult:
     try:
         graph.update(request.algebra)
     except Exception as error:  # rdflib raises many kinds while evaluating
-        raise QueryError(f"SPARQL update failed: {_one_line(error)}") from None
+        raise QueryError(f"SPARQL update failed: {one_line(error)}") from None
     after = set(graph)
     return QueryResult(UPDATE_COLUMNS, ((str(len(after - before)), str(len(before - after))),))
 
@@ -196,7 +192,7 @@ def _select(graph: Graph, request: Request) -> QueryResult:
     except QueryError:
         raise
     except Exception as error:  # rdflib raises many kinds while evaluating
-        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from None
+        raise QueryError(f"invalid SPARQL: {one_line(error)}") from None
     return QueryResult(columns, rows)
 
 

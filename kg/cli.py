@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .errors import KgError, QueryError, ValidationError
+from .errors import KgError, QueryError, ValidationError, one_line
 from .export import EXPORT_FORMATS
 from .query import FORMATS as RESULT_FORMATS
 from .scorecard import FORMATS as EVAL_FORMATS
@@ -20,6 +20,19 @@ from .view_data import MAX_NODES
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away (`kg export | head`)
+
+
+def _report(error: BaseException) -> tuple[str, int]:
+    """The one line a user sees for an error, and the exit code."""
+    if isinstance(error, KgError):
+        return f"kg: error: {error}", error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        return "kg: interrupted", INTERRUPTED
+    return (
+        f"kg: internal error: {type(error).__name__}: {one_line(error)} "
+        "(rerun with kg --debug for the traceback)",
+        1,
+    )
 
 
 class _OneLineErrors(TyperGroup):
@@ -30,30 +43,16 @@ class _OneLineErrors(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise  # usage errors and exits: typer prints them itself (usage errors exit 2)
-        except KgError as error:
-            if ctx.params.get("debug"):
-                raise
-            typer.echo(f"kg: error: {error}", err=True)
-            ctx.exit(error.exit_code)
-        except KeyboardInterrupt:
-            if ctx.params.get("debug"):
-                raise
-            typer.echo("kg: interrupted", err=True)
-            ctx.exit(INTERRUPTED)
         except BrokenPipeError:
             # Python would complain again when it flushes stdout at exit: point it at /dev/null.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(BROKEN_PIPE)
-        except Exception as error:
+        except (Exception, KeyboardInterrupt) as error:
             if ctx.params.get("debug"):
                 raise
-            message = " ".join(str(error).split())[:300]
-            typer.echo(
-                f"kg: internal error: {type(error).__name__}: {message} "
-                "(rerun with kg --debug for the traceback)",
-                err=True,
-            )
-            ctx.exit(1)
+            line, code = _report(error)
+            typer.echo(line, err=True)
+            ctx.exit(code)
 
 
 app = typer.Typer(

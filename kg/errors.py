@@ -12,7 +12,14 @@ __all__ = [
     "QueryError",
     "StoreError",
     "ValidationError",
+    "one_line",
 ]
+
+
+def one_line(message: object, limit: int = 300) -> str:
+    """A library's message squeezed onto one line of at most `limit` characters: errors are
+    one line on stderr, and parsers quote whole stretches of their input."""
+    return " ".join(str(message).split())[:limit]
 
 
 class KgError(Exception):

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import GraphError
+from .errors import GraphError, one_line
 from .files import write_atomic
 
 __all__ = [
@@ -59,14 +59,10 @@ def _parse_error(error: Exception, path: Path, fmt: str) -> GraphError:
     if isinstance(error, BadSyntax):
         why = _WHY_RE.search(str(error))
         reason = why.group(1) if why else error
-        return GraphError(f"{path}:{error.lines + 1}: not a valid RDF graph ({_one_line(reason)})")
+        return GraphError(f"{path}:{error.lines + 1}: not a valid RDF graph ({one_line(reason)})")
     lineno = getattr(error, "lineno", None)  # json.JSONDecodeError, for JSON-LD
     where = f"{path}:{lineno}" if isinstance(lineno, int) else str(path)
-    return GraphError(f"{where}: not a valid RDF graph ({_one_line(error)})")
-
-
-def _one_line(error: object) -> str:
-    return " ".join(str(error).split())[:300]
+    return GraphError(f"{where}: not a valid RDF graph ({one_line(error)})")
 
 
 # the actor network for Gephi (graphml, gexf) and spreadsheets (csv: one row per edge)

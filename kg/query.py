@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.sparql import Query, Update
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import QueryError
+from .errors import QueryError, one_line
 from .export import write_graph
 from .schema import load_ontology
 from .store import Rows, Store, open_graph
@@ -172,10 +172,6 @@ def _cell(value: object) -> str | None:
     return str(value)
 
 
-def _one_line(error: object, limit: int = 300) -> str:
-    return " ".join(str(error).split())[:limit]
-
-
 def _syntax_error(error: ParseException) -> QueryError:
     """Where the parser stopped, as line and column of the query text."""
     return QueryError(f"invalid SPARQL at line {error.lineno}, column {error.col}: {error.msg}")
@@ -216,7 +212,7 @@ def parse_sparql(text: str) -> Request:
     try:
         algebra = translate(tree, initNs=PREFIXES)
     except Exception as error:  # e.g. an unknown prefix; rdflib raises plain Exceptions
-        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from None
+        raise QueryError(f"invalid SPARQL: {one_line(error)}") from None
     return Request(algebra, tuple(dict.fromkeys(_outside(algebra.algebra))))
 
 
@@ -239,7 +235,7 @@ def _update(graph: Graph, request: Request) -> QueryResult:
     try:
         graph.update(request.algebra)
     except Exception as error:  # rdflib raises many kinds while evaluating
-        raise QueryError(f"SPARQL update failed: {_one_line(error)}") from None
+        raise QueryError(f"SPARQL update failed: {one_line(error)}") from None
     after = set(graph)
     return QueryResult(UPDATE_COLUMNS, ((str(len(after - before)), str(len(before - after))),))
 
@@ -261,7 +257,7 @@ def _select(graph: Graph, request: Request, bindings: Mapping[str, Node] | None)
     except QueryError:
         raise
     except Exception as error:  # rdflib raises many kinds while evaluating
-        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from None
+        raise QueryError(f"invalid SPARQL: {one_line(error)}") from None
     return QueryResult(columns, rows)
 
 

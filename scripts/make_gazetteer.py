@@ -35,6 +35,7 @@ from countryinfo import CountryInfo, CountryNotFoundError
 from rdflib import Graph, Literal, URIRef
 
 from kg.config import ONTOLOGY_DIR
+from kg.files import write_atomic
 from kg.vocab import AKG, ID, PREFIXES, RDF, SKOS, actor_iri, slugify
 
 DEFAULT_OUTPUT = ONTOLOGY_DIR / "states.ttl"
@@ -320,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     entries, dropped = build_entries()
     graph = build_graph(entries)
-    args.output.write_text(header() + graph.serialize(format="turtle"), encoding="utf-8")
+    write_atomic(args.output, header() + graph.serialize(format="turtle"))
     labels = sum(1 + len(e.alt_labels) for e in entries)
     demonyms = sum(len(e.demonyms) for e in entries)
     places = len({e.capital for e in entries})

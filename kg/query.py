@@ -2,9 +2,10 @@
 
 Queries see the graph together with the ontology, so relation and class labels are available.
 A graph file is queried in memory; a store (kg/store.py) answers inside itself. A named query
-declares its parameters in its header (`# param NAME: what it is`); their values are bound as
-RDF literals, never pasted into the query text. Results come back as plain rows and are rendered
-as a table, CSV or JSON.
+declares its parameters in its header (`# param NAME: what it is`): each names an actor as a
+user types it, which is resolved to the actor's IRI (its name bound as a literal) and bound in
+the query as that constant term (`kg.store.bind`), so a value cannot change a query. Results
+come back as plain rows and are rendered as a table, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Graph, Literal, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import QueryError
 from .schema import load_ontology
-from .store import Rows, Store
-from .vocab import PREFIXES
+from .store import Rows, Store, bind
+from .vocab import PREFIXES, SKOS
 
 __all__ = [
     "FORMATS",
@@ -35,6 +36,7 @@ __all__ = [
     "list_queries",
     "named_query",
     "parse_params",
+    "resolve_actor",
     "run_named",
     "run_query",
 ]
@@ -98,7 +100,30 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
     return params
 
 
-def _bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Node]:
+# The actors a typed name may mean: label matched case-insensitively, the name bound as a literal.
+ACTOR_LOOKUP = """SELECT DISTINCT ?actor ?kind WHERE {
+    VALUES ?kind { skos:prefLabel skos:altLabel }
+    ?actor ?kind ?label .
+    FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
+}"""
+
+
+def resolve_actor(source: Graph | Store, name: str) -> URIRef:
+    """The one actor a typed name means: a preferred-label match wins over an alias match; no
+    match, or several, is a QueryError naming the candidates."""
+    rows = run_query(source, ACTOR_LOOKUP, {"name": Literal(name)}).rows
+    preferred = sorted({a for a, kind in rows if kind == str(SKOS.prefLabel)})
+    candidates = preferred or sorted({a for a, _ in rows})
+    if not candidates:
+        raise QueryError(f"no actor is named {name!r} (names are matched to labels, any case)")
+    if len(candidates) > 1:
+        raise QueryError(f"{name!r} names several actors: {', '.join(candidates)}")
+    return URIRef(candidates[0])
+
+
+def _bindings(
+    source: Graph | Store, query: NamedQuery, params: Mapping[str, str]
+) -> dict[str, Node]:
     expected = [name for name, _ in query.params]
     wanted = ", ".join(f"--param {name}=..." for name in expected) or "no parameters"
     unknown = sorted(set(params) - set(expected))
@@ -106,16 +131,16 @@ def _bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Node]:
     if unknown or missing:
         problem = f"unknown parameter {unknown[0]}" if unknown else f"missing {missing[0]}"
         raise QueryError(f"query '{query.name}': {problem} (it takes {wanted})")
-    return {name: Literal(params[name]) for name in expected}
+    return {name: resolve_actor(source, params[name]) for name in expected}
 
 
 def run_named(
     source: Graph | Store, name: str, params: Mapping[str, str] | None = None
 ) -> QueryResult:
-    """Run a named query with its parameters bound as literals (see `kg query --list`)."""
+    """Run a named query, each parameter (an actor's name) bound as the actor's IRI."""
     named_query(name)  # an unknown name is a QueryError listing the known ones
     query = list_queries()[name]
-    return run_query(source, query.text, _bindings(query, params or {}))
+    return run_query(source, query.text, _bindings(source, query, params or {}))
 
 
 def read_query(text_or_path: str) -> str:
@@ -151,9 +176,8 @@ def run_query(
     combined = Graph()
     combined += source
     combined += load_ontology()
-    initial = {Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        result: Result = combined.query(text, initNs=PREFIXES, initBindings=initial)
+        result: Result = combined.query(bind(text, bindings or {}), initNs=PREFIXES)
         if result.type == "ASK":
             return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
         if result.type != "SELECT":

@@ -2,11 +2,12 @@
 
 Queries see the graph together with the ontology, so relation and class labels are available.
 A graph file is queried in memory; a store (kg/store.py) answers inside itself. A named query
-declares its parameters in its header (`# param NAME: what it is`); their values are bound as
-RDF literals, never pasted into the query text. Queries are read-only unless asked otherwise: the
-parsed request, not its text, tells an UPDATE or an outside access (SERVICE, LOAD, FROM, USING)
-apart, so comments or odd spacing cannot smuggle one in. Results come back as plain rows and are
-rendered as a table, CSV or JSON.
+declares its parameters in its header (`# param NAME: what it is`): each names an actor as a
+user types it, which is resolved to the actor's IRI (its name bound as a literal) and bound in
+the query as that constant term (`kg.store.bind`), so a value cannot change a query. Queries
+are read-only unless asked otherwise: the parsed request, not its text, tells an UPDATE or an
+outside access (SERVICE, LOAD, FROM, USING) apart, so comments or odd spacing cannot smuggle one
+in. Results come back as plain rows and are rendered as a table, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pyparsing import ParseException
-from rdflib import Graph, Literal, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -32,8 +33,8 @@ from rdflib.term import Node
 from .errors import QueryError, one_line
 from .export import write_graph
 from .schema import load_ontology
-from .store import Rows, Store, open_graph
-from .vocab import PREFIXES
+from .store import Rows, Store, bind, open_graph
+from .vocab import PREFIXES, SKOS
 
 __all__ = [
     "FORMATS",
@@ -47,6 +48,7 @@ __all__ = [
     "parse_sparql",
     "query_source",
     "records",
+    "resolve_actor",
     "run_named",
     "run_query",
 ]
@@ -135,7 +137,30 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
     return params
 
 
-def _bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Node]:
+# The actors a typed name may mean: label matched case-insensitively, the name bound as a literal.
+ACTOR_LOOKUP = """SELECT DISTINCT ?actor ?kind WHERE {
+    VALUES ?kind { skos:prefLabel skos:altLabel }
+    ?actor ?kind ?label .
+    FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
+}"""
+
+
+def resolve_actor(source: Graph | Store, name: str) -> URIRef:
+    """The one actor a typed name means: a preferred-label match wins over an alias match; no
+    match, or several, is a QueryError naming the candidates."""
+    rows = run_query(source, ACTOR_LOOKUP, {"name": Literal(name)}).rows
+    preferred = sorted({a for a, kind in rows if kind == str(SKOS.prefLabel)})
+    candidates = preferred or sorted({a for a, _ in rows})
+    if not candidates:
+        raise QueryError(f"no actor is named {name!r} (names are matched to labels, any case)")
+    if len(candidates) > 1:
+        raise QueryError(f"{name!r} names several actors: {', '.join(candidates)}")
+    return URIRef(candidates[0])
+
+
+def _bindings(
+    source: Graph | Store, query: NamedQuery, params: Mapping[str, str]
+) -> dict[str, Node]:
     expected = [name for name, _ in query.params]
     wanted = ", ".join(f"--param {name}=..." for name in expected) or "no parameters"
     unknown = sorted(set(params) - set(expected))
@@ -143,16 +168,16 @@ def _bindings(query: NamedQuery, params: Mapping[str, str]) -> dict[str, Node]:
     if unknown or missing:
         problem = f"unknown parameter {unknown[0]}" if unknown else f"missing {missing[0]}"
         raise QueryError(f"query '{query.name}': {problem} (it takes {wanted})")
-    return {name: Literal(params[name]) for name in expected}
+    return {name: resolve_actor(source, params[name]) for name in expected}
 
 
 def run_named(
     source: Graph | Store, name: str, params: Mapping[str, str] | None = None
 ) -> QueryResult:
-    """Run a named query with its parameters bound as literals (see `kg query --list`)."""
+    """Run a named query, each parameter (an actor's name) bound as the actor's IRI."""
     named_query(name)  # an unknown name is a QueryError listing the known ones
     query = list_queries()[name]
-    return run_query(source, query.text, _bindings(query, params or {}))
+    return run_query(source, query.text, _bindings(source, query, params or {}))
 
 
 def read_query(text_or_path: str) -> str:
@@ -240,14 +265,13 @@ def _update(graph: Graph, request: Request) -> QueryResult:
     return QueryResult(UPDATE_COLUMNS, ((str(len(after - before)), str(len(before - after))),))
 
 
-def _select(graph: Graph, request: Request, bindings: Mapping[str, Node] | None) -> QueryResult:
-    """Answer a SELECT or ASK query over graph + ontology, `bindings` bound as RDF terms."""
+def _select(graph: Graph, request: Request) -> QueryResult:
+    """Answer a SELECT or ASK query over graph + ontology."""
     combined = Graph()
     combined += graph
     combined += load_ontology()
-    initial = {Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        result: Result = combined.query(request.algebra, initBindings=initial)
+        result: Result = combined.query(request.algebra)
         if result.type == "ASK":
             return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
         if result.type != "SELECT":
@@ -282,6 +306,7 @@ def run_query(
     removed. A store is changed only by `kg build` and `kg remove`, which keep its derived edges
     consistent. A bad or refused request is a one-line QueryError.
     """
+    text = bind(text, bindings or {})
     request = parse_sparql(text)
     _check(request, allow_update, allow_service)
     if isinstance(source, Store):
@@ -289,8 +314,8 @@ def run_query(
             raise QueryError(
                 "SPARQL UPDATE is not run on a store: change it with kg build or kg remove"
             )
-        return _from_store(source.query(text, bindings))
-    return _update(source, request) if request.is_update else _select(source, request, bindings)
+        return _from_store(source.query(text))
+    return _update(source, request) if request.is_update else _select(source, request)
 
 
 def query_source(

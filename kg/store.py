@@ -14,6 +14,7 @@ Queries see DATA + ONTOLOGY as their default graph and run inside the store; not
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -34,12 +35,12 @@ __all__ = [
     "Rows",
     "Store",
     "as_graph",
+    "bind",
     "is_endpoint",
     "nt",
     "open_graph",
     "open_store",
     "update_url_for",
-    "with_values",
 ]
 
 Bindings = Mapping[str, Node]
@@ -88,29 +89,37 @@ def update_text(delete: Iterable[Quad] = (), insert: Iterable[Quad] = ()) -> str
     return " ;\n".join(parts)
 
 
-def with_values(text: str, bindings: Bindings) -> str:
-    """Bind parameters as RDF terms: a VALUES block opening the query's WHERE group, each term
-    in N-Triples syntax with every character escaped, so a value can never change the query.
+# Tokens a variable name can hide in: strings, IRIs and comments are kept whole.
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n]*"
+    r"|[?$](?P<var>\w+)"
+)
 
-    (The SPARQL protocol has no bindings, and pyoxigraph's `substitutions` accept only variables
-    of the SELECT list.) A parameter must be used in the top-level group of the query."""
+
+def bind(text: str, bindings: Bindings) -> str:
+    """The query with each bound variable replaced by its RDF term in N-Triples syntax (every
+    character of a literal escaped), as pyoxigraph's `substitutions` and SEP-0007 do: the value
+    is a constant everywhere, subqueries included, and cannot change the query's structure.
+    Done here because the SPARQL protocol has no bindings and pyoxigraph substitutes only
+    variables of the SELECT list. A bound variable must not be projected or assigned."""
     if not bindings:
         return text
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(nt(term) for term in bindings.values())
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
-    body = "\n".join(lines)
-    upper = body.upper()
-    where = upper.find("WHERE")
-    brace = body.find("{", where if where >= 0 else 0)
-    if brace < 0:
-        raise QueryError("a query with parameters needs a WHERE { ... } group")
-    return f"{body[: brace + 1]} VALUES ({names}) {{ ({values}) }} {body[brace + 1 :]}"
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("var")
+        return nt(bindings[name]) if name in bindings else match.group(0)
+
+    return _TOKENS.sub(replace, text)
 
 
 class Store(ABC):
     """A SPARQL store: `query` reads (DATA + ONTOLOGY as default graph, or the whole dataset),
-    `update` writes atomically. Parameters are bound as RDF terms, never pasted into the text."""
+    `update` writes atomically. Parameters are bound as RDF terms (see `bind`)."""
 
     name: str
 
@@ -190,7 +199,7 @@ class LocalStore(Store):
         ox = self._ox
         try:
             result = self._store.query(
-                with_values(text, bindings or {}),
+                bind(text, bindings or {}),
                 prefixes=self._prefixes,
                 default_graph=None if dataset else self._default,
             )
@@ -269,7 +278,7 @@ class RemoteStore(Store):
             raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({reason})") from None
 
     def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
-        form = [("query", self._prologue + with_values(text, bindings or {}))]
+        form = [("query", self._prologue + bind(text, bindings or {}))]
         if not dataset:
             form += [
                 ("default-graph-uri", str(DATA_GRAPH)),

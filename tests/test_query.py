@@ -21,10 +21,11 @@ from kg.query import (
     named_query,
     parse_params,
     read_query,
+    resolve_actor,
     run_named,
     run_query,
 )
-from kg.vocab import PREFIXES
+from kg.vocab import ID, PREFIXES
 
 DATE = dt.date(2024, 8, 4)
 ARTICLE = Article(id="doc-1", text="...", title="Talks and threats", date=DATE, source="Wire")
@@ -242,7 +243,8 @@ def test_rows_come_in_the_documented_order(graph, name):
     assert project(run_named(graph, name, params), columns) == rows
 
 
-# A value is bound as one literal: quotes, braces and SPARQL in it are only characters of a name.
+# A value is bound as one literal: quotes, braces and SPARQL in it are only characters of a name,
+# so it names no actor.
 HOSTILE = [
     'Iran" ) } #',
     "Iran' || true",
@@ -255,8 +257,39 @@ HOSTILE = [
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_a_parameter_cannot_change_the_query(graph, value):
-    assert run_named(graph, "allies-of", {"actor": value}).rows == ()
-    assert run_named(graph, "threats-against", {"actor": value}).rows == ()
+    with pytest.raises(QueryError, match="no actor is named") as caught:
+        run_named(graph, "allies-of", {"actor": value})
+    assert repr(value) in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [
+        ("Iran", "iran"),
+        ("IRAN", "iran"),
+        ("joe biden", "joe-biden"),
+        ("Biden", "joe-biden"),  # an alias
+        ("President", "the-president"),  # a preferred label wins over another actor's alias
+    ],
+)
+def test_a_typed_name_resolves_to_one_actor(name, actor):
+    entities = (
+        *ENTITIES[:4],
+        Entity("joe-biden", "Joe Biden", "Person", ("Biden", "President")),
+        Entity("the-president", "President", "Person"),
+    )
+    graph = build_graph([Extraction(ARTICLE, entities, ())])
+    assert resolve_actor(graph, name) == ID[actor]
+
+
+def test_a_name_of_several_actors_is_a_query_error_naming_them():
+    entities = (
+        Entity("a-smith", "A Smith", "Person", ("Smith",)),
+        Entity("b-smith", "B Smith", "Person", ("Smith",)),
+    )
+    graph = build_graph([Extraction(ARTICLE, entities, ())])
+    with pytest.raises(QueryError, match=r"'smith' names several actors: .*a-smith, .*b-smith"):
+        resolve_actor(graph, "smith")
 
 
 @pytest.mark.parametrize(

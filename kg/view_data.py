@@ -70,6 +70,7 @@ class View:
     n_candidates: int  # nodes the selection matched before the max_nodes cut
     n_not_asserted: int
     layout: bool  # positions precomputed, physics off
+    focus: str | None  # the focus actor's label
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,6 +286,7 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
         n_candidates=candidates,
         n_not_asserted=sum(len(n.not_asserted) for n in node_records),
         layout=layout,
+        focus=reader.label(focus) if focus is not None else None,
     )
 
 

@@ -285,8 +285,8 @@ def _edge_legend(view: View) -> list[dict]:
 def _describe(chosen: Selection, view: View) -> list[str]:
     """What the page shows of the graph, in words, so a reader knows what is left out."""
     notes = []
-    if chosen.focus is not None:
-        notes.append(f"around {chosen.focus!s}, {chosen.hops} hop{'s' if chosen.hops != 1 else ''}")
+    if view.focus is not None:
+        notes.append(f"around {view.focus}, {chosen.hops} hop{'s' if chosen.hops != 1 else ''}")
     if chosen.relations is not None:
         notes.append("relations: " + ", ".join(chosen.relations))
     if chosen.since or chosen.until:

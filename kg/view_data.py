@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
-from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.view_read import DocRecord, Evidence, Ontology, Reader, Statement, local_name, ontology
@@ -71,6 +70,7 @@ class View:
     n_candidates: int  # nodes the selection matched before the max_nodes cut
     n_not_asserted: int
     layout: bool  # positions precomputed, physics off
+    focus: str | None  # the focus actor's label
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,14 +108,15 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
         raise QueryError(f"{name} must be a date like 2024-08-05, not {value!r}") from None
 
 
-def _resolve_relations(names: Iterable[str] | None, onto: Ontology) -> frozenset[URIRef] | None:
+def _resolve_relations(names: Iterable[str] | None, onto: Ontology) -> frozenset[str] | None:
+    """The IRIs of the relations named by local name or label."""
     if names is None:
         return None
     wanted, unknown = set(), []
     for name in names:
         key = " ".join(name.split()).lower()
         if key in onto.names:
-            wanted.add(onto.names[key])
+            wanted.add(str(onto.names[key]))
         elif key:
             unknown.append(name)
     if unknown or not wanted:
@@ -125,9 +126,10 @@ def _resolve_relations(names: Iterable[str] | None, onto: Ontology) -> frozenset
     return frozenset(wanted)
 
 
-def _resolve_focus(name: str, reader: Reader) -> Node:
+def _resolve_focus(name: str, reader: Reader) -> str:
+    """The one actor whose name or alias is `name`, ignoring case and spacing."""
     key = " ".join(name.split()).casefold()
-    names: dict[str, set[Node]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for node in reader.kinds:
         for label in (reader.label(node), *map(str, reader.alt.get(node, ()))):
             names[" ".join(label.split()).casefold()].add(node)
@@ -155,18 +157,18 @@ def _check(selection: Selection) -> None:
 # Selecting
 
 
-_EdgeKey = tuple[URIRef, Node, Node]  # (relation, from, to); a symmetric pair in IRI order
+_EdgeKey = tuple[str, str, str]  # (relation, from, to) IRIs; a symmetric pair in IRI order
 
 
-def _edge_key(rel: URIRef, s: Node, o: Node, onto: Ontology) -> _EdgeKey:
-    if rel in onto.symmetric and str(o) < str(s):
+def _edge_key(rel: str, s: str, o: str, onto: Ontology) -> _EdgeKey:
+    if o < s and rel in onto.symmetric_iris:
         s, o = o, s
     return rel, s, o
 
 
-def _neighbourhood(start: Node, edges: Iterable[_EdgeKey], hops: int) -> set[Node]:
+def _neighbourhood(start: str, edges: Iterable[_EdgeKey], hops: int) -> set[str]:
     """Nodes within `hops` edges of `start`, ignoring direction."""
-    around: dict[Node, set[Node]] = defaultdict(set)
+    around: dict[str, set[str]] = defaultdict(set)
     for _rel, s, o in edges:
         around[s].add(o)
         around[o].add(s)
@@ -180,7 +182,7 @@ def _neighbourhood(start: Node, edges: Iterable[_EdgeKey], hops: int) -> set[Nod
     return seen
 
 
-def _spiral(ranked: list[Node]) -> dict[Node, tuple[float, float]]:
+def _spiral(ranked: list[str]) -> dict[str, tuple[float, float]]:
     """A sunflower spiral, best connected in the middle: instant, stable and without overlaps."""
     golden = math.pi * (3 - math.sqrt(5))
     return {
@@ -214,16 +216,17 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
             return True
         return bool(date) and (not since or date >= since) and (not until or date <= until)
 
-    def endpoints_ok(s: Node, o: Node) -> bool:
+    def endpoints_ok(s: str, o: str) -> bool:
         return s in reader.kinds and (o in reader.kinds or o in reader.places)
 
     # Direct edges between drawable nodes; a symmetric pair counts once.
     support: dict[_EdgeKey, list[Statement]] = {}
-    for rel in onto.relations if wanted is None else sorted(wanted):
-        for s, o in graph.subject_objects(rel):
+    for rel in sorted(onto.by_iri if wanted is None else wanted):
+        for s, o in graph.subject_objects(onto.by_iri[rel]):
+            s, o = str(s), str(o)
             if endpoints_ok(s, o):
                 support.setdefault(_edge_key(rel, s, o, onto), [])
-    hidden: dict[Node, list[Statement]] = defaultdict(list)
+    hidden: dict[str, list[Statement]] = defaultdict(list)
     for st in reader.statements(dated):
         if (wanted is not None and st.relation not in wanted) or not in_range(st.date):
             continue
@@ -240,12 +243,12 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
         nodes |= set(reader.kinds)
     if focus is not None:
         nodes = _neighbourhood(focus, support, selection.hops)
-    degree: Counter[Node] = Counter()
+    degree: Counter[str] = Counter()
     for _rel, s, o in support:
         if s in nodes and o in nodes:
             degree[s] += 1
             degree[o] += 1
-    ranked = sorted(nodes, key=lambda n: (n != focus, -degree[n], str(n)))
+    ranked = sorted(nodes, key=lambda n: (n != focus, -degree[n], n))
     candidates = len(ranked)
     ranked = ranked[: selection.max_nodes]
     kept = set(ranked)
@@ -256,7 +259,7 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
 
     node_records = tuple(
         NodeRecord(
-            iri=str(node),
+            iri=node,
             label=reader.label(node),
             kind=reader.kinds.get(node, AKG.Place),
             degree=degree[node],
@@ -265,11 +268,11 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
             not_asserted=_sort_evidence(map(reader.evidence, hidden.get(node, ()))),
             position=positions.get(node),
         )
-        for node in sorted(kept, key=str)
+        for node in sorted(kept)
     )
     edge_records = tuple(
-        EdgeRecord(rel, str(s), str(o), _sort_evidence(map(reader.evidence, edges[(rel, s, o)])))
-        for rel, s, o in sorted(edges, key=lambda k: (str(k[1]), str(k[2]), str(k[0])))
+        EdgeRecord(onto.by_iri[rel], s, o, _sort_evidence(map(reader.evidence, edges[(rel, s, o)])))
+        for rel, s, o in sorted(edges, key=lambda k: (k[1], k[2], k[0]))
     )
     cited = {e.doc for r in (*edge_records, *node_records) for e in _evidence_of(r) if e.doc}
     return View(
@@ -283,6 +286,7 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
         n_candidates=candidates,
         n_not_asserted=sum(len(n.not_asserted) for n in node_records),
         layout=layout,
+        focus=reader.label(focus) if focus is not None else None,
     )
 
 

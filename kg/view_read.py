@@ -1,6 +1,9 @@
 """The graph as the network view needs it, read in bulk: one pass per predicate, and a statement's
 details (sentence, document, attribution) looked up only for the statements that are drawn.
 
+Nodes are keyed by their IRI as a plain `str`: rdflib terms hash and compare in Python, which made
+dictionary work on a 10k-actor graph cost more than reading it.
+
 `kg.view_data` selects from what this reads; `kg.view` renders the selection.
 """
 
@@ -49,6 +52,8 @@ class Ontology:
     relations: dict[URIRef, str]  # relation property -> its rdfs:label
     names: dict[str, URIRef]  # local name and label, lower case -> relation
     symmetric: frozenset[URIRef]
+    by_iri: dict[str, URIRef]  # relation IRI as text -> relation property
+    symmetric_iris: frozenset[str]
     actor_classes: tuple[URIRef, ...]  # in priority order for a node typed twice
     labels: dict[URIRef, str]  # classes and polarity/modality values -> label
     undrawn: tuple[tuple[URIRef, URIRef], ...]  # (akg:polarity or akg:modality, a non-fact value)
@@ -70,6 +75,8 @@ def ontology() -> Ontology:
         relations={r.iri: r.label for r in info},
         names={n.lower(): r.iri for r in info for n in (r.name, r.label)},
         symmetric=frozenset(r.iri for r in info if r.symmetric),
+        by_iri={str(r.iri): r.iri for r in info},
+        symmetric_iris=frozenset(str(r.iri) for r in info if r.symmetric),
         actor_classes=(*ordered, *sorted(declared - set(ordered))),
         labels={term: label_of(term) for term in terms},
         undrawn=tuple((p, v) for p, vs in values.items() for v in vs if v not in _DRAWN[p]),
@@ -89,10 +96,10 @@ def local_name(term: Node) -> str:
     return text.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or text
 
 
-def _index(graph: Graph, prop: URIRef) -> dict[Node, list[Node]]:
-    found: dict[Node, list[Node]] = defaultdict(list)
+def _index(graph: Graph, prop: URIRef) -> dict[str, list[Node]]:
+    found: dict[str, list[Node]] = defaultdict(list)
     for s, o in graph.subject_objects(prop):
-        found[s].append(o)
+        found[str(s)].append(o)
     return found
 
 
@@ -102,12 +109,12 @@ def _date_text(value: Node | None) -> str:
 
 @dataclass(frozen=True)
 class Statement:
-    iri: Node
-    subject: Node
-    relation: URIRef
-    object: Node
+    node: Node
+    subject: str
+    relation: str
+    object: str
     drawn: bool
-    date: str
+    date: str  # "" when not read (no date filter) or undated
 
 
 class Reader:
@@ -117,36 +124,39 @@ class Reader:
         self.graph, self.onto = graph, onto
         self.pref = _index(graph, SKOS.prefLabel)
         self.alt = _index(graph, SKOS.altLabel)
-        self.kinds: dict[Node, URIRef] = {}
+        self.kinds: dict[str, URIRef] = {}
         for cls in onto.actor_classes:
             for node in graph.subjects(RDF.type, cls):
                 if not isinstance(node, Literal):
-                    self.kinds.setdefault(node, cls)
-        self.places = set(graph.subjects(RDF.type, AKG.Place)) - set(self.kinds)
-        self._labels: dict[Node, str] = {}
+                    self.kinds.setdefault(str(node), cls)
+        self.places = {str(n) for n in graph.subjects(RDF.type, AKG.Place)} - set(self.kinds)
+        self._labels: dict[str, str] = {}
 
-    def label(self, node: Node) -> str:
+    def label(self, node: str) -> str:
         if node not in self._labels:
-            text = _pick(self.pref.get(node, ())) or _pick(self.graph.objects(node, RDFS.label))
+            text = _pick(self.pref.get(node, ()))
+            text = text or _pick(self.graph.objects(URIRef(node), RDFS.label))
             self._labels[node] = text or local_name(node)
         return self._labels[node]
 
     def statements(self, dated: bool) -> list[Statement]:
         """Every relation statement; dates are read here only when a date filter needs them."""
         g = self.graph
-        subjects = dict(g.subject_objects(RDF.subject))
-        predicates = dict(g.subject_objects(RDF.predicate))
-        objects = dict(g.subject_objects(RDF.object))
+        subjects = {str(st): str(s) for st, s in g.subject_objects(RDF.subject)}
+        objects = {str(st): str(o) for st, o in g.subject_objects(RDF.object)}
         # Only the few statements that are not facts are looked up, by value.
-        undrawn = {st for p, v in self.onto.undrawn for st in g.subjects(p, v)}
-        dates = dict(g.subject_objects(DCTERMS.date)) if dated else {}
-        derived = dict(g.subject_objects(PROV.wasDerivedFrom)) if dated else {}
+        undrawn = {str(st) for p, v in self.onto.undrawn for st in g.subjects(p, v)}
+        dates = {str(n): _date_text(d) for n, d in g.subject_objects(DCTERMS.date)} if dated else {}
+        derived = (
+            {str(st): str(d) for st, d in g.subject_objects(PROV.wasDerivedFrom)} if dated else {}
+        )
         found = []
-        for st, relation in predicates.items():  # order is irrelevant: evidence is sorted later
-            if relation in self.onto.relations and st in subjects and st in objects:
-                date = _date_text(dates.get(st) or dates.get(derived.get(st)))
+        for node, prop in g.subject_objects(RDF.predicate):  # order is irrelevant: sorted later
+            key, relation = str(node), str(prop)
+            if relation in self.onto.by_iri and key in subjects and key in objects:
+                date = dates.get(key) or dates.get(derived.get(key, ""), "")
                 found.append(
-                    Statement(st, subjects[st], relation, objects[st], st not in undrawn, date)
+                    Statement(node, subjects[key], relation, objects[key], key not in undrawn, date)
                 )
         return found
 
@@ -159,7 +169,7 @@ class Reader:
 
     def evidence(self, st: Statement) -> Evidence:
         onto = self.onto
-        props = self.properties(st.iri)
+        props = self.properties(st.node)
         doc = next(iter(props[PROV.wasDerivedFrom]), None)
         date = st.date or _date_text(next(iter(props[DCTERMS.date]), None))
         if not date and doc is not None:
@@ -170,13 +180,13 @@ class Reader:
             if term not in (AKG.Affirmed, AKG.Asserted)
         ]
         sources = props[AKG.accordingTo]
-        relation = onto.relations[st.relation]
+        relation = onto.relations[onto.by_iri[st.relation]]
         return Evidence(
             sentence=" ".join((_pick(props[AKG.sentence]) or "").split()),
             doc=str(doc) if doc is not None else "",
             date=date,
             qualifier=", ".join(qualifier),
-            source=self.label(sources[0]) if sources else "",
+            source=self.label(str(sources[0])) if sources else "",
             claim=f"{self.label(st.subject)} {relation} {self.label(st.object)}",
         )
 
@@ -190,8 +200,8 @@ class Reader:
             date=_date_text(next(iter(props[DCTERMS.date]), None)),
         )
 
-    def bloc(self, node: Node) -> int | None:
-        value = self.graph.value(node, AKG.bloc)
+    def bloc(self, node: str) -> int | None:
+        value = self.graph.value(URIRef(node), AKG.bloc)
         try:
             return int(value) if value is not None else None
         except ValueError:

@@ -242,7 +242,7 @@ def test_view_focus_relations_and_dates(graph_path, tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     html = output.read_text(encoding="utf-8")
-    assert "Showing around iran, 1 hop; relations: threatens, condemned; statements dated" in html
+    assert "Showing around Iran, 1 hop; relations: threatens, condemned; statements dated" in html
     assert "Israel" in html and "Netanyahu" not in html
 
 

@@ -137,7 +137,7 @@ def test_focus_and_hops_on_a_chain(focus, hops, expected):
     assert {n["label"] for n in data["nodes"]} == {f"Actor {i}" for i in expected}
     assert len(data["edges"]) == len(expected) - 1
     assert f"{len(expected)} actor{'s' if len(expected) != 1 else ''} ·" in html
-    assert f"Showing around {focus}, {hops} hop" in html
+    assert f"Showing around {focus.title()}, {hops} hop" in html  # the actor's own label
 
 
 def test_above_max_nodes_the_best_connected_are_drawn_with_a_fixed_layout():
@@ -146,6 +146,7 @@ def test_above_max_nodes_the_best_connected_are_drawn_with_a_fixed_layout():
     labels = {n["label"] for n in data["nodes"]}
     assert len(labels) == 1000 and {"Spoke 0", "Spoke 1", "Spoke 2"} <= labels
     assert "the 1,000 best-connected of 1,200 nodes (200 hidden)" in html
+    assert "<p>1,000 actors · 1,000 relations</p>" in html
     assert len(data["edges"]) == 999 + 1
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 1000  # no two nodes on one spot

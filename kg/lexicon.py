@@ -21,7 +21,7 @@ class Trigger:
 
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
     `prospective` names the relation a planned or feared instance also signals
-    ("attack" -> threatens).
+    ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X").
     """
 
     relation: str
@@ -32,6 +32,7 @@ class Trigger:
     frame: str = "event"
     confidence: float = 0.8
     prospective: str | None = None
+    events: bool = False
 
     @property
     def rule(self) -> str:
@@ -53,6 +54,7 @@ class Lexicon:
     roles: dict[str, RoleTitle]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     particles: dict[str, str] = field(default_factory=dict)
+    event_types: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         """A named word list of context.json, e.g. `lexicon["negative_verbs"]`."""
@@ -90,6 +92,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             frame=row.get("frame", "event"),
             confidence=float(row.get("confidence", 0.8)),
             prospective=row.get("prospective"),
+            events=row.get("events", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )
@@ -99,7 +102,10 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
     }
     context = json.loads((lexicon_dir / "context.json").read_text(encoding="utf-8"))
     particles = context.pop("negative_verb_particles", {})
+    event_types = context.pop("event_types", {})
     words = {
         name: frozenset(values) for name, values in context.items() if isinstance(values, list)
     }
-    return Lexicon(triggers=triggers, roles=roles, words=words, particles=particles)
+    return Lexicon(
+        triggers=triggers, roles=roles, words=words, particles=particles, event_types=event_types
+    )

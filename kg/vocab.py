@@ -28,6 +28,7 @@ __all__ = [
     "XSD",
     "actor_iri",
     "doc_iri",
+    "event_iri",
     "slugify",
     "source_iri",
     "statement_iri",
@@ -53,6 +54,7 @@ class AKG(DefinedNamespace):
     Delegation: URIRef
     Place: URIRef
     Source: URIRef
+    Event: URIRef
     Polarity: URIRef
     Modality: URIRef
     Relation: URIRef
@@ -74,6 +76,16 @@ class AKG(DefinedNamespace):
     supports: URIRef
     attacked: URIRef
     visited: URIRef
+    mediatesBetween: URIRef
+    accused: URIRef
+    demanded: URIRef
+    rejected: URIRef
+    sanctioned: URIRef
+    aided: URIRef
+    cooperatesWith: URIRef
+    agreedWith: URIRef
+    protestedAgainst: URIRef
+    mobilizedAgainst: URIRef
     leaderOf: URIRef
     memberOf: URIRef
     delegationOf: URIRef
@@ -83,6 +95,10 @@ class AKG(DefinedNamespace):
     relationKind: URIRef
     cameo: URIRef
     plover: URIRef
+    sign: URIRef
+    eventType: URIRef
+    victim: URIRef
+    perpetrator: URIRef
     sentence: URIRef
     charStart: URIRef
     charEnd: URIRef
@@ -130,6 +146,10 @@ def actor_iri(key: str) -> URIRef:
 
 def source_iri(key: str) -> URIRef:
     return ID["source/" + key]
+
+
+def event_iri(key: str) -> URIRef:
+    return ID["event/" + key]
 
 
 def doc_iri(doc_id: str) -> URIRef:

@@ -118,6 +118,9 @@ class Arguments:
         kinds = ("State", "Group", "Organization")
         if self.lexicon.matches("sector_nouns", *forms):
             return self.modifier_actor(token, kinds)
+        if self.lexicon.matches("proposal_nouns", *forms):
+            # 'rejected Hamas's proposal' is about Hamas; 'rejected a Qatari proposal' is not
+            return self.modifier_actor(token, kinds, ("poss",))
         if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
             # is not Albania's: an adjective names people, not the owner

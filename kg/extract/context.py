@@ -41,7 +41,9 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
         token = head
 
 
-def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
+def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
+    """A negation of the token, or a denial verb over it ('rejected' as a trigger is itself the
+    relation, not its denial)."""
     if own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -49,7 +51,11 @@ def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
         for child in token.children
     ):
         return True
-    if token.lemma_ in lexicon["negative_verbs"] and token.pos_ in ("VERB", "AUX"):
+    if (
+        not is_trigger
+        and token.lemma_ in lexicon["negative_verbs"]
+        and token.pos_ in ("VERB", "AUX")
+    ):
         particle = lexicon.particles.get(token.lemma_)
         return particle is None or any(
             c.dep_ == "prt" and c.lower_ == particle for c in token.children
@@ -123,7 +129,7 @@ def read_context(trigger: Token, lexicon: Lexicon) -> Context:
     modality: str | None = None
     reported, attribution = False, None
     for governor, own in _governors(trigger, lexicon):
-        negated = negated or _negated(governor, own, lexicon)
+        negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
         found = _modality(governor, own, governor.i == trigger.i, lexicon)
         if found == "hypothetical" or (found and modality is None):
             modality = found

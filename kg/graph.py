@@ -1,7 +1,9 @@
-"""Claims -> RDF: actors, documents and one reified rdf:Statement per relation mention.
+"""Claims -> RDF: actors, documents, events and one reified rdf:Statement per relation mention.
 
 A direct triple (`:iran akg:threatens :israel`) is asserted only when at least one affirmed,
 non-hypothetical statement supports it; symmetric relations are asserted in both directions.
+A statement about an event ('condemned the killing of X') has the event node as its object and
+makes no direct edge: events are not actors.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from .model import ACTOR_KINDS, Claim, Entity, Extraction
+from .model import ACTOR_KINDS, Claim, Entity, Event, Extraction
 from .schema import relations
 from .vocab import (
     AKG,
@@ -25,6 +27,7 @@ from .vocab import (
     XSD,
     actor_iri,
     doc_iri,
+    event_iri,
     slugify,
     source_iri,
     statement_iri,
@@ -98,9 +101,24 @@ def _add_document(graph: Graph, extraction: Extraction) -> URIRef:
     return node
 
 
+def _add_event(graph: Graph, event: Event, document: URIRef) -> None:
+    node = event_iri(event.key)
+    graph.add((node, RDF.type, AKG.Event))
+    graph.set((node, SKOS.prefLabel, Literal(event.label)))
+    graph.set((node, AKG.eventType, Literal(event.type)))
+    graph.add((node, AKG.mentionedIn, document))
+    if event.victim:
+        graph.add((node, AKG.victim, actor_iri(event.victim)))
+    for perpetrator in event.perpetrators:
+        graph.add((node, AKG.perpetrator, actor_iri(perpetrator)))
+    if event.date:
+        graph.set((node, DCTERMS.date, Literal(event.date, datatype=XSD.date)))
+
+
 def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
     predicate = relations()[claim.relation].iri
-    subject, obj = actor_iri(claim.subject), actor_iri(claim.object)
+    subject = actor_iri(claim.subject)
+    obj = event_iri(claim.object) if claim.object_is_event else actor_iri(claim.object)
     node = statement_iri(
         claim.doc_id,
         claim.subject,
@@ -129,7 +147,7 @@ def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
         graph.add((node, AKG.title, Literal(claim.title)))
     if claim.attribution:
         graph.add((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
-    if claim.is_fact:
+    if claim.is_fact and not claim.object_is_event:
         graph.add((subject, predicate, obj))
         if relations()[claim.relation].symmetric:
             graph.add((obj, predicate, subject))
@@ -151,6 +169,8 @@ def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -
         graph.add((source_iri(key), SKOS.prefLabel, Literal(label)))
     for extraction in extractions:
         document = _add_document(graph, extraction)
+        for event in extraction.events:
+            _add_event(graph, event, document)
         for claim in extraction.claims:
             _add_claim(graph, claim, document)
     return graph

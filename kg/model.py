@@ -12,6 +12,7 @@ __all__ = [
     "Article",
     "Claim",
     "Entity",
+    "Event",
     "Extraction",
 ]
 
@@ -67,6 +68,7 @@ class Claim:
     attribution: str | None = None
     date: dt.date | None = None
     title: str | None = None
+    object_is_event: bool = False
 
     @property
     def is_fact(self) -> bool:
@@ -75,9 +77,26 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Event:
+    """An event a claim is about ('the killing of Ismail Haniyeh'): not an actor, never a party.
+
+    `victim` and `perpetrators` are entity keys; `type` comes from the event-noun lexicon.
+    """
+
+    key: str
+    label: str
+    type: str
+    victim: str | None = None
+    perpetrators: tuple[str, ...] = ()
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """What one article yields: the entities it mentions and the claims between them."""
+    """What one article yields: the entities it mentions, the events claims are about, and the
+    claims."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = field(default=())
+    events: tuple[Event, ...] = ()

@@ -1,4 +1,4 @@
-"""Doc -> plain records: the entities an article mentions and the claims between them.
+"""Doc -> plain records: the entities an article mentions, the events and the claims.
 
 The spaCy components (`kg_actors`, `kg_relations`) annotate; `extract` only converts those
 annotations into frozen `Entity` / `Claim` records with character offsets and dates.
@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import ACTOR_KINDS, Article, Claim, Entity, Extraction
+from ..model import ACTOR_KINDS, Article, Claim, Entity, Event, Extraction
 from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import SPAN_KEY
-from .arguments import Arg, RelationMatch
+from .arguments import Arg, EventMention, RelationMatch
 
 __all__ = ["extract", "extract_articles"]
 
@@ -25,6 +25,24 @@ def _entity_key(arg: Arg, article: Article) -> str:
     if arg.kind == "Delegation" and article.date is not None:
         return slugify(f"{arg.key} {article.date.isoformat()}")
     return arg.key
+
+
+def _event_key(event: EventMention, article: Article) -> str:
+    """An event with a stated victim or target is one per date ('killing of Haniyeh' in two
+    reports of one day merge); any other is one per document."""
+    anchor = article.date.isoformat() if event.anchored and article.date else article.id
+    return slugify(f"{event.key} {anchor}")
+
+
+def _event(event: EventMention, article: Article) -> Event:
+    return Event(
+        key=_event_key(event, article),
+        label=event.label,
+        type=event.type,
+        victim=_entity_key(event.victim, article) if event.victim else None,
+        perpetrators=tuple(_entity_key(a, article) for a in event.perpetrators),
+        date=article.date,
+    )
 
 
 def _entity(arg: Arg, key: str, gazetteer: Gazetteer, surface: Iterable[str] = ()) -> Entity:
@@ -46,11 +64,12 @@ def _source_name(text: str | None, gazetteer: Gazetteer) -> str | None:
 def _claim(match: RelationMatch, doc: Doc, article: Article, gazetteer: Gazetteer) -> Claim:
     trigger = doc[match.trigger]
     sentence = trigger.sent
+    event = match.event
     return Claim(
         doc_id=article.id,
         subject=_entity_key(match.subject, article),
         relation=match.relation,
-        object=_entity_key(match.object, article),
+        object=_event_key(event, article) if event else _entity_key(match.object, article),
         sentence=sentence.text.strip(),
         start=sentence.start_char,
         end=sentence.end_char,
@@ -62,15 +81,24 @@ def _claim(match: RelationMatch, doc: Doc, article: Article, gazetteer: Gazettee
         attribution=_source_name(match.context.attribution, gazetteer),
         date=article.date,
         title=match.title,
+        object_is_event=event is not None,
     )
 
 
+def _event_parties(event: EventMention | None) -> tuple[Arg, ...]:
+    if event is None:
+        return ()
+    return ((event.victim,) if event.victim else ()) + event.perpetrators
+
+
 def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
-    """Entities (every actor mentioned, plus places in claims) and claims of one parsed article."""
+    """Entities (every actor mentioned, plus places in claims), events and claims of one parsed
+    article."""
     matches: list[RelationMatch] = doc._.kg_relations or []
     args: dict[str, Arg] = {}
     for match in matches:
-        for arg in (match.subject, match.object):
+        parties = (match.subject, match.object) if match.event is None else (match.subject,)
+        for arg in parties + _event_parties(match.event):
             args.setdefault(arg.key, arg)
     # A mention a rule re-read ('Security Council' in "Russia's ... Security Council")
     # stands for that actor.
@@ -86,7 +114,13 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
         key = _entity_key(arg, article)
         entities[key] = _entity(arg, key, gazetteer, surface.get(arg.key, ()))
     claims = tuple(_claim(match, doc, article, gazetteer) for match in matches)
-    return Extraction(article, tuple(sorted(entities.values(), key=lambda e: e.key)), claims)
+    events = {e.key: e for m in matches if m.event for e in [_event(m.event, article)]}
+    return Extraction(
+        article,
+        tuple(sorted(entities.values(), key=lambda e: e.key)),
+        claims,
+        tuple(events[key] for key in sorted(events)),
+    )
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:

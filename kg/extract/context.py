@@ -78,11 +78,18 @@ _GOVERNOR_WORDS = (("speculation_words", "hypothetical"), ("planned_words", "pla
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
     """The modality one governor signals; hypothetical wins over planned ('may plan to')."""
     children = list(token.children) if own else []
+    # 'Iran warned it would attack': 'would' in reported speech is a future, not a conditional
+    reported_future = token.dep_ == "ccomp" and lexicon.matches(
+        "planned_words", token.head.lemma_
+    ) | lexicon.matches("reporting_verbs", token.head.lemma_)
+    future = [c for c in children if c.dep_ == "aux" and c.lower_ in lexicon["reported_future_aux"]]
+    if reported_future and future:
+        children = [c for c in children if c not in future]
     found = {
         modality
         for dep, words, modality in _CHILD_MARKERS
         if any(c.dep_ == dep and c.lower_ in lexicon[words] for c in children)
-    }
+    } | ({"planned"} if reported_future and future else set())
     if not is_trigger:
         lemma = token.lemma_.lower()
         found |= {modality for words, modality in _GOVERNOR_WORDS if lemma in lexicon[words]}

@@ -17,11 +17,12 @@ from spacy.vocab import Vocab
 
 from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
-from .arguments import Arguments, RelationMatch
+from .arguments import Arg, Arguments, EventMention, RelationMatch, verb_subjects
 from .context import Context, read_context
+from .events import read_event
 from .roles import find_roles
 
-__all__ = ["RelationFinder", "verb_subjects"]
+__all__ = ["RelationFinder"]
 
 _VERB = {"POS": {"IN": ["VERB"]}}
 _NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
@@ -81,6 +82,9 @@ def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[di
         verb = lemma | _VERB
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
+            # 'Iran-backed Houthis', 'separatists backed by Russia'
+            participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
+            yield "participle", [_node("trigger", participle), _node("object", {}, "trigger", "<")]
             yield (
                 "passive",
                 [
@@ -165,6 +169,7 @@ def _has_own_object(word: Token, trigger: Trigger) -> bool:
 
 
 _PROSPECTIVE_DISCOUNT = 0.8  # a threat read off a planned attack is less certain than a stated one
+_INDIRECT_DISCOUNT = 0.8  # 'condemned the killing by Y' condemns Y less surely than 'condemned Y'
 
 
 def _prospective(context: Context) -> Context | None:
@@ -179,36 +184,36 @@ def _prospective(context: Context) -> Context | None:
     )
 
 
+def _event_matches(
+    trigger: Trigger,
+    event: EventMention,
+    subjects: list[Arg],
+    word: int,
+    rule: str,
+    context: Context,
+) -> Iterator[RelationMatch]:
+    """The statement about the event itself, and one about each perpetrator the text names
+    ('condemned the killing of X by Y' condemns Y); never one about the victim."""
+    obj = Arg(event.key, event.label, "Event", word, word + 1)
+    for subject in subjects:
+        yield RelationMatch(
+            trigger.relation, subject, obj, word, rule, trigger.confidence, context, event=event
+        )
+        for perpetrator in event.perpetrators:
+            if perpetrator.key != subject.key:
+                yield RelationMatch(
+                    trigger.relation,
+                    subject,
+                    perpetrator,
+                    word,
+                    f"{trigger.relation}/event-perpetrator",
+                    round(trigger.confidence * _INDIRECT_DISCOUNT, 2),
+                    context,
+                )
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
-
-
-def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
-    """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
-    verb for infinitives and coordinated verbs ('X vowed to attack Y', 'X met Y and hailed Z');
-    a passive governor raises its subject ('X is expected to meet Y')."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return [c for c in child.children if c.dep_ == "pobj"]
-    for child in verb.children:
-        subject = child.dep_ == "nsubj" or (raised and child.dep_ == "nsubjpass")
-        if subject and child.pos_ != "PRON":
-            return [child]
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return []
-    if verb.dep_ == "relcl":
-        return [verb.head]
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
-        # 'Iran denied any plan to attack Israel': the plan's owner, else who denied it
-        owners = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
-            return owners
-        return verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
-    if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
-        return verb_subjects(verb.head, raised=True)
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return verb_subjects(verb.head)
-    return []
 
 
 class RelationFinder:
@@ -225,14 +230,6 @@ class RelationFinder:
                 name = f"{number}:{shape}"
                 self.shapes[name] = (trigger, shape, tuple(node["RIGHT_ID"] for node in pattern))
                 self.matcher.add(name, [pattern])
-        # Verbs whose subject is the agent of the event noun they take: 'held talks with',
-        # 'ruled out a meeting with', 'plans an attack on', 'attended the talks with'.
-        self._agent_verbs = (
-            lexicon["light_verbs"]
-            | lexicon["negative_verbs"]
-            | lexicon["planned_words"]
-            | lexicon["participation_verbs"]
-        )
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -253,8 +250,10 @@ class RelationFinder:
             nodes = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
             yield from self._matches(trigger, shape, nodes, arguments)
 
-    def _subjects(self, shape: str, nodes: dict[str, Token]) -> list[Token]:
-        trigger = nodes["trigger"]
+    def _subjects(
+        self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
+    ) -> list[Token]:
+        word = nodes["trigger"]
         if shape in _PAIRWISE:
             return [nodes["first"]]
         if shape == "as":
@@ -262,39 +261,21 @@ class RelationFinder:
         if shape in ("appos-of", "attr-of"):
             return [nodes["described"]]
         if shape == "possessive":
-            return [c for c in trigger.children if c.dep_ == "appos"] or (
-                [trigger.head] if trigger.dep_ == "compound" else []
+            # "Serbia's ally, Russia", "Serbia's ally Russia", "Serbia's ally Russia's ..."
+            named = word.nbor() if word.i + 1 < len(word.doc) else word
+            return (
+                [c for c in word.children if c.dep_ == "appos"]
+                or ([word.head] if word.dep_ == "compound" else [])
+                or ([named] if named.pos_ == "PROPN" else [])
             )
-        if trigger.pos_ == "VERB":
-            return verb_subjects(trigger)
-        return self._noun_agents(trigger)
-
-    def _noun_agents(self, noun: Token) -> list[Token]:
-        """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
-        or the subject of the light verb it is the object of ('Iran launched an attack')."""
-        for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                return [child]
-        for child in noun.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
-                return [c for c in child.children if c.dep_ == "pobj"]
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound") and child.ent_type_:
-                return [child]
-        verb = noun.head
-        if noun.dep_ == "dobj" and verb.lemma_ in self._agent_verbs:
-            return verb_subjects(verb)
-        if (
-            noun.dep_ == "pobj"
-            and verb.dep_ == "prep"
-            and verb.head.lemma_ in self.lexicon["participation_verbs"]
-        ):
-            # 'Qatar was (not) invited to the talks', 'X invited Qatar to the talks'
-            invited = verb.head
+        if shape == "participle":
+            # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return [
-                c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
-            ] or verb_subjects(invited)
-        return []
+                c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
+            ] or verb_subjects(word)
+        if word.pos_ == "VERB":
+            return verb_subjects(word)
+        return arguments.noun_agents(word, "with" in trigger.preps)
 
     def _matches(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
@@ -307,17 +288,23 @@ class RelationFinder:
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
         subjects = [
             arg
-            for token in self._subjects(shape, nodes)
+            for token in self._subjects(trigger, shape, nodes, arguments)
             for t in expand(token)
             if (arg := arguments.resolve(t)) is not None and arg.is_actor
         ]
+        target = nodes["object"]
+        if shape == "participle" and target.dep_ == "appos":
+            target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
         objects = [
             arg
-            for t in _with_conjuncts(nodes["object"])
+            for t in _with_conjuncts(target)
             if (arg := arguments.resolve(t)) is not None and arg.is_actor
         ]
         context = read_context(word, self.lexicon)
         rule = f"{trigger.rule}/{shape}"
+        event = read_event(target, arguments) if trigger.events and not objects else None
+        if event is not None:
+            yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         for subject in subjects:
             for obj in objects:
                 if subject.key == obj.key:

@@ -1,0 +1,68 @@
+"""Objects that are events: "Russia condemned the killing of Haniyeh" is about a killing.
+
+A noun of the `event_types` lexicon in the object position of a trigger that takes events is read
+as an event: its type, its victim ('of X', 'on X'), and its perpetrator when the text names one
+("Israel's killing of X", 'by X', 'an Israeli strike', 'which al-Shabaab claimed').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..vocab import slugify
+from .arguments import Arg, Arguments, EventMention, verb_subjects
+
+__all__ = ["read_event"]
+
+_TARGET_PREPS = ("of", "on", "against", "upon")
+
+
+def _target(noun: Token) -> tuple[str, Token] | None:
+    """('of', the head of 'the embassy') for 'the bombing of the embassy'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return child.lower_, pobj
+    return None
+
+
+def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
+    """Subjects of a claiming clause on the event or its target: 'which al-Shabaab claimed',
+    'carried out by X'; a relative pronoun subject names no one."""
+    found = []
+    for token in noun.subtree:
+        if token.dep_ in ("relcl", "acl") and token.lemma_ in arguments.lexicon["claiming_verbs"]:
+            found += [t for t in verb_subjects(token) if t.i != noun.i and t.dep_ != "relcl"]
+    return found
+
+
+def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
+    """The event a noun names, or None when it is not an event noun of the lexicon."""
+    kind = arguments.lexicon.event_types.get(noun.lemma_.lower())
+    if kind is None:
+        return None
+    target = _target(noun)
+    victim = arguments.resolve(target[1]) if target else None
+    victim = victim if victim is not None and victim.is_actor else None
+    perpetrators: dict[str, Arg] = {}
+    for token in arguments.noun_agents(noun, clause=False) + _claimants(noun, arguments):
+        arg = arguments.resolve(token)
+        if arg is not None and arg.is_actor and (victim is None or arg.key != victim.key):
+            perpetrators.setdefault(arg.key, arg)
+    if target is None:
+        label = noun.text.lower()
+        return EventMention(slugify(kind), kind, label, None, tuple(perpetrators.values()), False)
+    prep, head = target
+    phrase = arguments.doc[head.left_edge.i : head.i + 1]
+    words = victim.label if victim else phrase.text
+    label = f"{noun.text.lower()} {prep} {words}"
+    named = victim.key if victim else " ".join(t.text for t in phrase if t.dep_ != "det")
+    return EventMention(
+        slugify(f"{kind} {named}"),
+        kind,
+        label,
+        victim,
+        tuple(perpetrators.values()),
+        True,
+    )

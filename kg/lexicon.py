@@ -21,7 +21,8 @@ class Trigger:
 
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
     `prospective` names the relation a planned or feared instance also signals
-    ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X").
+    ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
+    `clausal` lets it be the subject of a that-clause ("demanded that Iran release ...").
     """
 
     relation: str
@@ -33,6 +34,7 @@ class Trigger:
     confidence: float = 0.8
     prospective: str | None = None
     events: bool = False
+    clausal: bool = False
 
     @property
     def rule(self) -> str:
@@ -93,6 +95,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             confidence=float(row.get("confidence", 0.8)),
             prospective=row.get("prospective"),
             events=row.get("events", False),
+            clausal=row.get("clausal", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

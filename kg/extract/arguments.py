@@ -19,7 +19,14 @@ from ..vocab import slugify
 from .actors import SPAN_KEY
 from .context import Context
 
-__all__ = ["Arg", "Arguments", "EventMention", "RelationMatch", "verb_subjects"]
+__all__ = [
+    "Arg",
+    "Arguments",
+    "EventMention",
+    "RelationMatch",
+    "compound_modifiers",
+    "verb_subjects",
+]
 
 _MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
 
@@ -65,6 +72,11 @@ class RelationMatch:
     context: Context
     title: str | None = None
     event: EventMention | None = None
+
+
+def compound_modifiers(word: Token) -> list[Token]:
+    """The first part of a hyphenated modifier: 'Iran' of 'Iran-backed', 'Saudi' of 'Saudi-led'."""
+    return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
 
 
 def _third_person_pronoun(token: Token) -> bool:
@@ -179,8 +191,11 @@ class Arguments:
         if self.lexicon.matches("sector_nouns", *forms):
             return self.modifier_actor(token, kinds)
         if self.lexicon.matches("proposal_nouns", *forms):
-            # 'rejected Hamas's proposal' is about Hamas; 'rejected a Qatari proposal' is not
-            return self.modifier_actor(token, kinds, ("poss",))
+            # 'rejected Hamas's proposal', 'rejected the Egyptian proposal'
+            return self.modifier_actor(token, kinds)
+        leader = self.leader(token)
+        if leader is not None:
+            return leader
         if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
             # is not Albania's: an adjective names people, not the owner
@@ -224,6 +239,16 @@ class Arguments:
                 c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
             ] or verb_subjects(invited)
         return []
+
+    def leader(self, token: Token) -> Arg | None:
+        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it."""
+        for child in token.children:
+            if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
+                for by in verb_subjects(child) + compound_modifiers(child):
+                    arg = self.agent(by)
+                    if arg is not None and arg.is_actor:
+                        return arg
+        return None
 
     def delegation(self, token: Token) -> Arg | None:
         """'a Russian defense delegation in Tehran': sender, kind words and place make its key."""

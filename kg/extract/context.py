@@ -91,8 +91,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         if any(c.dep_ == dep and c.lower_ in lexicon[words] for c in children)
     } | ({"planned"} if reported_future and future else set())
     if not is_trigger:
-        lemma = token.lemma_.lower()
-        found |= {modality for words, modality in _GOVERNOR_WORDS if lemma in lexicon[words]}
+        forms = (token.lemma_.lower(), token.lower_)
+        found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}
     return next((m for m in ("hypothetical", "planned") if m in found), None)
 
 

@@ -15,6 +15,7 @@ from .arguments import Arg, Arguments, EventMention, verb_subjects
 __all__ = ["read_event"]
 
 _TARGET_PREPS = ("of", "on", "against", "upon")
+_KINDS = ("State", "Group", "Organization")
 
 
 def _target(noun: Token) -> tuple[str, Token] | None:
@@ -37,6 +38,21 @@ def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
     return found
 
 
+def _stray_agents(noun: Token) -> list[Token]:
+    """'condemned the abduction of X by Y': the small model hangs 'by Y' on the active verb
+    whose object the event is; an active verb has no agent of its own, so it is the event's."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    return [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "by"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     """The event a noun names, or None when it is not an event noun of the lexicon."""
     kind = arguments.lexicon.event_types.get(noun.lemma_.lower())
@@ -46,8 +62,10 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None
     perpetrators: dict[str, Arg] = {}
-    for token in arguments.noun_agents(noun, clause=False) + _claimants(noun, arguments):
-        arg = arguments.resolve(token)
+    candidates = arguments.noun_agents(noun, clause=False) or _stray_agents(noun)
+    for token in candidates + _claimants(noun, arguments):
+        # 'by Israeli settlers': people named by a demonym act for their state
+        arg = arguments.resolve(token) or arguments.modifier_actor(token, _KINDS, ("amod",))
         if arg is not None and arg.is_actor and (victim is None or arg.key != victim.key):
             perpetrators.setdefault(arg.key, arg)
     if target is None:
@@ -55,8 +73,7 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
         return EventMention(slugify(kind), kind, label, None, tuple(perpetrators.values()), False)
     prep, head = target
     phrase = arguments.doc[head.left_edge.i : head.i + 1]
-    words = victim.label if victim else phrase.text
-    label = f"{noun.text.lower()} {prep} {words}"
+    label = f"{noun.text.lower()} {prep} {phrase.text}"
     named = victim.key if victim else " ".join(t.text for t in phrase if t.dep_ != "det")
     return EventMention(
         slugify(f"{kind} {named}"),

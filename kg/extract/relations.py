@@ -17,7 +17,14 @@ from spacy.vocab import Vocab
 
 from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
-from .arguments import Arg, Arguments, EventMention, RelationMatch, verb_subjects
+from .arguments import (
+    Arg,
+    Arguments,
+    EventMention,
+    RelationMatch,
+    compound_modifiers,
+    verb_subjects,
+)
 from .context import Context, read_context
 from .events import read_event
 from .roles import find_roles
@@ -99,6 +106,26 @@ def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[di
                     _node("trigger", verb),
                     _node("prep", _prep(trigger.preps), "trigger"),
                     _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+        if trigger.preps and not trigger.dobj:
+            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object)
+            yield (
+                "object-prep",
+                [
+                    _node("trigger", verb),
+                    _node("thing", {"DEP": "dobj"}, "trigger"),
+                    _node("prep", _prep(trigger.preps), "thing"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+        if trigger.clausal:  # 'demanded that Iran release the sailors'
+            yield (
+                "clause",
+                [
+                    _node("trigger", verb),
+                    _node("clause", {"DEP": "ccomp"}, "trigger"),
+                    _node("object", {"DEP": "nsubj"}, "clause"),
                 ],
             )
         if reciprocal:  # 'Putin and Xi met in Beijing'
@@ -261,18 +288,16 @@ class RelationFinder:
         if shape in ("appos-of", "attr-of"):
             return [nodes["described"]]
         if shape == "possessive":
-            # "Serbia's ally, Russia", "Serbia's ally Russia", "Serbia's ally Russia's ..."
+            # "Serbia's ally, Russia", "Serbia's ally Russia", "Hungary, Serbia's ally, ..."
             named = word.nbor() if word.i + 1 < len(word.doc) else word
             return (
                 [c for c in word.children if c.dep_ == "appos"]
-                or ([word.head] if word.dep_ == "compound" else [])
+                or ([word.head] if word.dep_ in ("compound", "appos") else [])
                 or ([named] if named.pos_ == "PROPN" else [])
             )
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
-            return [
-                c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
-            ] or verb_subjects(word)
+            return compound_modifiers(word) or verb_subjects(word)
         if word.pos_ == "VERB":
             return verb_subjects(word)
         return arguments.noun_agents(word, "with" in trigger.preps)

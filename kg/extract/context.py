@@ -2,7 +2,9 @@
 
 Walking up from the trigger through argument edges finds what scopes over it: a negation, a denial
 verb, a modal, a speculation or plan word, a reporting verb or "according to". Adjunct phrases
-("despite ...", "after ...") and coordinated clauses are barriers: their governor does not scope.
+("despite ...", "after ..."), relative clauses and participle modifiers ("Hamas, backed by Qatar,
+rejected ...") are barriers: their governor does not scope; across coordinated clauses a governor's
+own negation and auxiliaries do not.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
         dep, head = token.dep_, token.head
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
+        if dep == "relcl" or (dep in ("acl", "amod") and token.tag_ == "VBN"):
+            return  # 'Hamas, (which is) backed by Qatar, rejected ...': a modifier's own claim
         if dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
             own = False
         elif dep not in ("conj", "cc"):

@@ -22,7 +22,9 @@ class Trigger:
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
     `prospective` names the relation a planned or feared instance also signals
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
-    `clausal` lets it be the subject of a that-clause ("demanded that Iran release ...").
+    `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
+    `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
+    `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X").
     """
 
     relation: str
@@ -35,6 +37,8 @@ class Trigger:
     prospective: str | None = None
     events: bool = False
     clausal: bool = False
+    clause_aux: tuple[str, ...] = ()
+    complement: bool = False
 
     @property
     def rule(self) -> str:
@@ -96,6 +100,8 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             prospective=row.get("prospective"),
             events=row.get("events", False),
             clausal=row.get("clausal", False),
+            clause_aux=tuple(row.get("clause_aux", ())),
+            complement=row.get("complement", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -199,7 +199,7 @@ class Arguments:
         if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
             # is not Albania's: an adjective names people, not the owner
-            return self.modifier_actor(token, kinds, ("compound", "poss"))
+            return self.modifier_actor(token, kinds, ("compound", "poss")) or self.owner(token)
         return None
 
     def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
@@ -239,6 +239,16 @@ class Arguments:
                 c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
             ] or verb_subjects(invited)
         return []
+
+    def owner(self, token: Token) -> Arg | None:
+        """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of'."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    arg = self.resolve(pobj) if pobj.dep_ == "pobj" else None
+                    if arg is not None and arg.is_actor:
+                        return arg
+        return None
 
     def leader(self, token: Token) -> Arg | None:
         """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it."""

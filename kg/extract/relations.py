@@ -1,8 +1,7 @@
 """Relation mentions found by dependency patterns generated from the trigger lexicon.
 
-Each lexicon line becomes `DependencyMatcher` patterns, one per shape (verb + object, verb + prep +
-object, passive, event noun + prep, 'between X and Y', light verb + noun, 'hailed X as an ally',
-'X, an ally of Y'). Subjects, coordination and context are then read off the tree around the match.
+Each lexicon line becomes `DependencyMatcher` patterns, one per shape (`kg.extract.patterns`).
+Subjects, coordination, context and event objects are then read off the tree around the match.
 `RelationFinder` writes the matches to `doc._.kg_relations`.
 """
 
@@ -27,161 +26,10 @@ from .arguments import (
 )
 from .context import Context, read_context
 from .events import read_event
+from .patterns import patterns
 from .roles import find_roles
 
 __all__ = ["RelationFinder"]
-
-_VERB = {"POS": {"IN": ["VERB"]}}
-_NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
-
-
-def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> dict:
-    node = {"RIGHT_ID": name, "RIGHT_ATTRS": attrs}
-    if parent:
-        node |= {"LEFT_ID": parent, "REL_OP": rel}
-    return node
-
-
-def _prep(words: tuple[str, ...] | list[str]) -> dict:
-    return {"DEP": "prep", "LOWER": {"IN": list(words)}}
-
-
-def _patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
-    """(shape, pattern) pairs for one lexicon line; node 'trigger' is always the trigger word."""
-    lemma = {"LEMMA": {"IN": list(trigger.lemmas)}}
-    light_verb = {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}
-    reciprocal = "with" in trigger.preps or trigger.frame == "relational"
-    if trigger.frame == "relational":
-        noun = lemma | _NOUN
-        describing = {"LEMMA": {"IN": sorted(lexicon["describing_verbs"])}}
-        yield (
-            "as",
-            [
-                _node("verb", describing | _VERB),
-                _node("object", {"DEP": "dobj"}, "verb"),
-                _node("as", {"LOWER": "as"}, "verb"),
-                _node("trigger", noun | {"DEP": "pobj"}, "as"),
-            ],
-        )
-        yield (
-            "appos-of",
-            [
-                _node("described", {}),
-                _node("trigger", noun | {"DEP": "appos"}, "described"),
-                _node("of", _prep(["of"]), "trigger"),
-                _node("object", {"DEP": "pobj"}, "of"),
-            ],
-        )
-        yield (
-            "attr-of",
-            [
-                _node("verb", {"LEMMA": "be"}),
-                _node("described", {"DEP": "nsubj"}, "verb"),
-                _node("trigger", noun | {"DEP": "attr"}, "verb"),
-                _node("of", _prep(["of"]), "trigger"),
-                _node("object", {"DEP": "pobj"}, "of"),
-            ],
-        )
-        yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
-        # 'Moscow and Beijing are close allies'
-        governor, role = {"LEMMA": "be"}, "attr"
-    elif trigger.pos == "VERB":
-        verb = lemma | _VERB
-        if trigger.dobj:
-            yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
-            # 'Iran-backed Houthis', 'separatists backed by Russia'
-            participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
-            yield "participle", [_node("trigger", participle), _node("object", {}, "trigger", "<")]
-            yield (
-                "passive",
-                [
-                    _node("trigger", verb),
-                    _node("object", {"DEP": "nsubjpass"}, "trigger"),
-                ],
-            )
-        if trigger.preps:
-            yield (
-                "prep",
-                [
-                    _node("trigger", verb),
-                    _node("prep", _prep(trigger.preps), "trigger"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
-                ],
-            )
-        if trigger.preps and not trigger.dobj:
-            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object)
-            yield (
-                "object-prep",
-                [
-                    _node("trigger", verb),
-                    _node("thing", {"DEP": "dobj"}, "trigger"),
-                    _node("prep", _prep(trigger.preps), "thing"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
-                ],
-            )
-        if trigger.clausal:  # 'demanded that Iran release the sailors'
-            yield (
-                "clause",
-                [
-                    _node("trigger", verb),
-                    _node("clause", {"DEP": "ccomp"}, "trigger"),
-                    _node("object", {"DEP": "nsubj"}, "clause"),
-                ],
-            )
-        if reciprocal:  # 'Putin and Xi met in Beijing'
-            yield (
-                "reciprocal",
-                [
-                    _node("trigger", verb),
-                    _node("first", {"DEP": "nsubj"}, "trigger"),
-                    _node("object", {"DEP": "conj"}, "first"),
-                ],
-            )
-        return
-    else:
-        noun = lemma | _NOUN
-        if trigger.preps:
-            yield (
-                "prep",
-                [
-                    _node("trigger", noun),
-                    _node("prep", _prep(trigger.preps), "trigger"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
-                ],
-            )
-            dative = {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}}
-            yield (
-                "light-verb",
-                [
-                    _node("verb", light_verb),
-                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
-                    _node("prep", dative, "verb"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
-                ],
-            )
-        if reciprocal:
-            yield (
-                "between",
-                [
-                    _node("trigger", noun),
-                    _node("prep", _prep(["between", "among"]), "trigger"),
-                    _node("first", {"DEP": "pobj"}, "prep"),
-                    _node("object", {"DEP": "conj"}, "first"),
-                ],
-            )
-        # 'Erdogan and Putin held a telephone conversation'
-        governor, role = light_verb, "dobj"
-    if reciprocal:
-        yield (
-            "reciprocal",
-            [
-                _node("verb", governor),
-                _node("trigger", noun | {"DEP": role}, "verb"),
-                _node("first", {"DEP": "nsubj"}, "verb"),
-                _node("object", {"DEP": "conj"}, "first"),
-            ],
-        )
-
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
 _PAIRWISE = ("between", "reciprocal")
@@ -253,10 +101,17 @@ class RelationFinder:
         # pattern name -> (lexicon line, shape, node names in the order the matcher reports tokens)
         self.shapes: dict[str, tuple[Trigger, str, tuple[str, ...]]] = {}
         for number, trigger in enumerate(lexicon.triggers):
-            for shape, pattern in _patterns(trigger, lexicon):
+            for shape, pattern in patterns(trigger, lexicon):
                 name = f"{number}:{shape}"
                 self.shapes[name] = (trigger, shape, tuple(node["RIGHT_ID"] for node in pattern))
                 self.matcher.add(name, [pattern])
+        # 'threatened to attack X' is read once, as the prospective threat of the attack
+        self._prospective_verbs = {
+            (t.prospective, lemma)
+            for t in lexicon.triggers
+            if t.prospective and t.pos == "VERB"
+            for lemma in t.lemmas
+        }
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -307,6 +162,8 @@ class RelationFinder:
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
         if shape == "reciprocal" and _has_own_object(word, trigger):
+            return
+        if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
             return
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.

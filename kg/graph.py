@@ -147,7 +147,7 @@ def _add_claim(graph: Graph, claim: Claim, document: URIRef) -> None:
         graph.add((node, AKG.title, Literal(claim.title)))
     if claim.attribution:
         graph.add((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
-    if claim.is_fact and not claim.object_is_event:
+    if claim.is_fact:
         graph.add((subject, predicate, obj))
         if relations()[claim.relation].symmetric:
             graph.add((obj, predicate, subject))

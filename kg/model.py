@@ -72,8 +72,13 @@ class Claim:
 
     @property
     def is_fact(self) -> bool:
-        """Affirmed and not hypothetical/planned: enough to assert the direct edge."""
-        return self.polarity == "affirmed" and self.modality in ("asserted", "reported")
+        """Affirmed, not hypothetical/planned, between two actors: enough to assert the direct
+        edge (a statement about an event is evidence, never an edge)."""
+        return (
+            self.polarity == "affirmed"
+            and self.modality in ("asserted", "reported")
+            and not self.object_is_event
+        )
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,8 @@ RELATIONS = [
     ("Iran armed Hezbollah.", {("iran", "supports", "hezbollah")}),
     ("Qatar financed Hamas.", {("qatar", "supports", "hamas")}),
     ("Erdogan praised Azerbaijan.", {("erdogan", "supports", "azerbaijan")}),
+    ("Turkey defended Azerbaijan against the criticism.", {("turkiye", "supports", "azerbaijan")}),
+    ("Russia commended China's efforts.", {("russia", "supports", "china")}),
     # attacked: struck, bombed, shelled, killed, assassinated, fired missiles at
     ("Israel bombed Hezbollah.", {("israel", "attacked", "hezbollah")}),
     ("Russia shelled Ukraine overnight.", {("russia", "attacked", "ukraine")}),
@@ -73,6 +75,10 @@ RELATIONS = [
     # the threat of a conflictual act is a threat
     ("Turkey threatened to sanction Sweden.", {("turkiye", "threatens", "sweden")}),
     ("Iran warned the United States.", {("iran", "threatens", "united-states")}),
+    ("Russia threatened to cut gas supplies to Moldova.", {("russia", "threatens", "moldova")}),
+    ("China threatened countermeasures against Lithuania.", {("china", "threatens", "lithuania")}),
+    # a demand in reported speech
+    ("Britain said Iran must release the tanker.", {("united-kingdom", "demanded", "iran")}),
 ]
 
 # noun and apposition forms, through the same generated patterns
@@ -148,6 +154,8 @@ NOTHING = [
     "The sanctions took effect on Monday.",
     "Aid arrived in the port city.",
     "Officials agreed to meet again.",
+    "Iran said the talks must continue.",
+    "Ukraine defended Kyiv.",
 ]
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)

@@ -52,6 +52,7 @@ RELATIONS = [
     # agreedWith (symmetric)
     ("Turkey signed an agreement with Libya.", {("turkiye", "agreedWith", "libya")}),
     ("Israel and Hamas agreed to a truce.", {("israel", "agreedWith", "hamas")}),
+    ("Russia and China condemned the strike and met in Moscow.", {("russia", "metWith", "china")}),
     # protestedAgainst
     ("Greece protested against Turkey.", {("greece", "protestedAgainst", "turkiye")}),
     ("Jordan lodged a protest with Israel.", {("jordan", "protestedAgainst", "israel")}),

@@ -141,6 +141,16 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
+            # 'Iran and Saudi Arabia restored ties and agreed to ...': the first verb's subjects
+            yield (
+                "reciprocal-conj",
+                [
+                    _node("trigger", verb | {"DEP": "conj"}),
+                    _node("verb", _VERB, "trigger", "<"),
+                    _node("first", {"DEP": "nsubj"}, "verb"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
         return
     else:
         noun = lemma | _NOUN

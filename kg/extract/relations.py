@@ -32,7 +32,7 @@ from .roles import find_roles
 __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
-_PAIRWISE = ("between", "reciprocal")
+_PAIRWISE = ("between", "reciprocal", "reciprocal-conj")
 
 
 def _has_own_object(word: Token, trigger: Trigger) -> bool:
@@ -161,7 +161,7 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
-        if shape == "reciprocal" and _has_own_object(word, trigger):
+        if shape.startswith("reciprocal") and _has_own_object(word, trigger):
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
             return

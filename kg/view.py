@@ -247,6 +247,7 @@ class _Reader:
             drawn = (
                 g.value(st, AKG.polarity) in _DRAWN_POLARITIES
                 and g.value(st, AKG.modality) in _DRAWN_MODALITIES
+                and (o, RDF.type, AKG.Event) not in g  # about an event: evidence on the actor
             )
             yield st, s, p, o, drawn
 

@@ -177,6 +177,10 @@ EVENTS = [
      "jordan", "condemned", "killing", None, ("israel",), {("jordan", "condemned", "israel")}),
     ("France criticized the shelling of the hospital.",
      "france", "condemned", "shelling", None, (), set()),
+    ("Iran protested against the bombing of its embassy by Israel.",
+     "iran", "protestedAgainst", "bombing", None, ("israel",), {("iran", "protestedAgainst", "israel")}),
+    ("Belarus backed the invasion of Ukraine.",
+     "belarus", "supports", "invasion", "ukraine", (), set()),
 ]
 # fmt: on
 

@@ -38,19 +38,26 @@ def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
     return found
 
 
-def _stray_agents(noun: Token) -> list[Token]:
-    """'condemned the abduction of X by Y': the small model hangs 'by Y' on the active verb
-    whose object the event is; an active verb has no agent of its own, so it is the event's."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return []
+def _by_objects(token: Token) -> list[Token]:
     return [
         pobj
-        for prep in verb.children
+        for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ == "by"
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def _stray_agents(noun: Token, target: Token | None) -> list[Token]:
+    """'condemned the abduction of X by Y', 'the bombing of its embassy by Y': the small model
+    hangs 'by Y' on the event's target or on the active verb whose object the event is; neither
+    takes an agent of its own, so it is the event's."""
+    found = _by_objects(target) if target is not None else []
+    verb = noun.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if noun.dep_ == "dobj" and not passive:
+        found += _by_objects(verb)
+    return found
 
 
 def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
@@ -62,7 +69,9 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None
     perpetrators: dict[str, Arg] = {}
-    candidates = arguments.noun_agents(noun, clause=False) or _stray_agents(noun)
+    candidates = arguments.noun_agents(noun, clause=False) or _stray_agents(
+        noun, target[1] if target else None
+    )
     for token in candidates + _claimants(noun, arguments):
         # 'by Israeli settlers': people named by a demonym act for their state
         arg = arguments.resolve(token) or arguments.modifier_actor(token, _KINDS, ("amod",))
@@ -74,7 +83,8 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     prep, head = target
     phrase = arguments.doc[head.left_edge.i : head.i + 1]
     label = f"{noun.text.lower()} {prep} {phrase.text}"
-    named = victim.key if victim else " ".join(t.text for t in phrase if t.dep_ != "det")
+    words = [t.text for t in phrase if t.dep_ != "det" and t.pos_ != "PRON"]
+    named = victim.key if victim else " ".join(words)
     return EventMention(
         slugify(f"{kind} {named}"),
         kind,

@@ -74,7 +74,10 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
             # 'Iran-backed Houthis', 'separatists backed by Russia'
             participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
-            yield "participle", [_node("trigger", participle), _node("object", _NOUN, "trigger", "<")]
+            yield (
+                "participle",
+                [_node("trigger", participle), _node("object", _NOUN, "trigger", "<")],
+            )
             yield (
                 "passive",
                 [

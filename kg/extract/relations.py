@@ -7,6 +7,7 @@ Subjects, coordination, context and event objects are then read off the tree aro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from itertools import chain
 
@@ -33,6 +34,13 @@ __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
 _PAIRWISE = ("between", "reciprocal", "reciprocal-conj")
+
+
+def _without_trigger_words(node: dict) -> dict:
+    if node["RIGHT_ID"] != "trigger":
+        return node
+    attrs = {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "LEMMA"}
+    return node | {"RIGHT_ATTRS": attrs}
 
 
 def _has_own_object(word: Token, trigger: Trigger) -> bool:
@@ -98,13 +106,28 @@ class RelationFinder:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.matcher = DependencyMatcher(vocab)
-        # pattern name -> (lexicon line, shape, node names in the order the matcher reports tokens)
-        self.shapes: dict[str, tuple[Trigger, str, tuple[str, ...]]] = {}
-        for number, trigger in enumerate(lexicon.triggers):
+        # Lines whose patterns differ only in their trigger words share one pattern (the matcher's
+        # cost grows with the number of patterns); the trigger's lemma picks the lines back.
+        # pattern name -> (shape, node names in matcher order, lemma -> lexicon lines)
+        self.shapes: dict[str, tuple[str, tuple[str, ...], dict[str, list[Trigger]]]] = {}
+        merged: dict[str, tuple[str, list[dict], dict[str, list[Trigger]]]] = {}
+        for trigger in lexicon.triggers:
             for shape, pattern in patterns(trigger, lexicon):
-                name = f"{number}:{shape}"
-                self.shapes[name] = (trigger, shape, tuple(node["RIGHT_ID"] for node in pattern))
-                self.matcher.add(name, [pattern])
+                key = json.dumps([_without_trigger_words(node) for node in pattern], sort_keys=True)
+                _shape, _pattern, lines = merged.setdefault(key, (shape, pattern, {}))
+                for lemma in trigger.lemmas:
+                    lines.setdefault(lemma, []).append(trigger)
+        for number, (shape, pattern, lines) in enumerate(merged.values()):
+            words = {"LEMMA": {"IN": sorted(lines)}}
+            pattern = [
+                node | {"RIGHT_ATTRS": node["RIGHT_ATTRS"] | words}
+                if node["RIGHT_ID"] == "trigger"
+                else node
+                for node in pattern
+            ]
+            name = f"{number}:{shape}"
+            self.shapes[name] = (shape, tuple(node["RIGHT_ID"] for node in pattern), lines)
+            self.matcher.add(name, [pattern])
         # 'threatened to attack X' is read once, as the prospective threat of the attack
         self._prospective_verbs = {
             (t.prospective, lemma)
@@ -128,9 +151,10 @@ class RelationFinder:
 
     def _pattern_matches(self, doc: Doc, arguments: Arguments) -> Iterator[RelationMatch]:
         for match_id, token_ids in self.matcher(doc):
-            trigger, shape, names = self.shapes[doc.vocab.strings[match_id]]
+            shape, names, lines = self.shapes[doc.vocab.strings[match_id]]
             nodes = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
-            yield from self._matches(trigger, shape, nodes, arguments)
+            for trigger in lines[nodes["trigger"].lemma_]:
+                yield from self._matches(trigger, shape, nodes, arguments)
 
     def _subjects(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments

@@ -7,6 +7,9 @@ reported claims. Every event relation of the ontology has a row here.
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from rdflib import Graph, Literal
 
@@ -15,6 +18,7 @@ from kg.graph import build_graph
 from kg.lexicon import load_lexicon
 from kg.schema import load_ontology, relations
 from kg.validate import validate
+from kg.view import render_html
 from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 
 # fmt: off
@@ -262,6 +266,17 @@ def test_the_graph_writes_the_event_and_no_edge_to_it(extraction_of):
     assert (actor_iri("russia"), AKG.condemned, actor_iri("israel")) in graph
     assert (actor_iri("russia"), AKG.condemned, actor_iri("ismail-haniyeh")) not in graph
     assert validate(graph).conforms
+
+
+def test_the_view_shows_a_statement_about_an_event_on_the_actor_not_as_an_edge(extraction_of):
+    graph = build_graph([extraction_of("Russia condemned the killing of Haniyeh.")])
+    html = render_html(graph)
+    data = json.loads(
+        re.search(r'id="kg-data" type="application/json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["edges"] == []
+    (russia,) = [n for n in data["nodes"] if n["id"] == str(actor_iri("russia"))]
+    assert "Russia condemned the killing of Haniyeh." in russia["title"]
 
 
 NEW_RELATIONS = [

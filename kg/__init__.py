@@ -6,7 +6,7 @@ from .corpus import read_corpus
 from .errors import KgError
 from .export import load_graph, serialize, write_graph
 from .graph import build_graph
-from .model import Article, Claim, Entity, Extraction
+from .model import Article, Claim, Entity, Event, Extraction
 from .query import format_result, named_query, run_query
 from .validate import validate
 
@@ -14,6 +14,7 @@ __all__ = [
     "Article",
     "Claim",
     "Entity",
+    "Event",
     "Extraction",
     "KgError",
     "Settings",

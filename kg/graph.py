@@ -1,18 +1,21 @@
-"""Claims -> RDF: actors, documents and one reified rdf:Statement per relation mention.
+"""Claims -> RDF: actors, documents, events and one reified rdf:Statement per relation mention.
 
 A direct triple (`:iran akg:threatens :israel`) is asserted only when at least one affirmed,
 non-hypothetical statement supports it; symmetric relations are asserted in both directions.
+A statement about an event ('condemned the killing of X') has the event node as its object and
+makes no direct edge: events are not actors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .model import ACTOR_KINDS, Claim, Entity, Extraction
+from .model import ACTOR_KINDS, Claim, Entity, Event, Extraction
 from .schema import relations, sectors
 from .vocab import (
     AKG,
@@ -26,6 +29,7 @@ from .vocab import (
     XSD,
     actor_iri,
     doc_iri,
+    event_iri,
     slugify,
     source_iri,
     statement_iri,
@@ -35,8 +39,10 @@ __all__ = [
     "build_graph",
     "document_triples",
     "entity_triples",
+    "event_triples",
     "fact_triples",
     "merge_entities",
+    "merge_events",
     "new_graph",
     "source_labels",
     "source_triples",
@@ -131,8 +137,45 @@ def _document(extraction: Extraction) -> tuple[URIRef, list[Triple]]:
     return node, triples
 
 
+def event_triples(event: Event, document: URIRef) -> list[Triple]:
+    """An event node as one document reports it: type, label, victim, perpetrators, date."""
+    node = event_iri(event.key)
+    triples: list[Triple] = [
+        (node, RDF.type, AKG.Event),
+        (node, SKOS.prefLabel, Literal(event.label)),
+        (node, AKG.eventType, Literal(event.type)),
+        (node, AKG.mentionedIn, document),
+    ]
+    if event.victim:
+        triples.append((node, AKG.victim, actor_iri(event.victim)))
+    triples += [(node, AKG.perpetrator, actor_iri(p)) for p in event.perpetrators]
+    if event.date:
+        triples.append((node, DCTERMS.date, Literal(event.date, datatype=XSD.date)))
+    return triples
+
+
+def merge_events(extractions: list[Extraction]) -> list[Extraction]:
+    """Reports of one event (same key) share one label and type: the first in sort order, so the
+    output does not depend on document order."""
+    firsts: dict[str, Event] = {}
+    for event in sorted(
+        (e for x in extractions for e in x.events), key=lambda e: (e.label, e.type)
+    ):
+        firsts.setdefault(event.key, event)
+    return [
+        replace(
+            x,
+            events=tuple(
+                replace(e, label=firsts[e.key].label, type=firsts[e.key].type) for e in x.events
+            ),
+        )
+        for x in extractions
+    ]
+
+
 def _statement(claim: Claim, document: URIRef) -> list[Triple]:
     predicate = relations()[claim.relation].iri
+    obj = event_iri(claim.object) if claim.object_is_event else actor_iri(claim.object)
     node = statement_iri(
         claim.doc_id,
         claim.subject,
@@ -146,7 +189,7 @@ def _statement(claim: Claim, document: URIRef) -> list[Triple]:
         (node, RDF.type, RDF.Statement),
         (node, RDF.subject, actor_iri(claim.subject)),
         (node, RDF.predicate, predicate),
-        (node, RDF.object, actor_iri(claim.object)),
+        (node, RDF.object, obj),
         (node, PROV.wasDerivedFrom, document),
         (node, AKG.sentence, Literal(claim.sentence)),
         (node, AKG.charStart, Literal(claim.start)),
@@ -185,6 +228,8 @@ def _statement(claim: Claim, document: URIRef) -> list[Triple]:
 def document_triples(extraction: Extraction) -> list[Triple]:
     """What one document alone contributes: its node, who it mentions, its statements."""
     document, triples = _document(extraction)
+    for event in extraction.events:
+        triples += event_triples(event, document)
     for claim in extraction.claims:
         triples += _statement(claim, document)
     return triples
@@ -206,7 +251,7 @@ def fact_triples(claims: Iterable[Claim]) -> set[Triple]:
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
     """Add every extraction's documents, entities and statements to `graph` (a new one if None)."""
     graph = graph if graph is not None else new_graph()
-    extractions = list(extractions)
+    extractions = merge_events(list(extractions))
     for entity in merge_entities(e for x in extractions for e in x.entities).values():
         graph.addN((*triple, graph) for triple in entity_triples(entity))
     attributions = (c.attribution for x in extractions for c in x.claims if c.attribution)

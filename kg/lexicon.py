@@ -21,7 +21,10 @@ class Trigger:
 
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
     `prospective` names the relation a planned or feared instance also signals
-    ("attack" -> threatens).
+    ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
+    `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
+    `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
+    `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X").
     """
 
     relation: str
@@ -32,6 +35,10 @@ class Trigger:
     frame: str = "event"
     confidence: float = 0.8
     prospective: str | None = None
+    events: bool = False
+    clausal: bool = False
+    clause_aux: tuple[str, ...] = ()
+    complement: bool = False
 
     @property
     def rule(self) -> str:
@@ -54,6 +61,7 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     particles: dict[str, str] = field(default_factory=dict)
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    event_types: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         """A named word list of context.json, e.g. `lexicon["negative_verbs"]`."""
@@ -97,6 +105,10 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             frame=row.get("frame", "event"),
             confidence=float(row.get("confidence", 0.8)),
             prospective=row.get("prospective"),
+            events=row.get("events", False),
+            clausal=row.get("clausal", False),
+            clause_aux=tuple(row.get("clause_aux", ())),
+            complement=row.get("complement", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )
@@ -108,9 +120,17 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
     particles = context.pop("negative_verb_particles", {})
     # A word list is a JSON list; a table ({word: value}) is also the word list of its keys.
     tables = {name: values for name, values in context.items() if isinstance(values, dict)}
+    event_types = context.pop("event_types", {})
     words = {
         name: frozenset(values)
         for name, values in context.items()
         if isinstance(values, list | dict)
     }
-    return Lexicon(triggers=triggers, roles=roles, words=words, particles=particles, tables=tables)
+    return Lexicon(
+        triggers=triggers,
+        roles=roles,
+        words=words,
+        particles=particles,
+        tables=tables,
+        event_types=event_types,
+    )

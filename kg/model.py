@@ -13,6 +13,7 @@ __all__ = [
     "Article",
     "Claim",
     "Entity",
+    "Event",
     "Extraction",
 ]
 
@@ -82,21 +83,41 @@ class Claim:
     object_sector: str | None = None
     subject_coref: str | None = None
     object_coref: str | None = None
+    object_is_event: bool = False
 
     @property
     def is_fact(self) -> bool:
-        """Affirmed, not hypothetical/planned, not a former role: enough for the direct edge."""
+        """Affirmed, not hypothetical/planned, between two actors, not a former role: enough to
+        assert the direct edge (a statement about an event is evidence, never an edge)."""
         return (
             self.polarity == "affirmed"
             and self.modality in ("asserted", "reported")
             and self.role_status != "former"
+            and not self.object_is_event
         )
 
 
 @dataclass(frozen=True)
+class Event:
+    """An event a claim is about ('the killing of Ismail Haniyeh'): not an actor, never a party.
+
+    `victim` and `perpetrators` are entity keys; `type` comes from the event-noun lexicon.
+    """
+
+    key: str
+    label: str
+    type: str
+    victim: str | None = None
+    perpetrators: tuple[str, ...] = ()
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """What one article yields: the entities it mentions and the claims between them."""
+    """What one article yields: the entities it mentions, the events claims are about, and the
+    claims."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = field(default=())
+    events: tuple[Event, ...] = ()

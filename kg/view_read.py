@@ -146,6 +146,10 @@ class Reader:
         objects = {str(st): str(o) for st, o in g.subject_objects(RDF.object)}
         # Only the few statements that are not facts are looked up, by value.
         undrawn = {str(st) for p, v in self.onto.undrawn for st in g.subjects(p, v)}
+        # a former role, or a statement about an event (not an actor), is evidence, never an edge
+        undrawn |= {str(st) for st in g.subjects(AKG.roleStatus, AKG.Former)}
+        events = {str(e) for e in g.subjects(RDF.type, AKG.Event)}
+        undrawn |= {st for st, o in objects.items() if o in events}
         dates = {str(n): _date_text(d) for n, d in g.subject_objects(DCTERMS.date)} if dated else {}
         derived = (
             {str(st): str(d) for st, d in g.subject_objects(PROV.wasDerivedFrom)} if dated else {}

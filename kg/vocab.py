@@ -32,6 +32,7 @@ __all__ = [
     "actor_iri",
     "doc_iri",
     "record_graph",
+    "event_iri",
     "slugify",
     "source_iri",
     "statement_iri",
@@ -61,6 +62,7 @@ class AKG(DefinedNamespace):
     Delegation: URIRef
     Place: URIRef
     Source: URIRef
+    Event: URIRef
     Polarity: URIRef
     Modality: URIRef
     Relation: URIRef
@@ -92,6 +94,16 @@ class AKG(DefinedNamespace):
     supports: URIRef
     attacked: URIRef
     visited: URIRef
+    mediatesBetween: URIRef
+    accused: URIRef
+    demanded: URIRef
+    rejected: URIRef
+    sanctioned: URIRef
+    aided: URIRef
+    cooperatesWith: URIRef
+    agreedWith: URIRef
+    protestedAgainst: URIRef
+    mobilizedAgainst: URIRef
     leaderOf: URIRef
     memberOf: URIRef
     delegationOf: URIRef
@@ -102,6 +114,9 @@ class AKG(DefinedNamespace):
     cameo: URIRef
     plover: URIRef
     sign: URIRef
+    eventType: URIRef
+    victim: URIRef
+    perpetrator: URIRef
     sentence: URIRef
     charStart: URIRef
     charEnd: URIRef
@@ -161,6 +176,10 @@ def actor_iri(key: str) -> URIRef:
 
 def source_iri(key: str) -> URIRef:
     return ID["source/" + key]
+
+
+def event_iri(key: str) -> URIRef:
+    return ID["event/" + key]
 
 
 def doc_iri(doc_id: str) -> URIRef:

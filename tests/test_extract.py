@@ -180,8 +180,6 @@ NOTHING = [
     "The New York Times criticized the Guardian.",
     "Axios met with CNN reporters.",
     "Analysts said the region is tense.",
-    "Russia condemned the killing of Ismail Haniyeh.",
-    "Iran condemned the assassination of Haniyeh in Tehran.",
     "Netanyahu denied any intention to block a ceasefire.",
     "Assad is refraining from direct involvement in the conflict.",
     "Officials warned that the situation could deteriorate.",

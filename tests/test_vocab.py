@@ -57,21 +57,21 @@ def test_every_event_relation_is_described_and_coded(prop):
     plover = list(ONTOLOGY.objects(prop, AKG.plover))
     assert len(plover) == 1, f"expected exactly one akg:plover, got {plover}"
     assert re.fullmatch(r"[A-Z]+", str(plover[0]))
+    assert ONTOLOGY.value(prop, SKOS.example), "no skos:example"
 
 
-def test_symmetric_relations_are_exactly_allied_met_and_spoke_with():
+SYMMETRIC = {"alliedWith", "metWith", "spokeWith", "cooperatesWith", "agreedWith"}
+
+
+def test_symmetric_relations_are_exactly_the_mutual_ones():
     symmetric = set(ONTOLOGY.subjects(RDF.type, OWL.SymmetricProperty))
-    assert symmetric == {AKG.alliedWith, AKG.metWith, AKG.spokeWith}
+    assert symmetric == {AKG[name] for name in SYMMETRIC}
 
 
 def test_the_code_reads_the_same_relations_and_symmetry_from_the_ontology():
     found = relations()
     assert {info.iri for info in found.values()} == set(RELATIONS)
-    assert {name for name, info in found.items() if info.symmetric} == {
-        "alliedWith",
-        "metWith",
-        "spokeWith",
-    }
+    assert {name for name, info in found.items() if info.symmetric} == SYMMETRIC
     assert {info.iri for info in found.values() if info.event} == set(EVENT_RELATIONS)
 
 

@@ -1,4 +1,4 @@
-"""Doc -> plain records: the entities an article mentions and the claims between them.
+"""Doc -> plain records: the entities an article mentions, the events and the claims.
 
 The spaCy components (`kg_actors`, `kg_sectors`, `kg_coref`, `kg_relations`) annotate; `extract`
 only converts those annotations into frozen `Entity` / `Claim` records with character offsets,
@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import ACTOR_KINDS, Article, Claim, Entity, Extraction
+from ..model import ACTOR_KINDS, Article, Claim, Entity, Event, Extraction
 from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import SPAN_KEY
-from .arguments import Arg, RelationMatch
+from .arguments import Arg, EventMention, RelationMatch
 from .coref import COREF_KEY
 from .dates import clause_date
 from .sectors import SECTOR_KEY
@@ -29,6 +29,24 @@ def _entity_key(arg: Arg, article: Article) -> str:
     if arg.kind == "Delegation" and article.date is not None:
         return slugify(f"{arg.key} {article.date.isoformat()}")
     return arg.key
+
+
+def _event_key(event: EventMention, article: Article) -> str:
+    """An event with a stated victim or target is one per date ('killing of Haniyeh' in two
+    reports of one day merge); any other is one per document."""
+    anchor = article.date.isoformat() if event.anchored and article.date else article.id
+    return slugify(f"{event.key} {anchor}")
+
+
+def _event(event: EventMention, article: Article) -> Event:
+    return Event(
+        key=_event_key(event, article),
+        label=event.label,
+        type=event.type,
+        victim=_entity_key(event.victim, article) if event.victim else None,
+        perpetrators=tuple(_entity_key(a, article) for a in event.perpetrators),
+        date=article.date,
+    )
 
 
 def _entity(arg: Arg, key: str, gazetteer: Gazetteer, surface: Iterable[str] = ()) -> Entity:
@@ -66,11 +84,12 @@ def _claim(
     date, date_text = clause_date(trigger, article.date, future) or (article.date, None)
     subject = (match.subject.start, match.subject.end)
     obj = (match.object.start, match.object.end)
+    event = match.event
     return Claim(
         doc_id=article.id,
         subject=_entity_key(match.subject, article),
         relation=match.relation,
-        object=_entity_key(match.object, article),
+        object=_event_key(event, article) if event else _entity_key(match.object, article),
         sentence=sentence.text.strip(),
         start=sentence.start_char,
         end=sentence.end_char,
@@ -88,16 +107,29 @@ def _claim(
         object_sector=sectors.get(obj),
         subject_coref=corefs.get(subject),
         object_coref=corefs.get(obj),
+        object_is_event=event is not None,
     )
 
 
+def _event_parties(event: EventMention | None) -> tuple[Arg, ...]:
+    if event is None:
+        return ()
+    return ((event.victim,) if event.victim else ()) + event.perpetrators
+
+
 def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
-    """Entities (every actor mentioned, plus places in claims) and claims of one parsed article."""
+    """Entities (every actor mentioned, plus places in claims), events and claims of one parsed
+    article."""
     matches: list[RelationMatch] = doc._.kg_relations or []
     sectors, corefs = _labels_at(doc, SECTOR_KEY), _labels_at(doc, COREF_KEY)
     # 'officials' and 'he' stand for an actor but are not names of it ('the Pentagon' is)
     derived = {k for k in sectors if not doc[k[0]].ent_type_} | corefs.keys()
-    parties = [arg for match in matches for arg in (match.subject, match.object)]
+    parties = [
+        arg
+        for match in matches
+        for arg in ((match.subject, match.object) if match.event is None else (match.subject,))
+        + _event_parties(match.event)
+    ]
     args: dict[str, Arg] = {}
     for arg in parties:
         if (arg.start, arg.end) not in derived:
@@ -118,7 +150,13 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
         key = _entity_key(arg, article)
         entities[key] = _entity(arg, key, gazetteer, surface.get(arg.key, ()))
     claims = tuple(_claim(match, doc, article, gazetteer, sectors, corefs) for match in matches)
-    return Extraction(article, tuple(sorted(entities.values(), key=lambda e: e.key)), claims)
+    events = {e.key: e for m in matches if m.event for e in [_event(m.event, article)]}
+    return Extraction(
+        article,
+        tuple(sorted(entities.values(), key=lambda e: e.key)),
+        claims,
+        tuple(events[key] for key in sorted(events)),
+    )
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:

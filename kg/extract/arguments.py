@@ -19,7 +19,14 @@ from ..vocab import slugify
 from .actors import SPAN_KEY
 from .context import Context
 
-__all__ = ["Arg", "Arguments", "RelationMatch"]
+__all__ = [
+    "Arg",
+    "Arguments",
+    "EventMention",
+    "RelationMatch",
+    "compound_modifiers",
+    "verb_subjects",
+]
 
 _MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
 
@@ -40,6 +47,19 @@ class Arg:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """An event named in a Doc. `key` is the slug of type and victim (or target words) when one
+    is stated, so two reports of one event can merge; `anchored` says whether it is."""
+
+    key: str
+    type: str
+    label: str
+    victim: Arg | None
+    perpetrators: tuple[Arg, ...]
+    anchored: bool
+
+
+@dataclass(frozen=True)
 class RelationMatch:
     """One relation mention inside a Doc (token indices); `kg.extract` turns it into a Claim."""
 
@@ -52,6 +72,47 @@ class RelationMatch:
     context: Context
     title: str | None = None
     former: bool = False  # a role the person held before ('ex-Defense Minister')
+    event: EventMention | None = None
+
+
+def compound_modifiers(word: Token) -> list[Token]:
+    """The first part of a hyphenated modifier: 'Iran' of 'Iran-backed', 'Saudi' of 'Saudi-led'."""
+    return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+
+
+def _third_person_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"]
+
+
+def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
+    """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
+    verb for infinitives, coordinated verbs and a pronoun in reported speech ('X vowed to attack
+    Y', 'X met Y and hailed Z', 'X said it would meet Y'); a passive governor raises its subject
+    ('X is expected to meet Y')."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and verb.dep_ == "ccomp" and _third_person_pronoun(subjects[0]):
+        # 'Iran warned (that) it would attack Israel': the reported clause's 'it' is the speaker
+        return verb_subjects(verb.head)
+    if subjects:
+        # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
+        # pronoun stands for an actor only if `kg_coref` resolved it.
+        return [c for c in subjects if c.dep_ == "nsubj" or raised]
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
+        # 'Iran denied any plan to attack Israel': the plan's owner, else who denied it
+        owners = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
+            return owners
+        return verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        return verb_subjects(verb.head, raised=True)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return verb_subjects(verb.head)
+    return []
 
 
 class Arguments:
@@ -61,6 +122,14 @@ class Arguments:
         self.doc = doc
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # Verbs whose subject is the agent of the event noun they take: 'held talks with',
+        # 'ruled out a meeting with', 'plans an attack on', 'attended the talks with'.
+        self.agent_verbs = (
+            lexicon["light_verbs"]
+            | lexicon["negative_verbs"]
+            | lexicon["planned_words"]
+            | lexicon["participation_verbs"]
+        )
         self.spans: dict[int, Span] = {}
         for span in doc.spans.get(SPAN_KEY, []):
             for i in range(span.start, span.end):
@@ -119,10 +188,74 @@ class Arguments:
         kinds = ("State", "Group", "Organization")
         if self.lexicon.matches("sector_nouns", *forms):
             return self.modifier_actor(token, kinds)
+        if self.lexicon.matches("proposal_nouns", *forms):
+            # 'rejected Hamas's proposal', 'rejected the Egyptian proposal'
+            return self.modifier_actor(token, kinds)
+        leader = self.leader(token)
+        if leader is not None:
+            return leader
         if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
             # is not Albania's: an adjective names people, not the owner
-            return self.modifier_actor(token, kinds, ("compound", "poss"))
+            return self.modifier_actor(token, kinds, ("compound", "poss")) or self.owner(token)
+        return None
+
+    def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
+        """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
+        or (if `clause`) the subject of the light verb it is the object of ('Iran launched an
+        attack'), or, for an encounter 'with' someone, of the clause it is the occasion of
+        ('after talks with X, Putin said'; 'Iran vowed revenge after the strike' names no one)."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return [child]
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                return [c for c in child.children if c.dep_ == "pobj"]
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_:
+                return [child]
+        verb = noun.head
+        if not clause:
+            return []
+        if noun.dep_ == "dobj" and verb.lemma_ in self.agent_verbs:
+            return verb_subjects(verb)
+        if (
+            mutual
+            and noun.dep_ == "pobj"
+            and verb.lower_ in self.lexicon["occasion_preps"]
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            return verb_subjects(verb.head)
+        if (
+            noun.dep_ == "pobj"
+            and verb.dep_ == "prep"
+            and verb.head.lemma_ in self.lexicon["participation_verbs"]
+        ):
+            # 'Qatar was (not) invited to the talks', 'X invited Qatar to the talks'
+            invited = verb.head
+            return [
+                c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
+            ] or verb_subjects(invited)
+        return []
+
+    def owner(self, token: Token) -> Arg | None:
+        """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of'."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    arg = self.resolve(pobj) if pobj.dep_ == "pobj" else None
+                    if arg is not None and arg.is_actor:
+                        return arg
+        return None
+
+    def leader(self, token: Token) -> Arg | None:
+        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it."""
+        for child in token.children:
+            if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
+                for by in verb_subjects(child) + compound_modifiers(child):
+                    arg = self.agent(by)
+                    if arg is not None and arg.is_actor:
+                        return arg
         return None
 
     def delegation(self, token: Token) -> Arg | None:

@@ -2,7 +2,9 @@
 
 Walking up from the trigger through argument edges finds what scopes over it: a negation, a denial
 verb, a modal, a speculation or plan word, a reporting verb or "according to". Adjunct phrases
-("despite ...", "after ...") and coordinated clauses are barriers: their governor does not scope.
+("despite ...", "after ..."), relative clauses and participle modifiers ("Hamas, backed by Qatar,
+rejected ...") are barriers: their governor does not scope; across coordinated clauses a governor's
+own negation and auxiliaries do not.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
         dep, head = token.dep_, token.head
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
+        if dep == "relcl" or (dep in ("acl", "amod") and token.tag_ == "VBN"):
+            return  # 'Hamas, (which is) backed by Qatar, rejected ...': a modifier's own claim
         if dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
             own = False
         elif dep not in ("conj", "cc"):
@@ -41,7 +45,9 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
         token = head
 
 
-def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
+def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
+    """A negation of the token, or a denial verb over it ('rejected' as a trigger is itself the
+    relation, not its denial)."""
     if own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -49,7 +55,11 @@ def _negated(token: Token, own: bool, lexicon: Lexicon) -> bool:
         for child in token.children
     ):
         return True
-    if token.lemma_ in lexicon["negative_verbs"] and token.pos_ in ("VERB", "AUX"):
+    if (
+        not is_trigger
+        and token.lemma_ in lexicon["negative_verbs"]
+        and token.pos_ in ("VERB", "AUX")
+    ):
         particle = lexicon.particles.get(token.lemma_)
         return particle is None or any(
             c.dep_ == "prt" and c.lower_ == particle for c in token.children
@@ -72,14 +82,21 @@ _GOVERNOR_WORDS = (("speculation_words", "hypothetical"), ("planned_words", "pla
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
     """The modality one governor signals; hypothetical wins over planned ('may plan to')."""
     children = list(token.children) if own else []
+    # 'Iran warned it would attack': 'would' in reported speech is a future, not a conditional
+    reported_future = token.dep_ == "ccomp" and lexicon.matches(
+        "planned_words", token.head.lemma_
+    ) | lexicon.matches("reporting_verbs", token.head.lemma_)
+    future = [c for c in children if c.dep_ == "aux" and c.lower_ in lexicon["reported_future_aux"]]
+    if reported_future and future:
+        children = [c for c in children if c not in future]
     found = {
         modality
         for dep, words, modality in _CHILD_MARKERS
         if any(c.dep_ == dep and c.lower_ in lexicon[words] for c in children)
-    }
+    } | ({"planned"} if reported_future and future else set())
     if not is_trigger:
-        lemma = token.lemma_.lower()
-        found |= {modality for words, modality in _GOVERNOR_WORDS if lemma in lexicon[words]}
+        forms = (token.lemma_.lower(), token.lower_)
+        found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}
     return next((m for m in ("hypothetical", "planned") if m in found), None)
 
 
@@ -123,7 +140,7 @@ def read_context(trigger: Token, lexicon: Lexicon) -> Context:
     modality: str | None = None
     reported, attribution = False, None
     for governor, own in _governors(trigger, lexicon):
-        negated = negated or _negated(governor, own, lexicon)
+        negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
         found = _modality(governor, own, governor.i == trigger.i, lexicon)
         if found == "hypothetical" or (found and modality is None):
             modality = found

@@ -1,0 +1,95 @@
+"""Objects that are events: "Russia condemned the killing of Haniyeh" is about a killing.
+
+A noun of the `event_types` lexicon in the object position of a trigger that takes events is read
+as an event: its type, its victim ('of X', 'on X'), and its perpetrator when the text names one
+("Israel's killing of X", 'by X', 'an Israeli strike', 'which al-Shabaab claimed').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..vocab import slugify
+from .arguments import Arg, Arguments, EventMention, verb_subjects
+
+__all__ = ["read_event"]
+
+_TARGET_PREPS = ("of", "on", "against", "upon")
+_KINDS = ("State", "Group", "Organization")
+
+
+def _target(noun: Token) -> tuple[str, Token] | None:
+    """('of', the head of 'the embassy') for 'the bombing of the embassy'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return child.lower_, pobj
+    return None
+
+
+def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
+    """Subjects of a claiming clause on the event or its target: 'which al-Shabaab claimed',
+    'carried out by X'; a relative pronoun subject names no one."""
+    found = []
+    for token in noun.subtree:
+        if token.dep_ in ("relcl", "acl") and token.lemma_ in arguments.lexicon["claiming_verbs"]:
+            found += [t for t in verb_subjects(token) if t.i != noun.i and t.dep_ != "relcl"]
+    return found
+
+
+def _by_objects(token: Token) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "by"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _stray_agents(noun: Token, target: Token | None) -> list[Token]:
+    """'condemned the abduction of X by Y', 'the bombing of its embassy by Y': the small model
+    hangs 'by Y' on the event's target or on the active verb whose object the event is; neither
+    takes an agent of its own, so it is the event's."""
+    found = _by_objects(target) if target is not None else []
+    verb = noun.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if noun.dep_ == "dobj" and not passive:
+        found += _by_objects(verb)
+    return found
+
+
+def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
+    """The event a noun names, or None when it is not an event noun of the lexicon."""
+    kind = arguments.lexicon.event_types.get(noun.lemma_.lower())
+    if kind is None:
+        return None
+    target = _target(noun)
+    victim = arguments.resolve(target[1]) if target else None
+    victim = victim if victim is not None and victim.is_actor else None
+    perpetrators: dict[str, Arg] = {}
+    candidates = arguments.noun_agents(noun, clause=False) or _stray_agents(
+        noun, target[1] if target else None
+    )
+    for token in candidates + _claimants(noun, arguments):
+        # 'by Israeli settlers': people named by a demonym act for their state
+        arg = arguments.resolve(token) or arguments.modifier_actor(token, _KINDS, ("amod",))
+        if arg is not None and arg.is_actor and (victim is None or arg.key != victim.key):
+            perpetrators.setdefault(arg.key, arg)
+    if target is None:
+        label = noun.text.lower()
+        return EventMention(slugify(kind), kind, label, None, tuple(perpetrators.values()), False)
+    prep, head = target
+    phrase = arguments.doc[head.left_edge.i : head.i + 1]
+    label = f"{noun.text.lower()} {prep} {phrase.text}"
+    words = [t.text for t in phrase if t.dep_ != "det" and t.pos_ != "PRON"]
+    named = victim.key if victim else " ".join(words)
+    return EventMention(
+        slugify(f"{kind} {named}"),
+        kind,
+        label,
+        victim,
+        tuple(perpetrators.values()),
+        True,
+    )

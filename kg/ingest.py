@@ -164,7 +164,9 @@ def _derived(node: URIRef, pairs: list[tuple[Node, Node]]) -> set[Triple]:
     return set(entity_triples(entity)) if entity else set()
 
 
-def _relabel(store: Store, document: URIRef, old: set[Triple], new: set[Triple]):
+def _relabel(
+    store: Store, document: URIRef, old: set[Triple], new: set[Triple]
+) -> tuple[set[Triple], set[Triple]]:
     """(delete, insert) for the merged labels of every actor/source the change touches.
 
     A node this document named before is recomputed from every other record; a node it names

@@ -48,6 +48,9 @@ __all__ = ["COREF_KEY", "CoreferenceResolver"]
 COREF_KEY = "kg_coref"
 _COLLECTIVE_KINDS = ("State", "Group", "Organization")
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
+# An unnamed title holder stands for its state only as a party: not in an apposition that
+# describes a person ('Fidan, Turkey's foreign minister'), nor as a predicate ('named minister').
+_HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 _NOUN_TAGS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 
 
@@ -93,6 +96,12 @@ class CoreferenceResolver:
                 continue
             found = self._resolve(token, arguments, holdings, mentions)
             if found is None:
+                holder = self._unnamed_holder(token, arguments)
+                if holder is not None:
+                    owner, sector = holder
+                    actors.append(Span(doc, token.i, token.i + 1, owner.kind, span_id=owner.key))
+                    actors[-1].kb_id_ = owner.key
+                    sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
                 continue
             rule, arg = found
             actors.append(Span(doc, token.i, token.i + 1, label=arg.kind, span_id=arg.key))
@@ -192,6 +201,27 @@ class CoreferenceResolver:
         titles = {h.title for h in holdings if owner is not None and h.person == owner.key}
         people = {h.person for h in holdings if h.organization == state.key and h.title in titles}
         return self._person(people) or state
+
+    def _unnamed_holder(self, noun: Token, arguments: Arguments) -> tuple[Arg, str] | None:
+        """ "Montenegro's prime minister", 'a French minister' that names no one the document
+        knows acts for the state (or organization) whose title it is, in the sector its title
+        words give ('foreign minister' -> diplomatic), else government."""
+        if (
+            noun.dep_ not in _HOLDER_DEPS
+            or noun.tag_ not in ("NN", "NNP")
+            or _named(noun, arguments)
+        ):
+            return None
+        found = titled_role(noun, arguments, self.lexicon, set(arguments.spans))
+        if found is None or found[2] is None or found[2].key not in self.gazetteer.entries:
+            return None
+        _role, title, owner = found
+        words = title.lower().replace("-", " ").split()
+        words += [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+        sector = self.lexicon.lookup("title_sectors", *words) or self.lexicon.lookup(
+            "sector_modifiers", *words
+        )
+        return owner, sector or "government"
 
     def _person(self, keys: set[str]) -> Arg | None:
         if len(keys) != 1:

@@ -113,6 +113,10 @@ SECTORS = [
     ("Russia's Defense Minister met Iranian officials.", ("russia", "metWith", "iran"),
      "military", "government"),
     ("Kenya condemned Niger's ambassador.", ("kenya", "condemned", "niger"), None, "diplomatic"),
+    ("Russian aircraft attacked Afghan civilians.", ("russia", "attacked", "afghanistan"),
+     "military", "civilian"),
+    ("The Saudi-led coalition bombed the Houthis.", ("saudi-arabia", "attacked", "houthis"),
+     "military", None),
     ("The Pentagon condemned Iran.", ("united-states", "condemned", "iran"), "military", None),
     ("The Kremlin condemned NATO.", ("russia", "condemned", "nato"), "government", None),
     ("US forces attacked Hezbollah.", ("united-states", "attacked", "hezbollah"), "military", None),
@@ -190,6 +194,64 @@ def test_a_sector_acts_for_its_state_and_is_recorded(
     claim = _claim(claims_of(text), *triple)
     assert claim.is_fact
     assert (claim.subject_sector, claim.object_sector) == (subject_sector, object_sector)
+
+
+# (text, expected facts): who the text names, read from its words, never from the sentence itself
+ACTORS = [
+    # a plural demonym is its state's people
+    ("Palestinians condemned Israel.", {("palestine", "condemned", "israel")}),
+    ("Israel attacked Iraqis in Basra.", {("israel", "attacked", "iraq")}),
+    # a name cut after a particle runs on; a capitalised name after a title is a person
+    ("Ursula von der Leyen met Macron.", {("ursula-von-der-leyen", "metWith", "emmanuel-macron")}),
+    ("Hans van den Broek condemned Iran.", {("hans-van-den-broek", "condemned", "iran")}),
+    ("Chancellor Merz met Macron in Paris.", {("merz", "metWith", "emmanuel-macron")}),
+    # a group of a state's people is a group of its own, not the state
+    ("Sudanese rebels attacked Chad.", {("sudanese-rebel", "attacked", "chad")}),
+    ("Afghan insurgents attacked Pakistan.", {("afghan-insurgent", "attacked", "pakistan")}),
+    # a curated armed group is read whole, not as the group its name ends with
+    ("Kataib Hezbollah attacked US troops.", {("kataib-hezbollah", "attacked", "united-states")}),
+    # an unnamed minister acts for the state, an unnamed rebel group for nobody
+    ("Rebels attacked Chad.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTORS)
+def test_actors_are_read_from_names_demonyms_titles_and_group_nouns(claims_of, text, expected):
+    assert _facts(claims_of(text)) == expected
+
+
+def test_a_group_of_a_states_people_keeps_its_own_name(extraction_of):
+    entities = {e.key: e for e in extraction_of("Sudanese rebels attacked Chad.").entities}
+    assert (entities["sudanese-rebel"].label, entities["sudanese-rebel"].kind) == (
+        "Sudanese rebels",
+        "Group",
+    )
+
+
+# (text, the actors 'the two leaders' / 'both sides' stands for, in document order)
+PAIRS = [
+    (
+        "Putin met Erdogan in Sochi. Both leaders condemned NATO.",
+        [("Person", "vladimir-putin"), ("Person", "erdogan")],
+    ),
+    (
+        "Iran and Saudi Arabia restored ties. The two countries agreed to reopen embassies.",
+        [("State", "iran"), ("State", "saudi-arabia")],
+    ),
+    (
+        "Israel fought Hamas in Gaza. Both sides accepted a truce.",
+        [("State", "israel"), ("Group", "hamas")],
+    ),
+    # three candidates, or a place: no pair
+    ("Putin met Xi and Biden. The two leaders spoke.", []),
+    ("The two sides met in Doha.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), PAIRS)
+def test_the_two_leaders_stand_for_the_two_actors_named_before(nlp, text, pair):
+    doc = nlp(text)
+    assert [(s.label_, s.id_) for s in doc.spans["kg_pairs"]] == pair
 
 
 def test_a_sector_noun_is_not_a_name_of_its_state(extraction_of):

@@ -31,6 +31,20 @@ _UNKNOWN_KINDS = {
 _MISREAD_NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 
 
+def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
+    """'Ursula von der' + 'Leyen', 'Hans van' + 'den' + 'Broek': a person name ending in, or
+    followed by, name particles goes on with the unknown entity right after them."""
+    doc = person.doc
+    gap = doc[person.end : ent.start]
+    particles = lexicon["name_particles"]
+    return (
+        person.label_ == "PERSON"
+        and not ent.ent_id_
+        and all(t.text in particles for t in gap)
+        and (len(gap) > 0 or doc[person.end - 1].text in particles)
+    )
+
+
 def _titled_name(title: Token, lexicon: Lexicon) -> Span | None:
     """'President Modi': the capitalised proper nouns right after a capitalised role title
     (the last word of the title, 'Minister' of 'Prime Minister'), up to the name's head."""
@@ -90,13 +104,7 @@ class ActorResolver:
         ents: list[Span] = []
         for ent in doc.ents:
             previous = ents[-1] if ents else None
-            if (
-                previous is not None
-                and previous.label_ == "PERSON"
-                and previous.end == ent.start
-                and doc[ent.start - 1].is_lower
-                and not ent.ent_id_
-            ):
+            if previous is not None and _cut_name(previous, ent, self.lexicon):
                 ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")
                 continue
             ents.append(ent)

@@ -43,14 +43,16 @@ from .arguments import Arg, Arguments
 from .roles import find_roles, titled_role
 from .sectors import SECTOR_KEY
 
-__all__ = ["COREF_KEY", "CoreferenceResolver"]
+__all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
 
 COREF_KEY = "kg_coref"
+PAIR_KEY = "kg_pairs"
 _COLLECTIVE_KINDS = ("State", "Group", "Organization")
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
 # An unnamed title holder stands for its state only as a party: not in an apposition that
 # describes a person ('Fidan, Turkey's foreign minister'), nor as a predicate ('named minister').
 _HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
+_BOTH_DEPS = ("det", "predet", "preconj", "nummod")
 _NOUN_TAGS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 
 
@@ -91,8 +93,13 @@ class CoreferenceResolver:
         ]
         actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
         sectors = list(doc.spans.get(SECTOR_KEY, []))
+        pairs = []
         for token in doc:
             if token.i in arguments.spans:
+                continue
+            pair = self._pair(token, mentions)
+            if pair:
+                pairs += [Span(doc, token.i, token.i + 1, m.kind, span_id=m.key) for m in pair]
                 continue
             found = self._resolve(token, arguments, holdings, mentions)
             if found is None:
@@ -118,6 +125,7 @@ class CoreferenceResolver:
             mentions = sorted([*mentions, mention], key=_start)
         doc.spans[SPAN_KEY] = actors
         doc.spans[COREF_KEY] = corefs
+        doc.spans[PAIR_KEY] = pairs
         doc.spans[SECTOR_KEY] = sectors
         return doc
 
@@ -201,6 +209,31 @@ class CoreferenceResolver:
         titles = {h.title for h in holdings if owner is not None and h.person == owner.key}
         people = {h.person for h in holdings if h.organization == state.key and h.title in titles}
         return self._person(people) or state
+
+    def _pair(self, noun: Token, mentions: list[_Mention]) -> list[_Mention]:
+        """'the two leaders', 'both sides' -> the two actors of that kind the sentence names
+        before it, else the previous sentence; none unless exactly two."""
+        kind = self.lexicon.lookup("pair_nouns", noun.lower_)
+        counted = any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in _BOTH_DEPS and c.lower_ == "both")
+            for c in noun.children
+        )
+        if kind is None or not counted or noun.dep_ not in _ARGUMENT_DEPS:
+            return []
+        sentence = noun.sent
+        previous = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else None
+        for start in (sentence.start, previous):
+            if start is None:
+                continue
+            found = {
+                m.key: m
+                for m in mentions
+                if start <= m.start < noun.i and kind in ("Actor", m.kind) and m.kind != "Place"
+            }
+            if found:
+                return list(found.values()) if len(found) == 2 else []
+        return []
 
     def _unnamed_holder(self, noun: Token, arguments: Arguments) -> tuple[Arg, str] | None:
         """ "Montenegro's prime minister", 'a French minister' that names no one the document

@@ -21,6 +21,13 @@ Rules, precision first (an anaphor with two possible antecedents stays unresolve
 - coref/counterpart: "his Iranian counterpart" -> the person the document names as holding the
   possessor's title for Iran; else Iran itself, with the sector `counterpart_nouns` gives
   (government).
+- no name: a title in a party position that names no one ("Niger's ambassador", 'the Russian
+  president' with no Russian president named) acts for its state or organization, recorded as a
+  sector (`title_sectors`, a sector modifier, else government), not as coreference.
+- pairs: 'the two leaders', 'both sides' (`pair_nouns`) -> the two actors of that kind the sentence
+  names before it, else the previous one, written as two spans on the noun to
+  `doc.spans["kg_pairs"]` (label = kind, id = key) for the relation finder to read as a
+  coordination ('X and Y agreed').
 Pronouns are not gendered: spaCy's small model gives no gender of names.
 
 Why not `coreferee` (PyPI, 1.5.0): it installs against spaCy 3.8 but refuses the pinned model

@@ -5,6 +5,9 @@ their state (or group), and the text says which part of it acted.
 with a known owner to `doc.spans["kg_actors"]` (label = the owner's kind, id = its key), so the
 relation finder reads it as the owner, and records the sector in `doc.spans["kg_sectors"]`
 (label = sector code, id = owner key); metonyms already in `kg_actors` get only the sector span.
+'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
+apart from it ('Sudanese rebels', `group_nouns`) are a group of their own, named by the state's
+demonym and the noun (key 'sudanese-rebel'), never the state.
 Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
 `ontology/lexicon/context.json`.
 """

@@ -115,6 +115,8 @@ SECTORS = [
     ("Kenya condemned Niger's ambassador.", ("kenya", "condemned", "niger"), None, "diplomatic"),
     ("Russian aircraft attacked Afghan civilians.", ("russia", "attacked", "afghanistan"),
      "military", "civilian"),
+    ("The Azerbaijani parliament condemned Armenia.", ("azerbaijan", "condemned", "armenia"),
+     "government", None),
     ("The Saudi-led coalition bombed the Houthis.", ("saudi-arabia", "attacked", "houthis"),
      "military", None),
     ("The Pentagon condemned Iran.", ("united-states", "condemned", "iran"), "military", None),

@@ -75,7 +75,11 @@ class Gazetteer:
         return None
 
     def demonym_state(self, text: str) -> GazetteerEntry | None:
+        """The state of a demonym, singular or a regular plural ('Palestinians', 'Iraqis';
+        'Chinese' and 'Swiss' have none)."""
         key = self.demonyms.get(text)
+        if key is None and text.endswith("s") and not text.endswith(("ss", "es")):
+            key = self.demonyms.get(text[:-1])
         return self.entries[key] if key else None
 
     def demonym_of(self, state_key: str) -> str | None:

@@ -85,6 +85,7 @@ class AKG(DefinedNamespace):
     DiplomaticSector: URIRef
     IntelligenceSector: URIRef
     SecuritySector: URIRef
+    CivilianSector: URIRef
     # relations
     alliedWith: URIRef
     metWith: URIRef

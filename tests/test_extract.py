@@ -27,7 +27,7 @@ FACTS = [
     ("The White House condemned Iran.", {("united-states", "condemned", "iran")}),
     ("Putin met with Xi Jinping in Beijing.", {("vladimir-putin", "metWith", "xi-jinping")}),
     ("Biden spoke with Netanyahu by phone.", {("joe-biden", "spokeWith", "benjamin-netanyahu")}),
-    ("Biden held talks with Erdogan.", {("joe-biden", "metWith", "erdogan")}),
+    ("Biden held talks with Erdogan.", {("joe-biden", "metWith", "recep-tayyip-erdogan")}),
     ("Biden held a phone call with Zelensky.", {("joe-biden", "spokeWith", "volodymyr-zelensky")}),
     ("The talks between Iran and Saudi Arabia resumed.", {("iran", "metWith", "saudi-arabia")}),
     ("Moscow hailed Tehran as a strategic partner.", {("russia", "alliedWith", "iran")}),
@@ -40,8 +40,8 @@ FACTS = [
     ("The United States backs Ukraine.", {("united-states", "supports", "ukraine")}),
     ("Hezbollah fired rockets at Israel.", {("hezbollah", "attacked", "israel")}),
     # two coordinated parties of a mutual relation
-    ("Putin and Xi met in Beijing.", {("vladimir-putin", "metWith", "xi")}),
-    ("Erdogan and Putin held a telephone conversation.", {("erdogan", "spokeWith", "vladimir-putin")}),
+    ("Putin and Xi met in Beijing.", {("vladimir-putin", "metWith", "xi-jinping")}),
+    ("Erdogan and Putin held a telephone conversation.", {("recep-tayyip-erdogan", "spokeWith", "vladimir-putin")}),
     ("Moscow and Beijing are close allies.", {("russia", "alliedWith", "china")}),
     ("Israel and Hamas held talks in Cairo.", {("israel", "metWith", "hamas")}),
     # the subject of 'is expected to' is the one who meets; an expected meeting is no fact yet
@@ -169,8 +169,8 @@ NOT_ASSERTED = [
     ),
     ("Iran vowed to attack Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
     ("Israel plans to strike Hezbollah.", ("israel", "attacked", "hezbollah"), "affirmed", "planned"),
-    ("Biden is expected to meet Xi at the summit.", ("joe-biden", "metWith", "xi"), "affirmed", "planned"),
-    ("Putin and Xi could meet in Beijing.", ("vladimir-putin", "metWith", "xi"), "affirmed", "hypothetical"),
+    ("Biden is expected to meet Xi at the summit.", ("joe-biden", "metWith", "xi-jinping"), "affirmed", "planned"),
+    ("Putin and Xi could meet in Beijing.", ("vladimir-putin", "metWith", "xi-jinping"), "affirmed", "hypothetical"),
 ]
 
 NOTHING = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
@@ -17,6 +17,7 @@ from ..vocab import slugify
 __all__ = ["SPAN_KEY", "ActorResolver", "strip_name"]
 
 SPAN_KEY = "kg_actors"
+COREF_KEY = "kg_coref"  # the anaphors kg_coref resolved; label = the rule
 # spaCy entity labels that can name an actor or place when the gazetteer does not know them.
 _UNKNOWN_KINDS = {
     "PERSON": "Person",
@@ -25,6 +26,39 @@ _UNKNOWN_KINDS = {
     "LOC": "Place",
     "FAC": "Place",
 }
+
+# Entity labels the small model gives person names it does not know ('Scholz' as GPE); a name
+# after a title takes their place.
+_MISREAD_NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+
+
+def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
+    """'Ursula von der' + 'Leyen', 'Hans van' + 'den' + 'Broek': a person name ending in, or
+    followed by, name particles goes on with the unknown entity right after them."""
+    doc = person.doc
+    gap = doc[person.end : ent.start]
+    particles = lexicon["name_particles"]
+    return (
+        person.label_ == "PERSON"
+        and not ent.ent_id_
+        and all(t.text in particles for t in gap)
+        and (len(gap) > 0 or doc[person.end - 1].text in particles)
+    )
+
+
+def _titled_name(title: Token, lexicon: Lexicon) -> Span | None:
+    """'President Modi': the capitalised proper nouns right after a capitalised role title
+    (the last word of the title, 'Minister' of 'Prime Minister'), up to the name's head."""
+    if not title.is_title or lexicon.role(title.lower_) is None:
+        return None
+    doc, end = title.doc, title.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        if lexicon.role(doc[end].lower_) is not None:
+            return None
+        end += 1
+    if end == title.i + 1 or title.head.i not in range(title.i + 1, end):
+        return None
+    return doc[title.i + 1 : end]
 
 
 def strip_name(span: Span, lexicon: Lexicon) -> Span:
@@ -54,14 +88,36 @@ class ActorResolver:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        surnames = self._surnames(doc.ents)
+        ents = self._mended(doc)
+        surnames = self._surnames(ents)
         spans = []
-        for ent in doc.ents:
+        for ent in ents:
             span = self._resolve(ent, surnames)
             if span is not None:
                 spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _mended(self, doc: Doc) -> list[Span]:
+        """The model's entities with two repairs: a name cut short after a lower-case particle
+        ('Ursula von der' + 'Leyen') runs on, and capitalised words after a title the model
+        missed or mislabelled ('Chancellor Scholz', 'President Modi') are a person."""
+        ents: list[Span] = []
+        for ent in doc.ents:
+            previous = ents[-1] if ents else None
+            if previous is not None and _cut_name(previous, ent, self.lexicon):
+                ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+                continue
+            ents.append(ent)
+        for token in doc[:-1]:
+            name = _titled_name(token, self.lexicon)
+            if name is None:
+                continue
+            covered = [e for e in ents if e.start < name.end and name.start < e.end]
+            if all(not e.ent_id_ and e.label_ in _MISREAD_NAMES for e in covered):
+                ents = [e for e in ents if e not in covered]
+                ents.append(Span(doc, name.start, name.end, label="PERSON"))
+        return sorted(ents, key=lambda e: e.start)
 
     def _surnames(self, ents: Iterable[Span]) -> dict[str, tuple[str, str]]:
         """Last name -> (key, label) of the first multi-word person name in the document."""

@@ -16,7 +16,7 @@ from ..lexicon import Lexicon
 from ..model import ACTOR_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import SPAN_KEY
+from .actors import COREF_KEY, SPAN_KEY
 from .context import Context
 
 __all__ = [
@@ -80,8 +80,10 @@ def compound_modifiers(word: Token) -> list[Token]:
     return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
 
 
-def _third_person_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"]
+def _unresolved_pronoun(token: Token) -> bool:
+    """A third-person pronoun that coreference left alone ('it' with two states before it)."""
+    resolved = any(span.start == token.i for span in token.doc.spans.get(COREF_KEY, ()))
+    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and not resolved
 
 
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
@@ -93,8 +95,8 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects and verb.dep_ == "ccomp" and _third_person_pronoun(subjects[0]):
-        # 'Iran warned (that) it would attack Israel': the reported clause's 'it' is the speaker
+    if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
+        # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
         return verb_subjects(verb.head)
     if subjects:
         # every nominal subject: the small model splits "Serbia's ally Russia" into two. A

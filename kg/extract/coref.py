@@ -21,6 +21,13 @@ Rules, precision first (an anaphor with two possible antecedents stays unresolve
 - coref/counterpart: "his Iranian counterpart" -> the person the document names as holding the
   possessor's title for Iran; else Iran itself, with the sector `counterpart_nouns` gives
   (government).
+- no name: a title in a party position that names no one ("Niger's ambassador", 'the Russian
+  president' with no Russian president named) acts for its state or organization, recorded as a
+  sector (`title_sectors`, a sector modifier, else government), not as coreference.
+- pairs: 'the two leaders', 'both sides' (`pair_nouns`) -> the two actors of that kind the sentence
+  names before it, else the previous one, written as two spans on the noun to
+  `doc.spans["kg_pairs"]` (label = kind, id = key) for the relation finder to read as a
+  coordination ('X and Y agreed').
 Pronouns are not gendered: spaCy's small model gives no gender of names.
 
 Why not `coreferee` (PyPI, 1.5.0): it installs against spaCy 3.8 but refuses the pinned model
@@ -38,16 +45,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
-from .actors import SPAN_KEY
+from .actors import COREF_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
 from .roles import find_roles, titled_role
 from .sectors import SECTOR_KEY
 
-__all__ = ["COREF_KEY", "CoreferenceResolver"]
+__all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
 
-COREF_KEY = "kg_coref"
+PAIR_KEY = "kg_pairs"
 _COLLECTIVE_KINDS = ("State", "Group", "Organization")
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
+# An unnamed title holder stands for its state only as a party: not in an apposition that
+# describes a person ('Fidan, Turkey's foreign minister'), nor as a predicate ('named minister').
+_HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
+_BOTH_DEPS = ("det", "predet", "preconj", "nummod")
 _NOUN_TAGS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 
 
@@ -88,11 +99,22 @@ class CoreferenceResolver:
         ]
         actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
         sectors = list(doc.spans.get(SECTOR_KEY, []))
+        pairs = []
         for token in doc:
             if token.i in arguments.spans:
                 continue
+            pair = self._pair(token, mentions)
+            if pair:
+                pairs += [Span(doc, token.i, token.i + 1, m.kind, span_id=m.key) for m in pair]
+                continue
             found = self._resolve(token, arguments, holdings, mentions)
             if found is None:
+                holder = self._unnamed_holder(token, arguments)
+                if holder is not None:
+                    owner, sector = holder
+                    actors.append(Span(doc, token.i, token.i + 1, owner.kind, span_id=owner.key))
+                    actors[-1].kb_id_ = owner.key
+                    sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
                 continue
             rule, arg = found
             actors.append(Span(doc, token.i, token.i + 1, label=arg.kind, span_id=arg.key))
@@ -109,6 +131,7 @@ class CoreferenceResolver:
             mentions = sorted([*mentions, mention], key=_start)
         doc.spans[SPAN_KEY] = actors
         doc.spans[COREF_KEY] = corefs
+        doc.spans[PAIR_KEY] = pairs
         doc.spans[SECTOR_KEY] = sectors
         return doc
 
@@ -192,6 +215,52 @@ class CoreferenceResolver:
         titles = {h.title for h in holdings if owner is not None and h.person == owner.key}
         people = {h.person for h in holdings if h.organization == state.key and h.title in titles}
         return self._person(people) or state
+
+    def _pair(self, noun: Token, mentions: list[_Mention]) -> list[_Mention]:
+        """'the two leaders', 'both sides' -> the two actors of that kind the sentence names
+        before it, else the previous sentence; none unless exactly two."""
+        kind = self.lexicon.lookup("pair_nouns", noun.lower_)
+        counted = any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in _BOTH_DEPS and c.lower_ == "both")
+            for c in noun.children
+        )
+        if kind is None or not counted or noun.dep_ not in _ARGUMENT_DEPS:
+            return []
+        sentence = noun.sent
+        previous = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else None
+        for start in (sentence.start, previous):
+            if start is None:
+                continue
+            found = {
+                m.key: m
+                for m in mentions
+                if start <= m.start < noun.i and kind in ("Actor", m.kind) and m.kind != "Place"
+            }
+            if found:
+                return list(found.values()) if len(found) == 2 else []
+        return []
+
+    def _unnamed_holder(self, noun: Token, arguments: Arguments) -> tuple[Arg, str] | None:
+        """ "Montenegro's prime minister", 'a French minister' that names no one the document
+        knows acts for the state (or organization) whose title it is, in the sector its title
+        words give ('foreign minister' -> diplomatic), else government."""
+        if (
+            noun.dep_ not in _HOLDER_DEPS
+            or noun.tag_ not in ("NN", "NNP")
+            or _named(noun, arguments)
+        ):
+            return None
+        found = titled_role(noun, arguments, self.lexicon, set(arguments.spans))
+        if found is None or found[2] is None or found[2].key not in self.gazetteer.entries:
+            return None
+        _role, title, owner = found
+        words = title.lower().replace("-", " ").split()
+        words += [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+        sector = self.lexicon.lookup("title_sectors", *words) or self.lexicon.lookup(
+            "sector_modifiers", *words
+        )
+        return owner, sector or "government"
 
     def _person(self, keys: set[str]) -> Arg | None:
         if len(keys) != 1:

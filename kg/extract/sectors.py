@@ -5,6 +5,9 @@ their state (or group), and the text says which part of it acted.
 with a known owner to `doc.spans["kg_actors"]` (label = the owner's kind, id = its key), so the
 relation finder reads it as the owner, and records the sector in `doc.spans["kg_sectors"]`
 (label = sector code, id = owner key); metonyms already in `kg_actors` get only the sector span.
+'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
+apart from it ('Sudanese rebels', `group_nouns`) are a group of their own, named by the state's
+demonym and the noun (key 'sudanese-rebel'), never the state.
 Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
 `ontology/lexicon/context.json`.
 """
@@ -15,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
+from ..vocab import slugify
 from .actors import SPAN_KEY
-from .arguments import Arguments
+from .arguments import Arg, Arguments
 
 __all__ = ["SECTOR_KEY", "SectorResolver"]
 
@@ -31,6 +35,16 @@ def _sector_word_forms(token: Token) -> list[str]:
     forms = [token.lemma_.lower(), token.lower_]
     compounds = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
     return [f"{c.lower_} {form}" for c in compounds for form in forms] + forms
+
+
+def _led_by(token: Token, arguments: Arguments) -> Arg | None:
+    """'Saudi-led coalition', 'Vietnamese-led forces': the leader owns the sector."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ == "led":
+            owner = arguments.modifier_actor(child, _OWNER_KINDS, ("npadvmod", "compound", "amod"))
+            if owner is not None:
+                return owner
+    return None
 
 
 class SectorResolver:
@@ -49,12 +63,20 @@ class SectorResolver:
                 sectors.append(Span(doc, span.start, span.end, label=sector, span_id=span.id_))
         actors = list(doc.spans.get(SPAN_KEY, []))
         for token in doc:
-            if token.i in arguments.spans or token.dep_ in _MODIFIER_DEPS:
+            if token.i in arguments.spans:
+                continue
+            group = self._group(token, arguments)
+            if group is not None:
+                actors.append(group)
+                for i in range(group.start, group.end):
+                    arguments.spans[i] = group
+                continue
+            if token.dep_ in _MODIFIER_DEPS:
                 continue
             sector = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
             if sector is None:
                 continue
-            owner = arguments.modifier_actor(token, _OWNER_KINDS)
+            owner = _led_by(token, arguments) or arguments.modifier_actor(token, _OWNER_KINDS)
             if owner is None or owner.key not in self.gazetteer.entries:
                 continue
             sector = self._refined(token) or sector
@@ -64,6 +86,26 @@ class SectorResolver:
         doc.spans[SPAN_KEY] = actors
         doc.spans[SECTOR_KEY] = sectors
         return doc
+
+    def _group(self, token: Token, arguments: Arguments) -> Span | None:
+        """'Sudanese rebels', 'Afghan guerrilla (camps)': people of a state acting apart from it
+        are a group of their own, named by the state's demonym and the noun."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if token.dep_ == "amod" or not self.lexicon.matches("group_nouns", *forms):
+            return None
+        # 'Kampuchean guerrilla camps': the adjective may modify the noun the group noun modifies
+        around = (
+            token.children if token.dep_ != "compound" else [*token.children, *token.head.children]
+        )
+        modifiers = [c for c in around if c.dep_ == "amod" and c.i < token.i]
+        states = [a for c in modifiers if (a := arguments.agent(c)) and a.kind == "State"]
+        if not states:
+            return None
+        name = self.gazetteer.demonym_of(states[0].key) or states[0].label
+        start = min(c.i for c in modifiers)
+        span = Span(token.doc, start, token.i + 1, label="Group")
+        span.id_ = span.kb_id_ = slugify(f"{name} {token.lemma_.lower()}")
+        return span
 
     def _refined(self, token: Token) -> str | None:
         """'Israeli military officials' are military, 'Russian foreign ministry' diplomatic."""

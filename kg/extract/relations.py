@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -19,6 +18,7 @@ from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
 from .arguments import Arguments, RelationMatch
 from .context import Context, read_context
+from .matching import TriggerMatcher
 from .roles import find_roles
 
 __all__ = ["RelationFinder", "verb_subjects"]
@@ -217,7 +217,7 @@ class RelationFinder:
     def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self.matcher = DependencyMatcher(vocab)
+        self.matcher = TriggerMatcher(vocab)
         # pattern name -> (lexicon line, shape, node names in the order the matcher reports tokens)
         self.shapes: dict[str, tuple[Trigger, str, tuple[str, ...]]] = {}
         for number, trigger in enumerate(lexicon.triggers):

@@ -23,7 +23,7 @@ from .extract.relations import RelationFinder
 from .lexicon import load_lexicon
 from .resolve import load_gazetteer
 
-__all__ = ["build_pipeline"]
+__all__ = ["MODEL_COMPONENTS", "build_pipeline", "unused_components"]
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ def _set_relations(doc: Doc, matches: list | None) -> None:
     doc.user_data[_RELATIONS_KEY] = None if matches is None else pickle.dumps(matches)
 
 
-if not Doc.has_extension("kg_relations"):
-    Doc.set_extension("kg_relations", getter=_get_relations, setter=_set_relations)
+# Forced: RelationFinder registers a plain attribute only when none exists yet.
+Doc.set_extension("kg_relations", getter=_get_relations, setter=_set_relations, force=True)
 
 
 @Language.component("kg_sentences")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
 
 import kg.nlp
 from kg import Settings, build, serialize
@@ -22,6 +23,13 @@ def articles(seeds_dir):
 
 def test_two_worker_processes_build_the_seed_graph_byte_for_byte(seeds_dir, seed_graph):
     assert serialize(build([seeds_dir], jobs=2)) == serialize(seed_graph)
+
+
+def test_relation_matches_survive_the_bytes_a_worker_sends_back(nlp):
+    doc = nlp("Iran threatened Israel. Russia condemned the United States.")
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert len(copy._.kg_relations) == 2
+    assert copy._.kg_relations == doc._.kg_relations
 
 
 @pytest.mark.parametrize("jobs", [0, -1])

@@ -58,7 +58,7 @@ class TriggerMatcher:
             groups = [m for gate, m in self._groups.items() if gate is None or gate & lemmas]
             if not groups:
                 continue
-            if array is None:
+            if array is None:  # once per Doc: as_doc would export the whole Doc per sentence
                 attrs = doc._get_array_attrs()
                 array = doc.to_array(attrs)
             part = sentence.as_doc(array_head=attrs, array=array)

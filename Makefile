@@ -5,6 +5,8 @@
 #   make test       install the dev extras (and Debian chromium if missing), ruff check, pytest
 #   make lint       ruff check + ruff format --check
 #   make gazetteer  regenerate ontology/states.ttl from countryinfo / country_converter
+#   make bench      run the benchmarks, write BENCHMARKS.md (QUICK=1: small inputs, written to
+#                   out/BENCHMARKS.quick.md)
 #   make clean      remove .venv, out/ and caches
 #
 # Installs are remembered by stamp files in .venv (redone when pyproject.toml changes), so a
@@ -23,7 +25,7 @@ DEV_STAMP     := $(VENV)/.installed-dev
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: venv dev demo test lint gazetteer chromium clean
+.PHONY: venv dev demo test lint gazetteer bench chromium clean
 
 .DEFAULT_GOAL := demo
 
@@ -96,6 +98,11 @@ lint: $(DEV_STAMP)
 
 gazetteer: $(DEV_STAMP)
 	$(BIN)/python scripts/make_gazetteer.py --output ontology/states.ttl
+
+# --- benchmarks ----------------------------------------------------------------------------
+
+bench: $(RUNTIME_STAMP)
+	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
 
 # --- housekeeping --------------------------------------------------------------------------
 

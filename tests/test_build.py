@@ -1,0 +1,107 @@
+"""Building in worker processes and with only the model components kg reads changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+
+import kg.nlp
+from kg import Settings, build, serialize
+from kg.build import BATCH_SIZE, batch_size, extract_corpus
+from kg.corpus import read_corpus
+from kg.extract import extract_articles
+from kg.extract.matching import trigger_lemmas
+from kg.nlp import MODEL_COMPONENTS, build_pipeline, unused_components
+
+
+@pytest.fixture(scope="module")
+def articles(seeds_dir):
+    return list(read_corpus([seeds_dir]))
+
+
+def test_two_worker_processes_build_the_seed_graph_byte_for_byte(seeds_dir, seed_graph):
+    assert serialize(build([seeds_dir], jobs=2)) == serialize(seed_graph)
+
+
+def test_relation_matches_survive_the_bytes_a_worker_sends_back(nlp):
+    doc = nlp("Iran threatened Israel. Russia condemned the United States.")
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert len(copy._.kg_relations) == 2
+    assert copy._.kg_relations == doc._.kg_relations
+
+
+@pytest.mark.parametrize("jobs", [0, -1])
+def test_fewer_than_one_worker_is_refused(articles, jobs):
+    with pytest.raises(ValueError, match="jobs must be at least 1"):
+        extract_corpus(articles, jobs=jobs)
+
+
+# (articles, jobs, articles per batch)
+BATCHES = [
+    (10_000, 1, BATCH_SIZE),
+    (10_000, 2, BATCH_SIZE),
+    (6, 2, 3),
+    (5, 2, 3),
+    (1, 4, 1),
+    (0, 1, 1),
+]
+
+
+@pytest.mark.parametrize(("articles", "jobs", "expected"), BATCHES)
+def test_every_worker_gets_a_batch(articles, jobs, expected):
+    assert batch_size(articles, jobs) == expected
+
+
+def test_the_pipeline_loads_only_the_model_components_kg_reads(nlp):
+    assert unused_components(Settings().model) == ["senter"]
+    model_parts = [name for name in nlp.component_names if not name.startswith(("kg_", "entity"))]
+    assert model_parts == list(MODEL_COMPONENTS)
+    assert nlp.disabled == []
+
+
+def test_excluding_unused_components_changes_no_extraction(nlp, articles, monkeypatch):
+    monkeypatch.setattr(kg.nlp, "unused_components", lambda model: [])
+    whole = build_pipeline()
+    assert "senter" in whole.component_names
+    assert list(extract_articles(whole, articles)) == list(extract_articles(nlp, articles))
+
+
+# (pattern, the lemmas a sentence must contain for it to match; None: any sentence)
+GATES = [
+    (
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["meet", "host"]}}}],
+        {"meet", "host"},
+    ),
+    ([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "ally", "POS": "NOUN"}}], {"ally"}),
+    ([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"POS": "VERB"}}], None),
+    ([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"NOT_IN": ["be"]}}}], None),
+    (
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+            {
+                "RIGHT_ID": "trigger",
+                "RIGHT_ATTRS": {"LEMMA": {"IN": ["ally"]}},
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+            },
+        ],
+        {"ally"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "lemmas"), GATES)
+def test_a_pattern_runs_only_where_its_trigger_lemma_occurs(pattern, lemmas):
+    assert trigger_lemmas(pattern) == (None if lemmas is None else frozenset(lemmas))
+
+
+def test_sentence_matching_finds_what_one_dependency_matcher_finds(nlp, articles):
+    finder = nlp.get_pipe("kg_relations")
+    whole = DependencyMatcher(nlp.vocab)
+    for key, patterns in finder.matcher.patterns.items():
+        whole.add(key, patterns)
+    for doc in nlp.pipe(article.text for article in articles):
+        expected = whole(doc)
+        assert expected
+        assert finder.matcher(doc) == [(key, list(tokens)) for key, tokens in expected]

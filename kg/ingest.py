@@ -67,6 +67,10 @@ _STATEMENTS = (
     f"SELECT ?st ?p ?o WHERE {{ GRAPH {_DATA} {{ ?st prov:wasDerivedFrom ?doc ; ?p ?o }} }}"
 )
 _MENTIONS = f"SELECT ?a WHERE {{ GRAPH {_DATA} {{ ?a akg:mentionedIn ?doc }} }}"
+# an event the document reports: its node's other triples are the document's own too
+_EVENTS = f"""SELECT ?e ?p ?o WHERE {{
+    GRAPH {_DATA} {{ ?e a akg:Event ; akg:mentionedIn ?doc ; ?p ?o }} FILTER (?p != akg:mentionedIn)
+}}"""
 _RECORDS = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _OWN = f"SELECT ?p ?o WHERE {{ GRAPH {_DATA} {{ ?node ?p ?o }} }}"
 _OTHER_RECORDS = """SELECT ?p ?o WHERE {
@@ -109,6 +113,7 @@ def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
     own = {(document, p, o) for p, o in store.select(_DOCUMENT, bound)}
     own |= {(st, p, o) for st, p, o in store.select(_STATEMENTS, bound)}
     own |= {(a, AKG.mentionedIn, document) for (a,) in store.select(_MENTIONS, bound)}
+    own |= {(e, p, o) for e, p, o in store.select(_EVENTS, bound)}
     records = set(store.select(_RECORDS, {"g": record_graph(document)}))
     return own, records
 

@@ -71,7 +71,10 @@ BAD_SELECTIONS = [
     ({"focus": "Atlantis"}, "no actor named 'Atlantis'"),
     ({"focus": "Irn"}, "did you mean: iran"),
     ({"focus": "Tehran"}, "no actor named"),  # a place is not an actor
-    ({"relations": "friends,threatens"}, "unknown relation 'friends' (valid: accused, agreedWith, aided, alliedWith"),
+    (
+        {"relations": "friends,threatens"},
+        "unknown relation 'friends' (valid: accused, agreedWith, aided, alliedWith",
+    ),
     ({"relations": " , "}, "unknown relation none given"),
     ({"since": "yesterday"}, "since must be a date like 2024-08-05, not 'yesterday'"),
     ({"until": "2024-13-01"}, "until must be a date"),

@@ -5,7 +5,7 @@
 #   make test       install the dev extras (and Debian chromium if missing), ruff check, pytest
 #   make lint       ruff check + ruff format --check
 #   make gazetteer  regenerate ontology/states.ttl from countryinfo / country_converter
-#   make bench      run the benchmarks, write BENCHMARKS.md (QUICK=1: small inputs, written to
+#   make bench      (dev extras) run the benchmarks, write BENCHMARKS.md (QUICK=1: small inputs, written to
 #                   out/BENCHMARKS.quick.md)
 #   make clean      remove .venv, out/ and caches
 #
@@ -101,7 +101,7 @@ gazetteer: $(DEV_STAMP)
 
 # --- benchmarks ----------------------------------------------------------------------------
 
-bench: $(RUNTIME_STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
 
 # --- housekeeping --------------------------------------------------------------------------

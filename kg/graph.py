@@ -41,6 +41,7 @@ __all__ = [
     "entity_triples",
     "event_triples",
     "fact_triples",
+    "label_key",
     "merge_entities",
     "merge_events",
     "new_graph",
@@ -90,6 +91,16 @@ def merge_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
     return merged
 
 
+def label_key(label: str) -> str:
+    """A label as a name lookup matches it: lower case, so a typed name in any case is an
+    exact (indexed) match in a store instead of a filter over every label."""
+    return label.lower()
+
+
+def _key_triples(node: URIRef, labels: Iterable[str]) -> list[Triple]:
+    return [(node, AKG.labelKey, Literal(key)) for key in sorted(set(map(label_key, labels)))]
+
+
 def entity_triples(entity: Entity) -> list[Triple]:
     node = actor_iri(entity.key)
     triples: list[Triple] = [
@@ -97,6 +108,7 @@ def entity_triples(entity: Entity) -> list[Triple]:
         (node, SKOS.prefLabel, Literal(entity.label)),
     ]
     triples += [(node, SKOS.altLabel, Literal(alias)) for alias in entity.aliases]
+    triples += _key_triples(node, (entity.label, *entity.aliases))
     if entity.wikidata:
         triples.append((node, OWL.sameAs, URIRef(entity.wikidata)))
     return triples
@@ -115,6 +127,7 @@ def source_triples(key: str, label: str) -> list[Triple]:
     return [
         (source_iri(key), RDF.type, AKG.Source),
         (source_iri(key), SKOS.prefLabel, Literal(label)),
+        *_key_triples(source_iri(key), (label,)),
     ]
 
 

@@ -32,6 +32,7 @@ from rdflib.term import Node
 
 from .errors import QueryError, one_line
 from .export import write_graph
+from .graph import label_key
 from .schema import load_ontology
 from .store import Rows, Store, bind, open_graph
 from .vocab import PREFIXES, SKOS
@@ -137,10 +138,13 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
     return params
 
 
-# The actors a typed name may mean: label matched case-insensitively, the name bound as a literal.
+# The actors a typed name may mean: label matched case-insensitively, the name bound as a literal
+# and its lower-case key (kg.graph.label_key), which an index finds directly (akg:labelKey).
+# One pattern per label property: `?actor ?kind ?label` would read every triple of the actor.
 ACTOR_LOOKUP = """SELECT DISTINCT ?actor ?kind WHERE {
-    VALUES ?kind { skos:prefLabel skos:altLabel }
-    ?actor ?kind ?label .
+    ?actor akg:labelKey ?key .
+    { ?actor skos:prefLabel ?label BIND (skos:prefLabel AS ?kind) }
+    UNION { ?actor skos:altLabel ?label BIND (skos:altLabel AS ?kind) }
     FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
 }"""
 
@@ -148,7 +152,11 @@ ACTOR_LOOKUP = """SELECT DISTINCT ?actor ?kind WHERE {
 def resolve_actor(source: Graph | Store, name: str) -> URIRef:
     """The one actor a typed name means: a preferred-label match wins over an alias match; no
     match, or several, is a QueryError naming the candidates."""
-    rows = run_query(source, ACTOR_LOOKUP, {"name": Literal(name)}).rows
+    bound = {"name": Literal(name), "key": Literal(label_key(name))}
+    if isinstance(source, Store):  # a query of ours, bound as terms: no need to vet it first
+        rows = [tuple(map(_cell, row)) for row in source.query(ACTOR_LOOKUP, bound).rows]
+    else:
+        rows = run_query(source, ACTOR_LOOKUP, bound).rows
     preferred = sorted({a for a, kind in rows if kind == str(SKOS.prefLabel)})
     candidates = preferred or sorted({a for a, _ in rows})
     if not candidates:

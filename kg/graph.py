@@ -8,7 +8,7 @@ makes no direct edge: events are not actors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -41,6 +41,8 @@ __all__ = [
     "entity_triples",
     "event_triples",
     "fact_triples",
+    "graph_triples",
+    "label_key",
     "merge_entities",
     "merge_events",
     "new_graph",
@@ -90,6 +92,16 @@ def merge_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
     return merged
 
 
+def label_key(label: str) -> str:
+    """A label as a name lookup matches it: lower case, so a typed name in any case is an
+    exact (indexed) match in a store instead of a filter over every label."""
+    return label.lower()
+
+
+def _key_triples(node: URIRef, labels: Iterable[str]) -> list[Triple]:
+    return [(node, AKG.labelKey, Literal(key)) for key in sorted(set(map(label_key, labels)))]
+
+
 def entity_triples(entity: Entity) -> list[Triple]:
     node = actor_iri(entity.key)
     triples: list[Triple] = [
@@ -97,6 +109,7 @@ def entity_triples(entity: Entity) -> list[Triple]:
         (node, SKOS.prefLabel, Literal(entity.label)),
     ]
     triples += [(node, SKOS.altLabel, Literal(alias)) for alias in entity.aliases]
+    triples += _key_triples(node, (entity.label, *entity.aliases))
     if entity.wikidata:
         triples.append((node, OWL.sameAs, URIRef(entity.wikidata)))
     return triples
@@ -115,6 +128,7 @@ def source_triples(key: str, label: str) -> list[Triple]:
     return [
         (source_iri(key), RDF.type, AKG.Source),
         (source_iri(key), SKOS.prefLabel, Literal(label)),
+        *_key_triples(source_iri(key), (label,)),
     ]
 
 
@@ -248,16 +262,22 @@ def fact_triples(claims: Iterable[Claim]) -> set[Triple]:
     return edges
 
 
+def graph_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
+    """Every triple of the extractions' graph (repeats possible): streamed, so a store can load
+    a large batch without building an in-memory graph first."""
+    extractions = merge_events(list(extractions))
+    for entity in merge_entities(e for x in extractions for e in x.entities).values():
+        yield from entity_triples(entity)
+    attributions = (c.attribution for x in extractions for c in x.claims if c.attribution)
+    for key, label in source_labels(attributions).items():
+        yield from source_triples(key, label)
+    for extraction in extractions:
+        yield from document_triples(extraction)
+        yield from fact_triples(extraction.claims)
+
+
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
     """Add every extraction's documents, entities and statements to `graph` (a new one if None)."""
     graph = graph if graph is not None else new_graph()
-    extractions = merge_events(list(extractions))
-    for entity in merge_entities(e for x in extractions for e in x.entities).values():
-        graph.addN((*triple, graph) for triple in entity_triples(entity))
-    attributions = (c.attribution for x in extractions for c in x.claims if c.attribution)
-    for key, label in source_labels(attributions).items():
-        graph.addN((*triple, graph) for triple in source_triples(key, label))
-    for extraction in extractions:
-        graph.addN((*triple, graph) for triple in document_triples(extraction))
-        graph.addN((*triple, graph) for triple in fact_triples(extraction.claims))
+    graph.addN((*triple, graph) for triple in graph_triples(extractions))
     return graph

@@ -56,7 +56,7 @@ __all__ = [
 Triple = tuple[Node, Node, Node]
 _RECORD = GRAPH["record/"]
 _SOURCE = source_iri("")
-_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs)  # what the derived layer holds
+_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)  # derived layer
 # with AKG.Affirmed and no former role: Claim.is_fact in RDF
 _FACT_MODALITIES = (AKG.Asserted, AKG.Reported)
 

@@ -32,6 +32,7 @@ from rdflib.term import Node
 
 from .errors import QueryError, one_line
 from .export import write_graph
+from .graph import label_key
 from .schema import load_ontology
 from .store import Rows, Store, bind, open_graph
 from .vocab import PREFIXES, SKOS
@@ -138,17 +139,31 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
 
 
 # The actors a typed name may mean: label matched case-insensitively, the name bound as a literal.
-ACTOR_LOOKUP = """SELECT DISTINCT ?actor ?kind WHERE {
-    VALUES ?kind { skos:prefLabel skos:altLabel }
-    ?actor ?kind ?label .
-    FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
-}"""
+# One pattern per label property: `?actor ?kind ?label` would read every triple of the actor.
+_LABEL_MATCH = """{ ?actor skos:prefLabel ?label BIND (skos:prefLabel AS ?kind) }
+    UNION { ?actor skos:altLabel ?label BIND (skos:altLabel AS ?kind) }
+    FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))"""
+# Its lower-case key (kg.graph.label_key) bound too: an index finds the actor (akg:labelKey).
+ACTOR_LOOKUP = f"""SELECT DISTINCT ?actor ?kind WHERE {{
+    ?actor akg:labelKey ?key .
+    {_LABEL_MATCH}
+}}"""
+# Without the key, for a graph built before akg:labelKey: a scan of every label.
+ACTOR_SCAN = f"SELECT DISTINCT ?actor ?kind WHERE {{\n    {_LABEL_MATCH}\n}}"
+
+
+def _lookup(source: Graph | Store, text: str, bound: Mapping[str, Node]) -> list[tuple]:
+    if isinstance(source, Store):  # a query of ours, bound as terms: no need to vet it first
+        return [tuple(map(_cell, row)) for row in source.query(text, bound).rows]
+    return list(run_query(source, text, bound).rows)
 
 
 def resolve_actor(source: Graph | Store, name: str) -> URIRef:
     """The one actor a typed name means: a preferred-label match wins over an alias match; no
-    match, or several, is a QueryError naming the candidates."""
-    rows = run_query(source, ACTOR_LOOKUP, {"name": Literal(name)}).rows
+    match, or several, is a QueryError naming the candidates. A graph without label keys is
+    scanned instead."""
+    bound = {"name": Literal(name), "key": Literal(label_key(name))}
+    rows = _lookup(source, ACTOR_LOOKUP, bound) or _lookup(source, ACTOR_SCAN, bound)
     preferred = sorted({a for a, kind in rows if kind == str(SKOS.prefLabel)})
     candidates = preferred or sorted({a for a, _ in rows})
     if not candidates:

@@ -140,6 +140,7 @@ class AKG(DefinedNamespace):
     country: URIRef
     heldTitle: URIRef
     mentionedIn: URIRef
+    labelKey: URIRef
     # analysis annotations (kg analyze --annotate)
     degree: URIRef
     betweenness: URIRef

@@ -142,6 +142,19 @@ def test_attribution_is_a_labelled_source():
     source = graph.value(only_statement(graph), AKG.accordingTo)
     assert (source, RDF.type, AKG.Source) in graph
     assert list(graph.objects(source, SKOS.prefLabel)) == [Literal("Axios")]
+    assert list(graph.objects(source, AKG.labelKey)) == [Literal("axios")]
+
+
+@pytest.mark.parametrize(
+    ("entity", "keys"),
+    [
+        (Entity("joe-biden", "Joe Biden", "Person", ("Biden", "BIDEN")), {"joe biden", "biden"}),
+        (Entity("iran", "Iran", "State"), {"iran"}),
+    ],
+)
+def test_every_label_has_its_lower_case_lookup_key(entity, keys):
+    graph = build_graph([Extraction(ARTICLE, (entity,), ())])
+    assert {str(key) for key in graph.objects(ID[entity.key], AKG.labelKey)} == keys
 
 
 def test_a_role_statement_carries_its_title():

@@ -25,7 +25,7 @@ from kg.query import (
     run_named,
     run_query,
 )
-from kg.vocab import ID, PREFIXES
+from kg.vocab import AKG, ID, PREFIXES
 
 DATE = dt.date(2024, 8, 4)
 ARTICLE = Article(id="doc-1", text="...", title="Talks and threats", date=DATE, source="Wire")
@@ -280,6 +280,12 @@ def test_a_typed_name_resolves_to_one_actor(name, actor):
     )
     graph = build_graph([Extraction(ARTICLE, entities, ())])
     assert resolve_actor(graph, name) == ID[actor]
+
+
+def test_a_graph_built_without_label_keys_still_resolves_names():
+    graph = build_graph([Extraction(ARTICLE, ENTITIES, ())])
+    graph.remove((None, AKG.labelKey, None))
+    assert resolve_actor(graph, "IRAN") == ID["iran"]
 
 
 def test_a_name_of_several_actors_is_a_query_error_naming_them():

@@ -84,6 +84,29 @@ RELATIONS = [
     ("China threatened countermeasures against Lithuania.", {("china", "threatens", "lithuania")}),
     # a demand in reported speech
     ("Britain said Iran must release the tanker.", {("united-kingdom", "demanded", "iran")}),
+    # a proposal's author after 'by'/'from'; vetoing and opposing reject
+    ("Syria rejected calls by Turkey for a ceasefire.", {("syria", "rejected", "turkiye")}),
+    ("Armenia dismissed an appeal from Russia to withdraw.", {("armenia", "rejected", "russia")}),
+    ("Washington vetoed a Security Council resolution.",
+     {("united-states", "rejected", "security-council")}),
+    ("Hungary opposed the Ukrainian proposal.", {("hungary", "rejected", "ukraine")}),
+    # accepting a proposal or agreeing to it is agreeing with its author
+    ("Egypt accepted the Qatari offer.", {("egypt", "agreedWith", "qatar")}),
+    ("Israel agreed to Egypt's proposal.", {("israel", "agreedWith", "egypt")}),
+    # asking someone to act is a demand
+    ("Sudan asked Chad to close the border.", {("sudan", "demanded", "chad")}),
+    # giving to a recipient: 'to' (which the parser may call a dative) or the indirect object
+    ("Canada provided intelligence to Ukraine.", {("canada", "aided", "ukraine")}),
+    ("Norway granted Jordan a loan.", {("norway", "aided", "jordan")}),
+    # cutting something off from an actor sanctions it; threatening to do so threatens it
+    ("Poland suspended flights to Belarus.", {("poland", "sanctioned", "belarus")}),
+    ("Lithuania froze relations with China.", {("lithuania", "sanctioned", "china")}),
+    ("The EU imposed restrictions on Russia.", {("european-union", "sanctioned", "russia")}),
+    ("Serbia threatened to break relations with Kosovo.", {("serbia", "threatens", "kosovo")}),
+    ("Kenya threatened to impose tariffs on Uganda.", {("kenya", "threatens", "uganda")}),
+    # fighting: clashes, wounding, kidnapping
+    ("Azerbaijani troops clashed with Armenian forces.", {("azerbaijan", "attacked", "armenia")}),
+    ("ISIS kidnapped Turkish diplomats.", {("islamic-state", "attacked", "turkiye")}),
 ]
 
 # noun and apposition forms, through the same generated patterns
@@ -129,7 +152,9 @@ CONTEXT = [
     ("Iran vowed to retaliate against Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
     ("Iran warned it would attack Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
     ("Sources close to the Kremlin said Russia would cooperate with China.",
-     ("russia", "cooperatesWith", "china"), "affirmed", "planned"),
+     ("russia", "cooperatesWith", "china"), "affirmed", "planned"),    ("Russia would suspend gas deliveries to Moldova.",
+     ("russia", "sanctioned", "moldova"), "affirmed", "hypothetical"),
+    ("Jordan will provide aid to Syria.", ("jordan", "aided", "syria"), "affirmed", "planned"),
 ]
 
 # a threat is itself asserted, the threatened act is not: (sentence, facts)
@@ -161,6 +186,8 @@ NOTHING = [
     "Officials agreed to meet again.",
     "Iran said the talks must continue.",
     "Ukraine defended Kyiv.",
+    "Italy refused to condemn Israel.",
+    "The president gave a warm welcome to the visitors.",
 ]
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)

@@ -191,8 +191,8 @@ class Arguments:
         if self.lexicon.matches("sector_nouns", *forms):
             return self.modifier_actor(token, kinds)
         if self.lexicon.matches("proposal_nouns", *forms):
-            # 'rejected Hamas's proposal', 'rejected the Egyptian proposal'
-            return self.modifier_actor(token, kinds)
+            # 'rejected Hamas's proposal', 'rejected the Egyptian proposal', 'an offer from Iran'
+            return self.modifier_actor(token, kinds) or self.owner(token, ("by", "from"))
         leader = self.leader(token)
         if leader is not None:
             return leader
@@ -240,10 +240,11 @@ class Arguments:
             ] or verb_subjects(invited)
         return []
 
-    def owner(self, token: Token) -> Arg | None:
-        """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of'."""
+    def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:
+        """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of' (or after
+        'by'/'from' for a proposal: 'calls by Iran')."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
                 for pobj in prep.children:
                     arg = self.resolve(pobj) if pobj.dep_ == "pobj" else None
                     if arg is not None and arg.is_actor:

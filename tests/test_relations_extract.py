@@ -107,6 +107,13 @@ RELATIONS = [
     # fighting: clashes, wounding, kidnapping
     ("Azerbaijani troops clashed with Armenian forces.", {("azerbaijan", "attacked", "armenia")}),
     ("ISIS kidnapped Turkish diplomats.", {("islamic-state", "attacked", "turkiye")}),
+    ("Ukraine's army repelled Russian forces.", {("ukraine", "attacked", "russia")}),
+    # reaching a compromise or an understanding is agreeing
+    ("Spain and Morocco reached a compromise on fishing.", {("spain", "agreedWith", "morocco")}),
+    ("Chile reached an understanding with Peru.", {("chile", "agreedWith", "peru")}),
+    # protesting to someone, rioting against them
+    ("Venezuela protested to Guyana over the oil deal.",
+     {("venezuela", "protestedAgainst", "guyana")}),
 ]
 
 # noun and apposition forms, through the same generated patterns
@@ -188,6 +195,7 @@ NOTHING = [
     "Ukraine defended Kyiv.",
     "Italy refused to condemn Israel.",
     "The president gave a warm welcome to the visitors.",
+    "Britain sent two inspectors to the port.",
 ]
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)

@@ -114,6 +114,10 @@ RELATIONS = [
     # protesting to someone, rioting against them
     ("Venezuela protested to Guyana over the oil deal.",
      {("venezuela", "protestedAgainst", "guyana")}),
+    # sharing with someone is cooperating; 'the army of X' is X
+    ("Israel shared intelligence with the United States.",
+     {("israel", "cooperatesWith", "united-states")}),
+    ("Kenyan rebels attacked the army of Uganda.", {("kenyan-rebel", "attacked", "uganda")}),
 ]
 
 # noun and apposition forms, through the same generated patterns

@@ -189,7 +189,8 @@ class Arguments:
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
         if self.lexicon.matches("sector_nouns", *forms):
-            return self.modifier_actor(token, kinds)
+            # 'Iranian officials', 'the government of Kenya'
+            return self.modifier_actor(token, kinds) or self.owner(token)
         if self.lexicon.matches("proposal_nouns", *forms):
             # 'rejected Hamas's proposal', 'rejected the Egyptian proposal', 'an offer from Iran'
             return self.modifier_actor(token, kinds) or self.owner(token, ("by", "from"))

@@ -118,6 +118,10 @@ RELATIONS = [
     ("Israel shared intelligence with the United States.",
      {("israel", "cooperatesWith", "united-states")}),
     ("Kenyan rebels attacked the army of Uganda.", {("kenyan-rebel", "attacked", "uganda")}),
+    # an ultimatum demands and threatens; a planned war is a threat
+    ("Chad issued an ultimatum to Niger.",
+     {("chad", "demanded", "niger"), ("chad", "threatens", "niger")}),
+    ("Eritrea threatened to start a war with Ethiopia.", {("eritrea", "threatens", "ethiopia")}),
 ]
 
 # noun and apposition forms, through the same generated patterns

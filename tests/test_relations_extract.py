@@ -122,6 +122,9 @@ RELATIONS = [
     ("Chad issued an ultimatum to Niger.",
      {("chad", "demanded", "niger"), ("chad", "threatens", "niger")}),
     ("Eritrea threatened to start a war with Ethiopia.", {("eritrea", "threatens", "ethiopia")}),
+    # demanding something from someone
+    ("Kuwait demanded compensation from Iraq.", {("kuwait", "demanded", "iraq")}),
+    ("Ukraine sought more weapons from Germany.", {("ukraine", "demanded", "germany")}),
 ]
 
 # noun and apposition forms, through the same generated patterns
@@ -204,6 +207,7 @@ NOTHING = [
     "Italy refused to condemn Israel.",
     "The president gave a warm welcome to the visitors.",
     "Britain sent two inspectors to the port.",
+    "Ukraine sought refuge from the storm.",
 ]
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)

@@ -90,6 +90,8 @@ RELATIONS = [
     ("Washington vetoed a Security Council resolution.",
      {("united-states", "rejected", "security-council")}),
     ("Hungary opposed the Ukrainian proposal.", {("hungary", "rejected", "ukraine")}),
+    ("Zelensky rejected Putin's proposal for a truce.",
+     {("volodymyr-zelensky", "rejected", "vladimir-putin")}),
     # accepting a proposal or agreeing to it is agreeing with its author
     ("Egypt accepted the Qatari offer.", {("egypt", "agreedWith", "qatar")}),
     ("Israel agreed to Egypt's proposal.", {("israel", "agreedWith", "egypt")}),

@@ -192,8 +192,10 @@ class Arguments:
             # 'Iranian officials', 'the government of Kenya'
             return self.modifier_actor(token, kinds) or self.owner(token)
         if self.lexicon.matches("proposal_nouns", *forms):
-            # 'rejected Hamas's proposal', 'rejected the Egyptian proposal', 'an offer from Iran'
-            return self.modifier_actor(token, kinds) or self.owner(token, ("by", "from"))
+            # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran': its author
+            return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
+                token, ("by", "from")
+            )
         leader = self.leader(token)
         if leader is not None:
             return leader

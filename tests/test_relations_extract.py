@@ -120,6 +120,9 @@ RELATIONS = [
     ("Israel shared intelligence with the United States.",
      {("israel", "cooperatesWith", "united-states")}),
     ("Kenyan rebels attacked the army of Uganda.", {("kenyan-rebel", "attacked", "uganda")}),
+    # 'a group of X', 'members of X' stand for X
+    ("A group of Iranian diplomats met Saudi officials.", {("iran", "metWith", "saudi-arabia")}),
+    ("Members of Hamas attacked Israeli soldiers.", {("hamas", "attacked", "israel")}),
     # an ultimatum demands and threatens; a planned war is a threat
     ("Chad issued an ultimatum to Niger.",
      {("chad", "demanded", "niger"), ("chad", "threatens", "niger")}),
@@ -210,6 +213,7 @@ NOTHING = [
     "The president gave a warm welcome to the visitors.",
     "Britain sent two inspectors to the port.",
     "Ukraine sought refuge from the storm.",
+    "A group of experts met in Geneva.",
 ]
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)

@@ -185,6 +185,9 @@ class Arguments:
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
+        if self.lexicon.matches("partitive_nouns", *forms):
+            # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas'
+            return self.owner(token)
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")

@@ -84,6 +84,52 @@ RELATIONS = [
     ("China threatened countermeasures against Lithuania.", {("china", "threatens", "lithuania")}),
     # a demand in reported speech
     ("Britain said Iran must release the tanker.", {("united-kingdom", "demanded", "iran")}),
+    # a proposal's author after 'by'/'from'; vetoing and opposing reject
+    ("Syria rejected calls by Turkey for a ceasefire.", {("syria", "rejected", "turkiye")}),
+    ("Armenia dismissed an appeal from Russia to withdraw.", {("armenia", "rejected", "russia")}),
+    ("Washington vetoed a Security Council resolution.",
+     {("united-states", "rejected", "security-council")}),
+    ("Hungary opposed the Ukrainian proposal.", {("hungary", "rejected", "ukraine")}),
+    ("Zelensky rejected Putin's proposal for a truce.",
+     {("volodymyr-zelensky", "rejected", "vladimir-putin")}),
+    # accepting a proposal or agreeing to it is agreeing with its author
+    ("Egypt accepted the Qatari offer.", {("egypt", "agreedWith", "qatar")}),
+    ("Israel agreed to Egypt's proposal.", {("israel", "agreedWith", "egypt")}),
+    # asking someone to act is a demand
+    ("Sudan asked Chad to close the border.", {("sudan", "demanded", "chad")}),
+    # giving to a recipient: 'to' (which the parser may call a dative) or the indirect object
+    ("Canada provided intelligence to Ukraine.", {("canada", "aided", "ukraine")}),
+    ("Norway granted Jordan a loan.", {("norway", "aided", "jordan")}),
+    # cutting something off from an actor sanctions it; threatening to do so threatens it
+    ("Poland suspended flights to Belarus.", {("poland", "sanctioned", "belarus")}),
+    ("Lithuania froze relations with China.", {("lithuania", "sanctioned", "china")}),
+    ("The EU imposed restrictions on Russia.", {("european-union", "sanctioned", "russia")}),
+    ("Serbia threatened to break relations with Kosovo.", {("serbia", "threatens", "kosovo")}),
+    ("Kenya threatened to impose tariffs on Uganda.", {("kenya", "threatens", "uganda")}),
+    # fighting: clashes, wounding, kidnapping
+    ("Azerbaijani troops clashed with Armenian forces.", {("azerbaijan", "attacked", "armenia")}),
+    ("ISIS kidnapped Turkish diplomats.", {("islamic-state", "attacked", "turkiye")}),
+    ("Ukraine's army repelled Russian forces.", {("ukraine", "attacked", "russia")}),
+    # reaching a compromise or an understanding is agreeing
+    ("Spain and Morocco reached a compromise on fishing.", {("spain", "agreedWith", "morocco")}),
+    ("Chile reached an understanding with Peru.", {("chile", "agreedWith", "peru")}),
+    # protesting to someone, rioting against them
+    ("Venezuela protested to Guyana over the oil deal.",
+     {("venezuela", "protestedAgainst", "guyana")}),
+    # sharing with someone is cooperating; 'the army of X' is X
+    ("Israel shared intelligence with the United States.",
+     {("israel", "cooperatesWith", "united-states")}),
+    ("Kenyan rebels attacked the army of Uganda.", {("kenyan-rebel", "attacked", "uganda")}),
+    # 'a group of X', 'members of X' stand for X
+    ("A group of Iranian diplomats met Saudi officials.", {("iran", "metWith", "saudi-arabia")}),
+    ("Members of Hamas attacked Israeli soldiers.", {("hamas", "attacked", "israel")}),
+    # an ultimatum demands and threatens; a planned war is a threat
+    ("Chad issued an ultimatum to Niger.",
+     {("chad", "demanded", "niger"), ("chad", "threatens", "niger")}),
+    ("Eritrea threatened to start a war with Ethiopia.", {("eritrea", "threatens", "ethiopia")}),
+    # demanding something from someone
+    ("Kuwait demanded compensation from Iraq.", {("kuwait", "demanded", "iraq")}),
+    ("Ukraine sought more weapons from Germany.", {("ukraine", "demanded", "germany")}),
 ]
 
 # noun and apposition forms, through the same generated patterns
@@ -129,7 +175,9 @@ CONTEXT = [
     ("Iran vowed to retaliate against Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
     ("Iran warned it would attack Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
     ("Sources close to the Kremlin said Russia would cooperate with China.",
-     ("russia", "cooperatesWith", "china"), "affirmed", "planned"),
+     ("russia", "cooperatesWith", "china"), "affirmed", "planned"),    ("Russia would suspend gas deliveries to Moldova.",
+     ("russia", "sanctioned", "moldova"), "affirmed", "hypothetical"),
+    ("Jordan will provide aid to Syria.", ("jordan", "aided", "syria"), "affirmed", "planned"),
 ]
 
 # a threat is itself asserted, the threatened act is not: (sentence, facts)
@@ -161,6 +209,11 @@ NOTHING = [
     "Officials agreed to meet again.",
     "Iran said the talks must continue.",
     "Ukraine defended Kyiv.",
+    "Italy refused to condemn Israel.",
+    "The president gave a warm welcome to the visitors.",
+    "Britain sent two inspectors to the port.",
+    "Ukraine sought refuge from the storm.",
+    "A group of experts met in Geneva.",
 ]
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)

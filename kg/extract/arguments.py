@@ -185,14 +185,20 @@ class Arguments:
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
+        if self.lexicon.matches("partitive_nouns", *forms):
+            # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas'
+            return self.owner(token)
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
         if self.lexicon.matches("sector_nouns", *forms):
-            return self.modifier_actor(token, kinds)
+            # 'Iranian officials', 'the government of Kenya'
+            return self.modifier_actor(token, kinds) or self.owner(token)
         if self.lexicon.matches("proposal_nouns", *forms):
-            # 'rejected Hamas's proposal', 'rejected the Egyptian proposal'
-            return self.modifier_actor(token, kinds)
+            # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran': its author
+            return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
+                token, ("by", "from")
+            )
         leader = self.leader(token)
         if leader is not None:
             return leader
@@ -240,10 +246,11 @@ class Arguments:
             ] or verb_subjects(invited)
         return []
 
-    def owner(self, token: Token) -> Arg | None:
-        """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of'."""
+    def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:
+        """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of' (or after
+        'by'/'from' for a proposal: 'calls by Iran')."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
                 for pobj in prep.children:
                     arg = self.resolve(pobj) if pobj.dep_ == "pobj" else None
                     if arg is not None and arg.is_actor:

@@ -1,7 +1,8 @@
 """Lexicon line -> DependencyMatcher patterns, one per shape of the sentence that can state it.
 
-Verbs: object, passive, preposition, preposition on the object, participle ('Iran-backed X'),
-that-clause, infinitive complement, coordinated subjects. Event nouns: preposition, light verb,
+Verbs: object, passive, preposition, preposition on the object, indirect object, participle
+('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
+coordinated subjects. Event nouns: preposition, light verb,
 'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
 X". Node 'trigger' is always the trigger word and node 'object' the object.
 """
@@ -26,7 +27,8 @@ def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> 
 
 
 def _prep(words: tuple[str, ...] | list[str]) -> dict:
-    return {"DEP": "prep", "LOWER": {"IN": list(words)}}
+    # the parser calls 'to' of 'provided arms to X' a dative
+    return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(words)}}
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -105,6 +107,12 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )
+        if "to" in trigger.preps and not trigger.dobj:
+            # 'gave Jordan a loan': the indirect object is the recipient
+            yield (
+                "indirect",
+                [_node("trigger", verb), _node("object", {"DEP": "dative"} | _NOUN, "trigger")],
+            )
         if trigger.clausal:  # 'demanded that Iran release the sailors', 'said Iran must ...'
             must = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
             yield (
@@ -132,6 +140,17 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("trigger", verb),
                     _node("act", act, "trigger"),
                     _node("prep", _prep(trigger.preps), "act"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+            # 'threatened to impose tariffs on X' (the preposition on the act's object)
+            yield (
+                "complement-object-prep",
+                [
+                    _node("trigger", verb),
+                    _node("act", act, "trigger"),
+                    _node("thing", {"DEP": "dobj"}, "act"),
+                    _node("prep", _prep(trigger.preps), "thing"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )

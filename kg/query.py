@@ -306,6 +306,26 @@ def _from_store(answer: Rows | bool) -> QueryResult:
     return QueryResult(answer.columns, tuple(tuple(map(_cell, row)) for row in answer.rows))
 
 
+def _allowed(
+    text: str, bindings: Mapping[str, Node] | None, allow_update: bool, allow_service: bool
+) -> tuple[str, Request]:
+    """The bound text and its parse, once the request is known to be allowed."""
+    text = bind(text, bindings or {})
+    request = parse_sparql(text)
+    _check(request, allow_update, allow_service)
+    return text, request
+
+
+def _answer(source: Graph | Store, text: str, request: Request) -> QueryResult:
+    if isinstance(source, Store):
+        if request.is_update:
+            raise QueryError(
+                "SPARQL UPDATE is not run on a store: change it with kg build or kg remove"
+            )
+        return _from_store(source.query(text))
+    return _update(source, request) if request.is_update else _select(source, request)
+
+
 def run_query(
     source: Graph | Store,
     text: str,
@@ -321,16 +341,7 @@ def run_query(
     removed. A store is changed only by `kg build` and `kg remove`, which keep its derived edges
     consistent. A bad or refused request is a one-line QueryError.
     """
-    text = bind(text, bindings or {})
-    request = parse_sparql(text)
-    _check(request, allow_update, allow_service)
-    if isinstance(source, Store):
-        if request.is_update:
-            raise QueryError(
-                "SPARQL UPDATE is not run on a store: change it with kg build or kg remove"
-            )
-        return _from_store(source.query(text))
-    return _update(source, request) if request.is_update else _select(source, request)
+    return _answer(source, *_allowed(text, bindings, allow_update, allow_service))
 
 
 def query_source(
@@ -343,12 +354,10 @@ def query_source(
 ) -> QueryResult:
     """`run_query` on a graph file or store (see `kg.store.open_graph`); an allowed update that
     changed a graph file rewrites it atomically in its own format."""
-    _check(parse_sparql(text), allow_update, allow_service)  # refuse before reading the file
+    text, request = _allowed(text, bindings, allow_update, allow_service)  # before reading
     source = open_graph(spec)
-    result = run_query(
-        source, text, bindings, allow_update=allow_update, allow_service=allow_service
-    )
-    if result.columns == UPDATE_COLUMNS and result.rows[0] != ("0", "0"):
+    result = _answer(source, text, request)
+    if request.is_update and result.rows[0] != ("0", "0"):
         write_graph(source, spec)
     return result
 

@@ -24,7 +24,12 @@ class Trigger:
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
-    `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X").
+    `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
+    `infinitive` makes the object the one asked to act ("ordered X to leave", "called for X to
+    leave"); `object_nouns` names the context.json list the object's own noun must come from when
+    the preposition hangs on it ("demanded the withdrawal of X"); `particle` is the verb particle
+    the trigger needs ("turned down"); `condition` makes the subject of an if/unless clause the
+    party threatened ("threatened to leave the talks unless X ...").
     """
 
     relation: str
@@ -39,6 +44,10 @@ class Trigger:
     clausal: bool = False
     clause_aux: tuple[str, ...] = ()
     complement: bool = False
+    infinitive: bool = False
+    object_nouns: str | None = None
+    particle: str | None = None
+    condition: bool = False
 
     @property
     def rule(self) -> str:
@@ -109,6 +118,10 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             clausal=row.get("clausal", False),
             clause_aux=tuple(row.get("clause_aux", ())),
             complement=row.get("complement", False),
+            infinitive=row.get("infinitive", False),
+            object_nouns=row.get("object_nouns"),
+            particle=row.get("particle"),
+            condition=row.get("condition", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

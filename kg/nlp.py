@@ -26,6 +26,7 @@ from .extract.relations import RelationFinder
 from .extract.sectors import SectorResolver
 from .lexicon import load_lexicon
 from .resolve import load_gazetteer
+from .schema import relations
 
 __all__ = ["MODEL_COMPONENTS", "build_pipeline", "unused_components"]
 
@@ -91,7 +92,9 @@ def make_coreference_resolver(nlp: Language, name: str, ontology_dir: str) -> Co
 @Language.factory("kg_relations", default_config={"ontology_dir": ""})
 def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> RelationFinder:
     directory = Path(ontology_dir)
-    return RelationFinder(nlp.vocab, load_lexicon(directory / "lexicon"), load_gazetteer(directory))
+    signs = {name: info.sign for name, info in relations(directory).items()}
+    lexicon = load_lexicon(directory / "lexicon")
+    return RelationFinder(nlp.vocab, lexicon, load_gazetteer(directory), signs)
 
 
 def _missing_model(name: str) -> str:

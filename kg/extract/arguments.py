@@ -80,10 +80,14 @@ def compound_modifiers(word: Token) -> list[Token]:
     return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
 
 
+def _resolved(token: Token) -> bool:
+    """Whether `kg_coref` resolved the token (a pronoun or a counterpart noun) to an actor."""
+    return any(span.start == token.i for span in token.doc.spans.get(COREF_KEY, ()))
+
+
 def _unresolved_pronoun(token: Token) -> bool:
     """A third-person pronoun that coreference left alone ('it' with two states before it)."""
-    resolved = any(span.start == token.i for span in token.doc.spans.get(COREF_KEY, ()))
-    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and not resolved
+    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and not _resolved(token)
 
 
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
@@ -214,7 +218,8 @@ class Arguments:
         attack'), or, for an encounter 'with' someone, of the clause it is the occasion of
         ('after talks with X, Putin said'; 'Iran vowed revenge after the strike' names no one)."""
         for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
+            # a possessive pronoun only once kg_coref resolved it ('its demand that ...')
+            if child.dep_ == "poss" and (child.pos_ != "PRON" or _resolved(child)):
                 return [child]
         for child in noun.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):

@@ -1,8 +1,10 @@
 """Lexicon line -> DependencyMatcher patterns, one per shape of the sentence that can state it.
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
-('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
-coordinated subjects. Event nouns: preposition, light verb,
+('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
+subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
+('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
+down'). Event nouns: preposition, light verb, that-clause ("X's demand that Y ..."),
 'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
 X". Node 'trigger' is always the trigger word and node 'object' the object.
 """
@@ -33,6 +35,73 @@ def _prep(words: tuple[str, ...] | list[str]) -> dict:
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     """(shape, pattern) pairs for one lexicon line; node 'trigger' is always the trigger word."""
+    if trigger.particle is None:
+        yield from _shapes(trigger, lexicon)
+        return
+    particle = _node("particle", {"DEP": "prt", "LOWER": trigger.particle}, "trigger")
+    for shape, pattern in _shapes(trigger, lexicon):
+        yield shape, [*pattern, particle]
+
+
+def _clause(trigger: dict, clause: dict, aux: dict | None = None) -> list[dict]:
+    """'demanded that X ...', "X's demand that Y ...": the clause's subject is the object."""
+    return [
+        _node("trigger", trigger),
+        _node("clause", clause, "trigger"),
+        _node("object", {"DEP": "nsubj"}, "clause"),
+    ] + ([_node("aux", aux, "clause")] if aux else [])
+
+
+def _verb_shapes(
+    trigger: Trigger, verb: dict, lexicon: Lexicon
+) -> Iterator[tuple[str, list[dict]]]:
+    """Shapes where the object is the actor asked or threatened to act, not the act's object."""
+    if trigger.infinitive:
+        # 'ordered Iran to leave'; 'called for Iran to leave' (the parser: a 'for' clause)
+        act = {"DEP": {"IN": ["xcomp", "advcl", "ccomp"]}, "POS": {"IN": ["VERB", "AUX"]}}
+        yield (
+            "infinitive",
+            [
+                _node("trigger", verb),
+                _node("object", {"DEP": "dobj"}, "trigger"),
+                _node("act", act, "trigger"),
+                _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
+            ],
+        )
+        yield (
+            "for-infinitive",
+            [
+                _node("trigger", verb),
+                _node("act", act, "trigger"),
+                _node("for", {"DEP": "mark", "LOWER": "for"}, "act"),
+                _node("object", {"DEP": "nsubj"}, "act"),
+            ],
+        )
+    if trigger.condition:
+        # 'threatened to close the strait if the US attacked', 'warned it would leave unless ...'
+        # (node 'deed', not 'act': the threatened act is not read as a prospective relation here)
+        condition = {"DEP": "advcl"}
+        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon["threat_condition_marks"])}}
+        act = {"DEP": {"IN": ["xcomp", "ccomp"]}}
+        for name, chain in (
+            ("condition", [_node("condition", condition, "trigger")]),
+            (
+                "act-condition",
+                [_node("deed", act, "trigger"), _node("condition", condition, "deed")],
+            ),
+        ):
+            yield (
+                name,
+                [
+                    _node("trigger", verb),
+                    *chain,
+                    _node("mark", mark, "condition"),
+                    _node("object", {"DEP": "nsubj"}, "condition"),
+                ],
+            )
+
+
+def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     lemma = {"LEMMA": {"IN": list(trigger.lemmas)}}
     light_verb = {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}
     reciprocal = "with" in trigger.preps or trigger.frame == "relational"
@@ -87,7 +156,7 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("object", {"DEP": "nsubjpass"}, "trigger"),
                 ],
             )
-        if trigger.preps:
+        if trigger.preps and trigger.object_nouns is None:
             yield (
                 "prep",
                 [
@@ -97,16 +166,30 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                 ],
             )
         if trigger.preps and not trigger.dobj:
-            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object)
+            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object);
+            # 'demanded the withdrawal of X' only for the nouns of an act X does
+            thing = {"DEP": "dobj"}
+            if trigger.object_nouns:
+                thing |= {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
             yield (
                 "object-prep",
                 [
                     _node("trigger", verb),
-                    _node("thing", {"DEP": "dobj"}, "trigger"),
+                    _node("thing", thing, "trigger"),
                     _node("prep", _prep(trigger.preps), "thing"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )
+            if trigger.object_nouns:  # the parser hangs the preposition on the verb
+                yield (
+                    "verb-object-prep",
+                    [
+                        _node("trigger", verb),
+                        _node("thing", thing, "trigger"),
+                        _node("prep", _prep(trigger.preps), "trigger"),
+                        _node("object", {"DEP": "pobj"}, "prep"),
+                    ],
+                )
         if "to" in trigger.preps and not trigger.dobj:
             # 'gave Jordan a loan': the indirect object is the recipient
             yield (
@@ -115,15 +198,8 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
             )
         if trigger.clausal:  # 'demanded that Iran release the sailors', 'said Iran must ...'
             must = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
-            yield (
-                "clause",
-                [
-                    _node("trigger", verb),
-                    _node("clause", {"DEP": "ccomp"}, "trigger"),
-                    _node("object", {"DEP": "nsubj"}, "clause"),
-                ]
-                + ([_node("aux", must, "clause")] if trigger.clause_aux else []),
-            )
+            yield "clause", _clause(verb, {"DEP": "ccomp"}, must if trigger.clause_aux else None)
+        yield from _verb_shapes(trigger, verb, lexicon)
         if trigger.complement:  # 'threatened to cut ties with X', 'threatened to bomb X'
             act = {"DEP": "xcomp", "POS": "VERB"}
             yield (
@@ -176,6 +252,10 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
         return
     else:
         noun = lemma | _NOUN
+        if trigger.clausal:  # "Brazil's demand that Argentina pay"
+            that = {"DEP": {"IN": ["acl", "ccomp"]}}
+            that_mark = _node("that", {"DEP": "mark", "LOWER": "that"}, "clause")
+            yield "clause", [*_clause(noun, that), that_mark]
         if trigger.preps:
             yield (
                 "prep",

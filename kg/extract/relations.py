@@ -102,9 +102,16 @@ def _with_conjuncts(token: Token) -> list[Token]:
 class RelationFinder:
     """The `kg_relations` component: relation, role and delegation mentions of a Doc."""
 
-    def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        vocab: Vocab,
+        lexicon: Lexicon,
+        gazetteer: Gazetteer,
+        signs: dict[str, int | None] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        self.signs = signs or {}  # relation -> akg:sign: a refused friendly act is a rejection
         self.matcher = TriggerMatcher(vocab)
         # Lines whose patterns differ only in their trigger words share one pattern (the matcher's
         # cost grows with the number of patterns); the trigger's lemma picks the lines back.
@@ -181,9 +188,23 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
+        if word.dep_ == "acl" and word.tag_ == "VBG" and word.head.dep_ == "dobj":
+            # 'Hamas issued a statement demanding that ...': who issued it
+            issued = word.head.head
+            return verb_subjects(issued) if issued.lemma_ in self.lexicon["light_verbs"] else []
         if word.pos_ == "VERB":
             return verb_subjects(word)
         return arguments.noun_agents(word, "with" in trigger.preps)
+
+    def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
+        """'refused to meet X', 'rejected talks with X': refusing a friendly act (akg:sign 1)
+        rejects its object (the relation context.json's refusal_verbs names); refusing a hostile
+        one ('refused to condemn X') is only its negation."""
+        verb = word.head
+        if self.signs.get(trigger.relation) != 1 or word.dep_ not in ("xcomp", "dobj"):
+            return None
+        relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
+        return (verb, relation) if relation and verb.pos_ == "VERB" else None
 
     def _matches(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
@@ -215,6 +236,7 @@ class RelationFinder:
         event = read_event(target, arguments) if trigger.events and not objects else None
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
+        refusal = self._refusal(word, trigger)
         for subject in subjects:
             for obj in objects:
                 if subject.key == obj.key:
@@ -222,6 +244,17 @@ class RelationFinder:
                 yield RelationMatch(
                     trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
                 )
+                if refusal is not None:
+                    verb, relation = refusal
+                    yield RelationMatch(
+                        relation,
+                        subject,
+                        obj,
+                        verb.i,
+                        f"{relation}/refusal-{shape}",
+                        trigger.confidence,
+                        read_context(verb, self.lexicon),
+                    )
                 prospective = _prospective(context) if trigger.prospective else None
                 if prospective is not None:
                     yield RelationMatch(

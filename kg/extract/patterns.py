@@ -38,7 +38,9 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
     if trigger.particle is None:
         yield from _shapes(trigger, lexicon)
         return
-    particle = _node("particle", {"DEP": "prt", "LOWER": trigger.particle}, "trigger")
+    # the parser calls 'aside' of 'brushed aside' an adverb
+    particle = {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": trigger.particle}
+    particle = _node("particle", particle, "trigger")
     for shape, pattern in _shapes(trigger, lexicon):
         yield shape, [*pattern, particle]
 
@@ -99,6 +101,35 @@ def _verb_shapes(
                     _node("object", {"DEP": "nsubj"}, "condition"),
                 ],
             )
+
+
+def _object_noun_shapes(
+    trigger: Trigger, verb: dict, lexicon: Lexicon
+) -> Iterator[tuple[str, list[dict]]]:
+    """'demanded the withdrawal of X', 'demanded a truce with X', 'warned of retaliation
+    against X': the preposition belongs to one of the nouns the line names, wherever the parser
+    hangs it (on the noun, or on the verb beside it)."""
+    nouns = {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns or ""])}}
+    prep = _prep(trigger.preps)
+    via = _prep(["of", "with"])  # 'warned of retaliation against X'
+    for shape, thing, holder in (
+        ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
+        ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
+        (
+            "prep-object-prep",
+            [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],
+            "thing",
+        ),
+    ):
+        yield (
+            shape,
+            [
+                _node("trigger", verb),
+                *thing,
+                _node("prep", prep, holder),
+                _node("object", {"DEP": "pobj"}, "prep"),
+            ],
+        )
 
 
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -165,31 +196,19 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )
-        if trigger.preps and not trigger.dobj:
-            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object);
-            # 'demanded the withdrawal of X' only for the nouns of an act X does
-            thing = {"DEP": "dobj"}
-            if trigger.object_nouns:
-                thing |= {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
+        if trigger.preps and not trigger.dobj and trigger.object_nouns:
+            yield from _object_noun_shapes(trigger, verb, lexicon)
+        elif trigger.preps and not trigger.dobj:
+            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object)
             yield (
                 "object-prep",
                 [
                     _node("trigger", verb),
-                    _node("thing", thing, "trigger"),
+                    _node("thing", {"DEP": "dobj"}, "trigger"),
                     _node("prep", _prep(trigger.preps), "thing"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )
-            if trigger.object_nouns:  # the parser hangs the preposition on the verb
-                yield (
-                    "verb-object-prep",
-                    [
-                        _node("trigger", verb),
-                        _node("thing", thing, "trigger"),
-                        _node("prep", _prep(trigger.preps), "trigger"),
-                        _node("object", {"DEP": "pobj"}, "prep"),
-                    ],
-                )
         if "to" in trigger.preps and not trigger.dobj:
             # 'gave Jordan a loan': the indirect object is the recipient
             yield (

@@ -1,0 +1,101 @@
+"""Verbal conflict (demand, reject, threaten, disapprove): the shapes beyond a plain object, on
+the real pinned model. Sentence-level scores are in tests/gold/speech.jsonl; these tests pin the
+statements themselves (which word triggers them, their polarity and modality).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.config import ONTOLOGY_DIR
+from kg.lexicon import load_lexicon
+from kg.schema import relations
+
+LEXICON = load_lexicon(ONTOLOGY_DIR / "lexicon")
+
+
+def _facts(claims) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.relation, c.object) for c in claims if c.is_fact}
+
+
+# fmt: off
+# sentence -> the facts it states, exactly
+SHAPES = [
+    ("Kenya called for Uganda to free the reporters.", {("kenya", "demanded", "uganda")}),
+    ("Norway told Russia to return the trawler.", {("norway", "demanded", "russia")}),
+    ("Egypt appealed to Sudan to reopen the border.", {("egypt", "demanded", "sudan")}),
+    ("China demanded the withdrawal of Indian troops.", {("china", "demanded", "india")}),
+    ("Ethiopia demanded a truce with Eritrea.", {("ethiopia", "demanded", "eritrea")}),
+    ("Serbia repeated its demand that Kosovo dismantle the units.",
+     {("serbia", "demanded", "kosovo")}),
+    ("Greece issued a statement demanding that Turkey halt the drilling.",
+     {("greece", "demanded", "turkiye")}),
+    ("Iran threatened to close the strait if the United States attacked.",
+     {("iran", "threatens", "united-states")}),
+    ("Iran warned of retaliation against Israel.", {("iran", "threatens", "israel")}),
+    ("Chile turned down Peru's offer.", {("chile", "rejected", "peru")}),
+    ("Chile hit out at Peru.", {("chile", "condemned", "peru")}),
+    ("Qatar sued the United Arab Emirates.", {("qatar", "accused", "united-arab-emirates")}),
+    # look-alikes: the release of X does not ask X to act; a particle verb needs its particle;
+    # the subject of a condition naming the threatener itself; a resolution's demand
+    ("Norway demanded the release of Russian fishermen.", set()),
+    ("Chile turned to Peru.", set()),
+    ("Iran threatened to walk out if it was not consulted.", set()),
+    ("Israel rejected a resolution demanding that Syria withdraw.", set()),
+]
+# (sentence, the refusal word, the refused friendly relation)
+REFUSALS = [
+    ("Cuba refused to meet Spain.", "refused", "metWith"),
+    ("Hungary declined to negotiate with Ukraine.", "declined", "metWith"),
+    ("Serbia refused to cooperate with Croatia.", "refused", "cooperatesWith"),
+    ("Cuba rejected talks with Spain.", "rejected", "metWith"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHAPES)
+def test_sentence_states_exactly_these_facts(claims_of, sentence, expected):
+    assert _facts(claims_of(sentence)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "friendly"), REFUSALS)
+def test_refusing_a_friendly_act_rejects_its_object_and_keeps_the_act_negated(
+    claims_of, sentence, word, friendly
+):
+    claims = claims_of(sentence)
+    (rejection,) = [c for c in claims if c.relation == "rejected"]
+    assert rejection.is_fact
+    assert rejection.trigger == word
+    assert rejection.rule.startswith("rejected/refusal-")
+    (act,) = [c for c in claims if c.relation == friendly]
+    assert (act.subject, act.object) == (rejection.subject, rejection.object)
+    assert act.polarity == "negated"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Mexico refused to condemn Venezuela.", "Venezuela declined to criticise Cuba."]
+)
+def test_refusing_a_hostile_act_is_only_its_negation(claims_of, sentence):
+    claims = claims_of(sentence)
+    assert [c.relation for c in claims] == ["condemned"]
+    assert claims[0].polarity == "negated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity", "modality"),
+    [
+        ("Cuba did not refuse to meet Spain.", "negated", "asserted"),
+        ("Cuba may refuse to meet Spain.", "affirmed", "hypothetical"),
+    ],
+)
+def test_a_refusal_carries_its_own_context(claims_of, sentence, polarity, modality):
+    (rejection,) = [c for c in claims_of(sentence) if c.relation == "rejected"]
+    assert (rejection.polarity, rejection.modality) == (polarity, modality)
+
+
+def test_refusal_verbs_name_hostile_relations_and_object_nouns_name_word_lists():
+    ontology = relations()
+    assert {ontology[r].sign for r in LEXICON.tables["refusal_verbs"].values()} == {-1}
+    named = {t.object_nouns for t in LEXICON.triggers if t.object_nouns}
+    assert named and all(LEXICON[name] for name in named)
+    assert LEXICON["threat_condition_marks"]

@@ -107,11 +107,11 @@ def _object_noun_shapes(
     trigger: Trigger, verb: dict, lexicon: Lexicon
 ) -> Iterator[tuple[str, list[dict]]]:
     """'demanded the withdrawal of X', 'demanded a truce with X', 'warned of retaliation
-    against X': the preposition belongs to one of the nouns the line names, wherever the parser
-    hangs it (on the noun, or on the verb beside it)."""
+    against X', 'reneged on its pledge to X': the preposition belongs to one of the nouns the
+    line names, wherever the parser hangs it (on the noun, or on the verb beside it)."""
     nouns = {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns or ""])}}
     prep = _prep(trigger.preps)
-    via = _prep(["of", "with"])  # 'warned of retaliation against X'
+    via = _prep(["of", "with", "on"])  # 'warned of ...', 'reneged on ...'
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),

@@ -130,6 +130,16 @@ def _object_noun_shapes(
                 _node("object", {"DEP": "pobj"}, "prep"),
             ],
         )
+    if "of" in trigger.preps:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
+        owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
+        yield (
+            "object-owner",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("object", owner, "thing"),
+            ],
+        )
 
 
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -199,12 +209,14 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         if trigger.preps and not trigger.dobj and trigger.object_nouns:
             yield from _object_noun_shapes(trigger, verb, lexicon)
         elif trigger.preps and not trigger.dobj:
-            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object)
+            # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object);
+            # but 'demanded a withdrawal from X': X is the place left
+            thing = {"DEP": "dobj", "LEMMA": {"NOT_IN": sorted(lexicon["departure_nouns"])}}
             yield (
                 "object-prep",
                 [
                     _node("trigger", verb),
-                    _node("thing", {"DEP": "dobj"}, "trigger"),
+                    _node("thing", thing, "trigger"),
                     _node("prep", _prep(trigger.preps), "thing"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],

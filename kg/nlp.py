@@ -92,7 +92,7 @@ def make_coreference_resolver(nlp: Language, name: str, ontology_dir: str) -> Co
 @Language.factory("kg_relations", default_config={"ontology_dir": ""})
 def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> RelationFinder:
     directory = Path(ontology_dir)
-    signs = {name: info.sign for name, info in relations(directory).items()}
+    signs = {relation: info.sign for relation, info in relations(directory).items()}
     lexicon = load_lexicon(directory / "lexicon")
     return RelationFinder(nlp.vocab, lexicon, load_gazetteer(directory), signs)
 

@@ -25,6 +25,9 @@ class Trigger:
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X").
+    `objects` restricts a verb to direct objects of these lemmas, the actor then following a
+    preposition on the verb or on that object ("lifted the *curfew* in X", "declared a *state* of
+    emergency in X").
     """
 
     relation: str
@@ -39,6 +42,7 @@ class Trigger:
     clausal: bool = False
     clause_aux: tuple[str, ...] = ()
     complement: bool = False
+    objects: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -109,6 +113,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             clausal=row.get("clausal", False),
             clause_aux=tuple(row.get("clause_aux", ())),
             complement=row.get("complement", False),
+            objects=tuple(row.get("objects", ())),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -2,9 +2,10 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
-coordinated subjects. Event nouns: preposition, light verb,
-'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
-X". Node 'trigger' is always the trigger word and node 'object' the object.
+coordinated subjects; a verb read only with some object nouns ('lifted the curfew in X'). Event
+nouns: preposition, light verb, 'between X and Y'. Relational nouns ('ally'): 'hailed X as an
+ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always the trigger word and node 'object'
+the object.
 """
 
 from __future__ import annotations
@@ -29,6 +30,22 @@ def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> 
 def _prep(words: tuple[str, ...] | list[str]) -> dict:
     # the parser calls 'to' of 'provided arms to X' a dative
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(words)}}
+
+
+def _object_patterns(trigger: Trigger, verb: dict) -> Iterator[tuple[str, list[dict]]]:
+    """A verb read only with one of its object nouns: the actor follows a preposition on the
+    object ('declared a state of emergency in X') or on the verb ('lifted the curfew in X')."""
+    thing = {"DEP": "dobj", "LEMMA": {"IN": list(trigger.objects)}}
+    for shape, parent in (("object-prep", "thing"), ("prep", "trigger")):
+        yield (
+            shape,
+            [
+                _node("trigger", verb),
+                _node("thing", thing, "trigger"),
+                _node("prep", _prep(trigger.preps), parent),
+                _node("object", {"DEP": "pobj"}, "prep"),
+            ],
+        )
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -70,6 +87,9 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
         yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
         # 'Moscow and Beijing are close allies'
         governor, role = {"LEMMA": "be"}, "attr"
+    elif trigger.pos == "VERB" and trigger.objects:
+        yield from _object_patterns(trigger, lemma | _VERB)
+        return
     elif trigger.pos == "VERB":
         verb = lemma | _VERB
         if trigger.dobj:

@@ -25,12 +25,15 @@ FACTS = [
     ("Turkey lifted the ban on the Kurdistan Workers' Party.", {("turkiye", "concededTo", "kurdistan-workers-party")}),
     ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),
     ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "concededTo", "palestine")}),
+    ("Egypt legalized the Muslim Brotherhood.", {("egypt", "concededTo", "muslim-brotherhood")}),
     # investigated
     ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
     ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
     # withdrewFrom
     ("Iraq withdrew its troops from Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
     ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
+    ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),
+    ("Israel ended its occupation of Lebanon.", {("israel", "withdrewFrom", "lebanon")}),
     # look-alikes: no actor, a document, a tariff, talks, an envoy, an organization, a victim
     ("Police arrested 20 protesters in Istanbul.", set()),
     ("Venezuela released a statement on Colombia.", set()),
@@ -54,6 +57,7 @@ CONTEXT = [
     ("Brazil may investigate Jair Bolsonaro.", ("brazil", "investigated", "jair-bolsonaro"), "affirmed", "hypothetical"),
     ("Russia refused to withdraw its troops from Moldova.", ("russia", "withdrewFrom", "moldova"), "negated", "asserted"),
     ("Armenia could withdraw its forces from Azerbaijan.", ("armenia", "withdrewFrom", "azerbaijan"), "affirmed", "hypothetical"),
+    ("Israel did not halt its offensive against Hezbollah.", ("israel", "withdrewFrom", "hezbollah"), "negated", "asserted"),
 ]
 # fmt: on
 

@@ -21,6 +21,8 @@ FACTS = [
     ("Ethiopia declared a state of emergency in Tigray.", {("ethiopia", "coerced", "tigray")}),
     ("The arrest of Alexei Navalny by Russia shocked Europe.", {("russia", "coerced", "alexei-navalny")}),
     ("Iraq occupied Kuwait.", {("iraq", "coerced", "kuwait")}),
+    ("China cracked down on the Uyghurs.", {("china", "coerced", "uyghurs")}),
+    ("Israel rounded up 50 Palestinians.", {("israel", "coerced", "palestine")}),
     # concededTo: eased restrictions, yielding to demands, releases
     ("Turkey lifted the ban on the Kurdistan Workers' Party.", {("turkiye", "concededTo", "kurdistan-workers-party")}),
     ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),

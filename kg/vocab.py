@@ -105,6 +105,10 @@ class AKG(DefinedNamespace):
     agreedWith: URIRef
     protestedAgainst: URIRef
     mobilizedAgainst: URIRef
+    coerced: URIRef
+    concededTo: URIRef
+    investigated: URIRef
+    withdrewFrom: URIRef
     leaderOf: URIRef
     memberOf: URIRef
     delegationOf: URIRef

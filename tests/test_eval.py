@@ -269,6 +269,13 @@ PLOVER_LIKE = [
         "text": "The troops withdrew.",
         "source": [{"actorText": "troops", "code": "SYR"}],
     },
+    {
+        "id": "P-5",
+        "event": "UNCODED",
+        "text": "Syria left Lebanon.",
+        "source": [{"actorText": "Syria", "code": "SYR"}],
+        "target": [{"actorText": "Lebanon", "code": "LBN"}],
+    },
 ]
 
 
@@ -282,7 +289,7 @@ def plover_file(tmp_path):
 def test_plover_records_become_gold_dyads(plover_file):
     records, coverage = read_plover(plover_file)
     by_id = {r.id: r for r in records}
-    assert sorted(by_id) == ["P-1", "P-2", "P-3", "P-4"]
+    assert sorted(by_id) == ["P-1", "P-2", "P-3", "P-4", "P-5"]
     threat = by_id["P-1"].expected[0]
     assert (threat.label, threat.subject.state, threat.object.state) == (
         "THREATEN",
@@ -294,8 +301,8 @@ def test_plover_records_become_gold_dyads(plover_file):
     assert [(f.subject.state, f.object.state) for f in by_id["P-3"].expected] == [
         ("greece", "turkiye")
     ]
-    assert by_id["P-4"].expected == ()
-    assert coverage == {"RETREAT: no relation maps to it": 1}
+    assert by_id["P-4"].expected == by_id["P-5"].expected == ()
+    assert coverage == {"RETREAT: no target actor": 1, "UNCODED: no relation maps to it": 1}
 
 
 @pytest.mark.parametrize(

@@ -343,6 +343,10 @@ NEW_RELATIONS = [
     "agreedWith",
     "protestedAgainst",
     "mobilizedAgainst",
+    "coerced",
+    "concededTo",
+    "investigated",
+    "withdrewFrom",
 ]
 
 

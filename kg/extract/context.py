@@ -75,8 +75,13 @@ _CHILD_MARKERS = (
     ("aux", "planned_aux", "planned"),
     ("amod", "planned_modifiers", "planned"),
 )
-# (context.json word list, modality) for a governor itself: 'speculation that ...', 'plans to ...'
-_GOVERNOR_WORDS = (("speculation_words", "hypothetical"), ("planned_words", "planned"))
+# (context.json word list, modality) for a governor itself: 'speculation that ...', 'demanded a
+# withdrawal' (asked for, not done), 'plans to ...'
+_GOVERNOR_WORDS = (
+    ("speculation_words", "hypothetical"),
+    ("request_words", "hypothetical"),
+    ("planned_words", "planned"),
+)
 
 
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:

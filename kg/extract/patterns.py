@@ -4,9 +4,10 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
-down'). Event nouns: preposition, light verb, that-clause ("X's demand that Y ..."),
-'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
-X". Node 'trigger' is always the trigger word and node 'object' the object.
+down'); a verb read only with some object nouns ('lifted the curfew in X'). Event nouns:
+preposition, light verb, that-clause ("X's demand that Y ..."), 'between X and Y'. Relational
+nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always
+the trigger word and node 'object' the object.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _object_noun_shapes(
                 _node("object", {"DEP": "pobj"}, "prep"),
             ],
         )
-    if "of" in trigger.preps:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
+    if trigger.owner:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
         owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
         yield (
             "object-owner",
@@ -180,6 +181,9 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
         # 'Moscow and Beijing are close allies'
         governor, role = {"LEMMA": "be"}, "attr"
+    elif trigger.pos == "VERB" and trigger.object_nouns:
+        yield from _object_noun_shapes(trigger, lemma | _VERB, lexicon)
+        return
     elif trigger.pos == "VERB":
         verb = lemma | _VERB
         if trigger.dobj:
@@ -197,7 +201,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "nsubjpass"}, "trigger"),
                 ],
             )
-        if trigger.preps and trigger.object_nouns is None:
+        if trigger.preps:
             yield (
                 "prep",
                 [
@@ -206,9 +210,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )
-        if trigger.preps and not trigger.dobj and trigger.object_nouns:
-            yield from _object_noun_shapes(trigger, verb, lexicon)
-        elif trigger.preps and not trigger.dobj:
+        if trigger.preps and not trigger.dobj:
             # 'fired missiles at Israel', 'brokered talks between X and Y' (prep on the object);
             # but 'demanded a withdrawal from X': X is the place left
             thing = {"DEP": "dobj", "LEMMA": {"NOT_IN": sorted(lexicon["departure_nouns"])}}

@@ -1,0 +1,102 @@
+"""Coercion, concession, investigation and withdrawal (PLOVER COERCE, CONCEDE, INVESTIGATE,
+RETREAT): sentence -> facts on the real pinned model, with the look-alikes that must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.config import Settings
+from kg.extract.patterns import patterns
+from kg.lexicon import Trigger, load_lexicon
+
+# fmt: off
+# sentence -> the facts it states, exactly
+FACTS = [
+    # coerced: arrest, detention, deportation, bans, curfews, crackdowns, seizures
+    ("Uganda arrested Bobi Wine.", {("uganda", "coerced", "bobi-wine")}),
+    ("Iranian police detained the British journalist Jason Rezaian.", {("iran", "coerced", "jason-rezaian")}),
+    ("Kenya deported two Ugandan activists.", {("kenya", "coerced", "uganda")}),
+    ("Turkey outlawed the Kurdistan Workers' Party.", {("turkiye", "coerced", "kurdistan-workers-party")}),
+    ("Ethiopia declared a state of emergency in Tigray.", {("ethiopia", "coerced", "tigray")}),
+    ("The arrest of Alexei Navalny by Russia shocked Europe.", {("russia", "coerced", "alexei-navalny")}),
+    ("Iraq occupied Kuwait.", {("iraq", "coerced", "kuwait")}),
+    ("China cracked down on the Uyghurs.", {("china", "coerced", "uyghurs")}),
+    ("Israel rounded up 50 Palestinians.", {("israel", "coerced", "palestine")}),
+    # concededTo: eased restrictions, yielding to demands, releases
+    ("Turkey lifted the ban on the Kurdistan Workers' Party.", {("turkiye", "concededTo", "kurdistan-workers-party")}),
+    ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),
+    ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "concededTo", "palestine")}),
+    ("Egypt legalized the Muslim Brotherhood.", {("egypt", "concededTo", "muslim-brotherhood")}),
+    # investigated
+    ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
+    ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
+    # withdrewFrom
+    ("Iraq withdrew its troops from Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
+    ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
+    ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),
+    ("Israel ended its occupation of Lebanon.", {("israel", "withdrewFrom", "lebanon")}),
+    # look-alikes: no actor, a document, a tariff, talks, an envoy, an organization, a victim
+    ("Police arrested 20 protesters in Istanbul.", set()),
+    ("Venezuela released a statement on Colombia.", set()),
+    ("The United States lifted its tariffs on China.", set()),
+    ("Russia withdrew from the talks with Ukraine.", set()),
+    ("France withdrew its ambassador from Niger.", set()),
+    ("Burkina Faso withdrew from ECOWAS.", set()),
+    ("The UN investigated the killing of Shireen Abu Akleh.", set()),
+]
+
+# sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
+CONTEXT = [
+    ("Egypt did not arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "negated", "asserted"),
+    ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
+    ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "uganda"), "affirmed", "planned"),
+    ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
+    ("Hamas will release Israeli hostages.", ("hamas", "concededTo", "israel"), "affirmed", "planned"),
+    ("President Bouteflika is prepared to lift the ban on the Islamic Salvation Front.",
+     ("bouteflika", "concededTo", "islamic-salvation-front"), "affirmed", "planned"),
+    ("The ICC declined to investigate Israel.", ("international-criminal-court", "investigated", "israel"), "negated", "asserted"),
+    ("Brazil may investigate Jair Bolsonaro.", ("brazil", "investigated", "jair-bolsonaro"), "affirmed", "hypothetical"),
+    ("Russia refused to withdraw its troops from Moldova.", ("russia", "withdrewFrom", "moldova"), "negated", "asserted"),
+    ("Armenia could withdraw its forces from Azerbaijan.", ("armenia", "withdrewFrom", "azerbaijan"), "affirmed", "hypothetical"),
+    ("Israel did not halt its offensive against Hezbollah.", ("israel", "withdrewFrom", "hezbollah"), "negated", "asserted"),
+]
+# fmt: on
+
+
+def _facts(claims) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.relation, c.object) for c in claims if c.is_fact}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FACTS)
+def test_sentence_states_exactly_these_facts(claims_of, sentence, expected):
+    assert _facts(claims_of(sentence)) == expected
+
+
+@pytest.mark.parametrize(("sentence", "triple", "polarity", "modality"), CONTEXT)
+def test_denied_and_unrealised_acts_are_kept_but_not_facts(
+    claims_of, sentence, triple, polarity, modality
+):
+    claims = [c for c in claims_of(sentence) if (c.subject, c.relation, c.object) == triple]
+    assert claims, f"no statement {triple}"
+    assert {(c.polarity, c.modality) for c in claims} == {(polarity, modality)}
+    assert triple not in _facts(claims_of(sentence))
+
+
+def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
+    lexicon = load_lexicon(Settings().ontology_dir / "lexicon")
+    trigger = Trigger(
+        "concededTo", "VERB", ("lift",), dobj=False, preps=("on",), object_nouns="restriction_nouns"
+    )
+    shapes = dict(patterns(trigger, lexicon))
+    assert set(shapes) == {"object-prep", "verb-object-prep", "prep-object-prep"}
+    nouns = sorted(lexicon["restriction_nouns"])
+    for pattern in shapes.values():
+        (thing,) = [node for node in pattern if node["RIGHT_ID"] == "thing"]
+        assert thing["RIGHT_ATTRS"]["LEMMA"] == {"IN": nouns}
+
+
+def test_every_object_nouns_line_names_a_context_list():
+    lexicon = load_lexicon(Settings().ontology_dir / "lexicon")
+    named = {t.object_nouns for t in lexicon.triggers if t.object_nouns}
+    assert named and named <= lexicon.words.keys()

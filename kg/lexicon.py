@@ -24,7 +24,12 @@ class Trigger:
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
-    `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X").
+    `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
+    `purpose` lets an infinitive of purpose take its clause's subject, the act done being the
+    relation ("went on strike to protest X"); `frontier` lets the object be the neighbour across a
+    frontier noun ("massed troops on the border with X"); `things`, if given, are the only objects
+    a preposition may hang on ("cut *ties* with X", never "cut a deal with X"); `unless` are
+    purpose nouns that cancel it ("rallied outside the embassy *in support* of X").
     """
 
     relation: str
@@ -39,6 +44,10 @@ class Trigger:
     clausal: bool = False
     clause_aux: tuple[str, ...] = ()
     complement: bool = False
+    purpose: bool = False
+    frontier: bool = False
+    things: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -109,6 +118,10 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             clausal=row.get("clausal", False),
             clause_aux=tuple(row.get("clause_aux", ())),
             complement=row.get("complement", False),
+            purpose=row.get("purpose", False),
+            frontier=row.get("frontier", False),
+            things=tuple(row.get("things", ())),
+            unless=tuple(row.get("unless", ())),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

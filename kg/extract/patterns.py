@@ -2,10 +2,10 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
-coordinated subjects. Event nouns: preposition, light verb,
-'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
-X". Node 'trigger' is always the trigger word and node 'object' the object.
-"""
+coordinated subjects. Event nouns: preposition, light verb, 'between X and Y'. Verbs and nouns of
+a `frontier` line: the neighbour across a border ('massed troops on the border with X').
+Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
+is always the trigger word and node 'object' the object."""
 
 from __future__ import annotations
 
@@ -29,6 +29,50 @@ def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> 
 def _prep(words: tuple[str, ...] | list[str]) -> dict:
     # the parser calls 'to' of 'provided arms to X' a dative
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(words)}}
+
+
+def _thing(trigger: Trigger, dep: str = "dobj") -> dict:
+    """The object a preposition hangs on: any, or one of the line's `things`."""
+    return {"DEP": dep} | ({"LEMMA": {"IN": list(trigger.things)}} if trigger.things else {})
+
+
+def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
+    """'massed troops on the border with X', 'troops massed near the frontier with X', 'put
+    troops on alert along the border with X', "Russia's buildup on the border with X": the
+    neighbour across the frontier. A verb moves one of its `things`, as object or subject."""
+    on = {"DEP": "prep", "LOWER": {"IN": sorted(lexicon["locative_preps"] | {"on", "along"})}}
+    border = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon["frontier_nouns"])}}
+    if trigger.pos == "VERB":
+        thing = _node("thing", _thing(trigger), "trigger")
+        ways = (
+            ("frontier", [thing], "trigger"),
+            ("frontier-subject", [_node("thing", _thing(trigger, "nsubj"), "trigger")], "trigger"),
+            ("object-frontier", [thing], "thing"),
+            (
+                "frontier-nested",  # 'on alert along the border'
+                [
+                    thing,
+                    _node("at", {"DEP": "prep"}, "trigger"),
+                    _node("place", {"DEP": "pobj"}, "at"),
+                ],
+                "place",
+            ),
+        )
+    else:
+        of = [_node("of", _prep(["of"]), "trigger"), _node("thing", {"DEP": "pobj"}, "of")]
+        ways = (("frontier", [], "trigger"), ("object-frontier", of, "thing"))
+    for shape, carrier, parent in ways:
+        yield (
+            shape,
+            [
+                _node("trigger", word),
+                *carrier,
+                _node("prep", on, parent),
+                _node("frontier", border, "prep"),
+                _node("with", _prep(["with"]), "frontier"),
+                _node("object", {"DEP": "pobj"}, "with"),
+            ],
+        )
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -72,6 +116,8 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
         governor, role = {"LEMMA": "be"}, "attr"
     elif trigger.pos == "VERB":
         verb = lemma | _VERB
+        if trigger.frontier:
+            yield from _frontier(verb, trigger, lexicon)
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
             # 'Iran-backed Houthis', 'separatists backed by Russia'
@@ -88,10 +134,13 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                 ],
             )
         if trigger.preps:
+            # with `things`, the verb must take one: 'cut ties with X', not 'cut a deal with X'
+            thing = [_node("thing", _thing(trigger), "trigger")] if trigger.things else []
             yield (
                 "prep",
                 [
                     _node("trigger", verb),
+                    *thing,
                     _node("prep", _prep(trigger.preps), "trigger"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
@@ -102,7 +151,7 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                 "object-prep",
                 [
                     _node("trigger", verb),
-                    _node("thing", {"DEP": "dobj"}, "trigger"),
+                    _node("thing", _thing(trigger), "trigger"),
                     _node("prep", _prep(trigger.preps), "thing"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
@@ -176,6 +225,8 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
         return
     else:
         noun = lemma | _NOUN
+        if trigger.frontier:
+            yield from _frontier(noun, trigger, lexicon)
         if trigger.preps:
             yield (
                 "prep",

@@ -24,7 +24,7 @@ from .arguments import (
     compound_modifiers,
     verb_subjects,
 )
-from .context import Context, read_context
+from .context import Context, infinitive, read_context
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
@@ -93,6 +93,16 @@ def _event_matches(
                     round(trigger.confidence * _INDIRECT_DISCOUNT, 2),
                     context,
                 )
+
+
+def _cancelled(word: Token, trigger: Trigger) -> bool:
+    """A purpose phrase in the trigger's clause among the line's `unless` nouns: 'demonstrated
+    outside the embassy in support of X' is no protest."""
+    clause = word.head if word.dep_ == "dobj" else word
+    return any(
+        t.dep_ == "pobj" and t.head.dep_ == "prep" and t.lemma_ in trigger.unless
+        for t in clause.subtree
+    )
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -181,6 +191,9 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
+        if trigger.purpose and word.dep_ == "advcl" and not verb_subjects(word):
+            # 'students went on strike to protest X': the strike is the protest
+            return verb_subjects(word.head) if infinitive(word) else []
         if word.pos_ == "VERB":
             return verb_subjects(word)
         return arguments.noun_agents(word, "with" in trigger.preps)
@@ -192,6 +205,8 @@ class RelationFinder:
         if shape.startswith("reciprocal") and _has_own_object(word, trigger):
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
+            return
+        if trigger.unless and _cancelled(word, trigger):
             return
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.

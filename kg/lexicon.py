@@ -25,11 +25,12 @@ class Trigger:
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
-    `purpose` lets an infinitive of purpose take its clause's subject, the act done being the
-    relation ("went on strike to protest X"); `frontier` lets the object be the neighbour across a
+    `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
+    act done is the relation ("went on strike to protest X"; a bare "X protested Y's decision" may
+    be a complaint); `frontier` lets the object be the neighbour across a
     frontier noun ("massed troops on the border with X"); `things`, if given, are the only objects
     a preposition may hang on ("cut *ties* with X", never "cut a deal with X"); `unless` are
-    purpose nouns that cancel it ("rallied outside the embassy *in support* of X").
+    purposes that cancel it ("rallied outside the embassy *in support* of X", "... to *celebrate*").
     """
 
     relation: str

@@ -30,6 +30,8 @@ SHAPES = [
      ("morocco", "sanctioned", "iran"), "object-prep"),
     ("Niger recalled its ambassador from France.",
      ("niger", "sanctioned", "france"), "object-prep"),
+    ("Jordan withdrew its ambassador from Qatar.",
+     ("jordan", "sanctioned", "qatar"), "object-prep"),
     ("Russia banned imports from Georgia.",
      ("russia", "sanctioned", "georgia"), "prep"),
     ("Estonia's expulsion of Russian diplomats angered Moscow.",
@@ -58,6 +60,8 @@ CONTEXT = [
      ("morocco", "sanctioned", "iran"), "affirmed", "hypothetical"),
     ("India did not move tanks to its border with China.",
      ("india", "mobilizedAgainst", "china"), "negated", "asserted"),
+    ("Qatar boycotted the talks with Egypt.",
+     ("qatar", "metWith", "egypt"), "negated", "asserted"),
 ]
 
 # sentence -> a statement it must not make at all
@@ -69,6 +73,10 @@ LOOK_ALIKES = [
      ("hamas", "protestedAgainst", "qatar")),
     ("Hamas held a vigil outside the Turkish embassy in memory of the victims.",
      ("hamas", "protestedAgainst", "turkiye")),
+    ("Members of Hamas gathered outside the Qatari embassy to thank Qatar.",
+     ("hamas", "protestedAgainst", "qatar")),
+    # a bare 'protested X's decision' may be a complaint, not a demonstration
+    ("Greece protested Turkey's decision.", ("greece", "protestedAgainst", "turkiye")),
 ]
 # fmt: on
 

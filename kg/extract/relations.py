@@ -96,11 +96,11 @@ def _event_matches(
 
 
 def _cancelled(word: Token, trigger: Trigger) -> bool:
-    """A purpose phrase in the trigger's clause among the line's `unless` nouns: 'demonstrated
-    outside the embassy in support of X' is no protest."""
+    """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
+    the embassy in support of X', '... to celebrate the victory' is no protest."""
     clause = word.head if word.dep_ == "dobj" else word
     return any(
-        t.dep_ == "pobj" and t.head.dep_ == "prep" and t.lemma_ in trigger.unless
+        t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
         for t in clause.subtree
     )
 
@@ -174,6 +174,13 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> list[Token]:
         word = nodes["trigger"]
+        if trigger.purpose:
+            # 'went on strike to protest X' (the strike is the protest), 'began to protest X'
+            if word.dep_ == "xcomp":
+                return verb_subjects(word)
+            if word.dep_ == "advcl" and infinitive(word) and not verb_subjects(word):
+                return verb_subjects(word.head)
+            return []
         if shape in _PAIRWISE:
             return [nodes["first"]]
         if shape == "as":
@@ -191,9 +198,6 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
-        if trigger.purpose and word.dep_ == "advcl" and not verb_subjects(word):
-            # 'students went on strike to protest X': the strike is the protest
-            return verb_subjects(word.head) if infinitive(word) else []
         if word.pos_ == "VERB":
             return verb_subjects(word)
         return arguments.noun_agents(word, "with" in trigger.preps)

@@ -46,6 +46,10 @@ SHAPES = [
      ("iran", "mobilizedAgainst", "afghanistan"), "object-frontier"),
     ("Azerbaijan placed its army on alert along the border with Armenia.",
      ("azerbaijan", "mobilizedAgainst", "armenia"), "frontier-nested"),
+    ("Qatar launched a mediation effort between Sudan and Chad.",
+     ("qatar", "mediatesBetween", "chad"), "compound"),
+    ("Israel's bombing campaign against Hezbollah continued.",
+     ("israel", "attacked", "hezbollah"), "compound"),
     ("Turkey's deployment on its border with Iraq continued.",
      ("turkiye", "mobilizedAgainst", "iraq"), "frontier"),
 ]

@@ -2,10 +2,11 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
-coordinated subjects. Event nouns: preposition, light verb, 'between X and Y'. Verbs and nouns of
-a `frontier` line: the neighbour across a border ('massed troops on the border with X').
-Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
-is always the trigger word and node 'object' the object."""
+coordinated subjects. Event nouns: preposition, light verb, 'between X and Y', compound ('a
+bombing campaign against X'). Verbs and nouns of a `frontier` line: the neighbour across a border
+('massed troops on the border with X'). Relational nouns ('ally'): 'hailed X as an ally', 'X, an
+ally of Y', "Y's ally X". Node 'trigger' is always the trigger word and node 'object' the object.
+"""
 
 from __future__ import annotations
 
@@ -243,6 +244,17 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("verb", light_verb),
                     _node("trigger", noun | {"DEP": "dobj"}, "verb"),
                     _node("prep", dative, "verb"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+            # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger
+            # names what an effort or campaign noun of the lexicon does
+            yield (
+                "compound",
+                [
+                    _node("head", {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}} | _NOUN),
+                    _node("trigger", noun | {"DEP": "compound"}, "head"),
+                    _node("prep", _prep(trigger.preps), "head"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )

@@ -200,7 +200,8 @@ class RelationFinder:
             return compound_modifiers(word) or verb_subjects(word)
         if word.pos_ == "VERB":
             return verb_subjects(word)
-        return arguments.noun_agents(word, "with" in trigger.preps)
+        noun = nodes["head"] if shape == "compound" else word
+        return arguments.noun_agents(noun, "with" in trigger.preps)
 
     def _matches(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments

@@ -27,10 +27,10 @@ class Trigger:
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
     `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
     act done is the relation ("went on strike to protest X"; a bare "X protested Y's decision" may
-    be a complaint); `frontier` lets the object be the neighbour across a
-    frontier noun ("massed troops on the border with X"); `things`, if given, are the only objects
-    a preposition may hang on ("cut *ties* with X", never "cut a deal with X"); `unless` are
-    purposes that cancel it ("rallied outside the embassy *in support* of X", "... to *celebrate*").
+    be a complaint); `frontier` lets the object be the neighbour across a frontier noun ("massed
+    troops on the border with X"); `things`, if given, are the only objects a preposition may hang
+    on ("cut *ties* with X", never "cut a deal with X"); `unless` are purposes that cancel it
+    ("rallied outside the embassy *in support* of X", "... to *celebrate*").
     """
 
     relation: str

@@ -32,6 +32,11 @@ class Trigger:
     party threatened ("threatened to leave the talks unless X ..."). A line with `object_nouns`
     is read only through those nouns: "lifted the *curfew* in X", "withdrew its *troops* from X";
     `owner` makes the owner of such a noun the object ("demanded *Russia's* withdrawal").
+    `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
+    act done is the relation ("went on strike to protest X"; a bare "X protested Y's decision" may
+    be a complaint); `frontier` lets the object be the neighbour across a frontier noun ("massed
+    troops on the border with X"; the troops one of its `object_nouns`, if given); `unless` are
+    purposes that cancel it ("rallied outside the embassy *in support* of X", "... to *celebrate*").
     """
 
     relation: str
@@ -51,6 +56,9 @@ class Trigger:
     particle: str | None = None
     condition: bool = False
     owner: bool = False
+    purpose: bool = False
+    frontier: bool = False
+    unless: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -126,6 +134,9 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             particle=row.get("particle"),
             condition=row.get("condition", False),
             owner=row.get("owner", False),
+            purpose=row.get("purpose", False),
+            frontier=row.get("frontier", False),
+            unless=tuple(row.get("unless", ())),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -41,7 +41,7 @@ FACTS = [
     ("Venezuela released a statement on Colombia.", set()),
     ("The United States lifted its tariffs on China.", set()),
     ("Russia withdrew from the talks with Ukraine.", set()),
-    ("France withdrew its ambassador from Niger.", set()),
+    ("France withdrew its ambassador from Niger.", {("france", "sanctioned", "niger")}),  # CAMEO 161
     ("Burkina Faso withdrew from ECOWAS.", set()),
     ("The UN investigated the killing of Shireen Abu Akleh.", set()),
 ]

@@ -208,8 +208,12 @@ class Arguments:
             return leader
         if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
-            # is not Albania's: an adjective names people, not the owner
-            return self.modifier_actor(token, kinds, ("compound", "poss")) or self.owner(token)
+            # is not Albania's: an adjective names people, not the owner, save of a state's
+            # mission abroad ('the Egyptian embassy')
+            deps = ("compound", "poss")
+            if self.lexicon.matches("diplomatic_assets", *forms):
+                deps += ("amod",)
+            return self.modifier_actor(token, kinds, deps) or self.owner(token)
         return None
 
     def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
@@ -225,7 +229,8 @@ class Arguments:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 return [c for c in child.children if c.dep_ == "pobj"]
         for child in noun.children:
-            if child.dep_ in ("amod", "compound") and child.ent_type_:
+            # an actor's name, not any entity: 'their first meeting' is not the ordinal's
+            if child.dep_ in ("amod", "compound") and child.i in self.spans:
                 return [child]
         verb = noun.head
         if not clause:

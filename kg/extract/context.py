@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon
 
-__all__ = ["Context", "read_context"]
+__all__ = ["Context", "infinitive", "read_context"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class Context:
     polarity: str = "affirmed"
     modality: str = "asserted"
     attribution: str | None = None
+
+
+def infinitive(token: Token) -> bool:
+    """'to protest X': an infinitive (of purpose, when it modifies a clause)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
@@ -37,7 +42,9 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
             return
         if dep == "relcl" or (dep in ("acl", "amod") and token.tag_ == "VBN"):
             return  # 'Hamas, (which is) backed by Qatar, rejected ...': a modifier's own claim
-        if dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
+        if dep == "advcl" and infinitive(token):
+            own = True  # 'will strike to protest X': the clause's modality is the purpose's
+        elif dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
             own = False
         elif dep not in ("conj", "cc"):
             own = True

@@ -4,10 +4,12 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
-down'); a verb read only with some object nouns ('lifted the curfew in X'). Event nouns:
-preposition, light verb, that-clause ("X's demand that Y ..."), 'between X and Y'. Relational
-nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always
-the trigger word and node 'object' the object.
+down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with X').
+Event nouns: preposition, light verb, that-clause ("X's demand that Y ..."), 'between X and Y',
+compound ('a bombing campaign against X'). Verbs and nouns of a `frontier` line: the neighbour
+across a border ('massed troops on the border with X'). Relational nouns ('ally'): 'hailed X as an
+ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always the trigger word and node 'object'
+the object.
 """
 
 from __future__ import annotations
@@ -32,6 +34,55 @@ def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> 
 def _prep(words: tuple[str, ...] | list[str]) -> dict:
     # the parser calls 'to' of 'provided arms to X' a dative
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(words)}}
+
+
+def _thing(trigger: Trigger, lexicon: Lexicon, dep: str = "dobj") -> dict:
+    """The thing a verb moves or cuts: any, or one of the line's `object_nouns`."""
+    nouns = sorted(lexicon[trigger.object_nouns]) if trigger.object_nouns else None
+    return {"DEP": dep} | ({"LEMMA": {"IN": nouns}} if nouns else {})
+
+
+def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
+    """'massed troops on the border with X', 'troops massed near the frontier with X', 'put
+    troops on alert along the border with X', "Russia's buildup on the border with X": the
+    neighbour across the frontier. A verb moves one of its `object_nouns`, as object or subject."""
+    on = {"DEP": "prep", "LOWER": {"IN": sorted(lexicon["locative_preps"] | {"on", "along"})}}
+    border = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon["frontier_nouns"])}}
+    if trigger.pos == "VERB":
+        thing = _node("thing", _thing(trigger, lexicon), "trigger")
+        ways = (
+            ("frontier", [thing], "trigger"),
+            (
+                "frontier-subject",
+                [_node("thing", _thing(trigger, lexicon, "nsubj"), "trigger")],
+                "trigger",
+            ),
+            ("object-frontier", [thing], "thing"),
+            (
+                "frontier-nested",  # 'on alert along the border'
+                [
+                    thing,
+                    _node("at", {"DEP": "prep"}, "trigger"),
+                    _node("place", {"DEP": "pobj"}, "at"),
+                ],
+                "place",
+            ),
+        )
+    else:
+        of = [_node("of", _prep(["of"]), "trigger"), _node("thing", {"DEP": "pobj"}, "of")]
+        ways = (("frontier", [], "trigger"), ("object-frontier", of, "thing"))
+    for shape, carrier, parent in ways:
+        yield (
+            shape,
+            [
+                _node("trigger", word),
+                *carrier,
+                _node("prep", on, parent),
+                _node("frontier", border, "prep"),
+                _node("with", _prep(["with"]), "frontier"),
+                _node("object", {"DEP": "pobj"}, "with"),
+            ],
+        )
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -182,10 +233,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # 'Moscow and Beijing are close allies'
         governor, role = {"LEMMA": "be"}, "attr"
     elif trigger.pos == "VERB" and trigger.object_nouns:
-        yield from _object_noun_shapes(trigger, lemma | _VERB, lexicon)
+        # read only through the nouns: 'cut ties with X', never 'cut a deal with X'
+        verb = lemma | _VERB
+        if trigger.frontier:
+            yield from _frontier(verb, trigger, lexicon)
+        if trigger.preps:
+            yield from _object_noun_shapes(trigger, verb, lexicon)
         return
     elif trigger.pos == "VERB":
         verb = lemma | _VERB
+        if trigger.frontier:
+            yield from _frontier(verb, trigger, lexicon)
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
             # 'Iran-backed Houthis', 'separatists backed by Russia'
@@ -289,6 +347,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             that = {"DEP": {"IN": ["acl", "ccomp"]}}
             that_mark = _node("that", {"DEP": "mark", "LOWER": "that"}, "clause")
             yield "clause", [*_clause(noun, that), that_mark]
+        if trigger.frontier:
+            yield from _frontier(noun, trigger, lexicon)
         if trigger.preps:
             yield (
                 "prep",
@@ -305,6 +365,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("verb", light_verb),
                     _node("trigger", noun | {"DEP": "dobj"}, "verb"),
                     _node("prep", dative, "verb"),
+                    _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+            # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger
+            # names what an effort or campaign noun of the lexicon does
+            yield (
+                "compound",
+                [
+                    _node("head", {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}} | _NOUN),
+                    _node("trigger", noun | {"DEP": "compound"}, "head"),
+                    _node("prep", _prep(trigger.preps), "head"),
                     _node("object", {"DEP": "pobj"}, "prep"),
                 ],
             )

@@ -24,7 +24,7 @@ from .arguments import (
     compound_modifiers,
     verb_subjects,
 )
-from .context import Context, read_context
+from .context import Context, infinitive, read_context
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
@@ -93,6 +93,16 @@ def _event_matches(
                     round(trigger.confidence * _INDIRECT_DISCOUNT, 2),
                     context,
                 )
+
+
+def _cancelled(word: Token, trigger: Trigger) -> bool:
+    """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
+    the embassy in support of X', '... to celebrate the victory' is no protest."""
+    clause = word.head if word.dep_ == "dobj" else word
+    return any(
+        t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
+        for t in clause.subtree
+    )
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -171,6 +181,13 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> list[Token]:
         word = nodes["trigger"]
+        if trigger.purpose:
+            # 'went on strike to protest X' (the strike is the protest), 'began to protest X'
+            if word.dep_ == "xcomp":
+                return verb_subjects(word)
+            if word.dep_ == "advcl" and infinitive(word) and not verb_subjects(word):
+                return verb_subjects(word.head)
+            return []
         if shape in _PAIRWISE:
             return [nodes["first"]]
         if shape == "as":
@@ -194,7 +211,8 @@ class RelationFinder:
             return verb_subjects(issued) if issued.lemma_ in self.lexicon["light_verbs"] else []
         if word.pos_ == "VERB":
             return verb_subjects(word)
-        return arguments.noun_agents(word, "with" in trigger.preps)
+        noun = nodes["head"] if shape == "compound" else word
+        return arguments.noun_agents(noun, "with" in trigger.preps)
 
     def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
         """'refused to meet X', 'rejected talks with X': refusing a friendly act (akg:sign 1)
@@ -213,6 +231,8 @@ class RelationFinder:
         if shape.startswith("reciprocal") and _has_own_object(word, trigger):
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
+            return
+        if trigger.unless and _cancelled(word, trigger):
             return
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.

@@ -1,0 +1,127 @@
+"""Protest, mobilisation, sanction and attack shapes: sentence -> the statement and the rule that
+reads it, the context that keeps a look-alike from being a fact, and the look-alikes that state
+nothing at all. On the real pinned model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.config import ONTOLOGY_DIR
+from kg.lexicon import load_lexicon
+
+LEXICON = load_lexicon(ONTOLOGY_DIR / "lexicon")
+
+# fmt: off
+# sentence -> (subject, relation, object) stated as fact, and the rule (its last part) that reads it
+SHAPES = [
+    ("Members of Hamas went on strike to protest Egypt's refusal to open the crossing.",
+     ("hamas", "protestedAgainst", "egypt"), "dobj"),
+    ("Hezbollah closed its offices to protest against Israel's policy.",
+     ("hezbollah", "protestedAgainst", "israel"), "prep"),
+    ("Members of the Taliban protested outside the Iranian consulate.",
+     ("taliban", "protestedAgainst", "iran"), "prep"),
+    ("Hamas held a demonstration outside the embassy of Jordan.",
+     ("hamas", "protestedAgainst", "jordan"), "prep"),
+    ("Hezbollah staged an attack on Israel.",
+     ("hezbollah", "attacked", "israel"), "prep"),
+    ("Syrian troops opened fire on Turkish soldiers.",
+     ("syria", "attacked", "turkiye"), "light-verb"),
+    ("Morocco severed diplomatic relations with Iran.",
+     ("morocco", "sanctioned", "iran"), "object-prep"),
+    ("Niger recalled its ambassador from France.",
+     ("niger", "sanctioned", "france"), "object-prep"),
+    ("Jordan withdrew its ambassador from Qatar.",
+     ("jordan", "sanctioned", "qatar"), "object-prep"),
+    ("Russia banned imports from Georgia.",
+     ("russia", "sanctioned", "georgia"), "verb-object-prep"),
+    ("Estonia's expulsion of Russian diplomats angered Moscow.",
+     ("estonia", "sanctioned", "russia"), "prep"),
+    ("Armenia downgraded its ties with Azerbaijan.",
+     ("armenia", "sanctioned", "azerbaijan"), "object-prep"),
+    ("India moved tanks to its border with China.",
+     ("india", "mobilizedAgainst", "china"), "frontier"),
+    ("Chinese soldiers massed along the border with India.",
+     ("china", "mobilizedAgainst", "india"), "frontier-subject"),
+    ("Iran massed troops on its border with Afghanistan.",
+     ("iran", "mobilizedAgainst", "afghanistan"), "object-frontier"),
+    ("Azerbaijan placed its army on alert along the border with Armenia.",
+     ("azerbaijan", "mobilizedAgainst", "armenia"), "frontier-nested"),
+    ("Qatar launched a mediation effort between Sudan and Chad.",
+     ("qatar", "mediatesBetween", "chad"), "compound"),
+    ("Israel's bombing campaign against Hezbollah continued.",
+     ("israel", "attacked", "hezbollah"), "compound"),
+    ("Turkey's deployment on its border with Iraq continued.",
+     ("turkiye", "mobilizedAgainst", "iraq"), "frontier"),
+]
+
+# sentence -> a statement kept with its context but never a fact
+CONTEXT = [
+    ("Members of Hamas will go on strike to protest Egypt's refusal.",
+     ("hamas", "protestedAgainst", "egypt"), "affirmed", "planned"),
+    ("Members of Hamas did not go on strike to protest Egypt's refusal.",
+     ("hamas", "protestedAgainst", "egypt"), "negated", "asserted"),
+    ("Morocco might sever relations with Iran.",
+     ("morocco", "sanctioned", "iran"), "affirmed", "hypothetical"),
+    ("India did not move tanks to its border with China.",
+     ("india", "mobilizedAgainst", "china"), "negated", "asserted"),
+    ("Qatar boycotted the talks with Egypt.",
+     ("qatar", "metWith", "egypt"), "negated", "asserted"),
+]
+
+# sentence -> a statement it must not make at all
+LOOK_ALIKES = [
+    ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
+    ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
+    ("India built a road on its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
+    ("Members of Hamas rallied outside the Qatari embassy in solidarity with Qatar.",
+     ("hamas", "protestedAgainst", "qatar")),
+    ("Hamas held a vigil outside the Turkish embassy in memory of the victims.",
+     ("hamas", "protestedAgainst", "turkiye")),
+    ("Members of Hamas gathered outside the Qatari embassy to thank Qatar.",
+     ("hamas", "protestedAgainst", "qatar")),
+    # a bare 'protested X's decision' may be a complaint, not a demonstration
+    ("Greece protested Turkey's decision.", ("greece", "protestedAgainst", "turkiye")),
+]
+# fmt: on
+
+
+def _statements(claims) -> dict[tuple[str, str, str], list]:
+    found: dict[tuple[str, str, str], list] = {}
+    for claim in claims:
+        found.setdefault((claim.subject, claim.relation, claim.object), []).append(claim)
+    return found
+
+
+@pytest.mark.parametrize(("sentence", "triple", "shape"), SHAPES)
+def test_the_shape_states_the_fact(claims_of, sentence, triple, shape):
+    claims = _statements(claims_of(sentence)).get(triple, [])
+    assert any(c.is_fact for c in claims), f"no fact {triple}"
+    assert shape in {c.rule.rsplit("/", 1)[-1] for c in claims if c.is_fact}
+
+
+@pytest.mark.parametrize(("sentence", "triple", "polarity", "modality"), CONTEXT)
+def test_a_planned_denied_or_possible_act_is_no_fact(
+    claims_of, sentence, triple, polarity, modality
+):
+    claims = _statements(claims_of(sentence)).get(triple, [])
+    assert claims, f"no statement {triple}"
+    assert {(c.polarity, c.modality) for c in claims} == {(polarity, modality)}
+    assert not any(c.is_fact for c in claims)
+
+
+@pytest.mark.parametrize(("sentence", "triple"), LOOK_ALIKES)
+def test_a_look_alike_states_nothing(claims_of, sentence, triple):
+    assert triple not in _statements(claims_of(sentence))
+
+
+def test_the_lemma_corrections_fix_what_the_model_gets_wrong(nlp):
+    doc = nlp("Students staged a sit-in while others were staging a march.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("staged", "staging")] == ["stage", "stage"]
+
+
+def test_object_and_purpose_nouns_are_lowercase_lemmas():
+    for trigger in LEXICON.triggers:
+        nouns = LEXICON[trigger.object_nouns] if trigger.object_nouns else ()
+        for word in (*nouns, *trigger.unless):
+            assert " " not in word and word == word.lower()
+    assert any(t.frontier for t in LEXICON.triggers) and LEXICON["frontier_nouns"]

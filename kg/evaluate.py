@@ -9,9 +9,10 @@ biggest error classes can be counted.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .config import Settings
@@ -48,6 +49,9 @@ WRONG_ACTOR = "wrong actor"
 SPURIOUS = "spurious"
 
 Label = Callable[[str], "str | None"]
+# actor key -> the states the article ties it to (leader or member of)
+Affiliations = Mapping[str, frozenset[str]]
+NONE: Affiliations = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -150,14 +154,29 @@ def _state_key(name: str, gazetteer: Gazetteer) -> str | None:
     return entry.capital_of or entry.key
 
 
-def _belongs_to(entity: Entity, state: str, gazetteer: Gazetteer) -> bool:
-    """The state itself, an actor the gazetteer places in it, or a delegation it sent."""
+def _belongs_to(
+    entity: Entity, state: str, gazetteer: Gazetteer, affiliations: Affiliations
+) -> bool:
+    """The state itself, an actor the gazetteer places in it, a delegation it sent, or an actor
+    the article makes its leader or member ("Qatar's emir" is coded QAT)."""
     entry = gazetteer.entries.get(entity.key)
     return (
         entity.key == state
         or (entry is not None and entry.country == state)
         or (entity.kind == "Delegation" and entity.key.startswith(f"{state}-"))
+        or state in affiliations.get(entity.key, ())
     )
+
+
+def affiliations(extraction: Extraction) -> Affiliations:
+    """Actor key -> the states the article asserts it leads or belongs to (structural facts)."""
+    states = {e.key for e in extraction.entities if e.kind == "State"}
+    structural = {n for n, info in relations().items() if not info.event}
+    found: dict[str, set[str]] = {}
+    for claim in extraction.claims:
+        if claim.is_fact and claim.relation in structural and claim.object in states:
+            found.setdefault(claim.subject, set()).add(claim.object)
+    return {key: frozenset(value) for key, value in found.items()}
 
 
 def _name_matches(name: str, entity: Entity, gazetteer: Gazetteer) -> bool:
@@ -173,11 +192,13 @@ def _name_matches(name: str, entity: Entity, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def actor_matches(actor: GoldActor, entity: Entity, gazetteer: Gazetteer) -> bool:
+def actor_matches(
+    actor: GoldActor, entity: Entity, gazetteer: Gazetteer, affiliations: Affiliations = NONE
+) -> bool:
     """Whether a gold actor (any of its names, or its state) denotes the predicted actor."""
     if actor.is_any:
         return True
-    if actor.state is not None and _belongs_to(entity, actor.state, gazetteer):
+    if actor.state is not None and _belongs_to(entity, actor.state, gazetteer, affiliations):
         return True
     return any(_name_matches(name, entity, gazetteer) for name in actor.names)
 
@@ -214,6 +235,7 @@ class _Matcher:
     gazetteer: Gazetteer
     symmetric: frozenset[str]
     structural: frozenset[str]
+    affiliations: Affiliations = field(default_factory=dict)
 
     def relation_ok(self, fact: GoldFact, relation: str) -> bool:
         if "*" in fact.relations:
@@ -222,9 +244,8 @@ class _Matcher:
 
     def ends(self, fact: GoldFact, dyad: Dyad, swapped: bool = False) -> bool:
         first, second = (dyad.object, dyad.subject) if swapped else (dyad.subject, dyad.object)
-        return actor_matches(fact.subject, first, self.gazetteer) and actor_matches(
-            fact.object, second, self.gazetteer
-        )
+        g, a = self.gazetteer, self.affiliations
+        return actor_matches(fact.subject, first, g, a) and actor_matches(fact.object, second, g, a)
 
     def matches(self, fact: GoldFact, dyad: Dyad) -> bool:
         if not self.relation_ok(fact, dyad.relation):
@@ -238,7 +259,7 @@ class _Matcher:
     def one_end(self, fact: GoldFact, dyad: Dyad) -> bool:
         g = self.gazetteer
         return any(
-            actor_matches(a, e, g)
+            actor_matches(a, e, g, self.affiliations)
             for a in (fact.subject, fact.object)
             for e in (dyad.subject, dyad.object)
         )
@@ -251,7 +272,7 @@ def _miss_cause(
     if not any(r in known for r in fact.relations):
         return UNKNOWN_RELATION
     for actor in (fact.subject, fact.object):
-        if not any(actor_matches(actor, e, m.gazetteer) for e in entities):
+        if not any(actor_matches(actor, e, m.gazetteer, m.affiliations) for e in entities):
             return NO_ACTOR
     if any(not d.fact and m.matches(fact, d) for d in dyads):
         return NOT_ASSERTED
@@ -275,12 +296,13 @@ def _false_cause(dyad: Dyad, record: GoldRecord, m: _Matcher) -> str:
     return SPURIOUS
 
 
-def _matcher(gazetteer: Gazetteer) -> _Matcher:
+def _matcher(gazetteer: Gazetteer, affiliations: Affiliations = NONE) -> _Matcher:
     info = relations()
     return _Matcher(
         gazetteer,
         frozenset(n for n, i in info.items() if i.symmetric),
         frozenset(n for n, i in info.items() if not i.event),
+        affiliations,
     )
 
 
@@ -290,12 +312,14 @@ def score_record(
     gazetteer: Gazetteer,
     entities: Sequence[Entity] = (),
     label: Label | None = None,
+    affiliations: Affiliations = NONE,
 ) -> RecordResult:
-    """Match the record's expected facts one-to-one with the predicted facts among `dyads`.
+    """Match the record's expected facts one-to-one with the predicted facts among `dyads`
+    (`affiliations`: the states the article ties its actors to).
 
     A fact whose relation `label` maps to None is outside the scheme: neither matched nor false.
     """
-    m = _matcher(gazetteer)
+    m = _matcher(gazetteer, affiliations)
     facts = [d for d in dyads if d.fact]
     free = list(facts)
     matched, missed = [], []
@@ -371,7 +395,11 @@ def evaluate(
     extractions = extract_articles(nlp, [r.article for r in records])
     for record, extraction in zip(records, extractions, strict=True):
         dyads = predicted_dyads(extraction)
-        results.append(score_record(record, dyads, gazetteer, extraction.entities, label))
+        results.append(
+            score_record(
+                record, dyads, gazetteer, extraction.entities, label, affiliations(extraction)
+            )
+        )
     known = relations()
     unknown = sorted(
         {r for rec in records for f in rec.expected for r in f.relations if r not in known} - {"*"}

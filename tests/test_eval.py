@@ -25,12 +25,14 @@ from kg.evaluate import (
     UNKNOWN_RELATION,
     Dyad,
     Score,
+    actor_matches,
+    affiliations,
     evaluate,
     predicted_dyads,
     score_record,
     tally,
 )
-from kg.gold import GoldFact, GoldRecord, read_gold, triple_fact
+from kg.gold import GoldActor, GoldFact, GoldRecord, read_gold, triple_fact
 from kg.model import Article, Claim, Entity, Extraction
 from kg.plover import plover_label, read_plover
 from kg.resolve import load_gazetteer
@@ -122,6 +124,30 @@ def test_scoring(gazetteer, expected, forbidden, predicted, counts, forbidden_co
     score = sum(tally([result]).values(), Score())
     assert (score.tp, score.fp, score.fn) == counts
     assert len(result.forbidden) == forbidden_count
+
+
+def claim(subject: str, relation: str, obj: str, **context) -> Claim:
+    return Claim("r", subject, relation, obj, "a sentence", 0, 10, "t", "rule", **context)
+
+
+def test_an_actor_the_article_ties_to_a_state_stands_for_that_state_code(gazetteer):
+    """PLOVER codes "Qatar's emir" QAT: a person the article makes leader of Qatar matches it;
+    a former leader, or a leader the article only speculates about, does not."""
+    emir = Entity("hamad", "Hamad bin Khalifa", "Person")
+    qatar = Entity("qatar", "Qatar", "State")
+    extraction = Extraction(
+        Article(id="r", text="a sentence"),
+        (emir, qatar, E["iran"]),
+        (
+            claim("hamad", "leaderOf", "qatar"),
+            claim("hamad", "memberOf", "iran", modality="hypothetical"),
+        ),
+    )
+    tied = affiliations(extraction)
+    assert tied == {"hamad": frozenset({"qatar"})}
+    assert actor_matches(GoldActor(("Quatar's emir",), "qatar"), emir, gazetteer, tied)
+    assert not actor_matches(GoldActor(("an Iranian",), "iran"), emir, gazetteer, tied)
+    assert not actor_matches(GoldActor(("Quatar's emir",), "qatar"), emir, gazetteer)
 
 
 # (predicted, expected, cause of the miss)

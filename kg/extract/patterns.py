@@ -2,9 +2,9 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
-coordinated subjects. Event nouns: preposition, light verb,
-'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
-X". Node 'trigger' is always the trigger word and node 'object' the object.
+coordinated subjects. Event nouns: preposition, light verb (and its indirect object: 'gave
+Jordan a loan'), 'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally
+of Y', "Y's ally X". Node 'trigger' is always the trigger word and node 'object' the object.
 """
 
 from __future__ import annotations
@@ -193,6 +193,16 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("trigger", noun | {"DEP": "dobj"}, "verb"),
                     _node("prep", dative, "verb"),
                     _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+        if "to" in trigger.preps:
+            # 'gave Jordan a loan', 'will offer Kenya its support': the indirect object receives
+            yield (
+                "light-verb-indirect",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                    _node("object", {"DEP": "dative"} | _NOUN, "verb"),
                 ],
             )
         if reciprocal:

@@ -216,15 +216,8 @@ def _dyad(claim: Claim, entities: dict[str, Entity]) -> Dyad:
         return entities.get(key) or Entity(key, key, "Unknown")
 
     subject, obj = entity(claim.subject), entity(claim.object)
-    return Dyad(
-        subject,
-        claim.relation,
-        obj,
-        claim.sentence,
-        claim.is_fact,
-        claim.polarity,
-        claim.modality,
-    )
+    context = (claim.is_fact, claim.polarity, claim.modality)
+    return Dyad(subject, claim.relation, obj, claim.sentence, *context)
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,8 @@ def _intent_relations(ontology_dir: Path) -> dict[int, str]:
     info = relations(ontology_dir)
     found = {}
     for kind, sign in _table(ontology_dir).get("intent_types", {}).items():
-        names = sorted(n for n, i in info.items() if i.plover == kind)
-        if not kind.startswith("_") and names:
+        names = [n for n, i in info.items() if i.plover == kind]  # sorted by name
+        if not kind.startswith("_") and names:  # '_doc' is no type
             found[int(sign)] = names[0]
     return found
 

@@ -148,10 +148,15 @@ class RelationFinder:
             self.shapes[name] = (shape, tuple(node["RIGHT_ID"] for node in pattern), lines)
             self.matcher.add(name, [pattern])
         # the verbs that state each relation: 'agreed to a deal with X' is one agreement
-        self._verbs: dict[str, frozenset[str]] = {}
-        for t in lexicon.triggers:
-            if t.pos == "VERB":
-                self._verbs[t.relation] = self._verbs.get(t.relation, frozenset()) | set(t.lemmas)
+        self._verbs = {
+            relation: frozenset(
+                lemma
+                for t in lexicon.triggers
+                if t.relation == relation and t.pos == "VERB"
+                for lemma in t.lemmas
+            )
+            for relation in {t.relation for t in lexicon.triggers}
+        }
         # 'threatened to attack X' is read once, as the prospective threat of the attack
         self._prospective_verbs = {
             (t.prospective, lemma)
@@ -236,7 +241,7 @@ class RelationFinder:
             for t in _with_conjuncts(target)
             if (arg := arguments.resolve(t)) is not None and arg.is_actor
         ]
-        context = read_context(word, self.lexicon, self._verbs.get(trigger.relation, frozenset()))
+        context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"
         event = read_event(target, arguments) if trigger.events and not objects else None
         if event is not None:

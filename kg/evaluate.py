@@ -52,6 +52,8 @@ Label = Callable[[str], "str | None"]
 # actor key -> the states the article ties it to (leader or member of)
 Affiliations = Mapping[str, frozenset[str]]
 NONE: Affiliations = MappingProxyType({})
+# What a scheme reads off the predicted dyads before scoring (PLOVER adds stated intentions).
+Reading = Callable[[list["Dyad"]], list["Dyad"]]
 
 
 @dataclass(frozen=True)
@@ -81,16 +83,25 @@ class Score:
 
 @dataclass(frozen=True)
 class Dyad:
-    """A predicted fact between two resolved actors, with the sentence it was read from."""
+    """A predicted claim between two resolved actors, with the sentence it was read from.
+
+    `fact` says whether it is a direct edge; `polarity` and `modality` are the claim's, so a
+    scheme that counts statements of intent as events (PLOVER's AGREE) can read them.
+    `intent_of` is the relation whose stated intention this dyad stands for, if it does.
+    """
 
     subject: Entity
     relation: str
     object: Entity
     sentence: str = ""
     fact: bool = True
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+    intent_of: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.subject.label} {self.relation} {self.object.label}"
+        text = f"{self.subject.label} {self.relation} {self.object.label}"
+        return f"{text} (stated intent: {self.intent_of})" if self.intent_of else text
 
 
 @dataclass(frozen=True)
@@ -210,10 +221,11 @@ def predicted_dyads(extraction: Extraction) -> list[Dyad]:
     seen: set[tuple[str, ...]] = set()
     dyads = []
     for claim in sorted(extraction.claims, key=lambda c: not c.is_fact):
-        key = (claim.subject, claim.relation, claim.object, str(claim.is_fact))
-        ends = tuple(sorted((claim.subject, claim.object)))
+        # one fact per triple; a non-fact once per polarity and modality ('will', 'may')
+        kind = ("fact",) if claim.is_fact else (claim.polarity, claim.modality)
+        key = (claim.subject, claim.relation, claim.object, *kind)
         if claim.relation in symmetric:
-            key = (*ends, claim.relation, str(claim.is_fact))
+            key = (*sorted((claim.subject, claim.object)), claim.relation, *kind)
         if key not in seen:
             seen.add(key)
             dyads.append(_dyad(claim, entities))
@@ -225,7 +237,8 @@ def _dyad(claim: Claim, entities: dict[str, Entity]) -> Dyad:
         return entities.get(key) or Entity(key, key, "Unknown")
 
     subject, obj = entity(claim.subject), entity(claim.object)
-    return Dyad(subject, claim.relation, obj, claim.sentence, claim.is_fact)
+    context = (claim.is_fact, claim.polarity, claim.modality)
+    return Dyad(subject, claim.relation, obj, claim.sentence, *context)
 
 
 @dataclass(frozen=True)
@@ -383,8 +396,13 @@ def evaluate(
     name: str = "gold",
     label: Label | None = None,
     settings: Settings | None = None,
+    reading: Reading | None = None,
 ) -> Report:
-    """Run every record's article through the pipeline (one `nlp` for all) and score it."""
+    """Run every record's article through the pipeline (one `nlp` for all) and score it.
+
+    `reading` turns each record's predicted dyads into the ones the scheme scores (by default
+    they are scored as they are: only facts count).
+    """
     from .extract import extract_articles
     from .nlp import build_pipeline
 
@@ -395,6 +413,8 @@ def evaluate(
     extractions = extract_articles(nlp, [r.article for r in records])
     for record, extraction in zip(records, extractions, strict=True):
         dyads = predicted_dyads(extraction)
+        if reading is not None:
+            dyads = reading(dyads)
         results.append(
             score_record(
                 record, dyads, gazetteer, extraction.entities, label, affiliations(extraction)

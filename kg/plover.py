@@ -3,7 +3,9 @@
 The file is read where it lies (`--plover PATH` or $KG_PLOVER_GSR), never copied. A record's event
 type matches our relations through their `akg:plover` annotation plus the equivalences of
 `ontology/plover.json`; its actors match by their text and by the country part of their CAMEO code.
-Event types no relation maps to are counted as coverage, not scored.
+Event types no relation maps to are counted as coverage, not scored. A stated intention ('will
+support X', 'vowed to attack X') is scored as PLOVER codes it, as AGREE or THREATEN
+(`intent_types` of `ontology/plover.json`), though our graph keeps it a non-fact.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import combinations, product
 from pathlib import Path
@@ -21,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import CorpusError
-from .evaluate import Report, evaluate
+from .evaluate import Dyad, Report, evaluate
 from .gold import GoldActor, GoldFact, GoldRecord
 from .model import Article
 from .resolve import Gazetteer, load_gazetteer
@@ -30,7 +33,14 @@ from .schema import relations
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["default_path", "evaluate_plover", "plover_label", "plover_report", "read_plover"]
+__all__ = [
+    "default_path",
+    "evaluate_plover",
+    "plover_label",
+    "plover_report",
+    "read_plover",
+    "stated_intents",
+]
 
 DEFAULT_PATH = "../shared/benchmarks/PLOVER_GSR_CAMEO.json"
 
@@ -53,6 +63,50 @@ def plover_label(relation: str, ontology_dir: Path | None = None) -> str | None:
     """The PLOVER type of one of our relations (None: structural, not scored against PLOVER)."""
     info = relations(ontology_dir).get(relation)
     return info.plover if info is not None else None
+
+
+@cache
+def _intent_relations(ontology_dir: Path) -> dict[int, str]:
+    """akg:sign -> the relation a stated intention of that sign is scored as: the one whose
+    akg:plover is the intent type (the first by name, should several share it)."""
+    info = relations(ontology_dir)
+    found = {}
+    for kind, sign in _table(ontology_dir).get("intent_types", {}).items():
+        names = [n for n, i in info.items() if i.plover == kind]  # sorted by name
+        if not kind.startswith("_") and names:  # '_doc' is no type
+            found[int(sign)] = names[0]
+    return found
+
+
+def _intent(dyad: Dyad, ontology_dir: Path) -> Dyad | None:
+    """The PLOVER event an affirmed planned dyad states ('will aid X' -> AGREE), if any."""
+    if dyad.fact or dyad.polarity != "affirmed" or dyad.modality != "planned":
+        return None
+    info = relations(ontology_dir).get(dyad.relation)
+    relation = _intent_relations(ontology_dir).get(info.sign) if info and info.sign else None
+    if relation is None:
+        return None
+    return replace(dyad, relation=relation, fact=True, intent_of=dyad.relation)
+
+
+def _key(dyad: Dyad, ontology_dir: Path) -> tuple[str, ...]:
+    ends = (dyad.subject.key, dyad.object.key)
+    info = relations(ontology_dir).get(dyad.relation)
+    return (dyad.relation, *(sorted(ends) if info and info.symmetric else ends))
+
+
+def stated_intents(dyads: Sequence[Dyad], ontology_dir: Path | None = None) -> list[Dyad]:
+    """The dyads, plus each stated intention as the fact PLOVER codes it (once per dyad, and not
+    where the same fact was already read: 'threatened to attack X' is a threat already)."""
+    ontology_dir = ontology_dir or Settings().ontology_dir
+    seen = {_key(d, ontology_dir) for d in dyads if d.fact}
+    found = list(dyads)
+    for dyad in dyads:
+        intent = _intent(dyad, ontology_dir)
+        if intent is not None and _key(intent, ontology_dir) not in seen:
+            seen.add(_key(intent, ontology_dir))
+            found.append(intent)
+    return found
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -152,7 +206,8 @@ def plover_report(
     nlp: Language | None = None,
     settings: Settings | None = None,
 ) -> Report:
-    """Score records `read_plover` returned; `coverage` goes into the report as not scored."""
+    """Score records `read_plover` returned; `coverage` goes into the report as not scored.
+    Stated intentions count as the facts PLOVER codes them as (`stated_intents`)."""
     settings = settings or Settings()
     report = evaluate(
         records,
@@ -160,5 +215,6 @@ def plover_report(
         name="PLOVER",
         label=lambda relation: plover_label(relation, settings.ontology_dir),
         settings=settings,
+        reading=lambda dyads: stated_intents(dyads, settings.ontology_dir),
     )
     return Report(report.name, report.results, report.labels, (), coverage)

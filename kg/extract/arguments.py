@@ -254,6 +254,13 @@ class Arguments:
             return [
                 c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
             ] or verb_subjects(invited)
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ in self.lexicon["object_preps"]
+            and verb.head.lemma_ in self.agent_verbs
+        ):
+            # 'agreed to a deal with X', 'decided on talks with X'
+            return verb_subjects(verb.head)
         return []
 
     def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:

@@ -146,14 +146,17 @@ def _phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text.strip(" \"'“”,")
 
 
-def read_context(trigger: Token, lexicon: Lexicon) -> Context:
-    """Polarity, modality and attribution of the relation the trigger signals."""
+def read_context(trigger: Token, lexicon: Lexicon, same: frozenset[str] = frozenset()) -> Context:
+    """Polarity, modality and attribution of the relation the trigger signals. A governor whose
+    lemma is in `same` states that relation itself ('agreed to a deal with X' is the agreement,
+    not a plan): like the trigger, it is no plan word (a denial still denies)."""
     negated = False
     modality: str | None = None
     reported, attribution = False, None
     for governor, own in _governors(trigger, lexicon):
         negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
-        found = _modality(governor, own, governor.i == trigger.i, lexicon)
+        itself = governor.i == trigger.i or governor.lemma_ in same
+        found = _modality(governor, own, itself, lexicon)
         if found == "hypothetical" or (found and modality is None):
             modality = found
         if not reported:

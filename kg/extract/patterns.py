@@ -5,11 +5,11 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
 down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with X').
-Event nouns: preposition, light verb, that-clause ("X's demand that Y ..."), 'between X and Y',
-compound ('a bombing campaign against X'). Verbs and nouns of a `frontier` line: the neighbour
-across a border ('massed troops on the border with X'). Relational nouns ('ally'): 'hailed X as an
-ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always the trigger word and node 'object'
-the object.
+Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
+("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'). Verbs and
+nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
+Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
+is always the trigger word and node 'object' the object.
 """
 
 from __future__ import annotations
@@ -377,6 +377,16 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("trigger", noun | {"DEP": "compound"}, "head"),
                     _node("prep", _prep(trigger.preps), "head"),
                     _node("object", {"DEP": "pobj"}, "prep"),
+                ],
+            )
+        if "to" in trigger.preps:
+            # 'gave Jordan a loan', 'will offer Kenya its support': the indirect object receives
+            yield (
+                "light-verb-indirect",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                    _node("object", {"DEP": "dative"} | _NOUN, "verb"),
                 ],
             )
         if reciprocal:

@@ -43,11 +43,30 @@ def _without_trigger_words(node: dict) -> dict:
     return node | {"RIGHT_ATTRS": attrs}
 
 
-def _has_own_object(word: Token, trigger: Trigger) -> bool:
-    """'X and Y met with Z' is about Z: a reciprocal reading needs a trigger without an object."""
+def _has_own_object(word: Token, trigger: Trigger, arguments: Arguments) -> bool:
+    """'X and Y met with Z' is about Z: a reciprocal reading needs a trigger without an object.
+    'of' names one only if an actor follows ('signed a treaty of friendship' has none)."""
     return any(
-        c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ in (*trigger.preps, "of"))
+        c.dep_ in ("dobj", "attr")
+        or (c.dep_ == "prep" and c.lower_ in trigger.preps)
+        or (c.dep_ == "prep" and c.lower_ == "of" and _names_actor(c, arguments))
         for c in word.children
+    )
+
+
+def _names_actor(prep: Token, arguments: Arguments) -> bool:
+    return any(
+        (arg := arguments.resolve(c)) is not None and arg.is_actor
+        for c in prep.children
+        if c.dep_ == "pobj"
+    )
+
+
+def _states_a_view(word: Token, lexicon: Lexicon) -> bool:
+    """'France agreed with Germany that the risk was high' shares a view, no agreement; a clause
+    with a modal ('agreed that their armies should hold drills') is a commitment."""
+    return word.lemma_ in lexicon["opinion_verbs"] and any(
+        c.dep_ == "ccomp" and not any(a.tag_ == "MD" for a in c.children) for c in word.children
     )
 
 
@@ -145,6 +164,16 @@ class RelationFinder:
             name = f"{number}:{shape}"
             self.shapes[name] = (shape, tuple(node["RIGHT_ID"] for node in pattern), lines)
             self.matcher.add(name, [pattern])
+        # the verbs that state each relation: 'agreed to a deal with X' is one agreement
+        self._verbs = {
+            relation: frozenset(
+                lemma
+                for t in lexicon.triggers
+                if t.relation == relation and t.pos == "VERB"
+                for lemma in t.lemmas
+            )
+            for relation in {t.relation for t in lexicon.triggers}
+        }
         # 'threatened to attack X' is read once, as the prospective threat of the attack
         self._prospective_verbs = {
             (t.prospective, lemma)
@@ -228,7 +257,9 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
-        if shape.startswith("reciprocal") and _has_own_object(word, trigger):
+        if shape.startswith("reciprocal") and _has_own_object(word, trigger, arguments):
+            return
+        if _states_a_view(word, self.lexicon):
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
             return
@@ -251,7 +282,7 @@ class RelationFinder:
             for t in _with_conjuncts(target)
             if (arg := arguments.resolve(t)) is not None and arg.is_actor
         ]
-        context = read_context(word, self.lexicon)
+        context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"
         event = read_event(target, arguments) if trigger.events and not objects else None
         if event is not None:

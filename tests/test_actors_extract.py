@@ -247,6 +247,13 @@ PAIRS = [
     # three candidates, or a place: no pair
     ("Putin met Xi and Biden. The two leaders spoke.", []),
     ("The two sides met in Doha.", []),
+    # a sector noun with coordinated owners stands for each of them
+    (
+        "Hungarian and Romanian officials met in Arad.",
+        [("State", "hungary"), ("State", "romania")],
+    ),
+    ("US and British forces landed.", [("State", "united-states"), ("State", "united-kingdom")]),
+    ("Italian and Spanish tourists met in Rome.", []),
 ]
 
 

@@ -14,10 +14,13 @@ from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from ..vocab import slugify
 
-__all__ = ["SPAN_KEY", "ActorResolver", "strip_name"]
+__all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "strip_name"]
 
 SPAN_KEY = "kg_actors"
 COREF_KEY = "kg_coref"  # the anaphors kg_coref resolved; label = the rule
+# A word that stands for several actors at once ('Hungarian and Romanian officials', 'the two
+# leaders'): one span per member on the word; label = kind, id = key.
+PAIR_KEY = "kg_pairs"
 # spaCy entity labels that can name an actor or place when the gazetteer does not know them.
 _UNKNOWN_KINDS = {
     "PERSON": "Person",

@@ -16,7 +16,7 @@ from ..lexicon import Lexicon
 from ..model import ACTOR_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import COREF_KEY, SPAN_KEY
+from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
 from .context import Context
 
 __all__ = [
@@ -133,9 +133,17 @@ class Arguments:
             | lexicon["participation_verbs"]
         )
         self.spans: dict[int, Span] = {}
+        names: dict[str, str] = {}
         for span in doc.spans.get(SPAN_KEY, []):
+            names.setdefault(span.id_, span.text)
             for i in range(span.start, span.end):
                 self.spans[i] = span
+        # word -> the actors a compound mention stands for ('Hungarian and Romanian officials')
+        self.members: dict[int, list[Arg]] = {}
+        for span in doc.spans.get(PAIR_KEY, []):
+            label = self.label(span.id_, names.get(span.id_, span.text))
+            member = Arg(span.id_, label, span.label_, span.start, span.end)
+            self.members.setdefault(span.start, []).append(member)
 
     def label(self, key: str, fallback: str) -> str:
         entry = self.gazetteer.entries.get(key)
@@ -158,19 +166,40 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
+    def modifier_actors(
+        self,
+        token: Token,
+        kinds: tuple[str, ...] = ("State",),
+        deps: tuple[str, ...] = _MODIFIER_DEPS,
+    ) -> list[Arg]:
+        """Every actor the token's modifiers name, coordinated ones too: 'Iranian', 'Tehran',
+        "Russia's", 'Hungarian and Romanian (officials)'."""
+        found: dict[str, Arg] = {}
+        for child in token.children:
+            if child.dep_ in deps:
+                for word in (child, *child.conjuncts):
+                    arg = self.agent(word)
+                    if arg is not None and arg.kind in kinds:
+                        found.setdefault(arg.key, arg)
+        return list(found.values())
+
     def modifier_actor(
         self,
         token: Token,
         kinds: tuple[str, ...] = ("State",),
         deps: tuple[str, ...] = _MODIFIER_DEPS,
     ) -> Arg | None:
-        """An actor named by a modifier of the token: 'Iranian', 'Tehran', "Russia's"."""
-        for child in token.children:
-            if child.dep_ in deps:
-                arg = self.agent(child)
-                if arg is not None and arg.kind in kinds:
-                    return arg
-        return None
+        """The first actor named by a modifier of the token."""
+        actors = self.modifier_actors(token, kinds, deps)
+        return actors[0] if actors else None
+
+    def parties(self, token: Token) -> list[Arg]:
+        """The actors a token in an argument position stands for: each member of a compound
+        mention ('Hungarian and Romanian officials', 'the two leaders'), else the one it names."""
+        if token.i in self.members:
+            return self.members[token.i]
+        arg = self.resolve(token)
+        return [arg] if arg is not None and arg.is_actor else []
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

@@ -2,9 +2,10 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object),
-coordinated subjects. Event nouns: preposition, light verb,
-'between X and Y'. Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
-X". Node 'trigger' is always the trigger word and node 'object' the object.
+coordinated subjects, a compound subject with no object ('the two leaders met': shape
+'members', the trigger node alone). Event nouns: preposition, light verb, 'between X and Y'.
+Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node
+'trigger' is always the trigger word and node 'object' the object (not in 'members').
 """
 
 from __future__ import annotations
@@ -173,6 +174,8 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
+            # 'Hungarian and Romanian officials agreed', 'the two leaders met'
+            yield "members", [_node("trigger", verb)]
         return
     else:
         noun = lemma | _NOUN
@@ -217,3 +220,4 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
                 _node("object", {"DEP": "conj"}, "first"),
             ],
         )
+        yield "members", [_node("trigger", noun)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, combinations
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -185,10 +185,39 @@ class RelationFinder:
             return verb_subjects(word)
         return arguments.noun_agents(word, "with" in trigger.preps)
 
+    def _member_matches(
+        self, trigger: Trigger, word: Token, arguments: Arguments
+    ) -> Iterator[RelationMatch]:
+        """'Hungarian and Romanian officials agreed', 'the two leaders met': a reciprocal
+        trigger with no object of its own relates the members of its compound subject."""
+        if _has_own_object(word, trigger):
+            return
+        if word.pos_ == "VERB":
+            agents = verb_subjects(word)
+        elif word.dep_ == "attr":  # 'the two countries are allies'
+            agents = verb_subjects(word.head)
+        else:
+            agents = arguments.noun_agents(word)
+        context = read_context(word, self.lexicon)
+        for agent in agents:
+            for first, second in combinations(arguments.members.get(agent.i, []), 2):
+                yield RelationMatch(
+                    trigger.relation,
+                    first,
+                    second,
+                    word.i,
+                    f"{trigger.rule}/members",
+                    trigger.confidence,
+                    context,
+                )
+
     def _matches(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
+        if shape == "members":
+            yield from self._member_matches(trigger, word, arguments)
+            return
         if shape.startswith("reciprocal") and _has_own_object(word, trigger):
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
@@ -200,16 +229,12 @@ class RelationFinder:
             arg
             for token in self._subjects(trigger, shape, nodes, arguments)
             for t in expand(token)
-            if (arg := arguments.resolve(t)) is not None and arg.is_actor
+            for arg in arguments.parties(t)
         ]
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
-        objects = [
-            arg
-            for t in _with_conjuncts(target)
-            if (arg := arguments.resolve(t)) is not None and arg.is_actor
-        ]
+        objects = [arg for t in _with_conjuncts(target) for arg in arguments.parties(t)]
         context = read_context(word, self.lexicon)
         rule = f"{trigger.rule}/{shape}"
         event = read_event(target, arguments) if trigger.events and not objects else None

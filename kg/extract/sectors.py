@@ -5,6 +5,8 @@ their state (or group), and the text says which part of it acted.
 with a known owner to `doc.spans["kg_actors"]` (label = the owner's kind, id = its key), so the
 relation finder reads it as the owner, and records the sector in `doc.spans["kg_sectors"]`
 (label = sector code, id = owner key); metonyms already in `kg_actors` get only the sector span.
+A sector noun of several owners ('Hungarian and Romanian officials') also gets one span per owner
+in `doc.spans["kg_pairs"]`: it stands for each of them.
 'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
 apart from it ('Sudanese rebels', `group_nouns`) are a group of their own, named by the state's
 demonym and the noun (key 'sudanese-rebel'), never the state.
@@ -19,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import SPAN_KEY
+from .actors import PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
 
 __all__ = ["SECTOR_KEY", "SectorResolver"]
@@ -62,6 +64,7 @@ class SectorResolver:
             if sector is not None:
                 sectors.append(Span(doc, span.start, span.end, label=sector, span_id=span.id_))
         actors = list(doc.spans.get(SPAN_KEY, []))
+        members = list(doc.spans.get(PAIR_KEY, []))
         for token in doc:
             if token.i in arguments.spans:
                 continue
@@ -76,15 +79,25 @@ class SectorResolver:
             sector = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
             if sector is None:
                 continue
-            owner = _led_by(token, arguments) or arguments.modifier_actor(token, _OWNER_KINDS)
-            if owner is None or owner.key not in self.gazetteer.entries:
+            led = _led_by(token, arguments)
+            owners = [
+                o
+                for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
+                if o.key in self.gazetteer.entries
+            ]
+            if not owners:
                 continue
             sector = self._refined(token) or sector
-            actors.append(Span(doc, token.i, token.i + 1, label=owner.kind, span_id=owner.key))
-            actors[-1].kb_id_ = owner.key
-            sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
+            first = owners[0]
+            actors.append(Span(doc, token.i, token.i + 1, label=first.kind, span_id=first.key))
+            actors[-1].kb_id_ = first.key
+            for owner in owners:
+                sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
+            if len(owners) > 1:  # 'Hungarian and Romanian officials' are both states' officials
+                members += [Span(doc, token.i, token.i + 1, o.kind, span_id=o.key) for o in owners]
         doc.spans[SPAN_KEY] = actors
         doc.spans[SECTOR_KEY] = sectors
+        doc.spans[PAIR_KEY] = members
         return doc
 
     def _group(self, token: Token, arguments: Arguments) -> Span | None:

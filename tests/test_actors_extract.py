@@ -210,6 +210,14 @@ ACTORS = [
     # a group of a state's people is a group of its own, not the state
     ("Sudanese rebels attacked Chad.", {("sudanese-rebel", "attacked", "chad")}),
     ("Afghan insurgents attacked Pakistan.", {("afghan-insurgent", "attacked", "pakistan")}),
+    ("Rebels in Mali attacked Niger.", {("malian-rebel", "attacked", "niger")}),
+    ("Ivory Coast rebels attacked Ghana.", {("ivorian-rebel", "attacked", "ghana")}),
+    # a people no state names, even one the model reads as a person
+    ("Kurdish guerrillas attacked Iraq.", {("kurdish-guerrilla", "attacked", "iraq")}),
+    ("Tamil separatists attacked India.", {("tamil-separatist", "attacked", "india")}),
+    # fighters of a named group are the group; a city after the noun names no people
+    ("Hezbollah fighters attacked Israel.", {("hezbollah", "attacked", "israel")}),
+    ("Rebels in Bamako attacked Niger.", set()),
     # a curated armed group is read whole, not as the group its name ends with
     ("Kataib Hezbollah attacked US troops.", {("kataib-hezbollah", "attacked", "united-states")}),
     # an unnamed minister acts for the state, an unnamed rebel group for nobody
@@ -228,6 +236,11 @@ def test_a_group_of_a_states_people_keeps_its_own_name(extraction_of):
         "Sudanese rebels",
         "Group",
     )
+
+
+def test_a_peoples_name_inside_a_group_name_is_no_actor_of_its_own(extraction_of):
+    entities = {e.key: e.kind for e in extraction_of("Tamil rebels attacked India.").entities}
+    assert entities == {"tamil-rebel": "Group", "india": "State"}
 
 
 # (text, the actors 'the two leaders' / 'both sides' stands for, in document order)

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from kg.config import Settings
+from kg.extract.actors import _one_edit
 from kg.graph import build_graph
 from kg.lexicon import load_lexicon
 from kg.schema import relations, sectors
@@ -207,6 +208,17 @@ ACTORS = [
     ("Ursula von der Leyen met Macron.", {("ursula-von-der-leyen", "metWith", "emmanuel-macron")}),
     ("Hans van den Broek condemned Iran.", {("hans-van-den-broek", "condemned", "iran")}),
     ("Chancellor Merz met Macron in Paris.", {("merz", "metWith", "emmanuel-macron")}),
+    # an acronym in brackets, and its later uses, name the actor named before it
+    (
+        "The Revolutionary United Front (RUF) attacked Guinea. The RUF condemned Liberia.",
+        {
+            ("revolutionary-united-front", "attacked", "guinea"),
+            ("revolutionary-united-front", "condemned", "liberia"),
+        },
+    ),
+    # a misspelt state is the state; a near-spelling inside a longer name is not
+    ("Ethopia condemned Eritrea.", {("ethiopia", "condemned", "eritrea")}),
+    ("Columbia University condemned Russia.", {("columbia-university", "condemned", "russia")}),
     # a group of a state's people is a group of its own, not the state
     ("Sudanese rebels attacked Chad.", {("sudanese-rebel", "attacked", "chad")}),
     ("Afghan insurgents attacked Pakistan.", {("afghan-insurgent", "attacked", "pakistan")}),
@@ -398,3 +410,21 @@ def test_every_sector_the_lexicon_names_is_declared_in_the_ontology():
 
 def test_every_relation_a_delegation_leader_shares_is_a_relation():
     assert _lexicon()["delegation_shared_relations"] <= set(relations())
+
+
+# (word, state name, whether one typo apart): first and last letters must agree
+TYPOS = [
+    ("Ethopia", "Ethiopia", True),
+    ("Quatar", "Qatar", True),
+    ("Phillippines", "Philippines", True),
+    ("Lebnaon", "Lebanon", True),
+    ("Roland", "Poland", False),
+    ("Nepali", "Nepal", False),
+    ("Philippine", "Philippines", False),
+    ("Kenya", "Kenya", False),
+]
+
+
+@pytest.mark.parametrize(("word", "name", "expected"), TYPOS)
+def test_one_typo_apart_is_a_change_inside_the_name(word, name, expected):
+    assert _one_edit(word, name) is expected

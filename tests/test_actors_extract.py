@@ -230,6 +230,9 @@ ACTORS = [
     # fighters of a named group are the group; a city after the noun names no people
     ("Hezbollah fighters attacked Israel.", {("hezbollah", "attacked", "israel")}),
     ("Rebels in Bamako attacked Niger.", set()),
+    # armed men of a people no state names are a group; a state's are the state
+    ("Moslem forces attacked Serbia.", {("moslem-force", "attacked", "serbia")}),
+    ("Sudanese forces attacked Chad.", {("sudan", "attacked", "chad")}),
     # a curated armed group is read whole, not as the group its name ends with
     ("Kataib Hezbollah attacked US troops.", {("kataib-hezbollah", "attacked", "united-states")}),
     # an unnamed minister acts for the state, an unnamed rebel group for nobody

@@ -199,7 +199,10 @@ class Arguments:
         if token.i in self.members:
             return self.members[token.i]
         arg = self.resolve(token)
-        return [arg] if arg is not None and arg.is_actor else []
+        if arg is None or not arg.is_actor:
+            return []
+        # 'scores of Sierra Leonean and Liberian refugees': what it resolved to may be compound
+        return self.members.get(arg.start, [arg]) if arg.end == arg.start + 1 else [arg]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

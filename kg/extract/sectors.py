@@ -120,7 +120,10 @@ class SectorResolver:
         state's demonym and the noun; 'Kurdish guerrillas', 'Tamil separatists': people no state
         names are a group named by the people and the noun."""
         forms = (token.lemma_.lower(), token.lower_)
-        if token.dep_ == "amod" or not self.lexicon.matches("group_nouns", *forms):
+        group = self.lexicon.matches("group_nouns", *forms)
+        # armed men of a people no state names are a group too ('Moslem forces')
+        armed = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token)) == "military"
+        if token.dep_ == "amod" or not (group or armed):
             return None
         # 'Kampuchean guerrilla camps': the adjective may modify the noun the group noun modifies
         around = (
@@ -128,23 +131,24 @@ class SectorResolver:
         )
         modifiers = [c for c in around if c.dep_ in _PEOPLE_DEPS and c.i < token.i]
         for modifier in modifiers:
-            name = self._people(modifier, arguments)
+            name = self._people(modifier, arguments, states=group)
             if name is not None:
                 start = min(c.left_edge.i for c in modifiers)
                 return self._group_span(token, start, token.i + 1, name)
-        place = self._state_after(token, arguments)  # 'rebels in the Ivory Coast'
-        if place is not None:
+        place = self._state_after(token, arguments) if group else None
+        if place is not None:  # 'rebels in the Ivory Coast'
+
             name = self.gazetteer.demonym_of(place.key) or place.label
             return self._group_span(token, token.i, place.end, name)
         return None
 
-    def _people(self, modifier: Token, arguments: Arguments) -> str | None:
+    def _people(self, modifier: Token, arguments: Arguments, states: bool = True) -> str | None:
         """The people a modifier names: a state's demonym ('Sudanese', 'Ivory Coast' ->
-        Ivorian), else an ethnic or religious name the gazetteer does not know as an actor
-        ('Kurdish', 'Tamil')."""
+        Ivorian; not if `states` is false: 'Sudanese forces' are the state's), else an ethnic
+        or religious name the gazetteer does not know as an actor ('Kurdish', 'Tamil')."""
         arg = arguments.agent(modifier)
         if arg is not None and arg.kind == "State":
-            return self.gazetteer.demonym_of(arg.key) or arg.label
+            return (self.gazetteer.demonym_of(arg.key) or arg.label) if states else None
         if arg is not None and arg.key in self.gazetteer.entries:
             return None
         ent = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)

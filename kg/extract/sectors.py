@@ -137,7 +137,6 @@ class SectorResolver:
                 return self._group_span(token, start, token.i + 1, name)
         place = self._state_after(token, arguments) if group else None
         if place is not None:  # 'rebels in the Ivory Coast'
-
             name = self.gazetteer.demonym_of(place.key) or place.label
             return self._group_span(token, token.i, place.end, name)
         return None

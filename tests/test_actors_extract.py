@@ -216,6 +216,13 @@ ACTORS = [
             ("revolutionary-united-front", "condemned", "liberia"),
         },
     ),
+    (
+        "Iran expelled the International Atomic Energy Agency, or IAEA. Iraq condemned the IAEA.",
+        {
+            ("iran", "sanctioned", "international-atomic-energy-agency"),
+            ("iraq", "condemned", "international-atomic-energy-agency"),
+        },
+    ),
     # a misspelt state is the state; a near-spelling inside a longer name is not
     ("Ethopia condemned Eritrea.", {("ethiopia", "condemned", "eritrea")}),
     ("Columbia University condemned Russia.", {("columbia-university", "condemned", "russia")}),

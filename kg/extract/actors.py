@@ -137,12 +137,18 @@ def _acronym(token: Token) -> bool:
 
 
 def _bracketed(doc: Doc, name: Span) -> Token | None:
-    """The acronym in brackets right after a name, made of its initials in any order:
-    'Revolutionary United Front (RUF)', 'Islamic Salvation Front (FIS)'; not the 'UNIFIL' of
-    'the force in Lebanon (UNIFIL)'."""
-    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+    """The acronym right after a name, in brackets or after ', or', made of the name's initials
+    in any order: 'Revolutionary United Front (RUF)', 'Islamic Salvation Front (FIS)',
+    'International Atomic Energy Agency, or IAEA'; not 'the force in Lebanon (UNIFIL)'."""
+    end = name.end
+    if end + 2 >= len(doc):
         return None
-    token = doc[name.end + 1]
+    if doc[end].text == "(" and doc[end + 2].text == ")":
+        token = doc[end + 1]
+    elif doc[end].text == "," and doc[end + 1].lower_ == "or":
+        token = doc[end + 2]
+    else:
+        return None
     initials = {word[0].upper() for word in re.findall(r"[A-Za-z]+", name.text)}
     letters = {c for c in token.text if c.isalpha()}
     return token if _acronym(token) and letters <= initials else None

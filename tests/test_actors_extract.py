@@ -438,3 +438,29 @@ TYPOS = [
 @pytest.mark.parametrize(("word", "name", "expected"), TYPOS)
 def test_one_typo_apart_is_a_change_inside_the_name(word, name, expected):
     assert _one_edit(word, name) is expected
+
+
+# (text, expected facts): who acts when the subject is compound or the verb describes a noun
+ARGUMENTS = [
+    # a compound subject with no object: its members are related to each other
+    ("Polish and Czech diplomats met in Vienna.", {("poland", "metWith", "czechia")}),
+    ("The Turkish and Greek sides agreed to talk.", {("turkiye", "agreedWith", "greece")}),
+    (
+        "Putin and Xi arrived in Kazan. The two leaders met on Friday.",
+        {("vladimir-putin", "metWith", "xi-jinping")},
+    ),
+    # with an object, each member relates to it and not to the other
+    (
+        "Dutch and Belgian officials condemned Russia.",
+        {("netherlands", "condemned", "russia"), ("belgium", "condemned", "russia")},
+    ),
+    ("The two leaders met in Doha.", set()),
+    # a participle describing a noun acts for its author or the light verb's subject
+    ("Hamas issued a statement condemning Israel.", {("hamas", "condemned", "israel")}),
+    ("Iran rejected a statement condemning Israel.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARGUMENTS)
+def test_compound_subjects_and_describing_participles(claims_of, text, expected):
+    assert _facts(claims_of(text)) == expected

@@ -252,7 +252,7 @@ class Arguments:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 return [c for c in child.children if c.dep_ == "pobj"]
         for child in noun.children:
-            if child.dep_ in ("amod", "compound") and child.ent_type_:
+            if child.dep_ in ("amod", "compound") and child.i in self.spans:
                 return [child]
         verb = noun.head
         if not clause:

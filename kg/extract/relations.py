@@ -182,8 +182,18 @@ class RelationFinder:
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
         if word.pos_ == "VERB":
-            return verb_subjects(word)
+            return verb_subjects(word) or self._describing_agents(word, arguments)
         return arguments.noun_agents(word, "with" in trigger.preps)
+
+    def _describing_agents(self, word: Token, arguments: Arguments) -> list[Token]:
+        """'Hamas issued a statement condemning Israel', "Iran's statement condemning Israel":
+        a participle describing a noun acts for the noun's author or the light verb's subject."""
+        noun = word.head
+        if word.dep_ != "acl" or word.tag_ != "VBG" or noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if noun.dep_ == "dobj" and noun.head.lemma_ in self.lexicon["light_verbs"]:
+            return verb_subjects(noun.head)
+        return arguments.noun_agents(noun, clause=False)
 
     def _member_matches(
         self, trigger: Trigger, word: Token, arguments: Arguments

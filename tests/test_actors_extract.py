@@ -458,6 +458,15 @@ ARGUMENTS = [
     # a participle describing a noun acts for its author or the light verb's subject
     ("Hamas issued a statement condemning Israel.", {("hamas", "condemned", "israel")}),
     ("Iran rejected a statement condemning Israel.", set()),
+    # a participle the parser made the subject: its own subject acts
+    (
+        "The Red Crescent operating in Gaza said Israel must open the crossings.",
+        {("red-crescent", "demanded", "israel")},
+    ),
+    # a named group's body, or its members 'from' it, act for it; its supporters do not
+    ("The Hamas movement condemned Egypt.", {("hamas", "condemned", "egypt")}),
+    ("Activists from Hamas condemned Egypt.", {("hamas", "condemned", "egypt")}),
+    ("Supporters of Hamas condemned Egypt.", set()),
 ]
 
 

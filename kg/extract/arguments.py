@@ -95,6 +95,16 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # 'The Red Cross operating in Iraq said': the parser may make the participle the subject
+    subjects = [
+        s
+        for c in subjects
+        for s in (
+            [g for g in c.children if g.dep_ == "nsubj"] or [c]
+            if c.tag_ == "VBG" and c.pos_ == "VERB"
+            else [c]
+        )
+    ]
     if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
         # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
         return verb_subjects(verb.head)
@@ -220,6 +230,9 @@ class Arguments:
         if self.lexicon.matches("partitive_nouns", *forms):
             # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas'
             return self.owner(token)
+        if self.lexicon.matches("group_nouns", *forms):
+            # 'activists from the Fatah party' act for it ('supporters of X' are not X)
+            return self.owner(token, ("from",))
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
@@ -231,6 +244,11 @@ class Arguments:
             return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
                 token, ("by", "from")
             )
+        if self.lexicon.matches("organization_heads", *forms):
+            # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
+            named = self.modifier_actor(token, ("Group", "Organization"), ("compound",))
+            if named is not None:
+                return named
         leader = self.leader(token)
         if leader is not None:
             return leader

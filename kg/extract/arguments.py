@@ -246,7 +246,7 @@ class Arguments:
             )
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
-            named = self.modifier_actor(token, ("Group", "Organization"), ("compound",))
+            named = self.modifier_actor(token, ("Group", "Organization"), ("compound", "nmod"))
             if named is not None:
                 return named
         leader = self.leader(token)

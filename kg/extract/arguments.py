@@ -227,9 +227,10 @@ class Arguments:
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
-        if self.lexicon.matches("partitive_nouns", *forms):
+        owner = self.owner(token) if self.lexicon.matches("partitive_nouns", *forms) else None
+        if owner is not None:
             # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas'
-            return self.owner(token)
+            return owner
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
             return self.owner(token, ("from",))

@@ -133,8 +133,7 @@ class SectorResolver:
         for modifier in modifiers:
             name = self._people(modifier, arguments, states=group)
             if name is not None:
-                start = min(c.left_edge.i for c in modifiers)
-                return self._group_span(token, start, token.i + 1, name)
+                return self._group_span(token, modifier.left_edge.i, token.i + 1, name)
         place = self._state_after(token, arguments) if group else None
         if place is not None:  # 'rebels in the Ivory Coast'
             name = self.gazetteer.demonym_of(place.key) or place.label

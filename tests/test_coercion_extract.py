@@ -16,7 +16,7 @@ FACTS = [
     # coerced: arrest, detention, deportation, bans, curfews, crackdowns, seizures
     ("Uganda arrested Bobi Wine.", {("uganda", "coerced", "bobi-wine")}),
     ("Iranian police detained the British journalist Jason Rezaian.", {("iran", "coerced", "jason-rezaian")}),
-    ("Kenya deported two Ugandan activists.", {("kenya", "coerced", "uganda")}),
+    ("Kenya deported two Ugandan activists.", {("kenya", "coerced", "ugandan-activist")}),
     ("Turkey outlawed the Kurdistan Workers' Party.", {("turkiye", "coerced", "kurdistan-workers-party")}),
     ("Ethiopia declared a state of emergency in Tigray.", {("ethiopia", "coerced", "tigray")}),
     ("The arrest of Alexei Navalny by Russia shocked Europe.", {("russia", "coerced", "alexei-navalny")}),
@@ -50,7 +50,7 @@ FACTS = [
 CONTEXT = [
     ("Egypt did not arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "negated", "asserted"),
     ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
-    ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "uganda"), "affirmed", "planned"),
+    ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "ugandan-activist"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
     ("Hamas will release Israeli hostages.", ("hamas", "concededTo", "israel"), "affirmed", "planned"),
     ("President Bouteflika is prepared to lift the ban on the Islamic Salvation Front.",

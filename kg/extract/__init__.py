@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..model import ACTOR_KINDS, Article, Claim, Entity, Event, Extraction
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import SPAN_KEY
+from .actors import PAIR_KEY, SPAN_KEY
 from .arguments import Arg, EventMention, RelationMatch
 from .coref import COREF_KEY
 from .dates import clause_date
@@ -122,8 +122,10 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
     article."""
     matches: list[RelationMatch] = doc._.kg_relations or []
     sectors, corefs = _labels_at(doc, SECTOR_KEY), _labels_at(doc, COREF_KEY)
-    # 'officials' and 'he' stand for an actor but are not names of it ('the Pentagon' is)
+    # 'officials', 'he' and 'the two leaders' stand for actors but are not names of them ('the
+    # Pentagon' is)
     derived = {k for k in sectors if not doc[k[0]].ent_type_} | corefs.keys()
+    derived |= _labels_at(doc, PAIR_KEY).keys()
     parties = [
         arg
         for match in matches

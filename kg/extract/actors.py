@@ -6,6 +6,7 @@ Place, Source), id = entity key, kb_id = the state a capital stands for when use
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -14,10 +15,13 @@ from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from ..vocab import slugify
 
-__all__ = ["SPAN_KEY", "ActorResolver", "strip_name"]
+__all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "strip_name"]
 
 SPAN_KEY = "kg_actors"
 COREF_KEY = "kg_coref"  # the anaphors kg_coref resolved; label = the rule
+# A word that stands for several actors at once ('Hungarian and Romanian officials', 'the two
+# leaders'): one span per member on the word; label = kind, id = key.
+PAIR_KEY = "kg_pairs"
 # spaCy entity labels that can name an actor or place when the gazetteer does not know them.
 _UNKNOWN_KINDS = {
     "PERSON": "Person",
@@ -30,6 +34,11 @@ _UNKNOWN_KINDS = {
 # Entity labels the small model gives person names it does not know ('Scholz' as GPE); a name
 # after a title takes their place.
 _MISREAD_NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+# Actor kinds whose name an acronym in brackets can stand for.
+_ACTOR_NAMES = {"Organization", "Group", "State"}
+# The entity label a misspelt state name may have ('Quatar' as ORG), if any: a word the model reads
+# as a place is one it knows ('Granada', 'Tainan'), a person or people it is not.
+_MISSPELT_LABELS = {"ORG"}
 
 
 def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
@@ -44,6 +53,25 @@ def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
         and all(t.text in particles for t in gap)
         and (len(gap) > 0 or doc[person.end - 1].text in particles)
     )
+
+
+def _split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'The Movement for Democratic Change (MDC' read as one entity is a name and an acronym;
+    an acronym in brackets after a name the model did not read as one is an entity too."""
+    found: list[Span] = []
+    for ent in ents:
+        opening = next((t.i for t in ent if t.text == "("), None)
+        if opening is not None and opening > ent.start and _acronym(doc[ent.end - 1]):
+            found += [
+                Span(doc, ent.start, opening, label=ent.label_),
+                Span(doc, ent.end - 1, ent.end, label=ent.label_),
+            ]
+            continue
+        found.append(ent)
+        acronym = _bracketed(doc, ent)
+        if acronym is not None and not acronym.ent_type_:
+            found.append(Span(doc, acronym.i, acronym.i + 1, label=ent.label_))
+    return sorted(found, key=lambda e: e.start)
 
 
 def _titled_name(title: Token, lexicon: Lexicon) -> Span | None:
@@ -80,12 +108,64 @@ def strip_name(span: Span, lexicon: Lexicon) -> Span:
     return doc[start:end]
 
 
+def _one_edit(word: str, name: str) -> bool:
+    """One letter added, dropped, changed or two neighbours swapped inside the name ('Ethopia',
+    'Quatar', 'Phillippines'). The first and last letters must agree: other names differ there
+    ('Roland' is no Poland) and so do derived words ('Nepali', 'Americas', 'Philippine')."""
+    a, b = word.lower(), name.lower()
+    if a == b or a[0] != b[0] or a[-1] != b[-1] or abs(len(a) - len(b)) > 1:
+        return False
+    i = next(k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
+    return (
+        a[i + 1 :] == b[i + 1 :]  # changed
+        or a[i + 1 :] == b[i:]  # added
+        or a[i:] == b[i + 1 :]  # dropped
+        or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])  # swapped
+    )
+
+
+def _in_name(token: Token) -> bool:
+    """A proper noun beside another is part of a longer name ('Columbia University')."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
+
+
+def _acronym(token: Token) -> bool:
+    """'RUF', 'FIS', 'SPLM/A': capitals (and '/', '-') only, at least two letters."""
+    text = token.text
+    return sum(c.isalpha() for c in text) >= 2 and text == text.upper() and text.isascii()
+
+
+def _bracketed(doc: Doc, name: Span) -> Token | None:
+    """The acronym right after a name, in brackets or after ', or', made of the name's initials
+    in any order: 'Revolutionary United Front (RUF)', 'Islamic Salvation Front (FIS)',
+    'International Atomic Energy Agency, or IAEA'; not 'the force in Lebanon (UNIFIL)'."""
+    end = name.end
+    if end + 2 >= len(doc):
+        return None
+    if doc[end].text == "(" and doc[end + 2].text == ")":
+        token = doc[end + 1]
+    elif doc[end].text == "," and doc[end + 1].lower_ == "or":
+        token = doc[end + 2]
+    else:
+        return None
+    initials = {word[0].upper() for word in re.findall(r"[A-Za-z]+", name.text)}
+    letters = {c for c in token.text if c.isalpha()}
+    return token if _acronym(token) and letters <= initials else None
+
+
 class ActorResolver:
     """Resolve every entity of a Doc against the gazetteer and the document's own full names."""
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # one-word state names long enough that one typo cannot make another word of them
+        self.state_names = sorted(
+            (name, key)
+            for name, key in gazetteer.names.items()
+            if gazetteer.entries[key].kind == "State" and name.isalpha() and len(name) >= 5
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         ents = self._mended(doc)
@@ -95,13 +175,41 @@ class ActorResolver:
             span = self._resolve(ent, surnames)
             if span is not None:
                 spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        doc.spans[SPAN_KEY] = self._acronyms_resolved(spans)
         return doc
 
+    def _acronyms_resolved(self, spans: list[Span]) -> list[Span]:
+        """'Revolutionary United Front (RUF)': the acronym, there and wherever the document uses
+        it again, names the actor the name before it does (the gazetteer's, if it knows one)."""
+        by_start = {span.start: span for span in spans}
+        same: dict[str, Span] = {}
+        for span in spans:
+            acronym = _bracketed(span.doc, span)
+            short = by_start.get(acronym.i) if acronym is not None else None
+            if short is None or span.label_ not in _ACTOR_NAMES:
+                continue
+            known = span.id_ in self.gazetteer.entries or short.id_ not in self.gazetteer.entries
+            same[short.text] = same[span.text] = span if known else short
+        if not same:
+            return spans
+        doc = spans[0].doc
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        later = [doc[t.i : t.i + 1] for t in doc if t.text in same and t.i not in covered]
+        return sorted(
+            (
+                Span(doc, s.start, s.end, label=t.label_, span_id=t.id_, kb_id=t.kb_id_)
+                if (t := same.get(s.text)) is not None
+                else s
+                for s in [*spans, *later]
+            ),
+            key=lambda s: s.start,
+        )
+
     def _mended(self, doc: Doc) -> list[Span]:
-        """The model's entities with two repairs: a name cut short after a lower-case particle
-        ('Ursula von der' + 'Leyen') runs on, and capitalised words after a title the model
-        missed or mislabelled ('Chancellor Scholz', 'President Modi') are a person."""
+        """The model's entities with repairs: a name cut short after a lower-case particle
+        ('Ursula von der' + 'Leyen') runs on; capitalised words after a title the model missed
+        or mislabelled ('Chancellor Scholz', 'President Modi') are a person; an acronym in
+        brackets is an entity of its own; a misspelt state name is the state."""
         ents: list[Span] = []
         for ent in doc.ents:
             previous = ents[-1] if ents else None
@@ -114,9 +222,35 @@ class ActorResolver:
             if name is None:
                 continue
             covered = [e for e in ents if e.start < name.end and name.start < e.end]
+            if any(
+                e.label_ == "PERSON" and e.start <= name.start and name.end <= e.end
+                for e in covered
+            ):
+                continue  # the model read a longer name ('Hans Van den Broek')
             if all(not e.ent_id_ and e.label_ in _MISREAD_NAMES for e in covered):
                 ents = [e for e in ents if e not in covered]
                 ents.append(Span(doc, name.start, name.end, label="PERSON"))
+        return self._misspelt(doc, _split_brackets(doc, sorted(ents, key=lambda e: e.start)))
+
+    def _misspelt(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A capitalised word one typo away from exactly one state name is that state
+        ('Ethopia', 'Quatar'), unless the model reads it as a person or a people."""
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        for token in doc:
+            ent = at.get(token.i)
+            if (
+                token.pos_ != "PROPN"
+                or not token.is_title
+                or len(token) < 6
+                or _in_name(token)
+                or (ent is not None and (len(ent) > 1 or ent.ent_id_))
+                or (ent is not None and ent.label_ not in _MISSPELT_LABELS)
+            ):
+                continue
+            keys = {key for name, key in self.state_names if _one_edit(token.text, name)}
+            if len(keys) == 1:
+                ents = [e for e in ents if e is not ent]
+                ents.append(Span(doc, token.i, token.i + 1, label="GPE", span_id=keys.pop()))
         return sorted(ents, key=lambda e: e.start)
 
     def _surnames(self, ents: Iterable[Span]) -> dict[str, tuple[str, str]]:
@@ -127,14 +261,16 @@ class ActorResolver:
                 continue
             name = strip_name(ent, self.lexicon)
             if len(name) > 1 and name[-1].text not in found:
-                entry = self.gazetteer.entries.get(ent.ent_id_) or self.gazetteer.lookup(name.text)
+                known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
+                entry = known or self.gazetteer.lookup(name.text)
                 key, label = (entry.key, entry.label) if entry else (slugify(name.text), name.text)
                 found[name[-1].text] = (key, label)
         return found
 
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
         name = strip_name(ent, self.lexicon)
-        entry = self.gazetteer.entries.get(ent.ent_id_) or self.gazetteer.lookup(name.text)
+        known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
+        entry = known or self.gazetteer.lookup(name.text)
         if entry is None and ent.label_ == "NORP":
             entry = self.gazetteer.demonym_state(name.text)
         if entry is not None:

@@ -16,7 +16,7 @@ from ..lexicon import Lexicon
 from ..model import ACTOR_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import COREF_KEY, SPAN_KEY
+from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
 from .context import Context
 
 __all__ = [
@@ -99,6 +99,16 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # 'The Red Cross operating in Iraq said': the parser may make the participle the subject
+    subjects = [
+        s
+        for c in subjects
+        for s in (
+            [g for g in c.children if g.dep_ == "nsubj"] or [c]
+            if c.tag_ == "VBG" and c.pos_ == "VERB"
+            else [c]
+        )
+    ]
     if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
         # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
         return verb_subjects(verb.head)
@@ -137,9 +147,17 @@ class Arguments:
             | lexicon["participation_verbs"]
         )
         self.spans: dict[int, Span] = {}
+        names: dict[str, str] = {}
         for span in doc.spans.get(SPAN_KEY, []):
+            names.setdefault(span.id_, span.text)
             for i in range(span.start, span.end):
                 self.spans[i] = span
+        # word -> the actors a compound mention stands for ('Hungarian and Romanian officials')
+        self.members: dict[int, list[Arg]] = {}
+        for span in doc.spans.get(PAIR_KEY, []):
+            label = self.label(span.id_, names.get(span.id_, span.text))
+            member = Arg(span.id_, label, span.label_, span.start, span.end)
+            self.members.setdefault(span.start, []).append(member)
 
     def label(self, key: str, fallback: str) -> str:
         entry = self.gazetteer.entries.get(key)
@@ -162,19 +180,43 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
+    def modifier_actors(
+        self,
+        token: Token,
+        kinds: tuple[str, ...] = ("State",),
+        deps: tuple[str, ...] = _MODIFIER_DEPS,
+    ) -> list[Arg]:
+        """Every actor the token's modifiers name, coordinated ones too: 'Iranian', 'Tehran',
+        "Russia's", 'Hungarian and Romanian (officials)'."""
+        found: dict[str, Arg] = {}
+        for child in token.children:
+            if child.dep_ in deps:
+                for word in (child, *child.conjuncts):
+                    arg = self.agent(word)
+                    if arg is not None and arg.kind in kinds:
+                        found.setdefault(arg.key, arg)
+        return list(found.values())
+
     def modifier_actor(
         self,
         token: Token,
         kinds: tuple[str, ...] = ("State",),
         deps: tuple[str, ...] = _MODIFIER_DEPS,
     ) -> Arg | None:
-        """An actor named by a modifier of the token: 'Iranian', 'Tehran', "Russia's"."""
-        for child in token.children:
-            if child.dep_ in deps:
-                arg = self.agent(child)
-                if arg is not None and arg.kind in kinds:
-                    return arg
-        return None
+        """The first actor named by a modifier of the token."""
+        actors = self.modifier_actors(token, kinds, deps)
+        return actors[0] if actors else None
+
+    def parties(self, token: Token) -> list[Arg]:
+        """The actors a token in an argument position stands for: each member of a compound
+        mention ('Hungarian and Romanian officials', 'the two leaders'), else the one it names."""
+        if token.i in self.members:
+            return self.members[token.i]
+        arg = self.resolve(token)
+        if arg is None or not arg.is_actor:
+            return []
+        # 'scores of Sierra Leonean and Liberian refugees': what it resolved to may be compound
+        return self.members.get(arg.start, [arg]) if arg.end == arg.start + 1 else [arg]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
@@ -189,9 +231,13 @@ class Arguments:
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
-        if self.lexicon.matches("partitive_nouns", *forms):
+        owner = self.owner(token) if self.lexicon.matches("partitive_nouns", *forms) else None
+        if owner is not None:
             # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas'
-            return self.owner(token)
+            return owner
+        if self.lexicon.matches("group_nouns", *forms):
+            # 'activists from the Fatah party' act for it ('supporters of X' are not X)
+            return self.owner(token, ("from",))
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
@@ -203,6 +249,11 @@ class Arguments:
             return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
                 token, ("by", "from")
             )
+        if self.lexicon.matches("organization_heads", *forms):
+            # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
+            named = self.modifier_actor(token, ("Group", "Organization"), ("compound", "nmod"))
+            if named is not None:
+                return named
         leader = self.leader(token)
         if leader is not None:
             return leader

@@ -26,8 +26,8 @@ Rules, precision first (an anaphor with two possible antecedents stays unresolve
   sector (`title_sectors`, a sector modifier, else government), not as coreference.
 - pairs: 'the two leaders', 'both sides' (`pair_nouns`) -> the two actors of that kind the sentence
   names before it, else the previous one, written as two spans on the noun to
-  `doc.spans["kg_pairs"]` (label = kind, id = key) for the relation finder to read as a
-  coordination ('X and Y agreed').
+  `doc.spans["kg_pairs"]` (label = kind, id = key, beside the compound mentions `kg_sectors`
+  wrote there) for the relation finder to read as a coordination ('X and Y agreed').
 Pronouns are not gendered: spaCy's small model gives no gender of names.
 
 Why not `coreferee` (PyPI, 1.5.0): it installs against spaCy 3.8 but refuses the pinned model
@@ -45,14 +45,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
-from .actors import COREF_KEY, SPAN_KEY
+from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
 from .roles import find_roles, titled_role
 from .sectors import SECTOR_KEY
 
 __all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
 
-PAIR_KEY = "kg_pairs"
 _COLLECTIVE_KINDS = ("State", "Group", "Organization")
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
 # An unnamed title holder stands for its state only as a party: not in an apposition that
@@ -99,7 +98,7 @@ class CoreferenceResolver:
         ]
         actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
         sectors = list(doc.spans.get(SECTOR_KEY, []))
-        pairs = []
+        pairs = list(doc.spans.get(PAIR_KEY, []))
         for token in doc:
             if token.i in arguments.spans:
                 continue

@@ -3,13 +3,14 @@
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
-('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
-down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with X').
-Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
-("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'). Verbs and
-nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
-Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
-is always the trigger word and node 'object' the object.
+('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
+('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
+('turned down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with
+X'). Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'),
+that-clause ("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against
+X'). Verbs and nouns of a `frontier` line: the neighbour across a border ('massed troops on the
+border with X'). Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
+X". Node 'trigger' is always the trigger word and node 'object' the object (not in 'members').
 """
 
 from __future__ import annotations
@@ -340,6 +341,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
+            # 'Hungarian and Romanian officials agreed', 'the two leaders met'
+            yield "members", [_node("trigger", verb)]
         return
     else:
         noun = lemma | _NOUN
@@ -411,3 +414,4 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("object", {"DEP": "conj"}, "first"),
             ],
         )
+        yield "members", [_node("trigger", noun)]

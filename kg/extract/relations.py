@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, combinations
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -234,12 +234,8 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
-        if word.dep_ == "acl" and word.tag_ == "VBG" and word.head.dep_ == "dobj":
-            # 'Hamas issued a statement demanding that ...': who issued it
-            issued = word.head.head
-            return verb_subjects(issued) if issued.lemma_ in self.lexicon["light_verbs"] else []
         if word.pos_ == "VERB":
-            return verb_subjects(word)
+            return verb_subjects(word) or self._describing_agents(word, arguments)
         noun = nodes["head"] if shape == "compound" else word
         return arguments.noun_agents(noun, "with" in trigger.preps)
 
@@ -253,10 +249,49 @@ class RelationFinder:
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
         return (verb, relation) if relation and verb.pos_ == "VERB" else None
 
+    def _describing_agents(self, word: Token, arguments: Arguments) -> list[Token]:
+        """'Hamas issued a statement condemning Israel', "Iran's statement condemning Israel":
+        a participle describing a noun acts for the noun's author or the light verb's subject."""
+        noun = word.head
+        if word.dep_ != "acl" or word.tag_ != "VBG" or noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if noun.dep_ == "dobj" and noun.head.lemma_ in self.lexicon["light_verbs"]:
+            return verb_subjects(noun.head)
+        return arguments.noun_agents(noun, clause=False)
+
+    def _member_matches(
+        self, trigger: Trigger, word: Token, arguments: Arguments
+    ) -> Iterator[RelationMatch]:
+        """'Hungarian and Romanian officials agreed', 'the two leaders met': a reciprocal
+        trigger with no object of its own relates the members of its compound subject."""
+        if _has_own_object(word, trigger, arguments):
+            return
+        if word.pos_ == "VERB":
+            agents = verb_subjects(word)
+        elif word.dep_ == "attr":  # 'the two countries are allies'
+            agents = verb_subjects(word.head)
+        else:
+            agents = arguments.noun_agents(word)
+        context = read_context(word, self.lexicon, self._verbs[trigger.relation])
+        for agent in agents:
+            for first, second in combinations(arguments.members.get(agent.i, []), 2):
+                yield RelationMatch(
+                    trigger.relation,
+                    first,
+                    second,
+                    word.i,
+                    f"{trigger.rule}/members",
+                    trigger.confidence,
+                    context,
+                )
+
     def _matches(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
+        if shape == "members":
+            yield from self._member_matches(trigger, word, arguments)
+            return
         if shape.startswith("reciprocal") and _has_own_object(word, trigger, arguments):
             return
         if _states_a_view(word, self.lexicon):
@@ -272,16 +307,12 @@ class RelationFinder:
             arg
             for token in self._subjects(trigger, shape, nodes, arguments)
             for t in expand(token)
-            if (arg := arguments.resolve(t)) is not None and arg.is_actor
+            for arg in arguments.parties(t)
         ]
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
-        objects = [
-            arg
-            for t in _with_conjuncts(target)
-            if (arg := arguments.resolve(t)) is not None and arg.is_actor
-        ]
+        objects = [arg for t in _with_conjuncts(target) for arg in arguments.parties(t)]
         context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"
         event = read_event(target, arguments) if trigger.events and not objects else None

@@ -109,9 +109,12 @@ def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str
     root = person.root
     if root.pos_ == "NOUN":
         yield root, "anaphor"
+    # the title may hang on any word of a name the parser split ('Minister Hans Van den Broek')
+    for word in person:
+        for child in word.children:
+            if child.dep_ == "compound" and child.i < person.start:
+                yield child, "compound"
     for child in root.children:
-        if child.dep_ == "compound" and child.i < person.start:
-            yield child, "compound"
         if child.dep_ == "appos":
             for noun in (child, *child.conjuncts):
                 yield noun, "appos"

@@ -5,9 +5,13 @@ their state (or group), and the text says which part of it acted.
 with a known owner to `doc.spans["kg_actors"]` (label = the owner's kind, id = its key), so the
 relation finder reads it as the owner, and records the sector in `doc.spans["kg_sectors"]`
 (label = sector code, id = owner key); metonyms already in `kg_actors` get only the sector span.
+A sector noun of several owners ('Hungarian and Romanian officials') also gets one span per owner
+in `doc.spans["kg_pairs"]`: it stands for each of them.
 'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
-apart from it ('Sudanese rebels', `group_nouns`) are a group of their own, named by the state's
-demonym and the noun (key 'sudanese-rebel'), never the state.
+apart from it ('Sudanese rebels', 'rebels in Sudan', `group_nouns`) are a group of their own,
+named by the state's demonym and the noun (key 'sudanese-rebel'), never the state; a people no
+state names ('Kurdish guerrillas') by its own name. Armed group nouns are also sector nouns:
+'Hezbollah fighters' act for Hezbollah.
 Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
 `ontology/lexicon/context.json`.
 """
@@ -19,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import SPAN_KEY
+from .actors import PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
 
 __all__ = ["SECTOR_KEY", "SectorResolver"]
@@ -28,6 +32,10 @@ SECTOR_KEY = "kg_sectors"
 _OWNER_KINDS = ("State", "Group", "Organization")
 # A sector noun used as a modifier ('army chief', 'military planning') names no actor.
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+# How a group noun's people are named: 'Sudanese rebels', 'Ivory Coast rebels', 'Tamil rebels'.
+_PEOPLE_DEPS = ("amod", "compound", "nmod")
+# Entity labels of a people no state names ('Kurdish'; the small model reads 'Tamil' as a person).
+_PEOPLE_LABELS = ("NORP", "PERSON")
 
 
 def _sector_word_forms(token: Token) -> list[str]:
@@ -35,6 +43,12 @@ def _sector_word_forms(token: Token) -> list[str]:
     forms = [token.lemma_.lower(), token.lower_]
     compounds = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
     return [f"{c.lower_} {form}" for c in compounds for form in forms] + forms
+
+
+def _absorbed(span: Span, group: Span, gazetteer: Gazetteer) -> bool:
+    """An unknown name inside a group's name ('Tamil' of 'Tamil rebels') is part of it."""
+    inside = group.start <= span.start and span.end <= group.end
+    return inside and span.id_ not in gazetteer.entries
 
 
 def _led_by(token: Token, arguments: Arguments) -> Arg | None:
@@ -62,11 +76,14 @@ class SectorResolver:
             if sector is not None:
                 sectors.append(Span(doc, span.start, span.end, label=sector, span_id=span.id_))
         actors = list(doc.spans.get(SPAN_KEY, []))
+        members = list(doc.spans.get(PAIR_KEY, []))
         for token in doc:
             if token.i in arguments.spans:
                 continue
             group = self._group(token, arguments)
             if group is not None:
+                # 'Tamil' of 'Tamil rebels' names the group's people, not an actor of its own
+                actors = [a for a in actors if not _absorbed(a, group, self.gazetteer)]
                 actors.append(group)
                 for i in range(group.start, group.end):
                     arguments.spans[i] = group
@@ -76,35 +93,84 @@ class SectorResolver:
             sector = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
             if sector is None:
                 continue
-            owner = _led_by(token, arguments) or arguments.modifier_actor(token, _OWNER_KINDS)
-            if owner is None or owner.key not in self.gazetteer.entries:
+            led = _led_by(token, arguments)
+            owners = [
+                o
+                for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
+                if o.key in self.gazetteer.entries
+            ]
+            if not owners:
                 continue
             sector = self._refined(token) or sector
-            actors.append(Span(doc, token.i, token.i + 1, label=owner.kind, span_id=owner.key))
-            actors[-1].kb_id_ = owner.key
-            sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
+            first = owners[0]
+            actors.append(Span(doc, token.i, token.i + 1, label=first.kind, span_id=first.key))
+            actors[-1].kb_id_ = first.key
+            for owner in owners:
+                sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
+            if len(owners) > 1:  # 'Hungarian and Romanian officials' are both states' officials
+                members += [Span(doc, token.i, token.i + 1, o.kind, span_id=o.key) for o in owners]
         doc.spans[SPAN_KEY] = actors
         doc.spans[SECTOR_KEY] = sectors
+        doc.spans[PAIR_KEY] = members
         return doc
 
     def _group(self, token: Token, arguments: Arguments) -> Span | None:
-        """'Sudanese rebels', 'Afghan guerrilla (camps)': people of a state acting apart from it
-        are a group of their own, named by the state's demonym and the noun."""
+        """'Sudanese rebels', 'Ivory Coast rebels', 'rebels in the Ivory Coast', 'Afghan guerrilla
+        (camps)': people of a state acting apart from it are a group of their own, named by the
+        state's demonym and the noun; 'Kurdish guerrillas', 'Tamil separatists': people no state
+        names are a group named by the people and the noun."""
         forms = (token.lemma_.lower(), token.lower_)
-        if token.dep_ == "amod" or not self.lexicon.matches("group_nouns", *forms):
+        group = self.lexicon.matches("group_nouns", *forms)
+        # armed men of a people no state names are a group too ('Moslem forces')
+        armed = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token)) == "military"
+        if token.dep_ == "amod" or not (group or armed):
             return None
         # 'Kampuchean guerrilla camps': the adjective may modify the noun the group noun modifies
         around = (
             token.children if token.dep_ != "compound" else [*token.children, *token.head.children]
         )
-        modifiers = [c for c in around if c.dep_ == "amod" and c.i < token.i]
-        states = [a for c in modifiers if (a := arguments.agent(c)) and a.kind == "State"]
-        if not states:
+        modifiers = [c for c in around if c.dep_ in _PEOPLE_DEPS and c.i < token.i]
+        for modifier in modifiers:
+            name = self._people(modifier, arguments, states=group)
+            if name is not None:
+                return self._group_span(token, modifier.left_edge.i, token.i + 1, name)
+        place = self._state_after(token, arguments) if group else None
+        if place is not None:  # 'rebels in the Ivory Coast'
+            name = self.gazetteer.demonym_of(place.key) or place.label
+            return self._group_span(token, token.i, place.end, name)
+        return None
+
+    def _people(self, modifier: Token, arguments: Arguments, states: bool = True) -> str | None:
+        """The people a modifier names: a state's demonym ('Sudanese', 'Ivory Coast' ->
+        Ivorian; not if `states` is false: 'Sudanese forces' are the state's), else an ethnic
+        or religious name the gazetteer does not know as an actor ('Kurdish', 'Tamil')."""
+        arg = arguments.agent(modifier)
+        if arg is not None and arg.kind == "State":
+            return (self.gazetteer.demonym_of(arg.key) or arg.label) if states else None
+        if arg is not None and arg.key in self.gazetteer.entries:
             return None
-        name = self.gazetteer.demonym_of(states[0].key) or states[0].label
-        start = min(c.i for c in modifiers)
-        span = Span(token.doc, start, token.i + 1, label="Group")
-        span.id_ = span.kb_id_ = slugify(f"{name} {token.lemma_.lower()}")
+        ent = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+        if ent is None or ent.label_ not in _PEOPLE_LABELS or not ent.text[:1].isupper():
+            return None
+        return ent.text
+
+    def _state_after(self, token: Token, arguments: Arguments) -> Arg | None:
+        """The state after 'in' or 'from' ('rebels in the Ivory Coast'); a city is no state."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                for pobj in prep.children:
+                    arg = arguments.mention(pobj) if pobj.dep_ == "pobj" else None
+                    if arg is not None and arg.kind == "State" and arg.end == pobj.i + 1:
+                        return arg
+        return None
+
+    def _group_span(self, token: Token, start: int, end: int, name: str) -> Span:
+        """The group's span, keyed by its people and the singular noun ('ivorian-rebel')."""
+        noun = token.lemma_.lower()  # a capitalised 'Rebels' keeps its plural as lemma
+        if noun.endswith("s") and self.lexicon.matches("group_nouns", noun[:-1]):
+            noun = noun[:-1]
+        span = Span(token.doc, start, end, label="Group")
+        span.id_ = span.kb_id_ = slugify(f"{name} {noun}")
         return span
 
     def _refined(self, token: Token) -> str | None:

@@ -23,10 +23,10 @@ FACTS = [
     ("Iraq occupied Kuwait.", {("iraq", "coerced", "kuwait")}),
     ("China cracked down on the Uyghurs.", {("china", "coerced", "uyghurs")}),
     ("Israel rounded up 50 Palestinians.", {("israel", "coerced", "palestine")}),
-    # concededTo: eased restrictions, yielding to demands, releases
+    # concededTo: eased restrictions, yielding to demands (releases: released)
     ("Turkey lifted the ban on the Kurdistan Workers' Party.", {("turkiye", "concededTo", "kurdistan-workers-party")}),
     ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),
-    ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "concededTo", "palestine")}),
+    ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "released", "palestine")}),
     ("Egypt legalized the Muslim Brotherhood.", {("egypt", "concededTo", "muslim-brotherhood")}),
     # investigated
     ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
@@ -52,7 +52,7 @@ CONTEXT = [
     ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
     ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "uganda"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
-    ("Hamas will release Israeli hostages.", ("hamas", "concededTo", "israel"), "affirmed", "planned"),
+    ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),
     ("President Bouteflika is prepared to lift the ban on the Islamic Salvation Front.",
      ("bouteflika", "concededTo", "islamic-salvation-front"), "affirmed", "planned"),
     ("The ICC declined to investigate Israel.", ("international-criminal-court", "investigated", "israel"), "negated", "asserted"),

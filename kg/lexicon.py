@@ -32,6 +32,9 @@ class Trigger:
     party threatened ("threatened to leave the talks unless X ..."). A line with `object_nouns`
     is read only through those nouns: "lifted the *curfew* in X", "withdrew its *troops* from X";
     `owner` makes the owner of such a noun the object ("demanded *Russia's* withdrawal").
+    `object_kinds` limits the object to actors of these kinds ("withdrew from *Syria*", not from
+    the African Union); `intransitive` reads the line only on a verb without a direct object
+    ("withdrew from X", not "withdrew its ambassador from X").
     """
 
     relation: str
@@ -51,6 +54,8 @@ class Trigger:
     particle: str | None = None
     condition: bool = False
     owner: bool = False
+    object_kinds: tuple[str, ...] = ()
+    intransitive: bool = False
 
     @property
     def rule(self) -> str:
@@ -126,6 +131,8 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             particle=row.get("particle"),
             condition=row.get("condition", False),
             owner=row.get("owner", False),
+            object_kinds=tuple(row.get("object_kinds", ())),
+            intransitive=row.get("intransitive", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

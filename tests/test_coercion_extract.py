@@ -33,6 +33,13 @@ FACTS = [
     ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
     # withdrewFrom
     ("Iraq withdrew its troops from Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
+    # object_kinds + intransitive: from a state, with no object of the verb's own
+    ("Russia withdrew from Syria.", {("russia", "withdrewFrom", "syria")}),
+    ("Mali withdrew from the African Union.", set()),
+    ("France withdrew its ambassador from Mali.", set()),
+    # released and admitted (PLOVER RETREAT)
+    ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
+    ("Syria allowed UN inspectors into the site.", {("syria", "admitted", "united-nations")}),
     ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
     ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),
     ("Israel ended its occupation of Lebanon.", {("israel", "withdrewFrom", "lebanon")}),

@@ -214,6 +214,8 @@ class RelationFinder:
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
             return
+        if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
+            return
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
@@ -229,7 +231,9 @@ class RelationFinder:
         objects = [
             arg
             for t in _with_conjuncts(target)
-            if (arg := arguments.resolve(t)) is not None and arg.is_actor
+            if (arg := arguments.resolve(t)) is not None
+            and arg.is_actor
+            and (not trigger.object_kinds or arg.kind in trigger.object_kinds)
         ]
         context = read_context(word, self.lexicon)
         rule = f"{trigger.rule}/{shape}"

@@ -34,7 +34,9 @@ class Trigger:
     `owner` makes the owner of such a noun the object ("demanded *Russia's* withdrawal").
     `object_kinds` limits the object to actors of these kinds ("withdrew from *Syria*", not from
     the African Union); `intransitive` reads the line only on a verb without a direct object
-    ("withdrew from X", not "withdrew its ambassador from X").
+    ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
+    preposition of the verb and its direct object is the object ("placed X under house *arrest*",
+    "held X as human *shields*").
     """
 
     relation: str
@@ -56,6 +58,7 @@ class Trigger:
     owner: bool = False
     object_kinds: tuple[str, ...] = ()
     intransitive: bool = False
+    manner: bool = False
 
     @property
     def rule(self) -> str:
@@ -133,6 +136,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             owner=row.get("owner", False),
             object_kinds=tuple(row.get("object_kinds", ())),
             intransitive=row.get("intransitive", False),
+            manner=row.get("manner", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -37,6 +37,9 @@ FACTS = [
     ("Russia withdrew from Syria.", {("russia", "withdrewFrom", "syria")}),
     ("Mali withdrew from the African Union.", set()),
     ("France withdrew its ambassador from Mali.", set()),
+    # manner: custody nouns after a preposition of the verb
+    ("Egypt placed Mohamed Morsi under house arrest.", {("egypt", "coerced", "mohamed-morsi")}),
+    ("Egypt placed its troops under UN command.", set()),
     # released and admitted (PLOVER RETREAT)
     ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
     ("Syria allowed UN inspectors into the site.", {("syria", "admitted", "united-nations")}),

@@ -4,7 +4,8 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
-down'); a verb read only with some object nouns ('lifted the curfew in X'). Event nouns:
+down'); a verb read only with some object nouns ('lifted the curfew in X') or with them as its
+manner ('placed X under house arrest'). Event nouns:
 preposition, light verb, that-clause ("X's demand that Y ..."), 'between X and Y'. Relational
 nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always
 the trigger word and node 'object' the object.
@@ -112,6 +113,17 @@ def _object_noun_shapes(
     line names, wherever the parser hangs it (on the noun, or on the verb beside it)."""
     nouns = {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns or ""])}}
     prep = _prep(trigger.preps)
+    if trigger.manner:  # 'placed X under house arrest', 'X was held as a human shield'
+        manner = [
+            _node("prep", prep, "trigger"),
+            _node("thing", nouns | {"DEP": "pobj"}, "prep"),
+        ]
+        for shape, role in (("manner", "dobj"), ("manner-passive", "nsubjpass")):
+            yield (
+                shape,
+                [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
+            )
+        return
     via = _prep(["of", "with", "on"])  # 'warned of ...', 'reneged on ...'
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),

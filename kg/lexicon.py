@@ -37,6 +37,11 @@ class Trigger:
     be a complaint); `frontier` lets the object be the neighbour across a frontier noun ("massed
     troops on the border with X"; the troops one of its `object_nouns`, if given); `unless` are
     purposes that cancel it ("rallied outside the embassy *in support* of X", "... to *celebrate*").
+    `object_kinds` limits the object to actors of these kinds ("withdrew from *Syria*", not from
+    the African Union); `intransitive` reads the line only on a verb without a direct object
+    ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
+    preposition of the verb and its direct object is the object ("placed X under house *arrest*",
+    "held X as human *shields*").
     """
 
     relation: str
@@ -59,6 +64,9 @@ class Trigger:
     purpose: bool = False
     frontier: bool = False
     unless: tuple[str, ...] = ()
+    object_kinds: tuple[str, ...] = ()
+    intransitive: bool = False
+    manner: bool = False
 
     @property
     def rule(self) -> str:
@@ -137,6 +145,9 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             purpose=row.get("purpose", False),
             frontier=row.get("frontier", False),
             unless=tuple(row.get("unless", ())),
+            object_kinds=tuple(row.get("object_kinds", ())),
+            intransitive=row.get("intransitive", False),
+            manner=row.get("manner", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -109,6 +109,8 @@ class AKG(DefinedNamespace):
     concededTo: URIRef
     investigated: URIRef
     withdrewFrom: URIRef
+    released: URIRef
+    admitted: URIRef
     leaderOf: URIRef
     memberOf: URIRef
     delegationOf: URIRef

@@ -23,16 +23,26 @@ FACTS = [
     ("Iraq occupied Kuwait.", {("iraq", "coerced", "kuwait")}),
     ("China cracked down on the Uyghurs.", {("china", "coerced", "uyghurs")}),
     ("Israel rounded up 50 Palestinians.", {("israel", "coerced", "palestine")}),
-    # concededTo: eased restrictions, yielding to demands, releases
+    # concededTo: eased restrictions, yielding to demands (releases: released)
     ("Turkey lifted the ban on the Kurdistan Workers' Party.", {("turkiye", "concededTo", "kurdistan-workers-party")}),
     ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),
-    ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "concededTo", "palestine")}),
+    ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "released", "palestine")}),
     ("Egypt legalized the Muslim Brotherhood.", {("egypt", "concededTo", "muslim-brotherhood")}),
     # investigated
     ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
     ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
     # withdrewFrom
     ("Iraq withdrew its troops from Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
+    # object_kinds + intransitive: from a state, with no object of the verb's own
+    ("Russia withdrew from Syria.", {("russia", "withdrewFrom", "syria")}),
+    ("Mali withdrew from the African Union.", set()),
+    ("France withdrew its ambassador from Mali.", {("france", "sanctioned", "mali")}),  # no withdrawal
+    # manner: custody nouns after a preposition of the verb
+    ("Egypt placed Mohamed Morsi under house arrest.", {("egypt", "coerced", "mohamed-morsi")}),
+    ("Egypt placed its troops under UN command.", set()),
+    # released and admitted (PLOVER RETREAT)
+    ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
+    ("Syria allowed UN inspectors into the site.", {("syria", "admitted", "united-nations")}),
     ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
     ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),
     ("Israel ended its occupation of Lebanon.", {("israel", "withdrewFrom", "lebanon")}),
@@ -52,7 +62,7 @@ CONTEXT = [
     ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
     ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "ugandan-activist"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
-    ("Hamas will release Israeli hostages.", ("hamas", "concededTo", "israel"), "affirmed", "planned"),
+    ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),
     ("President Bouteflika is prepared to lift the ban on the Islamic Salvation Front.",
      ("bouteflika", "concededTo", "islamic-salvation-front"), "affirmed", "planned"),
     ("The ICC declined to investigate Israel.", ("international-criminal-court", "investigated", "israel"), "negated", "asserted"),

@@ -347,6 +347,8 @@ NEW_RELATIONS = [
     "concededTo",
     "investigated",
     "withdrewFrom",
+    "released",
+    "admitted",
 ]
 
 

@@ -73,7 +73,7 @@ BAD_SELECTIONS = [
     ({"focus": "Tehran"}, "no actor named"),  # a place is not an actor
     (
         {"relations": "friends,threatens"},
-        "unknown relation 'friends' (valid: accused, agreedWith, aided, alliedWith",
+        "unknown relation 'friends' (valid: accused, admitted, agreedWith, aided",
     ),
     ({"relations": " , "}, "unknown relation none given"),
     ({"since": "yesterday"}, "since must be a date like 2024-08-05, not 'yesterday'"),

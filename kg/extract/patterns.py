@@ -6,11 +6,12 @@ subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a
 ('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
 ('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
 ('turned down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with
-X'). Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'),
-that-clause ("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against
-X'). Verbs and nouns of a `frontier` line: the neighbour across a border ('massed troops on the
-border with X'). Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally
-X". Node 'trigger' is always the trigger word and node 'object' the object (not in 'members').
+X') or with them as its manner ('placed X under house arrest'). Event nouns: preposition, light
+verb (and its indirect object: 'gave Jordan a loan'), that-clause ("X's demand that Y ..."),
+'between X and Y', compound ('a bombing campaign against X'). Verbs and nouns of a `frontier`
+line: the neighbour across a border ('massed troops on the border with X'). Relational nouns
+('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always the
+trigger word and node 'object' the object (not in 'members').
 """
 
 from __future__ import annotations
@@ -164,6 +165,17 @@ def _object_noun_shapes(
     line names, wherever the parser hangs it (on the noun, or on the verb beside it)."""
     nouns = {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns or ""])}}
     prep = _prep(trigger.preps)
+    if trigger.manner:  # 'placed X under house arrest', 'X was held as a human shield'
+        manner = [
+            _node("prep", prep, "trigger"),
+            _node("thing", nouns | {"DEP": "pobj"}, "prep"),
+        ]
+        for shape, role in (("manner", "dobj"), ("manner-passive", "nsubjpass")):
+            yield (
+                shape,
+                [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
+            )
+        return
     via = _prep(["of", "with", "on"])  # 'warned of ...', 'reneged on ...'
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),

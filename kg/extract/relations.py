@@ -300,6 +300,8 @@ class RelationFinder:
             return
         if trigger.unless and _cancelled(word, trigger):
             return
+        if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
+            return
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
@@ -312,7 +314,12 @@ class RelationFinder:
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
-        objects = [arg for t in _with_conjuncts(target) for arg in arguments.parties(t)]
+        objects = [
+            arg
+            for t in _with_conjuncts(target)
+            for arg in arguments.parties(t)
+            if not trigger.object_kinds or arg.kind in trigger.object_kinds
+        ]
         context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"
         event = read_event(target, arguments) if trigger.events and not objects else None

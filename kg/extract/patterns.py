@@ -4,7 +4,8 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects; a particle the verb needs ('turned
-down'); a verb read only with some object nouns ('lifted the curfew in X'). Event nouns:
+down'); a verb read only with some object nouns ('lifted the curfew in X', 'sanctions were
+imposed on X'). Event nouns:
 preposition, light verb, that-clause ("X's demand that Y ..."), 'between X and Y'. Relational
 nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always
 the trigger word and node 'object' the object.
@@ -109,13 +110,16 @@ def _object_noun_shapes(
 ) -> Iterator[tuple[str, list[dict]]]:
     """'demanded the withdrawal of X', 'demanded a truce with X', 'warned of retaliation
     against X', 'reneged on its pledge to X': the preposition belongs to one of the nouns the
-    line names, wherever the parser hangs it (on the noun, or on the verb beside it)."""
+    line names, wherever the parser hangs it (on the noun, or on the verb beside it), also when
+    the noun is the passive subject ('sanctions were imposed on X')."""
     nouns = {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns or ""])}}
     prep = _prep(trigger.preps)
     via = _prep(["of", "with", "on"])  # 'warned of ...', 'reneged on ...'
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
+        # 'sanctions were imposed on X by Y'
+        ("passive-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "trigger"),
         (
             "prep-object-prep",
             [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],

@@ -41,6 +41,8 @@ SHAPES = [
     ("Canada imposed tariffs on Mexico.", {("canada", "sanctioned", "mexico")}),
     ("Sanctions were imposed on Belarus by Lithuania.", {("lithuania", "sanctioned", "belarus")}),
     ("Hezbollah launched rockets at Israel.", {("hezbollah", "attacked", "israel")}),
+    ("Bolivia warned it would leave the talks unless Peru withdrew.",
+     {("bolivia", "threatens", "peru")}),
     # look-alikes: the release of X does not ask X to act; a particle verb needs its particle;
     # the subject of a condition naming the threatener itself; a resolution's demand
     ("Norway demanded the release of Russian fishermen.", set()),
@@ -52,6 +54,9 @@ SHAPES = [
     ("Ethiopia imposed a curfew on Eritrea.", {("ethiopia", "coerced", "eritrea")}),
     ("Chile launched an inquiry into Peru.", {("chile", "investigated", "peru")}),
     ("Pakistan launched a diplomatic campaign against India.", set()),
+    # an ultimatum is the speaker's own act on 'unless': not a forecast, not an offer
+    ("The IMF said Greece would default unless the European Union agreed.", set()),
+    ("Colombia said it would resume the talks if Ecuador agreed.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

@@ -85,15 +85,20 @@ def _verb_shapes(
         # 'threatened to close the strait if the US attacked', 'warned it would leave unless ...'
         # (node 'deed', not 'act': the threatened act is not read as a prospective relation here)
         condition = {"DEP": "advcl"}
-        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon["threat_condition_marks"])}}
+        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon[trigger.condition_marks])}}
         act = {"DEP": {"IN": ["xcomp", "ccomp"]}}
-        for name, chain in (
+        deed = [_node("deed", act, "trigger"), _node("condition", condition, "deed")]
+        chains = [
             ("condition", [_node("condition", condition, "trigger")]),
-            (
-                "act-condition",
-                [_node("deed", act, "trigger"), _node("condition", condition, "deed")],
-            ),
-        ):
+            ("act-condition", deed),
+        ]
+        if trigger.clause_aux:
+            # 'said it would cut the gas unless X paid': the speaker's own act, in these
+            # auxiliaries ('said Greece would default unless X ...' threatens no one)
+            own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
+            doer = _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "deed")
+            chains = [("own-act-condition", [*deed, doer, _node("aux", own, "deed")])]
+        for name, chain in chains:
             yield (
                 name,
                 [

@@ -36,6 +36,7 @@ SHAPES = [
     ("Chile turned down Peru's offer.", {("chile", "rejected", "peru")}),
     ("Chile hit out at Peru.", {("chile", "condemned", "peru")}),
     ("Qatar sued the United Arab Emirates.", {("qatar", "accused", "united-arab-emirates")}),
+    ("Japan lambasted North Korea.", {("japan", "condemned", "north-korea")}),
     ("Poland summoned the Belarusian ambassador.", {("poland", "condemned", "belarus")}),
     ("Latvia summoned the envoy of Russia.", {("latvia", "condemned", "russia")}),
     ("Canada imposed tariffs on Mexico.", {("canada", "sanctioned", "mexico")}),

@@ -65,6 +65,9 @@ REFUSALS = [
     ("Hungary declined to negotiate with Ukraine.", "declined", "metWith"),
     ("Serbia refused to cooperate with Croatia.", "refused", "cooperatesWith"),
     ("Cuba rejected talks with Spain.", "rejected", "metWith"),
+    ("Cuba boycotted talks with Spain.", "boycotted", "metWith"),
+    ("China ruled out talks with Taiwan.", "ruled", "metWith"),
+    ("Serbia snubbed a meeting with Kosovo.", "snubbed", "metWith"),
 ]
 # fmt: on
 

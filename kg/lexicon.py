@@ -29,7 +29,10 @@ class Trigger:
     leave"); `object_nouns` names the context.json list the object's own noun must come from when
     the preposition hangs on it ("demanded the withdrawal of X"); `particle` is the verb particle
     the trigger needs ("turned down"); `condition` makes the subject of an if/unless clause the
-    party threatened ("threatened to leave the talks unless X ..."). A line with `object_nouns`
+    party threatened ("threatened to leave the talks unless X ..."), `condition_marks` names the
+    context.json list of its conjunctions, and with `clause_aux` the condition must hang on the
+    speaker's own act in those auxiliaries ("said *it would* leave unless X ..."). A line with
+    `object_nouns`
     is read only through those nouns: "lifted the *curfew* in X", "withdrew its *troops* from X";
     `owner` makes the owner of such a noun the object ("demanded *Russia's* withdrawal").
     `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
@@ -60,6 +63,7 @@ class Trigger:
     object_nouns: str | None = None
     particle: str | None = None
     condition: bool = False
+    condition_marks: str = "threat_condition_marks"
     owner: bool = False
     purpose: bool = False
     frontier: bool = False
@@ -141,6 +145,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             object_nouns=row.get("object_nouns"),
             particle=row.get("particle"),
             condition=row.get("condition", False),
+            condition_marks=row.get("condition_marks", "threat_condition_marks"),
             owner=row.get("owner", False),
             purpose=row.get("purpose", False),
             frontier=row.get("frontier", False),

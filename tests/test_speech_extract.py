@@ -36,12 +36,28 @@ SHAPES = [
     ("Chile turned down Peru's offer.", {("chile", "rejected", "peru")}),
     ("Chile hit out at Peru.", {("chile", "condemned", "peru")}),
     ("Qatar sued the United Arab Emirates.", {("qatar", "accused", "united-arab-emirates")}),
+    ("Japan lambasted North Korea.", {("japan", "condemned", "north-korea")}),
+    ("Poland summoned the Belarusian ambassador.", {("poland", "condemned", "belarus")}),
+    ("Latvia summoned the envoy of Russia.", {("latvia", "condemned", "russia")}),
+    ("Canada imposed tariffs on Mexico.", {("canada", "sanctioned", "mexico")}),
+    ("Sanctions were imposed on Belarus by Lithuania.", {("lithuania", "sanctioned", "belarus")}),
+    ("Hezbollah launched rockets at Israel.", {("hezbollah", "attacked", "israel")}),
+    ("Bolivia warned it would leave the talks unless Peru withdrew.",
+     {("bolivia", "threatens", "peru")}),
     # look-alikes: the release of X does not ask X to act; a particle verb needs its particle;
     # the subject of a condition naming the threatener itself; a resolution's demand
     ("Norway demanded the release of Russian fishermen.", set()),
     ("Chile turned to Peru.", set()),
     ("Iran threatened to walk out if it was not consulted.", set()),
     ("Israel rejected a resolution demanding that Syria withdraw.", set()),
+    # one's own envoy; a curfew is no sanction; an inquiry or a campaign is no attack
+    ("Hungary summoned its ambassador to Sweden.", set()),
+    ("Ethiopia imposed a curfew on Eritrea.", {("ethiopia", "coerced", "eritrea")}),
+    ("Chile launched an inquiry into Peru.", {("chile", "investigated", "peru")}),
+    ("Pakistan launched a diplomatic campaign against India.", set()),
+    # an ultimatum is the speaker's own act on 'unless': not a forecast, not an offer
+    ("The IMF said Greece would default unless the European Union agreed.", set()),
+    ("Colombia said it would resume the talks if Ecuador agreed.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [
@@ -49,6 +65,9 @@ REFUSALS = [
     ("Hungary declined to negotiate with Ukraine.", "declined", "metWith"),
     ("Serbia refused to cooperate with Croatia.", "refused", "cooperatesWith"),
     ("Cuba rejected talks with Spain.", "rejected", "metWith"),
+    ("Cuba boycotted talks with Spain.", "boycotted", "metWith"),
+    ("China ruled out talks with Taiwan.", "ruled", "metWith"),
+    ("Serbia snubbed a meeting with Kosovo.", "snubbed", "metWith"),
 ]
 # fmt: on
 

@@ -6,12 +6,12 @@ subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a
 ('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
 ('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
 ('turned down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with
-X') or with them as its manner ('placed X under house arrest'). Event nouns: preposition, light
-verb (and its indirect object: 'gave Jordan a loan'), that-clause ("X's demand that Y ..."),
-'between X and Y', compound ('a bombing campaign against X'). Verbs and nouns of a `frontier`
-line: the neighbour across a border ('massed troops on the border with X'). Relational nouns
-('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger' is always the
-trigger word and node 'object' the object (not in 'members').
+X', 'sanctions were imposed on X') or with them as its manner ('placed X under house arrest').
+Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
+("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'). Verbs and
+nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
+Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
+is always the trigger word and node 'object' the object (not in 'members').
 """
 
 from __future__ import annotations
@@ -137,15 +137,20 @@ def _verb_shapes(
         # 'threatened to close the strait if the US attacked', 'warned it would leave unless ...'
         # (node 'deed', not 'act': the threatened act is not read as a prospective relation here)
         condition = {"DEP": "advcl"}
-        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon["threat_condition_marks"])}}
+        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon[trigger.condition_marks])}}
         act = {"DEP": {"IN": ["xcomp", "ccomp"]}}
-        for name, chain in (
+        deed = [_node("deed", act, "trigger"), _node("condition", condition, "deed")]
+        chains = [
             ("condition", [_node("condition", condition, "trigger")]),
-            (
-                "act-condition",
-                [_node("deed", act, "trigger"), _node("condition", condition, "deed")],
-            ),
-        ):
+            ("act-condition", deed),
+        ]
+        if trigger.clause_aux:
+            # 'said it would cut the gas unless X paid': the speaker's own act, in these
+            # auxiliaries ('said Greece would default unless X ...' threatens no one)
+            own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
+            doer = _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "deed")
+            chains = [("own-act-condition", [*deed, doer, _node("aux", own, "deed")])]
+        for name, chain in chains:
             yield (
                 name,
                 [
@@ -162,7 +167,8 @@ def _object_noun_shapes(
 ) -> Iterator[tuple[str, list[dict]]]:
     """'demanded the withdrawal of X', 'demanded a truce with X', 'warned of retaliation
     against X', 'reneged on its pledge to X': the preposition belongs to one of the nouns the
-    line names, wherever the parser hangs it (on the noun, or on the verb beside it)."""
+    line names, wherever the parser hangs it (on the noun, or on the verb beside it), also when
+    the noun is the passive subject ('sanctions were imposed on X')."""
     nouns = {"LEMMA": {"IN": sorted(lexicon[trigger.object_nouns or ""])}}
     prep = _prep(trigger.preps)
     if trigger.manner:  # 'placed X under house arrest', 'X was held as a human shield'
@@ -180,6 +186,8 @@ def _object_noun_shapes(
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
+        # 'sanctions were imposed on X by Y'
+        ("passive-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "trigger"),
         (
             "prep-object-prep",
             [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],

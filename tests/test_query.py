@@ -12,7 +12,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.graph import build_graph
-from kg.model import Article, Claim, Entity, Extraction
+from kg.model import Article, Claim, Entity, Event, Extraction
 from kg.query import (
     FORMATS,
     QueryResult,
@@ -217,6 +217,43 @@ ORDERED = ["actors-by-type", "relations-by-type", "timeline"]  # whose row order
 def project(result: QueryResult, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
     index = [result.columns.index(column) for column in columns]
     return [tuple(row[i] for i in index) for row in result.rows]
+
+
+# Not facts beyond polarity and modality: a former role and a statement about an event.
+FORMER_AND_EVENT = Extraction(
+    ARTICLE,
+    ENTITIES,
+    (
+        claim("joe-biden", "leaderOf", "hamas", "Ex-leader Biden.", 0, role_status="former"),
+        claim("russia", "condemned", "killing-of-haniyeh", "Russia condemned the killing.", 20,
+              object_is_event=True),
+        claim("russia", "condemned", "hamas", "Russia condemned Hamas.", 60),
+    ),
+    (Event("killing-of-haniyeh", "killing of Ismail Haniyeh", "killing", "ismail-haniyeh"),),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "columns", "rows"),
+    [
+        ("not-asserted", {}, ("subject", "relation", "object"), [
+            ("Joe Biden", "leader of", "Hamas"),
+            ("Russia", "condemned", "killing of Ismail Haniyeh"),
+        ]),
+        ("relations-by-type", {}, ("relation", "statements", "facts", "not_asserted"), [
+            ("condemned", "2", "1", "1"),
+            ("leader of", "1", "0", "1"),
+        ]),
+        ("actor-profile", {"actor": "Russia"}, ("role", "relation", "counterpart"), [
+            ("subject", "condemned", "Hamas"),
+        ]),
+        ("evidence", {}, ("subject", "relation", "object"), [("Russia", "condemned", "Hamas")]),
+    ],
+)  # fmt: skip
+def test_named_queries_read_the_one_fact_rule(name, params, columns, rows):
+    """A former role or a statement about an event is evidence, never a fact, in every query."""
+    graph = build_graph([FORMER_AND_EVENT])
+    assert sorted(project(run_named(graph, name, params), columns)) == sorted(rows)
 
 
 def test_named_queries_are_listed_with_a_description_and_parameters():

@@ -38,6 +38,7 @@ from .store import Rows, Store, bind, open_graph
 from .vocab import PREFIXES, SKOS
 
 __all__ = [
+    "DEFAULT_LIMIT",
     "FORMATS",
     "NamedQuery",
     "QueryResult",
@@ -55,6 +56,9 @@ __all__ = [
 ]
 
 FORMATS = ("table", "csv", "json")
+# Rows a named query answers unless asked for more: one interactive page. Every named query orders
+# its rows, so a page (LIMIT after ORDER BY, OFFSET for the next one) is the same each time.
+DEFAULT_LIMIT = 1000
 _QUERIES = files("kg.queries")
 
 
@@ -186,18 +190,34 @@ def _bindings(
     return {name: resolve_actor(source, params[name]) for name in expected}
 
 
+def page(text: str, limit: int | None, offset: int = 0) -> str:
+    """The query cut to one page of its ordered rows: `limit` rows (0 or None: all) after the
+    first `offset`."""
+    if (limit or 0) < 0 or offset < 0:
+        raise QueryError("--limit and --offset take a number >= 0 (--limit 0: every row)")
+    clauses = [f"LIMIT {limit}"] if limit else []
+    clauses += [f"OFFSET {offset}"] if offset else []
+    return "\n".join([text.rstrip(), *clauses])
+
+
 def run_named(
-    source: Graph | Store, name: str, params: Mapping[str, str] | None = None
+    source: Graph | Store,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run a named query, each parameter (an actor's name) bound as the actor's IRI. A store
-    answers it directly: a shipped query bound as terms needs no read-only check (the check
-    parses the text with rdflib, which takes longer than a store's answer)."""
+    """Run a named query, each parameter (an actor's name) bound as the actor's IRI; one page of
+    `limit` rows after `offset` (`limit=None` or 0: every row). A store answers it directly: a
+    shipped query bound as terms needs no read-only check (the check parses the text with
+    rdflib, which takes longer than a store's answer)."""
     named_query(name)  # an unknown name is a QueryError listing the known ones
     query = list_queries()[name]
+    text = page(query.text, limit, offset)
     bindings = _bindings(source, query, params or {})
     if isinstance(source, Store):
-        return _from_store(source.query(query.text, bindings, text_cells=True))
-    return run_query(source, query.text, bindings)
+        return _from_store(source.query(text, bindings, text_cells=True))
+    return run_query(source, text, bindings)
 
 
 def read_query(text_or_path: str) -> str:

@@ -510,3 +510,27 @@ def test_every_format_renders_an_empty_result(fmt):
 def test_an_unknown_format_is_a_query_error():
     with pytest.raises(QueryError, match="table, csv, json"):
         format_result(RESULT, "xml")
+
+
+def test_every_named_query_orders_its_rows_and_leaves_paging_to_the_caller():
+    """A page (LIMIT after ORDER BY) is stable only if the query orders its rows."""
+    for query in list_queries().values():
+        assert "ORDER BY" in query.text, query.name
+        assert "LIMIT" not in query.text and "OFFSET" not in query.text, query.name
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "expected"),
+    [(None, 0, 3), (0, 0, 3), (2, 0, 2), (2, 2, 1), (1000, 0, 3), (5, 5, 0)],
+)
+def test_a_named_query_answers_one_page_of_its_ordered_rows(graph, limit, offset, expected):
+    every = run_named(graph, "not-asserted", limit=None).rows
+    page = run_named(graph, "not-asserted", limit=limit, offset=offset).rows
+    assert len(page) == expected
+    assert list(page) == list(every[offset : offset + expected])
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (10, -1)])
+def test_a_negative_page_is_refused(graph, limit, offset):
+    with pytest.raises(QueryError, match="number >= 0"):
+        run_named(graph, "not-asserted", limit=limit, offset=offset)

@@ -229,6 +229,16 @@ def query(
         ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            help="A named query's rows: at most this many, in its order (default 1000; 0: all).",
+        ),
+    ] = None,
+    offset: Annotated[
+        int, typer.Option("--offset", help="A named query's rows: skip this many first (paging).")
+    ] = 0,
     allow_update: Annotated[
         bool,
         typer.Option(
@@ -247,6 +257,7 @@ def query(
     """Ask a SPARQL question (read-only); the akg:, id:, skos:, prov:, dcterms:, schema: prefixes
     are bound."""
     from .query import (
+        DEFAULT_LIMIT,
         format_result,
         list_queries,
         parse_params,
@@ -264,10 +275,11 @@ def query(
         return
     if (sparql is None) == (name is None):
         raise QueryError("give either a SPARQL query (text or .rq file) or --name NAME")
-    if name is None and param:
-        raise QueryError("--param goes with a named query (--name NAME)")
+    if name is None and (param or limit is not None or offset):
+        raise QueryError("--param, --limit and --offset go with a named query (--name NAME)")
     if name:
-        result = run_named(open_graph(graph), name, parse_params(param or []))
+        rows = DEFAULT_LIMIT if limit is None else limit
+        result = run_named(open_graph(graph), name, parse_params(param or []), rows, offset)
     else:
         text = read_query(sparql)
         result = query_source(graph, text, allow_update=allow_update, allow_service=allow_service)

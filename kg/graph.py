@@ -2,6 +2,8 @@
 
 A direct triple (`:iran akg:threatens :israel`) is asserted only when at least one affirmed,
 non-hypothetical statement supports it; symmetric relations are asserted in both directions.
+Each statement carries that decision (`akg:fact`, from `Claim.is_fact`), so the store, the view
+and the queries read one rule instead of restating it.
 A statement about an event ('condemned the killing of X') has the event node as its object and
 makes no direct edge: events are not actors.
 """
@@ -211,6 +213,7 @@ def _statement(claim: Claim, document: URIRef) -> list[Triple]:
         (node, AKG.trigger, Literal(claim.trigger)),
         (node, AKG.rule, Literal(claim.rule)),
         (node, AKG.confidence, Literal(Decimal(str(claim.confidence)))),
+        (node, AKG.fact, Literal(claim.is_fact)),  # the one fact rule, read by every reader
         (node, AKG.polarity, _POLARITY[claim.polarity]),
         (node, AKG.modality, _MODALITY[claim.modality]),
     ]

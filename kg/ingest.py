@@ -57,8 +57,7 @@ Triple = tuple[Node, Node, Node]
 _RECORD = GRAPH["record/"]
 _SOURCE = source_iri("")
 _LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)  # derived layer
-# with AKG.Affirmed and no former role: Claim.is_fact in RDF
-_FACT_MODALITIES = (AKG.Asserted, AKG.Reported)
+_FACT = Literal(True)  # akg:fact: Claim.is_fact, written on each statement by kg.graph
 
 # Internal queries over the whole dataset; the graph names are constants, the rest is bound.
 _DATA = nt(DATA_GRAPH)
@@ -79,10 +78,9 @@ _OTHER_RECORDS = """SELECT ?p ?o WHERE {
 _SUPPORTED = f"""ASK WHERE {{
     GRAPH {_DATA} {{
         ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ;
-            akg:polarity akg:Affirmed ; akg:modality ?m .
+            akg:fact true .
     }}
-    FILTER NOT EXISTS {{ GRAPH {_DATA} {{ ?st akg:roleStatus akg:Former }} }}
-    FILTER (?doc != ?self && ?m IN (akg:Asserted, akg:Reported))
+    FILTER (?doc != ?self)
 }}"""
 _FIND = f"""SELECT DISTINCT ?doc WHERE {{
     {{ GRAPH {_DATA} {{ ?doc dcterms:identifier ?ref }} }}
@@ -125,10 +123,7 @@ def _facts(own: Iterable[Triple]) -> set[Triple]:
         statements.setdefault(s, {})[p] = o
     edges = set()
     for fields in statements.values():
-        if fields.get(RDF.type) != RDF.Statement or fields.get(AKG.polarity) != AKG.Affirmed:
-            continue
-        former = fields.get(AKG.roleStatus) == AKG.Former
-        if fields.get(AKG.modality) in _FACT_MODALITIES and not former:
+        if fields.get(RDF.type) == RDF.Statement and fields.get(AKG.fact) == _FACT:
             s, p, o = fields[RDF.subject], fields[RDF.predicate], fields[RDF.object]
             edges.add((s, p, o))
             if p in _symmetric():

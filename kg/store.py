@@ -50,10 +50,11 @@ _TIMEOUT = 60  # seconds an endpoint may take to answer one request
 
 @dataclass(frozen=True)
 class Rows:
-    """A SELECT answer: column names and rows of RDF terms (None where unbound)."""
+    """A SELECT answer: column names and rows of RDF terms, or of their text when asked for
+    (`text=True`); None where unbound."""
 
     columns: tuple[str, ...]
-    rows: list[tuple[Node | None, ...]]
+    rows: list[tuple[Node | str | None, ...]]
 
 
 def nt(term: Node) -> str:
@@ -124,8 +125,16 @@ class Store(ABC):
     name: str
 
     @abstractmethod
-    def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
-        """Rows for SELECT, a bool for ASK. `dataset=True` sees every named graph through GRAPH."""
+    def query(
+        self,
+        text: str,
+        bindings: Bindings | None = None,
+        dataset: bool = False,
+        text_cells: bool = False,
+    ):
+        """Rows for SELECT, a bool for ASK. `dataset=True` sees every named graph through GRAPH;
+        `text_cells=True` gives each cell as its text (an IRI, a literal's lexical form), which
+        skips building rdflib terms: the bulk of the time for a large answer."""
 
     @abstractmethod
     def update(self, text: str) -> None:
@@ -195,7 +204,13 @@ class LocalStore(Store):
             term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype)
         )
 
-    def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
+    def query(
+        self,
+        text: str,
+        bindings: Bindings | None = None,
+        dataset: bool = False,
+        text_cells: bool = False,
+    ):
         ox = self._ox
         try:
             result = self._store.query(
@@ -210,6 +225,10 @@ class LocalStore(Store):
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT and ASK queries are answered here")
         columns = tuple(v.value for v in result.variables)
+        if text_cells:
+            width = range(len(columns))
+            cells = [tuple(None if s[i] is None else s[i].value for i in width) for s in result]
+            return Rows(columns, cells)
         rows = [tuple(self._from_ox(s[i]) for i in range(len(columns))) for s in result]
         return Rows(columns, rows)
 
@@ -277,7 +296,13 @@ class RemoteStore(Store):
             reason = getattr(error, "reason", error)
             raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({reason})") from None
 
-    def query(self, text: str, bindings: Bindings | None = None, dataset: bool = False):
+    def query(
+        self,
+        text: str,
+        bindings: Bindings | None = None,
+        dataset: bool = False,
+        text_cells: bool = False,
+    ):
         form = [("query", self._prologue + bind(text, bindings or {}))]
         if not dataset:
             form += [
@@ -288,7 +313,8 @@ class RemoteStore(Store):
         if "boolean" in answer:
             return bool(answer["boolean"])
         columns = tuple(answer["head"]["vars"])
-        rows = [tuple(_json_term(b.get(c)) for c in columns) for b in answer["results"]["bindings"]]
+        cell = (lambda c: c and c["value"]) if text_cells else _json_term
+        rows = [tuple(cell(b.get(c)) for c in columns) for b in answer["results"]["bindings"]]
         return Rows(columns, rows)
 
     def update(self, text: str) -> None:

@@ -22,9 +22,6 @@ from kg.vocab import AKG, DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS
 
 __all__ = ["DocRecord", "Evidence", "Ontology", "Reader", "Statement", "local_name", "ontology"]
 
-# A statement supports a drawn edge only when affirmed and asserted or reported.
-_DRAWN = {AKG.polarity: {AKG.Affirmed}, AKG.modality: {AKG.Asserted, AKG.Reported}}
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -56,7 +53,6 @@ class Ontology:
     symmetric_iris: frozenset[str]
     actor_classes: tuple[URIRef, ...]  # in priority order for a node typed twice
     labels: dict[URIRef, str]  # classes and polarity/modality values -> label
-    undrawn: tuple[tuple[URIRef, URIRef], ...]  # (akg:polarity or akg:modality, a non-fact value)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +75,6 @@ def ontology() -> Ontology:
         symmetric_iris=frozenset(str(r.iri) for r in info if r.symmetric),
         actor_classes=(*ordered, *sorted(declared - set(ordered))),
         labels={term: label_of(term) for term in terms},
-        undrawn=tuple((p, v) for p, vs in values.items() for v in vs if v not in _DRAWN[p]),
     )
 
 
@@ -144,12 +139,8 @@ class Reader:
         g = self.graph
         subjects = {str(st): str(s) for st, s in g.subject_objects(RDF.subject)}
         objects = {str(st): str(o) for st, o in g.subject_objects(RDF.object)}
-        # Only the few statements that are not facts are looked up, by value.
-        undrawn = {str(st) for p, v in self.onto.undrawn for st in g.subjects(p, v)}
-        # a former role, or a statement about an event (not an actor), is evidence, never an edge
-        undrawn |= {str(st) for st in g.subjects(AKG.roleStatus, AKG.Former)}
-        events = {str(e) for e in g.subjects(RDF.type, AKG.Event)}
-        undrawn |= {st for st, o in objects.items() if o in events}
+        # Only the few statements that are not facts (akg:fact false) are looked up, by value.
+        undrawn = {str(st) for st in g.subjects(AKG.fact, Literal(False))}
         dates = {str(n): _date_text(d) for n, d in g.subject_objects(DCTERMS.date)} if dated else {}
         derived = (
             {str(st): str(d) for st, d in g.subject_objects(PROV.wasDerivedFrom)} if dated else {}

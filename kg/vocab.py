@@ -130,6 +130,7 @@ class AKG(DefinedNamespace):
     trigger: URIRef
     rule: URIRef
     confidence: URIRef
+    fact: URIRef
     polarity: URIRef
     modality: URIRef
     accordingTo: URIRef

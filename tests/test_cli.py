@@ -208,6 +208,15 @@ def test_query_who_met_whom_as_json(graph_path):
     )
 
 
+def test_query_a_page_of_a_named_query(graph_path):
+    every = kg("query", graph_path, "-n", "evidence", "-f", "csv", "--limit", "0")
+    page = kg("query", graph_path, "-n", "evidence", "-f", "csv", "--limit", "2", "--offset", "1")
+    assert every.returncode == 0 and page.returncode == 0, page.stderr
+    header, *rows = every.stdout.splitlines()
+    assert len(rows) > 3
+    assert page.stdout.splitlines() == [header, *rows[1:3]]
+
+
 def test_query_ask(graph_path):
     run = kg("query", graph_path, "ASK { id:iran akg:threatens id:israel }", "-f", "csv")
     assert run.returncode == 0, run.stderr
@@ -375,6 +384,8 @@ ERRORS = [
     ("missing param", ["query", "{graph}", "-n", "allies-of"], 6, "missing actor"),
     ("unknown param", ["query", "{graph}", "-n", "timeline", "-p", "who=x"], 6, "--param actor="),
     ("param without name", ["query", "{graph}", "-n", "leaders", "-p", "x"], 6, "NAME=VALUE"),
+    ("limit without name", ["query", "{graph}", "ASK {}", "--limit", "5"], 6, "--limit"),
+    ("negative limit", ["query", "{graph}", "-n", "leaders", "--limit", "-1"], 6, ">= 0"),
     ("not a store", ["query", "{tmp}/empty", "-n", "leaders"], 9, "not a kg store"),
     ("remove: no store", ["remove", "a", "--store", "{tmp}/empty"], 9, "not a kg store"),
     ("view output", ["view", "{graph}", "-o", "{tmp}/file.txt/n.html"], 7, "cannot write"),

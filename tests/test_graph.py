@@ -183,6 +183,26 @@ def test_direct_edge_only_for_affirmed_asserted_or_reported_statements(polarity,
     assert graph.value(statement, AKG.modality) == AKG[modality.capitalize()]
 
 
+# claim fields -> is it a fact (akg:fact on its statement, and the direct edge)?
+FACT_CASES = [
+    ({}, True),
+    ({"modality": "reported"}, True),
+    ({"polarity": "negated"}, False),
+    ({"modality": "planned"}, False),
+    ({"relation": "leaderOf", "obj": "israel", "role_status": "former"}, False),
+    ({"relation": "leaderOf", "obj": "israel", "role_status": "current"}, True),
+]
+
+
+@pytest.mark.parametrize(("fields", "is_fact"), FACT_CASES)
+def test_each_statement_records_whether_it_is_a_fact(fields, is_fact):
+    fields = {"subject": "benjamin-netanyahu", **fields}
+    graph = build_graph([extraction(claim(**fields))])
+    assert graph.value(only_statement(graph), AKG.fact) == Literal(is_fact)
+    edge = (ID["benjamin-netanyahu"], AKG[fields.get("relation", "threatens")], ID.israel)
+    assert (edge in graph) is is_fact
+
+
 @pytest.mark.parametrize(
     ("kinds", "edge"),
     [

@@ -12,7 +12,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.graph import build_graph
-from kg.model import Article, Claim, Entity, Extraction
+from kg.model import Article, Claim, Entity, Event, Extraction
 from kg.query import (
     FORMATS,
     QueryResult,
@@ -217,6 +217,43 @@ ORDERED = ["actors-by-type", "relations-by-type", "timeline"]  # whose row order
 def project(result: QueryResult, columns: tuple[str, ...]) -> list[tuple[str | None, ...]]:
     index = [result.columns.index(column) for column in columns]
     return [tuple(row[i] for i in index) for row in result.rows]
+
+
+# Not facts beyond polarity and modality: a former role and a statement about an event.
+FORMER_AND_EVENT = Extraction(
+    ARTICLE,
+    ENTITIES,
+    (
+        claim("joe-biden", "leaderOf", "hamas", "Ex-leader Biden.", 0, role_status="former"),
+        claim("russia", "condemned", "killing-of-haniyeh", "Russia condemned the killing.", 20,
+              object_is_event=True),
+        claim("russia", "condemned", "hamas", "Russia condemned Hamas.", 60),
+    ),
+    (Event("killing-of-haniyeh", "killing of Ismail Haniyeh", "killing", "ismail-haniyeh"),),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "columns", "rows"),
+    [
+        ("not-asserted", {}, ("subject", "relation", "object"), [
+            ("Joe Biden", "leader of", "Hamas"),
+            ("Russia", "condemned", "killing of Ismail Haniyeh"),
+        ]),
+        ("relations-by-type", {}, ("relation", "statements", "facts", "not_asserted"), [
+            ("condemned", "2", "1", "1"),
+            ("leader of", "1", "0", "1"),
+        ]),
+        ("actor-profile", {"actor": "Russia"}, ("role", "relation", "counterpart"), [
+            ("subject", "condemned", "Hamas"),
+        ]),
+        ("evidence", {}, ("subject", "relation", "object"), [("Russia", "condemned", "Hamas")]),
+    ],
+)  # fmt: skip
+def test_named_queries_read_the_one_fact_rule(name, params, columns, rows):
+    """A former role or a statement about an event is evidence, never a fact, in every query."""
+    graph = build_graph([FORMER_AND_EVENT])
+    assert sorted(project(run_named(graph, name, params), columns)) == sorted(rows)
 
 
 def test_named_queries_are_listed_with_a_description_and_parameters():
@@ -473,3 +510,27 @@ def test_every_format_renders_an_empty_result(fmt):
 def test_an_unknown_format_is_a_query_error():
     with pytest.raises(QueryError, match="table, csv, json"):
         format_result(RESULT, "xml")
+
+
+def test_every_named_query_orders_its_rows_and_leaves_paging_to_the_caller():
+    """A page (LIMIT after ORDER BY) is stable only if the query orders its rows."""
+    for query in list_queries().values():
+        assert "ORDER BY" in query.text, query.name
+        assert "LIMIT" not in query.text and "OFFSET" not in query.text, query.name
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "expected"),
+    [(None, 0, 3), (0, 0, 3), (2, 0, 2), (2, 2, 1), (1000, 0, 3), (5, 5, 0)],
+)
+def test_a_named_query_answers_one_page_of_its_ordered_rows(graph, limit, offset, expected):
+    every = run_named(graph, "not-asserted", limit=None).rows
+    page = run_named(graph, "not-asserted", limit=limit, offset=offset).rows
+    assert len(page) == expected
+    assert list(page) == list(every[offset : offset + expected])
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (10, -1)])
+def test_a_negative_page_is_refused(graph, limit, offset):
+    with pytest.raises(QueryError, match="number >= 0"):
+        run_named(graph, "not-asserted", limit=limit, offset=offset)

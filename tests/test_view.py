@@ -48,6 +48,14 @@ def _statement(
     g.add((st, DCTERMS.date, Literal(date, datatype=vocab.XSD.date)))
     g.add((st, AKG.polarity, polarity))
     g.add((st, AKG.modality, modality))
+    # what kg.graph records from Claim.is_fact for these two fields
+    g.add(
+        (
+            st,
+            AKG.fact,
+            Literal(polarity == AKG.Affirmed and modality in (AKG.Asserted, AKG.Reported)),
+        )
+    )
     return st
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import groupby, tee
+from itertools import chain, groupby
 from pathlib import Path
 from typing import TextIO
 
@@ -68,6 +68,7 @@ def iter_extractions(
     """
     from .extract import extract_articles
     from .nlp import build_pipeline
+    from .workers import map_batches
 
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -75,15 +76,18 @@ def iter_extractions(
     limit = min(chunk_chars, nlp.max_length)
     longest = min(limit, max((len(article.text) for article in articles), default=0))
     size = batch_size(len(articles), jobs, longest)
-    plan = (
+    plan = [
         (index, offset, dataclasses.replace(article, text=piece))
         for index, article in enumerate(articles)
         for offset, piece in split_text(article.text, limit)
-    )
-    # two views of the lazy plan: one feeds the parser, the other says where each piece belongs
-    keys, feed = tee(plan)
-    pieces = (piece for *_, piece in feed)
-    parsed = zip(keys, extract_articles(nlp, pieces, jobs=jobs, batch_size=size), strict=True)
+    ]
+    pieces = [piece for *_, piece in plan]
+    if jobs == 1:  # one article at a time, so progress is reported as each is done
+        extracted = extract_articles(nlp, pieces, batch_size=size)
+    else:
+        batches = (pieces[start : start + size] for start in range(0, len(pieces), size))
+        extracted = chain.from_iterable(map_batches(nlp, batches, jobs, settings))
+    parsed = zip(plan, extracted, strict=True)
     for done, (index, group) in enumerate(groupby(parsed, key=lambda pair: pair[0][0]), start=1):
         parts = [(offset, extraction) for (_, offset, _), extraction in group]
         yield _join(articles[index], parts)

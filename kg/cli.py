@@ -138,7 +138,9 @@ def build(
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=1, help="Parse in N processes (same graph for any N)."),
+        typer.Option(
+            "--jobs", "-j", min=1, help="Parse and extract in N processes (same graph for any N)."
+        ),
     ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     skip_bad: Annotated[

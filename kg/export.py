@@ -13,6 +13,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import GraphError, one_line
 from .files import write_atomic
+from .turtle import write_turtle
 
 __all__ = [
     "CSV_COLUMNS",
@@ -122,6 +123,8 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
             dataset.bind(prefix, namespace, override=True)
         dataset.default_graph += graph
         return dataset.serialize(format="trig")
+    if fmt == "turtle":
+        return write_turtle(graph, graph.namespaces())
     return graph.serialize(format=FORMATS[fmt])
 
 

@@ -189,8 +189,10 @@ def merge_events(extractions: list[Extraction]) -> list[Extraction]:
     ]
 
 
-def _statement(claim: Claim, document: URIRef) -> list[Triple]:
-    predicate = relations()[claim.relation].iri
+def _statement(
+    claim: Claim, document: URIRef, predicates: dict[str, URIRef], codes: dict[str, URIRef]
+) -> list[Triple]:
+    predicate = predicates[claim.relation]
     obj = event_iri(claim.object) if claim.object_is_event else actor_iri(claim.object)
     node = statement_iri(
         claim.doc_id,
@@ -230,7 +232,7 @@ def _statement(claim: Claim, document: URIRef) -> list[Triple]:
         (AKG.objectSector, claim.object_sector),
     ):
         if sector:
-            triples.append((node, prop, sectors()[sector]))
+            triples.append((node, prop, codes[sector]))
     for prop, rule in (
         (AKG.subjectCoreference, claim.subject_coref),
         (AKG.objectCoreference, claim.object_coref),
@@ -247,17 +249,21 @@ def document_triples(extraction: Extraction) -> list[Triple]:
     document, triples = _document(extraction)
     for event in extraction.events:
         triples += event_triples(event, document)
+    # looked up once per document, not per claim: each lookup reads the settings
+    predicates = {name: relation.iri for name, relation in relations().items()}
+    codes = sectors()
     for claim in extraction.claims:
-        triples += _statement(claim, document)
+        triples += _statement(claim, document, predicates, codes)
     return triples
 
 
 def fact_triples(claims: Iterable[Claim]) -> set[Triple]:
     """The direct edges the claims support: facts only, symmetric relations both ways."""
     edges: set[Triple] = set()
+    known = relations()
     for claim in claims:
         if claim.is_fact:
-            relation = relations()[claim.relation]
+            relation = known[claim.relation]
             subject, obj = actor_iri(claim.subject), actor_iri(claim.object)
             edges.add((subject, relation.iri, obj))
             if relation.symmetric:

@@ -101,7 +101,7 @@ class Lexicon:
 
     def matches(self, name: str, *words: str) -> bool:
         """Whether any of the words (a lemma, a lower-cased form) is in the named word list."""
-        return any(word in self.words[name] for word in words)
+        return not self.words[name].isdisjoint(words)
 
     def lookup(self, name: str, *words: str) -> str | None:
         """The value of the first word found in a named table of context.json, e.g. the sector

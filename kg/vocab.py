@@ -17,6 +17,8 @@ __all__ = [
     "AKG",
     "DATA_GRAPH",
     "DCTERMS",
+    "DOC",
+    "EVENT",
     "GRAPH",
     "ID",
     "ONTOLOGY_GRAPH",
@@ -27,6 +29,8 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SKOS",
+    "SOURCE",
+    "STMT",
     "WD",
     "XSD",
     "actor_iri",
@@ -39,6 +43,10 @@ __all__ = [
 ]
 
 ID = Namespace("https://w3id.org/akg/id/")
+DOC = Namespace(ID["doc/"])
+STMT = Namespace(ID["stmt/"])
+EVENT = Namespace(ID["event/"])
+SOURCE = Namespace(ID["source/"])
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = SDO
 # Named graphs of a store (kg/store.py): the exported graph, the ontology, per-document records.
@@ -159,6 +167,11 @@ class AKG(DefinedNamespace):
 PREFIXES: dict[str, Namespace] = {
     "akg": Namespace(str(AKG)),
     "id": ID,
+    # Turtle cannot shorten id:doc/x: documents, statements, events and sources get their own.
+    "doc": DOC,
+    "stmt": STMT,
+    "event": EVENT,
+    "source": SOURCE,
     "wd": WD,
     "schema": SCHEMA,
     "skos": SKOS,
@@ -184,23 +197,23 @@ def actor_iri(key: str) -> URIRef:
 
 
 def source_iri(key: str) -> URIRef:
-    return ID["source/" + key]
+    return SOURCE[key]
 
 
 def event_iri(key: str) -> URIRef:
-    return ID["event/" + key]
+    return EVENT[key]
 
 
 def doc_iri(doc_id: str) -> URIRef:
-    return ID["doc/" + slugify(doc_id)]
+    return DOC[slugify(doc_id)]
 
 
 def statement_iri(*parts: object) -> URIRef:
     """Content-addressed statement IRI: the same mention in the same document gets the same IRI."""
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
-    return ID["stmt/" + digest]
+    return STMT[digest]
 
 
 def record_graph(document: URIRef) -> URIRef:
     """Named graph holding the entities and sources as one document names them (see kg/store.py)."""
-    return GRAPH["record/" + document.removeprefix(ID["doc/"])]
+    return GRAPH["record/" + document.removeprefix(DOC)]

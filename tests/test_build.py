@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+
 import pytest
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 import kg.nlp
+import kg.workers
 from kg import Settings, build, serialize
 from kg.build import BATCH_SIZE, batch_size, extract_corpus
 from kg.corpus import read_corpus
+from kg.errors import KgError
 from kg.extract import extract_articles
 from kg.extract.matching import trigger_lemmas
 from kg.nlp import MODEL_COMPONENTS, build_pipeline, unused_components
@@ -29,6 +34,44 @@ def test_relation_matches_survive_the_bytes_a_worker_sends_back(nlp):
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert len(copy._.kg_relations) == 2
     assert copy._.kg_relations == doc._.kg_relations
+
+
+def test_workers_send_back_the_extractions_of_one_process(nlp, articles):
+    batches = [articles[:2], articles[2:]]
+    assert [x for batch in kg.workers.map_batches(nlp, batches, jobs=2) for x in batch] == list(
+        extract_articles(nlp, articles)
+    )
+
+
+def _fail(nlp, articles):
+    raise ValueError("bad article")
+
+
+def _die(nlp, articles):
+    os._exit(1)
+
+
+# A forked worker runs the (monkeypatched) function of its parent.
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
+)
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    ("work", "error", "message"),
+    [
+        (_fail, ValueError, "bad article"),
+        (_die, KgError, "a worker process stopped abruptly"),
+    ],
+    ids=["raises", "dies"],
+)
+def test_a_failing_worker_stops_the_build_with_its_error(
+    articles, monkeypatch, work, error, message
+):
+    monkeypatch.setattr(kg.workers, "extract_batch", work)
+    with pytest.raises(error, match=message):
+        extract_corpus(articles, jobs=2)
 
 
 @pytest.mark.parametrize("jobs", [0, -1])

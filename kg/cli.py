@@ -149,6 +149,15 @@ def build(
             "--skip-bad", help="Skip unreadable documents and bad JSON Lines lines; count them."
         ),
     ] = False,
+    curation: Annotated[
+        Path | None,
+        typer.Option(
+            "--curation",
+            metavar="FILE",
+            help="Apply an analyst's curation file (see kg curate). A store keeps the curation it "
+            "was built with and reuses it when --curation is left out.",
+        ),
+    ] = None,
 ) -> None:
     """Extract actors and relations from articles and write the graph (or add them to a store)."""
     from rich.console import Console
@@ -181,10 +190,24 @@ def build(
         on_skip = skip if skip_bad else None
         if store is not None:
             counts = build_store(
-                paths, store, update_url, settings, on_article=advance, on_skip=on_skip, jobs=jobs
+                paths,
+                store,
+                update_url,
+                settings,
+                on_article=advance,
+                on_skip=on_skip,
+                jobs=jobs,
+                curation=curation,
             )
         else:
-            graph = build_graph(paths, settings, on_article=advance, on_skip=on_skip, jobs=jobs)
+            graph = build_graph(
+                paths,
+                settings,
+                on_article=advance,
+                on_skip=on_skip,
+                jobs=jobs,
+                curation=curation,
+            )
     note = f"; {len(skipped)} bad document(s) skipped" if skip_bad else ""
     if store is not None:
         done = ", ".join(f"{counts[a]} {a}" for a in ("added", "replaced", "unchanged"))
@@ -193,6 +216,132 @@ def build(
     output = output or Path("graph.ttl")
     write_graph(graph, output)
     typer.echo(f"wrote {output} ({len(graph)} triples{note})", err=True)
+
+
+curate_app = typer.Typer(
+    name="curate",
+    help="Record an analyst's correction in a curation file, which `kg build --curation FILE` "
+    "applies on every build.",
+    no_args_is_help=True,
+)
+app.add_typer(curate_app)
+ActorName = Annotated[str, typer.Argument(metavar="ACTOR", help="An actor's name ('Iran').")]
+Subject = Annotated[
+    str, typer.Argument(metavar="SUBJECT", help="The statements' subject, a name ('Iran').")
+]
+Object = Annotated[
+    str, typer.Argument(metavar="OBJECT", help="The statements' object, a name ('Israel').")
+]
+Relation = Annotated[
+    str, typer.Argument(metavar="RELATION", help="A relation: name or label ('threatens').")
+]
+Document = Annotated[
+    str | None,
+    typer.Option("--document", metavar="ID", help="Only the statements of this document (id)."),
+]
+
+
+@curate_app.callback()
+def curate_options(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Option("--file", metavar="FILE", help="The curation file (created if new).")
+    ],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who decides (default: your login name).")
+    ] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option(
+            "--graph",
+            metavar="GRAPH",
+            help="Resolve actor names against this graph file or store (needed for actors only "
+            "the extractor found); default: the gazetteer.",
+        ),
+    ] = None,
+) -> None:
+    """Record an analyst's correction in a curation file, which `kg build --curation FILE`
+    applies on every build. Actors are named as you type them ('Iran', 'Netanyahu')."""
+    ctx.obj = {"file": file, "by": by, "graph": graph}
+
+
+def _record(ctx: typer.Context, verb: str, *values: str, document: str | None = None) -> None:
+    from .curate import curate, describe
+
+    options = ctx.obj
+    decision = curate(
+        options["file"], verb, values, options["by"], options["graph"], document=document
+    )
+    typer.echo(f"{options['file']}: {describe(decision)}", err=True)
+
+
+@curate_app.command("merge")
+def curate_merge(
+    ctx: typer.Context,
+    actor_a: Annotated[str, typer.Argument(metavar="ACTOR_A", help="The actor kept.")],
+    actor_b: Annotated[
+        str, typer.Argument(metavar="ACTOR_B", help="The actor that becomes ACTOR_A.")
+    ],
+) -> None:
+    """ACTOR_B is ACTOR_A: one IRI, both labels."""
+    _record(ctx, "merge", actor_a, actor_b)
+
+
+@curate_app.command("alias")
+def curate_alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, matched in any case.")],
+    actor: ActorName,
+) -> None:
+    """An actor a document names NAME is ACTOR."""
+    _record(ctx, "alias", name, actor)
+
+
+@curate_app.command("retype")
+def curate_retype(
+    ctx: typer.Context,
+    actor: ActorName,
+    cls: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLASS", help="State, Person, Group, Organization, Delegation or Place."
+        ),
+    ],
+) -> None:
+    """ACTOR is of class CLASS."""
+    _record(ctx, "retype", actor, cls)
+
+
+@curate_app.command("reject")
+def curate_reject(
+    ctx: typer.Context,
+    subject: Subject,
+    relation: Relation,
+    obj: Object,
+    document: Document = None,
+) -> None:
+    """The statements SUBJECT RELATION OBJECT are wrong: kept, marked rejected, never an edge."""
+    _record(ctx, "reject", subject, relation, obj, document=document)
+
+
+@curate_app.command("accept")
+def curate_accept(
+    ctx: typer.Context,
+    subject: Subject,
+    relation: Relation,
+    obj: Object,
+    document: Document = None,
+) -> None:
+    """The statements SUBJECT RELATION OBJECT are right (overrides an earlier reject)."""
+    _record(ctx, "accept", subject, relation, obj, document=document)
+
+
+@curate_app.command("list")
+def curate_list(ctx: typer.Context) -> None:
+    """Print the decisions, oldest first: when, who, what."""
+    from .curate import list_curation
+
+    typer.echo(list_curation(ctx.obj["file"]))
 
 
 @app.command()

@@ -15,7 +15,7 @@ from .config import Settings
 from .errors import GraphError
 from .vocab import AKG, OWL, RDF, RDFS, SKOS
 
-__all__ = ["RelationInfo", "label_of", "load_ontology", "relations", "sectors"]
+__all__ = ["RelationInfo", "find_relation", "label_of", "load_ontology", "relations", "sectors"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,16 @@ def _relations(ontology_dir: Path) -> dict[str, RelationInfo]:
             sign=_sign(graph.value(prop, AKG.sign), name),
         )
     return dict(sorted(found.items()))
+
+
+def find_relation(name: str, ontology_dir: Path | None = None) -> RelationInfo | None:
+    """The relation a user names by local name or label, in any case and spacing ('metWith',
+    'met with'); None if there is none."""
+    wanted = " ".join(name.split()).casefold()
+    for key, info in relations(ontology_dir).items():
+        if wanted in (key.casefold(), info.label.casefold()):
+            return info
+    return None
 
 
 def _sign(value: object, name: str) -> int | None:

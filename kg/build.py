@@ -14,9 +14,8 @@ from rdflib import Graph
 from .chunks import CHUNK_CHARS, split_text
 from .config import Settings
 from .corpus import OnError, read_corpus
-from .curation import Curation, apply_curation, curation_triples, read_curation
+from .curation import Curation, apply_curation, curated_graph, read_curation
 from .errors import CorpusError
-from .graph import build_graph
 from .model import Article, Extraction
 
 __all__ = ["BATCH_SIZE", "batch_size", "build", "build_store", "extract_corpus", "iter_extractions"]
@@ -133,10 +132,7 @@ def build(
     """
     corrections = read_curation(curation) if curation is not None else Curation()
     articles = _read(paths, stdin, on_skip)
-    extractions = extract_corpus(articles, settings, on_article, jobs=jobs)
-    graph = build_graph(apply_curation(extractions, corrections))
-    graph.addN((*triple, graph) for triple in curation_triples(corrections))
-    return graph
+    return curated_graph(extract_corpus(articles, settings, on_article, jobs=jobs), corrections)
 
 
 def build_store(

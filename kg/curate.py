@@ -36,7 +36,7 @@ from .graph import label_key
 from .resolve import load_gazetteer
 from .schema import find_relation, relations
 from .store import Store, nt, update_text
-from .vocab import CURATION_GRAPH, DATA_GRAPH, ID, slugify
+from .vocab import CURATION_GRAPH, DATA_GRAPH, ID, SKOS, slugify
 
 __all__ = [
     "Resolver",
@@ -50,22 +50,24 @@ __all__ = [
     "stored_curation",
 ]
 
-Resolver = Callable[[str], str]  # a typed name -> an actor key
+Resolver = Callable[[str], tuple[str, str]]  # a typed name -> the actor's key and label
 
 
 def gazetteer_resolver(settings: Settings | None = None) -> Resolver:
     """Names the gazetteer knows (as the extractor matches them, else in any case) -> keys."""
     gazetteer = load_gazetteer((settings or Settings()).ontology_dir)
     folded: dict[str, set[str]] = {}
-    for name, key in (*gazetteer.names.items(), *gazetteer.metonyms.items()):
+    named = (gazetteer.names, gazetteer.metonyms, gazetteer.demonyms)
+    for name, key in (pair for names in named for pair in names.items()):
         if gazetteer.entries[key].kind != "Source":
             folded.setdefault(label_key(name), set()).add(key)
 
-    def resolve(name: str) -> str:
+    def resolve(name: str) -> tuple[str, str]:
         entry = gazetteer.lookup(name) or gazetteer.demonym_state(name)
         keys = {entry.key} if entry else folded.get(label_key(name.strip()), set())
         if len(keys) == 1:
-            return keys.pop()
+            key = keys.pop()
+            return key, gazetteer.entries[key].label
         if keys:
             raise CurationError(f"{name!r} names several actors: {', '.join(sorted(keys))}")
         raise CurationError(
@@ -80,23 +82,31 @@ def graph_resolver(source: Graph | Store) -> Resolver:
     """Names -> keys of the actors of a built graph or store, by label or alias in any case."""
     from .query import resolve_actor
 
-    def resolve(name: str) -> str:
+    def resolve(name: str) -> tuple[str, str]:
         try:
-            iri = str(resolve_actor(source, name))
+            iri = resolve_actor(source, name)
         except QueryError as error:
             raise CurationError(str(error)) from None
         key = iri.removeprefix(str(ID))
         if key == iri or "/" in key:
             raise CurationError(f"{name!r} is not an actor ({iri})")
-        return key
+        if isinstance(source, Store):
+            labels = [row[0] for row in source.query(_LABEL, {"actor": iri}).rows]
+        else:
+            labels = list(source.objects(iri, SKOS.prefLabel))
+        return key, str(min(labels, default=name))
 
     return resolve
 
 
-def _typed(kind: str, value: str, resolve: Resolver) -> str:
-    """A field's value from what the user typed."""
+def _typed(kind: str, value: str, resolve: Resolver) -> tuple[str, str | None]:
+    """A field's value from what the user typed, and an actor's label."""
     if kind == "actor":
         return resolve(value)
+    return _plain(kind, value), None
+
+
+def _plain(kind: str, value: str) -> str:
     if kind == "relation":
         found = find_relation(value)
         if found is None:
@@ -131,12 +141,13 @@ def decide(
     kind = VERBS.get(verb)
     if kind is None:
         raise CurationError(f"unknown curation {verb!r} (choose from {', '.join(VERBS)})")
-    slots = [slot for slot in SLOTS[kind][1] if not slot.optional]
-    if len(values) != len(slots):
-        wanted = " ".join(slot.field.upper() for slot in slots)
-        raise CurationError(f"{verb} takes {wanted}")
-    typed = zip(slots, values, strict=True)
-    fields = {slot.field: _typed(slot.kind, value, resolve) for slot, value in typed}
+    slots = SLOTS[kind][1]
+    typed = [slot for slot in slots if not slot.optional]
+    if len(values) != len(typed):
+        raise CurationError(f"{verb} takes {' '.join(slot.field.upper() for slot in typed)}")
+    found = {s.field: _typed(s.kind, v, resolve) for s, v in zip(typed, values, strict=True)}
+    fields = {name: value for name, (value, _) in found.items()}
+    fields |= {s.field: found[s.label_of][1] for s in slots if s.label_of}
     if document is not None:
         if kind not in (Reject, Accept):
             raise CurationError("--document limits a reject or accept, not a " + verb)
@@ -179,7 +190,7 @@ def describe(decision: Decision) -> str:
     words = [decision.verb]
     for slot in slots:
         value = getattr(decision.change, slot.field)
-        if value is not None:
+        if value is not None and not slot.label_of:
             words += [f"--{slot.field}", value] if slot.optional else [value]
     when = decision.created.strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{when}\t{decision.by}\t{shlex.join(words)}"
@@ -190,6 +201,7 @@ def list_curation(path: str | Path) -> str:
     return "\n".join(describe(decision) for decision in read_curation(path).decisions)
 
 
+_LABEL = "SELECT ?label WHERE { ?actor skos:prefLabel ?label }"
 _STORED = f"SELECT ?s ?p ?o WHERE {{ GRAPH {nt(CURATION_GRAPH)} {{ ?s ?p ?o }} }}"
 _DOCUMENTS = f"ASK {{ GRAPH {nt(DATA_GRAPH)} {{ ?doc a schema:NewsArticle }} }}"
 

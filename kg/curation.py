@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import CurationError, GraphError
-from .graph import label_key, new_graph
+from .graph import build_graph, label_key, new_graph
 from .model import ACTOR_KINDS, Claim, Entity, Extraction
 from .schema import relations
 from .vocab import (
@@ -48,6 +48,7 @@ __all__ = [
     "Reject",
     "Retype",
     "apply_curation",
+    "curated_graph",
     "curation_from_graph",
     "curation_triples",
     "decision_triples",
@@ -62,18 +63,21 @@ CLASSES = (*ACTOR_KINDS, "Place")
 
 @dataclass(frozen=True)
 class Merge:
-    """`merged` is the same actor as `kept`: its records take `kept`'s key, its labels stay."""
+    """`merged` is the same actor as `kept`: its records take `kept`'s key and `label` (the kept
+    actor's name when the analyst decided), their own labels becoming aliases."""
 
     kept: str
     merged: str
+    label: str | None = None
 
 
 @dataclass(frozen=True)
 class Alias:
-    """An actor a document names `name` (in any case) is `actor`."""
+    """An actor a document names `name` (in any case) is `actor`, labelled `label` (as Merge)."""
 
     name: str
     actor: str
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,12 @@ class Slot:
     prop: URIRef
     kind: str  # actor | text | relation | class | document
     optional: bool = False
+    label_of: str | None = None  # the slot holds the label of the actor in this field
+
+
+# The preferred label of the actor a merge or alias leads to, as found when deciding.
+def _label_of(name: str) -> Slot:
+    return Slot("label", AKG.actorLabel, "text", optional=True, label_of=name)
 
 
 _VERDICT = (
@@ -169,11 +179,19 @@ _VERDICT = (
 SLOTS: dict[type, tuple[URIRef, tuple[Slot, ...]]] = {
     Merge: (
         AKG.MergeDecision,
-        (Slot("kept", AKG.mergedInto, "actor"), Slot("merged", AKG.curatedActor, "actor")),
+        (
+            Slot("kept", AKG.mergedInto, "actor"),
+            Slot("merged", AKG.curatedActor, "actor"),
+            _label_of("kept"),
+        ),
     ),
     Alias: (
         AKG.AliasDecision,
-        (Slot("name", AKG.aliasLabel, "text"), Slot("actor", AKG.curatedActor, "actor")),
+        (
+            Slot("name", AKG.aliasLabel, "text"),
+            Slot("actor", AKG.curatedActor, "actor"),
+            _label_of("actor"),
+        ),
     ),
     Retype: (
         AKG.RetypeDecision,
@@ -325,6 +343,7 @@ class _Plan:
     """A curation as look-ups: each field resolved through the merges, later decisions winning."""
 
     merged: dict[str, str]  # actor key -> the key it now has
+    labels: dict[str, str]  # actor key -> the label a merge or alias gave it
     aliases: dict[str, tuple[Decision, str]]  # label_key of a name -> (decision, actor key)
     kinds: dict[str, str]  # actor key -> class
     verdicts: dict[tuple[str, str, str], Decision]  # (subject, relation, object) -> decisions
@@ -344,9 +363,13 @@ def _plan(curation: Curation) -> _Plan:
         if isinstance(change, Merge) and find(change.merged) != find(change.kept):
             parent[find(change.merged)] = find(change.kept)
     symmetric = {name for name, info in relations().items() if info.symmetric}
-    plan = _Plan({key: find(key) for key in parent}, {}, {}, {}, {})
+    plan = _Plan({key: find(key) for key in parent}, {}, {}, {}, {}, {})
     for decision in curation.decisions:  # oldest first: a later decision overwrites
         change = decision.change
+        if isinstance(change, Merge | Alias) and change.label:
+            plan.labels[find(change.kept if isinstance(change, Merge) else change.actor)] = (
+                change.label
+            )
         if isinstance(change, Alias):
             plan.aliases[label_key(change.name)] = (decision, find(change.actor))
         elif isinstance(change, Retype):
@@ -397,8 +420,13 @@ def _curate(extraction: Extraction, plan: _Plan) -> Extraction:
 
     def entity(old: Entity) -> Entity:
         key = new(old.key)
-        wikidata = old.wikidata if key == old.key else None  # the kept actor's identity wins
-        return replace(old, key=key, kind=plan.kinds.get(key, old.kind), wikidata=wikidata)
+        kind = plan.kinds.get(key, old.kind)
+        if key == old.key:
+            return replace(old, kind=kind)
+        # re-keyed: the kept actor's name and identity win, this record's names become aliases
+        label = plan.labels.get(key, old.label)
+        aliases = tuple(sorted({old.label, *old.aliases} - {label}))
+        return Entity(key, label, kind, aliases)
 
     article = extraction.article
     documents = {slugify(ref) for ref in (article.id, article.url) if ref}
@@ -424,6 +452,14 @@ def _curate(extraction: Extraction, plan: _Plan) -> Extraction:
     )
     entities = tuple(dict.fromkeys(map(entity, extraction.entities)))
     return replace(extraction, entities=entities, claims=claims, events=events)
+
+
+def curated_graph(extractions: Iterable[Extraction], curation: Curation) -> Graph:
+    """The graph of the extractions as the curation corrects them, with its decisions, so
+    every rejected or accepted statement links to who decided and when."""
+    graph = build_graph(apply_curation(extractions, curation))
+    graph.addN((*triple, graph) for triple in curation_triples(curation))
+    return graph
 
 
 def apply_curation(extractions: Iterable[Extraction], curation: Curation) -> Iterator[Extraction]:

@@ -182,6 +182,7 @@ class AKG(DefinedNamespace):
     curatedActor: URIRef
     mergedInto: URIRef
     aliasLabel: URIRef
+    actorLabel: URIRef
     retypedTo: URIRef
     curatedSubject: URIRef
     curatedRelation: URIRef

@@ -26,7 +26,7 @@ from kg.curation import (
     write_decision,
 )
 from kg.errors import CurationError, StoreError
-from kg.query import resolve_actor
+from kg.query import resolve_actor, run_named
 from kg.store import open_graph
 from kg.validate import validate
 from kg.vocab import AKG, DCTERMS, PROV, RDF, RDFS, SKOS, actor_iri, decision_iri
@@ -160,6 +160,22 @@ def test_the_later_of_accept_and_reject_counts(extractions, order, is_edge, mark
     for statement in statements(graph, *triple):
         assert set(graph.predicates(statement)) & {AKG.acceptedBy, AKG.rejectedBy} == {mark}
         assert graph.value(statement, mark) == decision_iri(decisions[-1].key)
+
+
+def test_the_curated_query_lists_who_rejected_or_accepted_what_and_when(extractions):
+    graph = built(
+        extractions,
+        decided(REJECT, by="Dana"),
+        decided(Accept("iran", "threatens", "israel", "seed-002"), 1, by="Lee"),
+    )
+    result = run_named(graph, "curated")
+    wanted = ("verdict", "subject", "relation", "object", "analyst", "decided", "document")
+    rows = [tuple(row[result.columns.index(c)] for c in wanted) for row in result.rows]
+    assert rows == [
+        ("rejected by", "Masoud Pezeshkian", "allied with", "Russia", "Dana", "2026-01-05T09:30:00+00:00",
+         "seed-002"),
+        ("accepted by", "Iran", "threatens", "Israel", "Lee", "2026-01-05T09:31:00+00:00", "seed-002"),
+    ]  # fmt: skip
 
 
 def test_a_curated_graph_conforms_to_the_shapes(extractions):

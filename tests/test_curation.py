@@ -185,6 +185,27 @@ def test_a_curated_graph_conforms_to_the_shapes(extractions):
     assert report.conforms, report.text
 
 
+def _undated(graph: Graph) -> None:
+    graph.remove((None, DCTERMS.created, None))
+
+
+def _accepted_by_a_rejection(graph: Graph) -> None:
+    for statement, decision in list(graph.subject_objects(AKG.rejectedBy)):
+        graph.add((statement, AKG.acceptedBy, decision))
+
+
+def _not_a_relation(graph: Graph) -> None:
+    for decision in list(graph.subjects(AKG.curatedRelation, None)):
+        graph.set((decision, AKG.curatedRelation, AKG.fact))
+
+
+@pytest.mark.parametrize("spoil", [_undated, _accepted_by_a_rejection, _not_a_relation])
+def test_the_shapes_catch_a_broken_decision(extractions, spoil):
+    graph = built(extractions, decided(REJECT))
+    spoil(graph)
+    assert not validate(graph).conforms
+
+
 def test_decisions_round_trip_through_the_file_in_time_order(tmp_path):
     path = tmp_path / "curation.ttl"
     changes = [REJECT, MERGE, Reject("iran", "threatens", "israel", "seed-000"), ALIAS, RETYPE]

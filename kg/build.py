@@ -14,7 +14,8 @@ from rdflib import Graph
 from .chunks import CHUNK_CHARS, split_text
 from .config import Settings
 from .corpus import OnError, read_corpus
-from .curation import Curation, apply_curation, curated_graph, read_curation
+from .curated import apply_curation, curated_graph
+from .curation import Curation, read_curation
 from .errors import CorpusError
 from .model import Article, Extraction
 

@@ -172,6 +172,8 @@ def curate(
     the user's login name, when to now."""
     from .store import open_graph
 
+    if by is not None and not by.strip():
+        raise CurationError("--by needs a name")
     source = open_graph(graph) if graph is not None else None
     try:
         resolve = gazetteer_resolver() if source is None else graph_resolver(source)

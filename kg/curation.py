@@ -9,16 +9,15 @@ of two decisions about the same thing, the later one counts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import CurationError, GraphError
-from .graph import build_graph, label_key, new_graph
-from .model import ACTOR_KINDS, Claim, Entity, Extraction
+from .graph import new_graph
+from .model import ACTOR_KINDS
 from .schema import relations
 from .vocab import (
     AKG,
@@ -33,11 +32,11 @@ from .vocab import (
     analyst_iri,
     content_key,
     decision_iri,
-    slugify,
 )
 
 __all__ = [
     "CLASSES",
+    "SLOTS",
     "VERBS",
     "Accept",
     "Alias",
@@ -47,8 +46,8 @@ __all__ = [
     "Merge",
     "Reject",
     "Retype",
-    "apply_curation",
-    "curated_graph",
+    "Slot",
+    "Verdict",
     "curation_from_graph",
     "curation_triples",
     "decision_triples",
@@ -89,7 +88,10 @@ class Retype:
 
 
 @dataclass(frozen=True)
-class _Verdict:
+class Verdict:
+    """What a reject or accept is about: statements subject-relation-object, of one document
+    (slug) if given."""
+
     subject: str
     relation: str
     object: str
@@ -97,13 +99,13 @@ class _Verdict:
 
 
 @dataclass(frozen=True)
-class Reject(_Verdict):
+class Reject(Verdict):
     """The statements subject-relation-object (of one document, if given; either direction for a
     symmetric relation) are wrong: they stay as evidence but are no facts."""
 
 
 @dataclass(frozen=True)
-class Accept(_Verdict):
+class Accept(Verdict):
     """The statements subject-relation-object are confirmed; this overrides an earlier Reject."""
 
 
@@ -290,12 +292,13 @@ def _decision(graph: Graph, node: Node, cls: URIRef) -> Decision:
 def curation_from_graph(graph: Graph, source: str = "curation") -> Curation:
     """The decisions of a curation graph; a malformed one is a CurationError naming it."""
     classes = {cls for cls, _ in SLOTS.values()}
+    props = {slot.prop for _, slots in SLOTS.values() for slot in slots}
+    # anything typed or described as a decision: one without its class is an error, not skipped
+    nodes = {s for s, o in graph.subject_objects(RDF.type) if o in classes | {AKG.CurationDecision}}
+    nodes |= {s for s, p in graph.subject_predicates() if p in props}
     decisions = []
-    for node in sorted(set(graph.subjects(RDF.type, None))):
-        types = set(graph.objects(node, RDF.type))
-        found = types & classes
-        if not found and AKG.CurationDecision not in types:
-            continue
+    for node in sorted(nodes):
+        found = set(graph.objects(node, RDF.type)) & classes
         try:
             if len(found) != 1:
                 raise ValueError("needs exactly one decision class (akg:MergeDecision, ...)")
@@ -336,140 +339,3 @@ def write_decision(path: str | Path, decision: Decision) -> Path:
         graph += existing
     graph.addN((*triple, graph) for triple in decision_triples(decision))
     return write_graph(graph, path)
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """A curation as look-ups: each field resolved through the merges, later decisions winning."""
-
-    merged: dict[str, str]  # actor key -> the key it now has
-    labels: dict[str, str]  # actor key -> the label a merge or alias gave it
-    aliases: dict[str, tuple[Decision, str]]  # label_key of a name -> (decision, actor key)
-    kinds: dict[str, str]  # actor key -> class
-    verdicts: dict[tuple[str, str, str], Decision]  # (subject, relation, object) -> decisions
-    documents: dict[tuple[str, str, str, str], Decision]  # the same, limited to one document
-
-
-def _plan(curation: Curation) -> _Plan:
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while key in parent:
-            key = parent[key]
-        return key
-
-    for decision in curation.decisions:
-        change = decision.change
-        if isinstance(change, Merge) and find(change.merged) != find(change.kept):
-            parent[find(change.merged)] = find(change.kept)
-    symmetric = {name for name, info in relations().items() if info.symmetric}
-    plan = _Plan({key: find(key) for key in parent}, {}, {}, {}, {}, {})
-    for decision in curation.decisions:  # oldest first: a later decision overwrites
-        change = decision.change
-        if isinstance(change, Merge | Alias) and change.label:
-            plan.labels[find(change.kept if isinstance(change, Merge) else change.actor)] = (
-                change.label
-            )
-        if isinstance(change, Alias):
-            plan.aliases[label_key(change.name)] = (decision, find(change.actor))
-        elif isinstance(change, Retype):
-            plan.kinds[find(change.actor)] = change.kind
-        elif isinstance(change, _Verdict):
-            pairs = [(find(change.subject), find(change.object))]
-            if change.relation in symmetric:
-                pairs.append(pairs[0][::-1])
-            for subject, obj in pairs:
-                triple = (subject, change.relation, obj)
-                if change.document is None:
-                    plan.verdicts[triple] = decision
-                else:
-                    plan.documents[(*triple, change.document)] = decision
-    return plan
-
-
-def _verdict(claim: Claim, documents: set[str], plan: _Plan) -> Claim:
-    """The claim marked by the latest reject or accept decision about it, if any."""
-    triple = (claim.subject, claim.relation, claim.object)
-    found = [plan.verdicts.get(triple), *(plan.documents.get((*triple, d)) for d in documents)]
-    found = [decision for decision in found if decision is not None]
-    if not found:
-        return claim
-    latest = max(found, key=lambda d: (d.created, d.key))
-    accepted = isinstance(latest.change, Accept)
-    return replace(
-        claim,
-        rejected_by=None if accepted else latest.key,
-        accepted_by=latest.key if accepted else None,
-    )
-
-
-def _curate(extraction: Extraction, plan: _Plan) -> Extraction:
-    names: dict[str, set[str]] = {}
-    for entity in extraction.entities:
-        names.setdefault(entity.key, set()).update(map(label_key, (entity.label, *entity.aliases)))
-    # an actor named by an alias becomes that actor in this document (the latest alias of its
-    # names wins); any other follows the merges
-    rekeyed = {}
-    for key, found in names.items():
-        matches = [plan.aliases[name] for name in found if name in plan.aliases]
-        if matches:
-            rekeyed[key] = max(matches, key=lambda match: (match[0].created, match[0].key))[1]
-
-    def new(key: str) -> str:
-        return rekeyed.get(key) or plan.merged.get(key, key)
-
-    def entity(old: Entity) -> Entity:
-        key = new(old.key)
-        kind = plan.kinds.get(key, old.kind)
-        if key == old.key:
-            return replace(old, kind=kind)
-        # re-keyed: the kept actor's name and identity win, this record's names become aliases
-        label = plan.labels.get(key, old.label)
-        aliases = tuple(sorted({old.label, *old.aliases} - {label}))
-        return Entity(key, label, kind, aliases)
-
-    article = extraction.article
-    documents = {slugify(ref) for ref in (article.id, article.url) if ref}
-    claims = tuple(
-        _verdict(
-            replace(
-                claim,
-                subject=new(claim.subject),
-                object=claim.object if claim.object_is_event else new(claim.object),
-            ),
-            documents,
-            plan,
-        )
-        for claim in extraction.claims
-    )
-    events = tuple(
-        replace(
-            event,
-            victim=new(event.victim) if event.victim else None,
-            perpetrators=tuple(map(new, event.perpetrators)),
-        )
-        for event in extraction.events
-    )
-    entities = tuple(dict.fromkeys(map(entity, extraction.entities)))
-    return replace(extraction, entities=entities, claims=claims, events=events)
-
-
-def curated_graph(extractions: Iterable[Extraction], curation: Curation) -> Graph:
-    """The graph of the extractions as the curation corrects them, with its decisions, so
-    every rejected or accepted statement links to who decided and when."""
-    graph = build_graph(apply_curation(extractions, curation))
-    graph.addN((*triple, graph) for triple in curation_triples(curation))
-    return graph
-
-
-def apply_curation(extractions: Iterable[Extraction], curation: Curation) -> Iterator[Extraction]:
-    """Each extraction as the curation corrects it, one at a time (a store adds each as it
-    comes): merged and aliased actors re-keyed, retyped actors' kind changed, rejected and
-    accepted claims marked with the decision. The result depends only on the extraction and
-    the curation, never on other documents."""
-    if not curation.decisions:
-        yield from extractions
-        return
-    plan = _plan(curation)
-    for extraction in extractions:
-        yield _curate(extraction, plan)

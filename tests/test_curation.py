@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 from kg import build, extract_corpus, read_corpus
 from kg.build import build_store
 from kg.curate import curate, decide, gazetteer_resolver, graph_resolver, list_curation
+from kg.curated import curated_graph
 from kg.curation import (
     Accept,
     Alias,
@@ -21,7 +22,6 @@ from kg.curation import (
     Merge,
     Reject,
     Retype,
-    curated_graph,
     read_curation,
     write_decision,
 )

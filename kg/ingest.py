@@ -1,7 +1,8 @@
 """Incremental, idempotent store updates: add, replace or remove one document in one transaction.
 
 A store's DATA graph holds each document's own triples (its node, the actors it mentions, its
-statements) plus a derived layer: merged actor labels, source labels and direct edges. A change to
+statements) plus a derived layer: merged actor labels, source labels, and direct edges with their
+qualified-relationship nodes (kg/support.py). A change to
 one document recomputes the derived layer only for the actors, sources and edges it touches, from
 the per-document record graphs (see kg/store.py), so DATA always equals what
 `kg.graph.build_graph` makes for the stored documents. Every change is one SPARQL update, which
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -22,13 +22,20 @@ from .errors import StoreError
 from .graph import (
     document_triples,
     entity_triples,
-    fact_triples,
     merge_entities,
     source_triples,
 )
 from .model import Entity, Extraction
-from .schema import relations
 from .store import Store, nt, update_text
+from .support import (
+    EdgeKey,
+    Support,
+    derived_triples,
+    directions,
+    edge_key,
+    support_from_row,
+    supports_from_extractions,
+)
 from .vocab import (
     AKG,
     DATA_GRAPH,
@@ -40,6 +47,7 @@ from .vocab import (
     XSD,
     doc_iri,
     record_graph,
+    relationship_iri,
     slugify,
     source_iri,
 )
@@ -75,13 +83,18 @@ _OWN = f"SELECT ?p ?o WHERE {{ GRAPH {_DATA} {{ ?node ?p ?o }} }}"
 _OTHER_RECORDS = """SELECT ?p ?o WHERE {
     GRAPH ?g { ?node ?p ?o } FILTER (?g != ?self && STRSTARTS(STR(?g), ?prefix))
 }"""
-_SUPPORTED = f"""ASK WHERE {{
+# the facts of other documents behind one direct edge, as Support rows (kg/support.py)
+_SUPPORTS = f"""SELECT ?st ?doc ?date ?published ?outlet WHERE {{
     GRAPH {_DATA} {{
-        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ;
-            akg:fact true .
+        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; akg:fact true ;
+            prov:wasDerivedFrom ?doc .
+        OPTIONAL {{ ?st dcterms:date ?date }}
+        OPTIONAL {{ ?doc dcterms:date ?published }}
+        OPTIONAL {{ ?doc dcterms:publisher ?outlet }}
     }}
     FILTER (?doc != ?self)
 }}"""
+_HAS = f"ASK WHERE {{ GRAPH {_DATA} {{ ?s ?p ?o }} }}"
 _FIND = f"""SELECT DISTINCT ?doc WHERE {{
     {{ GRAPH {_DATA} {{ ?doc dcterms:identifier ?ref }} }}
     UNION {{ GRAPH {_DATA} {{ ?doc schema:url ?url }} }}
@@ -116,19 +129,16 @@ def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
     return own, records
 
 
-def _facts(own: Iterable[Triple]) -> set[Triple]:
-    """The direct edges a document's statements support (the RDF mirror of fact_triples)."""
+def _edge_keys(own: Iterable[Triple]) -> set[EdgeKey]:
+    """The direct edges a document's stored fact statements support."""
     statements: dict[Node, dict[Node, Node]] = {}
     for s, p, o in own:
         statements.setdefault(s, {})[p] = o
-    edges = set()
-    for fields in statements.values():
-        if fields.get(RDF.type) == RDF.Statement and fields.get(AKG.fact) == _FACT:
-            s, p, o = fields[RDF.subject], fields[RDF.predicate], fields[RDF.object]
-            edges.add((s, p, o))
-            if p in _symmetric():
-                edges.add((o, p, s))
-    return edges
+    return {
+        edge_key(fields[RDF.subject], fields[RDF.predicate], fields[RDF.object])
+        for fields in statements.values()
+        if fields.get(RDF.type) == RDF.Statement and fields.get(AKG.fact) == _FACT
+    }
 
 
 def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
@@ -189,20 +199,34 @@ def _relabel(
     return delete, insert
 
 
-@cache
-def _symmetric() -> frozenset[URIRef]:
-    return frozenset(r.iri for r in relations().values() if r.symmetric)
+def _present(store: Store, edge: EdgeKey) -> set[Triple]:
+    """The derived triples of one direct edge as the store holds them now."""
+    node = relationship_iri(*edge)
+    found = {(node, p, o) for p, o in store.select(_OWN, {"node": node})}
+    for s, p, o in (edge, (edge[0], AKG.qualifiedRelationship, node)):
+        if store.query(_HAS, {"s": s, "p": p, "o": o}, dataset=True):
+            found.add((s, p, o))
+    return found
 
 
-def _supported(store: Store, edge: Triple, document: URIRef) -> bool:
-    """Does a statement of another document still support this direct edge?"""
-    s, p, o = edge
-    directions = [(s, o), (o, s)] if p in _symmetric() else [(s, o)]
-    for subject, obj in directions:
-        bound = {"s": subject, "p": p, "o": obj, "self": document}
-        if store.query(_SUPPORTED, bound, dataset=True):
-            return True
-    return False
+def _rederive(
+    store: Store, document: URIRef, keys: set[EdgeKey], supports: list[Support]
+) -> tuple[set[Triple], set[Triple]]:
+    """(delete, insert) for the direct edges and relationship nodes the change touches: each is
+    recomputed from the other documents' facts plus this document's new ones."""
+    delete, insert = set(), set()
+    for key in keys:
+        group = [s for s in supports if edge_key(s.subject, s.relation, s.object) == key]
+        present: set[Triple] = set()
+        for edge in directions(key):
+            s, p, o = edge
+            bound = {"s": s, "p": p, "o": o, "self": document}
+            group += [support_from_row((*edge, *row)) for row in store.select(_SUPPORTS, bound)]
+            present |= _present(store, edge)
+        target = derived_triples(group)
+        delete |= present - target
+        insert |= target - present
+    return delete, insert
 
 
 def _apply(store: Store, document: URIRef, extraction: Extraction | None) -> str:
@@ -214,15 +238,16 @@ def _apply(store: Store, document: URIRef, extraction: Extraction | None) -> str
     if old_own == new_own and old_records == new_records:
         return "unchanged"
     label_delete, label_insert = _relabel(store, document, old_records, new_records)
-    new_facts = fact_triples(extraction.claims) if extraction else set()
-    gone = {e for e in _facts(old_own) - new_facts if not _supported(store, e, document)}
+    supports = list(supports_from_extractions([extraction])) if extraction else []
+    keys = _edge_keys(old_own) | {edge_key(s.subject, s.relation, s.object) for s in supports}
+    edge_delete, edge_insert = _rederive(store, document, keys, supports)
     records = record_graph(document)
     delete = [
-        *((*t, DATA_GRAPH) for t in (old_own - new_own) | label_delete | gone),
+        *((*t, DATA_GRAPH) for t in (old_own - new_own) | label_delete | edge_delete),
         *((*t, records) for t in old_records - new_records),
     ]
     insert = [
-        *((*t, DATA_GRAPH) for t in (new_own - old_own) | label_insert | new_facts),
+        *((*t, DATA_GRAPH) for t in (new_own - old_own) | label_insert | edge_insert),
         *((*t, records) for t in new_records - old_records),
     ]
     store.update(update_text(delete, insert))

@@ -27,6 +27,7 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "RELATIONSHIP",
     "SCHEMA",
     "SKOS",
     "SOURCE",
@@ -37,6 +38,7 @@ __all__ = [
     "doc_iri",
     "event_iri",
     "record_graph",
+    "relationship_iri",
     "slugify",
     "source_iri",
     "statement_iri",
@@ -47,6 +49,7 @@ DOC = Namespace(ID["doc/"])
 STMT = Namespace(ID["stmt/"])
 EVENT = Namespace(ID["event/"])
 SOURCE = Namespace(ID["source/"])
+RELATIONSHIP = Namespace(ID["rel/"])
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = SDO
 # Named graphs of a store (kg/store.py): the exported graph, the ontology, per-document records.
@@ -156,6 +159,18 @@ class AKG(DefinedNamespace):
     heldTitle: URIRef
     mentionedIn: URIRef
     labelKey: URIRef
+    # corroboration (kg/support.py)
+    Relationship: URIRef
+    qualifiedRelationship: URIRef
+    subjectActor: URIRef
+    relation: URIRef
+    objectActor: URIRef
+    supportCount: URIRef
+    documentCount: URIRef
+    reportedBy: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
+    supportedBy: URIRef
     # analysis annotations (kg analyze --annotate)
     degree: URIRef
     betweenness: URIRef
@@ -172,6 +187,7 @@ PREFIXES: dict[str, Namespace] = {
     "stmt": STMT,
     "event": EVENT,
     "source": SOURCE,
+    "rel": RELATIONSHIP,
     "wd": WD,
     "schema": SCHEMA,
     "skos": SKOS,
@@ -212,6 +228,17 @@ def statement_iri(*parts: object) -> URIRef:
     """Content-addressed statement IRI: the same mention in the same document gets the same IRI."""
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
     return STMT[digest]
+
+
+def relationship_iri(subject: URIRef, relation: URIRef, obj: URIRef) -> URIRef:
+    """The qualified-relationship node of one direct edge: readable, and the same IRI whichever
+    documents support it ('rel/iran.threatens.israel')."""
+    parts = (
+        str(subject).removeprefix(ID),
+        str(relation).removeprefix(str(AKG)),
+        str(obj).removeprefix(ID),
+    )
+    return RELATIONSHIP[".".join(parts)]
 
 
 def record_graph(document: URIRef) -> URIRef:

@@ -39,6 +39,7 @@ __all__ = [
     "directions",
     "edge_key",
     "read_supports",
+    "rederive",
     "support_from_row",
     "supports_from_extractions",
 ]
@@ -189,3 +190,20 @@ def derived_triples(supports: Iterable[Support]) -> set[Triple]:
         for e in directions(key)
         for t in _relationship(e, group)
     }
+
+
+def rederive(graph: Graph, supports: Iterable[Support]) -> Graph:
+    """A copy of the graph whose direct edges and relationship nodes are those the supports make:
+    how a time slice or a roll-up changes which facts count, without restating the edge rule."""
+    predicates = {r.iri for r in relations().values()}
+    relationships = set(graph.subjects(RDF.type, AKG.Relationship))
+    result = Graph()
+    for prefix, namespace in graph.namespaces():
+        result.bind(prefix, namespace, override=True)
+    result.addN(
+        (s, p, o, result)
+        for s, p, o in graph
+        if p not in predicates and p != AKG.qualifiedRelationship and s not in relationships
+    )
+    result.addN((*triple, result) for triple in derived_triples(supports))
+    return result

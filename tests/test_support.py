@@ -15,9 +15,9 @@ from kg.graph import build_graph
 from kg.ingest import add_extraction, remove_document
 from kg.model import Article, Claim, Entity, Extraction
 from kg.store import open_store
-from kg.support import read_supports, supports_from_extractions
+from kg.support import read_supports, rederive, supports_from_extractions
 from kg.validate import validate
-from kg.vocab import AKG, actor_iri, relationship_iri
+from kg.vocab import AKG, actor_iri, doc_iri, relationship_iri
 
 IRAN = Entity("iran", "Iran", "State")
 ISRAEL = Entity("israel", "Israel", "State")
@@ -173,3 +173,16 @@ def test_a_changed_article_moves_its_support_to_the_new_relation(tmp_path):
     assert relationship(data)["outlets"] == {"Reuters"}
     condemned = (actor_iri("iran"), AKG.condemned, actor_iri("israel"))
     assert relationship(data, condemned)["count"] == Literal(1)
+
+
+def test_rederiving_from_fewer_supports_drops_edges_and_counts_only_they_made():
+    graph = build_graph([*THREE_REPORTS, report("d", 1, "AP", ("qatar", "supports", "iran", {}))])
+    kept = [
+        s for s in read_supports(graph) if s.document != doc_iri("d") and s.document != doc_iri("c")
+    ]
+    sliced = rederive(graph, kept)
+    assert relationship(sliced)["count"] == Literal(2)
+    assert relationship(sliced)["last"].toPython() == dt.date(2024, 8, 6)
+    assert (actor_iri("qatar"), AKG.supports, actor_iri("iran")) not in sliced
+    assert not list(sliced.subjects(AKG.relation, AKG.supports))
+    assert len(sliced) < len(graph) and set(rederive(graph, read_supports(graph))) == set(graph)

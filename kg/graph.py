@@ -1,9 +1,10 @@
 """Claims -> RDF: actors, documents, events and one reified rdf:Statement per relation mention.
 
 A direct triple (`:iran akg:threatens :israel`) is asserted only when at least one affirmed,
-non-hypothetical statement supports it; symmetric relations are asserted in both directions.
-Each statement carries that decision (`akg:fact`, from `Claim.is_fact`), so the store, the view
-and the queries read one rule instead of restating it.
+non-hypothetical statement supports it; symmetric relations are asserted in both directions, and
+each direct edge gets its qualified-relationship node (kg/support.py). Each statement carries that
+decision (`akg:fact`, from `Claim.is_fact`), so the store, the view and the queries read one rule
+instead of restating it.
 A statement about an event ('condemned the killing of X') has the event node as its object and
 makes no direct edge: events are not actors.
 """
@@ -19,6 +20,7 @@ from rdflib.term import Node
 
 from .model import ACTOR_KINDS, Claim, Entity, Event, Extraction
 from .schema import relations, sectors
+from .support import claim_iri, derived_triples, supports_from_extractions
 from .vocab import (
     AKG,
     DCTERMS,
@@ -35,7 +37,6 @@ from .vocab import (
     event_iri,
     slugify,
     source_iri,
-    statement_iri,
 )
 
 __all__ = [
@@ -43,7 +44,6 @@ __all__ = [
     "document_triples",
     "entity_triples",
     "event_triples",
-    "fact_triples",
     "graph_triples",
     "label_key",
     "merge_entities",
@@ -195,15 +195,7 @@ def _statement(
 ) -> list[Triple]:
     predicate = predicates[claim.relation]
     obj = event_iri(claim.object) if claim.object_is_event else actor_iri(claim.object)
-    node = statement_iri(
-        claim.doc_id,
-        claim.subject,
-        claim.relation,
-        claim.object,
-        claim.start,
-        claim.rule,
-        claim.trigger,
-    )
+    node = claim_iri(claim)
     triples: list[Triple] = [
         (node, RDF.type, RDF.Statement),
         (node, RDF.subject, actor_iri(claim.subject)),
@@ -262,20 +254,6 @@ def document_triples(extraction: Extraction) -> list[Triple]:
     return triples
 
 
-def fact_triples(claims: Iterable[Claim]) -> set[Triple]:
-    """The direct edges the claims support: facts only, symmetric relations both ways."""
-    edges: set[Triple] = set()
-    known = relations()
-    for claim in claims:
-        if claim.is_fact:
-            relation = known[claim.relation]
-            subject, obj = actor_iri(claim.subject), actor_iri(claim.object)
-            edges.add((subject, relation.iri, obj))
-            if relation.symmetric:
-                edges.add((obj, relation.iri, subject))
-    return edges
-
-
 def graph_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
     """Every triple of the extractions' graph (repeats possible): streamed, so a store can load
     a large batch without building an in-memory graph first."""
@@ -287,7 +265,7 @@ def graph_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
         yield from source_triples(key, label)
     for extraction in extractions:
         yield from document_triples(extraction)
-        yield from fact_triples(extraction.claims)
+    yield from derived_triples(supports_from_extractions(extractions))
 
 
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:

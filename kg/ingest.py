@@ -1,7 +1,8 @@
 """Incremental, idempotent store updates: add, replace or remove one document in one transaction.
 
 A store's DATA graph holds each document's own triples (its node, the actors it mentions, its
-statements) plus a derived layer: merged actor labels, source labels and direct edges. A change to
+statements) plus a derived layer: merged actor labels, source labels, and direct edges with their
+qualified-relationship nodes (kg/support.py). A change to
 one document recomputes the derived layer only for the actors, sources and edges it touches, from
 the per-document record graphs (see kg/store.py), so DATA always equals what
 `kg.graph.build_graph` makes for the stored documents. Every change is one SPARQL update, which
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -22,16 +22,25 @@ from .errors import StoreError
 from .graph import (
     document_triples,
     entity_triples,
-    fact_triples,
+    event_triples,
     merge_entities,
     source_triples,
 )
 from .model import Entity, Extraction
-from .schema import relations
 from .store import Store, nt, update_text
+from .support import (
+    EdgeKey,
+    Support,
+    derived_triples,
+    directions,
+    edge_key,
+    support_from_row,
+    supports_from_extractions,
+)
 from .vocab import (
     AKG,
     DATA_GRAPH,
+    DCTERMS,
     GRAPH,
     ID,
     OWL,
@@ -39,7 +48,9 @@ from .vocab import (
     SKOS,
     XSD,
     doc_iri,
+    event_iri,
     record_graph,
+    relationship_iri,
     slugify,
     source_iri,
 )
@@ -56,7 +67,10 @@ __all__ = [
 Triple = tuple[Node, Node, Node]
 _RECORD = GRAPH["record/"]
 _SOURCE = source_iri("")
-_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)  # derived layer
+_EVENT = event_iri("")
+# the derived layer of an actor or source (merged labels) and of an event (merged reports)
+_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)
+_EVENT_CORE = (RDF.type, SKOS.prefLabel, AKG.eventType, AKG.victim, AKG.perpetrator, DCTERMS.date)
 _FACT = Literal(True)  # akg:fact: Claim.is_fact, written on each statement by kg.graph
 
 # Internal queries over the whole dataset; the graph names are constants, the rest is bound.
@@ -66,22 +80,23 @@ _STATEMENTS = (
     f"SELECT ?st ?p ?o WHERE {{ GRAPH {_DATA} {{ ?st prov:wasDerivedFrom ?doc ; ?p ?o }} }}"
 )
 _MENTIONS = f"SELECT ?a WHERE {{ GRAPH {_DATA} {{ ?a akg:mentionedIn ?doc }} }}"
-# an event the document reports: its node's other triples are the document's own too
-_EVENTS = f"""SELECT ?e ?p ?o WHERE {{
-    GRAPH {_DATA} {{ ?e a akg:Event ; akg:mentionedIn ?doc ; ?p ?o }} FILTER (?p != akg:mentionedIn)
-}}"""
 _RECORDS = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _OWN = f"SELECT ?p ?o WHERE {{ GRAPH {_DATA} {{ ?node ?p ?o }} }}"
-_OTHER_RECORDS = """SELECT ?p ?o WHERE {
+_OTHER_RECORDS = """SELECT ?g ?p ?o WHERE {
     GRAPH ?g { ?node ?p ?o } FILTER (?g != ?self && STRSTARTS(STR(?g), ?prefix))
 }"""
-_SUPPORTED = f"""ASK WHERE {{
+# the facts of other documents behind one direct edge, as Support rows (kg/support.py)
+_SUPPORTS = f"""SELECT ?st ?doc ?date ?published ?outlet WHERE {{
     GRAPH {_DATA} {{
-        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ;
-            akg:fact true .
+        ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; akg:fact true ;
+            prov:wasDerivedFrom ?doc .
+        OPTIONAL {{ ?st dcterms:date ?date }}
+        OPTIONAL {{ ?doc dcterms:date ?published }}
+        OPTIONAL {{ ?doc dcterms:publisher ?outlet }}
     }}
     FILTER (?doc != ?self)
 }}"""
+_HAS = f"ASK WHERE {{ GRAPH {_DATA} {{ ?s ?p ?o }} }}"
 _FIND = f"""SELECT DISTINCT ?doc WHERE {{
     {{ GRAPH {_DATA} {{ ?doc dcterms:identifier ?ref }} }}
     UNION {{ GRAPH {_DATA} {{ ?doc schema:url ?url }} }}
@@ -96,9 +111,26 @@ class Change:
     action: str
 
 
+def _is_event(node: Node) -> bool:
+    return str(node).startswith(_EVENT)
+
+
+def _own(extraction: Extraction) -> set[Triple]:
+    """A document's own triples in DATA: all it contributes except the core of the events it
+    reports, which several documents may share and so belongs to the derived layer."""
+    return {
+        (s, p, o)
+        for s, p, o in document_triples(extraction)
+        if not (_is_event(s) and p != AKG.mentionedIn)
+    }
+
+
 def _records(extraction: Extraction) -> set[Triple]:
-    """The entities and sources as this document alone names them (before any merging)."""
+    """The entities, sources and events as this document alone names them (before merging)."""
     triples = {t for entity in extraction.entities for t in entity_triples(entity)}
+    document = doc_iri(extraction.article.id)
+    for event in extraction.events:
+        triples.update(t for t in event_triples(event, document) if t[1] != AKG.mentionedIn)
     for claim in extraction.claims:
         if claim.attribution:
             triples.update(source_triples(slugify(claim.attribution), claim.attribution))
@@ -111,24 +143,20 @@ def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
     own = {(document, p, o) for p, o in store.select(_DOCUMENT, bound)}
     own |= {(st, p, o) for st, p, o in store.select(_STATEMENTS, bound)}
     own |= {(a, AKG.mentionedIn, document) for (a,) in store.select(_MENTIONS, bound)}
-    own |= {(e, p, o) for e, p, o in store.select(_EVENTS, bound)}
     records = set(store.select(_RECORDS, {"g": record_graph(document)}))
     return own, records
 
 
-def _facts(own: Iterable[Triple]) -> set[Triple]:
-    """The direct edges a document's statements support (the RDF mirror of fact_triples)."""
+def _edge_keys(own: Iterable[Triple]) -> set[EdgeKey]:
+    """The direct edges a document's stored fact statements support."""
     statements: dict[Node, dict[Node, Node]] = {}
     for s, p, o in own:
         statements.setdefault(s, {})[p] = o
-    edges = set()
-    for fields in statements.values():
-        if fields.get(RDF.type) == RDF.Statement and fields.get(AKG.fact) == _FACT:
-            s, p, o = fields[RDF.subject], fields[RDF.predicate], fields[RDF.object]
-            edges.add((s, p, o))
-            if p in _symmetric():
-                edges.add((o, p, s))
-    return edges
+    return {
+        edge_key(fields[RDF.subject], fields[RDF.predicate], fields[RDF.object])
+        for fields in statements.values()
+        if fields.get(RDF.type) == RDF.Statement and fields.get(AKG.fact) == _FACT
+    }
 
 
 def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
@@ -155,8 +183,33 @@ def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
     return next(iter(merged.values()))
 
 
-def _derived(node: URIRef, pairs: list[tuple[Node, Node]]) -> set[Triple]:
-    """The merged triples of an actor or source, given every label triple still about it."""
+def _event(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
+    """The merged core of an event, as kg.graph.merge_events makes it: the first label and type
+    in sort order over the reports, the victims, perpetrators and dates of all of them."""
+    firsts = [
+        (str(label), str(kind))
+        for pairs in reports
+        for label in [o for p, o in pairs if p == SKOS.prefLabel]
+        for kind in [o for p, o in pairs if p == AKG.eventType]
+    ]
+    if not firsts:
+        return set()
+    label, kind = min(firsts)
+    triples = {
+        (node, RDF.type, AKG.Event),
+        (node, SKOS.prefLabel, Literal(label)),
+        (node, AKG.eventType, Literal(kind)),
+    }
+    others = (AKG.victim, AKG.perpetrator, DCTERMS.date)
+    return triples | {(node, p, o) for pairs in reports for p, o in pairs if p in others}
+
+
+def _derived(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
+    """The merged triples of an actor, source or event, given every record still about it
+    (one list of (predicate, object) per document)."""
+    if _is_event(node):
+        return _event(node, reports)
+    pairs = [pair for pairs in reports for pair in pairs]
     if node.startswith(_SOURCE):
         labels = [str(o) for p, o in pairs if p == SKOS.prefLabel]
         return set(source_triples(node.removeprefix(_SOURCE), min(labels))) if labels else set()
@@ -167,62 +220,81 @@ def _derived(node: URIRef, pairs: list[tuple[Node, Node]]) -> set[Triple]:
 def _relabel(
     store: Store, document: URIRef, old: set[Triple], new: set[Triple]
 ) -> tuple[set[Triple], set[Triple]]:
-    """(delete, insert) for the merged labels of every actor/source the change touches.
+    """(delete, insert) for the merged labels of every actor/source and the merged core of every
+    event the change touches.
 
     A node this document named before is recomputed from every other record; a node it names
     for the first time is merged into the current layer (cheap: no scan of other documents)."""
     delete, insert = set(), set()
     before = {s for s, _, _ in old}
     for node in before | {s for s, _, _ in new}:
-        current = [(p, o) for p, o in store.select(_OWN, {"node": node})]
-        current = [(p, o) for p, o in current if p in _LABELS]
+        layer = _EVENT_CORE if _is_event(node) else _LABELS
+        current = [(p, o) for p, o in store.select(_OWN, {"node": node}) if p in layer]
         if node in before:
             bound = {"node": node, "self": record_graph(document), "prefix": Literal(str(_RECORD))}
-            base = store.select(_OTHER_RECORDS, bound)
+            grouped: dict[Node, list[tuple[Node, Node]]] = {}
+            for graph, p, o in store.select(_OTHER_RECORDS, bound):
+                grouped.setdefault(graph, []).append((p, o))
+            reports = list(grouped.values())
         else:
-            base = current
-        pairs = [*base, *((p, o) for s, p, o in new if s == node)]
-        target = _derived(node, pairs)
+            reports = [current] if current else []
+        reports.append([(p, o) for s, p, o in new if s == node])
+        target = _derived(node, reports)
         present = {(node, p, o) for p, o in current}
         delete |= present - target
         insert |= target - present
     return delete, insert
 
 
-@cache
-def _symmetric() -> frozenset[URIRef]:
-    return frozenset(r.iri for r in relations().values() if r.symmetric)
+def _present(store: Store, edge: EdgeKey) -> set[Triple]:
+    """The derived triples of one direct edge as the store holds them now."""
+    node = relationship_iri(*edge)
+    found = {(node, p, o) for p, o in store.select(_OWN, {"node": node})}
+    for s, p, o in (edge, (edge[0], AKG.qualifiedRelationship, node)):
+        if store.query(_HAS, {"s": s, "p": p, "o": o}, dataset=True):
+            found.add((s, p, o))
+    return found
 
 
-def _supported(store: Store, edge: Triple, document: URIRef) -> bool:
-    """Does a statement of another document still support this direct edge?"""
-    s, p, o = edge
-    directions = [(s, o), (o, s)] if p in _symmetric() else [(s, o)]
-    for subject, obj in directions:
-        bound = {"s": subject, "p": p, "o": obj, "self": document}
-        if store.query(_SUPPORTED, bound, dataset=True):
-            return True
-    return False
+def _rederive(
+    store: Store, document: URIRef, keys: set[EdgeKey], supports: list[Support]
+) -> tuple[set[Triple], set[Triple]]:
+    """(delete, insert) for the direct edges and relationship nodes the change touches: each is
+    recomputed from the other documents' facts plus this document's new ones."""
+    delete, insert = set(), set()
+    for key in keys:
+        group = [s for s in supports if edge_key(s.subject, s.relation, s.object) == key]
+        present: set[Triple] = set()
+        for edge in directions(key):
+            s, p, o = edge
+            bound = {"s": s, "p": p, "o": o, "self": document}
+            group += [support_from_row((*edge, *row)) for row in store.select(_SUPPORTS, bound)]
+            present |= _present(store, edge)
+        target = derived_triples(group)
+        delete |= present - target
+        insert |= target - present
+    return delete, insert
 
 
 def _apply(store: Store, document: URIRef, extraction: Extraction | None) -> str:
     """Replace a document's triples by the extraction's (None removes it) in one update; says
     what happened: added, replaced, removed or unchanged."""
     old_own, old_records = _state(store, document)
-    new_own = set(document_triples(extraction)) if extraction else set()
+    new_own = _own(extraction) if extraction else set()
     new_records = _records(extraction) if extraction else set()
     if old_own == new_own and old_records == new_records:
         return "unchanged"
     label_delete, label_insert = _relabel(store, document, old_records, new_records)
-    new_facts = fact_triples(extraction.claims) if extraction else set()
-    gone = {e for e in _facts(old_own) - new_facts if not _supported(store, e, document)}
+    supports = list(supports_from_extractions([extraction])) if extraction else []
+    keys = _edge_keys(old_own) | {edge_key(s.subject, s.relation, s.object) for s in supports}
+    edge_delete, edge_insert = _rederive(store, document, keys, supports)
     records = record_graph(document)
     delete = [
-        *((*t, DATA_GRAPH) for t in (old_own - new_own) | label_delete | gone),
+        *((*t, DATA_GRAPH) for t in (old_own - new_own) | label_delete | edge_delete),
         *((*t, records) for t in old_records - new_records),
     ]
     insert = [
-        *((*t, DATA_GRAPH) for t in (new_own - old_own) | label_insert | new_facts),
+        *((*t, DATA_GRAPH) for t in (new_own - old_own) | label_insert | edge_insert),
         *((*t, records) for t in new_records - old_records),
     ]
     store.update(update_text(delete, insert))

@@ -30,6 +30,7 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "RELATIONSHIP",
     "SCHEMA",
     "SKOS",
     "SOURCE",
@@ -43,6 +44,7 @@ __all__ = [
     "doc_iri",
     "event_iri",
     "record_graph",
+    "relationship_iri",
     "slugify",
     "source_iri",
     "statement_iri",
@@ -53,6 +55,7 @@ DOC = Namespace(ID["doc/"])
 STMT = Namespace(ID["stmt/"])
 EVENT = Namespace(ID["event/"])
 SOURCE = Namespace(ID["source/"])
+RELATIONSHIP = Namespace(ID["rel/"])
 # Curation (kg/curation.py): an analyst's decisions and the analysts who made them.
 DECISION = Namespace(ID["decision/"])
 ANALYST = Namespace(ID["analyst/"])
@@ -166,6 +169,18 @@ class AKG(DefinedNamespace):
     heldTitle: URIRef
     mentionedIn: URIRef
     labelKey: URIRef
+    # corroboration (kg/support.py)
+    Relationship: URIRef
+    qualifiedRelationship: URIRef
+    subjectActor: URIRef
+    relation: URIRef
+    objectActor: URIRef
+    supportCount: URIRef
+    documentCount: URIRef
+    reportedBy: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
+    supportedBy: URIRef
     # analysis annotations (kg analyze --annotate)
     degree: URIRef
     betweenness: URIRef
@@ -200,6 +215,7 @@ PREFIXES: dict[str, Namespace] = {
     "stmt": STMT,
     "event": EVENT,
     "source": SOURCE,
+    "rel": RELATIONSHIP,
     "decision": DECISION,
     "analyst": ANALYST,
     "wd": WD,
@@ -256,6 +272,17 @@ def decision_iri(key: str) -> URIRef:
 def analyst_iri(name: str) -> URIRef:
     """IRI of the analyst who made a curation decision (prov:Agent)."""
     return ANALYST[slugify(name)]
+
+
+def relationship_iri(subject: URIRef, relation: URIRef, obj: URIRef) -> URIRef:
+    """The qualified-relationship node of one direct edge: readable, and the same IRI whichever
+    documents support it ('rel/iran.threatens.israel')."""
+    parts = (
+        str(subject).removeprefix(ID),
+        str(relation).removeprefix(str(AKG)),
+        str(obj).removeprefix(ID),
+    )
+    return RELATIONSHIP[".".join(parts)]
 
 
 def record_graph(document: URIRef) -> URIRef:

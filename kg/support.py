@@ -1,0 +1,209 @@
+"""Corroboration: the direct edges and their qualified-relationship nodes, derived from facts.
+
+A direct edge (`:iran akg:threatens :israel`) stands for every fact statement behind it; its
+`akg:Relationship` node (the PROV qualified pattern) counts them, names the outlets and the first
+and last report dates, and links to each statement. Everything here is derived from `Support`
+records, so a graph file, a store update and a time slice all compute it one way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .model import Claim, Extraction
+from .schema import relations
+from .vocab import (
+    AKG,
+    DCTERMS,
+    PROV,
+    RDF,
+    XSD,
+    actor_iri,
+    doc_iri,
+    relationship_iri,
+    statement_iri,
+)
+
+__all__ = [
+    "EdgeKey",
+    "Support",
+    "claim_iri",
+    "derived_triples",
+    "directions",
+    "edge_key",
+    "read_supports",
+    "rederive",
+    "support_from_row",
+    "supports_from_extractions",
+]
+
+Triple = tuple[URIRef, URIRef, Node]
+EdgeKey = tuple[URIRef, URIRef, URIRef]
+
+
+@dataclass(frozen=True)
+class Support:
+    """One fact statement as evidence for a direct edge: who, what, whom, where and when.
+
+    `date` is the statement's date (the day the sentence names, else the article's), which
+    time slices filter on; `published` is the document's date, which first/last reported use."""
+
+    subject: URIRef
+    relation: URIRef
+    object: URIRef
+    statement: URIRef
+    document: URIRef
+    date: dt.date | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+
+    @property
+    def reported(self) -> dt.date | None:
+        return self.published or self.date
+
+
+@cache
+def _symmetric() -> frozenset[URIRef]:
+    return frozenset(r.iri for r in relations().values() if r.symmetric)
+
+
+def edge_key(subject: URIRef, relation: URIRef, obj: URIRef) -> EdgeKey:
+    """The one key of a direct edge and its reverse when the relation is symmetric."""
+    if relation in _symmetric() and str(obj) < str(subject):
+        return obj, relation, subject
+    return subject, relation, obj
+
+
+def claim_iri(claim: Claim) -> URIRef:
+    """The statement IRI of a claim: the same mention in the same document gets the same IRI."""
+    return statement_iri(
+        claim.doc_id,
+        claim.subject,
+        claim.relation,
+        claim.object,
+        claim.start,
+        claim.rule,
+        claim.trigger,
+    )
+
+
+def directions(key: EdgeKey) -> list[EdgeKey]:
+    """The direct edges one key stands for: both ways for a symmetric relation."""
+    subject, relation, obj = key
+    if relation in _symmetric() and subject != obj:
+        return [key, (obj, relation, subject)]
+    return [key]
+
+
+def supports_from_extractions(extractions: Iterable[Extraction]) -> Iterator[Support]:
+    """The fact claims of the extractions as Support records (the same IRIs kg.graph writes)."""
+    predicates = {name: relation.iri for name, relation in relations().items()}
+    for extraction in extractions:
+        article = extraction.article
+        document = doc_iri(article.id)
+        for claim in extraction.claims:
+            if not claim.is_fact:
+                continue
+            yield Support(
+                actor_iri(claim.subject),
+                predicates[claim.relation],
+                actor_iri(claim.object),
+                claim_iri(claim),
+                document,
+                claim.date,
+                article.date,
+                article.source,
+            )
+
+
+def _date(node: Node | None) -> dt.date | None:
+    value = node.toPython() if isinstance(node, Literal) else None
+    return value if isinstance(value, dt.date) else None
+
+
+def support_from_row(row: tuple[Node | None, ...]) -> Support:
+    """A Support from a result row of (s, p, o, statement, document, date, published, outlet)."""
+    s, p, o, st, doc, date, published, outlet = row
+    return Support(s, p, o, st, doc, _date(date), _date(published), outlet and str(outlet))
+
+
+def read_supports(graph: Graph) -> list[Support]:
+    """Every fact statement of a graph as a Support (one pass over akg:fact, no SPARQL)."""
+    supports = []
+    for statement in graph.subjects(AKG.fact, Literal(True)):
+        document = graph.value(statement, PROV.wasDerivedFrom)
+        supports.append(
+            support_from_row(
+                (
+                    graph.value(statement, RDF.subject),
+                    graph.value(statement, RDF.predicate),
+                    graph.value(statement, RDF.object),
+                    statement,
+                    document,
+                    graph.value(statement, DCTERMS.date),
+                    graph.value(document, DCTERMS.date),
+                    graph.value(document, DCTERMS.publisher),
+                )
+            )
+        )
+    return supports
+
+
+def _relationship(edge: EdgeKey, supports: list[Support]) -> list[Triple]:
+    subject, relation, obj = edge
+    node = relationship_iri(*edge)
+    triples: list[Triple] = [
+        (subject, relation, obj),
+        (subject, AKG.qualifiedRelationship, node),
+        (node, RDF.type, AKG.Relationship),
+        (node, AKG.subjectActor, subject),
+        (node, AKG.relation, relation),
+        (node, AKG.objectActor, obj),
+        (node, AKG.supportCount, Literal(len({s.statement for s in supports}))),
+        (node, AKG.documentCount, Literal(len({s.document for s in supports}))),
+    ]
+    triples += [(node, AKG.supportedBy, s.statement) for s in supports]
+    triples += [(node, AKG.reportedBy, Literal(s.outlet)) for s in supports if s.outlet]
+    dates = [s.reported for s in supports if s.reported]
+    if dates:
+        triples.append((node, AKG.firstReported, Literal(min(dates), datatype=XSD.date)))
+        triples.append((node, AKG.lastReported, Literal(max(dates), datatype=XSD.date)))
+    return triples
+
+
+def derived_triples(supports: Iterable[Support]) -> set[Triple]:
+    """The direct edges the supports make (symmetric relations both ways), each with its
+    qualified-relationship node counting every support of either direction."""
+    grouped: dict[EdgeKey, list[Support]] = defaultdict(list)
+    for support in supports:
+        grouped[edge_key(support.subject, support.relation, support.object)].append(support)
+    return {
+        t
+        for key, group in grouped.items()
+        for e in directions(key)
+        for t in _relationship(e, group)
+    }
+
+
+def rederive(graph: Graph, supports: Iterable[Support]) -> Graph:
+    """A copy of the graph whose direct edges and relationship nodes are those the supports make:
+    how a time slice or a roll-up changes which facts count, without restating the edge rule."""
+    predicates = {r.iri for r in relations().values()}
+    relationships = set(graph.subjects(RDF.type, AKG.Relationship))
+    result = Graph()
+    for prefix, namespace in graph.namespaces():
+        result.bind(prefix, namespace, override=True)
+    result.addN(
+        (s, p, o, result)
+        for s, p, o in graph
+        if p not in predicates and p != AKG.qualifiedRelationship and s not in relationships
+    )
+    result.addN((*triple, result) for triple in derived_triples(supports))
+    return result

@@ -2,8 +2,9 @@
 curation file (`kg curate`), and a store remembers the curation it was built with.
 
 Actors are resolved like the extractor resolves names, through the gazetteer (a name, alias,
-metonym or demonym; in any case). An actor only the extractor found ('Kurilla') is resolved
-against a built graph or store instead, when one is given, by its labels (as `kg query --param`).
+metonym or demonym; in any case). An actor only the extractor found (a delegation, a person the
+gazetteer lacks) is resolved against a built graph or store instead, when one is given, by its
+labels (as `kg query --param`).
 """
 
 from __future__ import annotations

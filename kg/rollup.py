@@ -81,8 +81,9 @@ def states_of(graph: Graph) -> dict[Node, Node]:
     belongs to; actors that stay themselves are not keys.
 
     A chain of ties is followed to its top: the best-supported tie that reaches a state wins
-    (then the state's IRI), else the best-supported tie at all; cycles are cut. A Group moves
-    only into a state, so two states are never merged and a free group stays itself."""
+    (then the state's IRI), else the best-supported tie at all. A Group moves only into a state,
+    so two states are never merged and a free group stays itself. Actors in a cycle of ties that
+    reaches no state stay themselves."""
     kinds = _kinds(graph)
     ties = _ties(graph, kinds)
     curated = _curated_states()
@@ -105,7 +106,8 @@ def states_of(graph: Graph) -> dict[Node, Node]:
         return actor, kinds.get(actor) == AKG.State
 
     moved = {actor: top(actor, frozenset())[0] for actor in kinds if kinds[actor] in _MOVABLE}
-    return {actor: state for actor, state in moved.items() if state != actor}
+    # A container that itself moves was reached through a cut cycle: its members stay as they are.
+    return {a: top_ for a, top_ in moved.items() if top_ != a and moved.get(top_, top_) == top_}
 
 
 def _best(options: list[tuple[int, Node, bool]]) -> Node:
@@ -139,29 +141,33 @@ def _state_nodes(graph: Graph, states: set[Node]) -> list[tuple[Node, Node, Node
 
 def roll_up(graph: Graph, level: str = "actor") -> Graph:
     """The graph at `level`: "actor" is the graph itself; "state" is a copy in which each
-    statement reads as about the states (`states_of`), the rolled-up actors are no longer typed
-    actors (so no view, analysis or export draws them) and every direct edge and support count
-    is re-derived from the lifted statements (one statement counts once, on its state edge)."""
+    statement reads as about the states (`states_of`), a statement with no state-level reading is
+    left out, the rolled-up actors are no longer typed actors (so no view, analysis or export
+    draws them) and every direct edge and support count is re-derived from the lifted statements
+    (one statement counts once, on its state edge)."""
     if level not in LEVELS:
         raise QueryError(f"unknown level {level!r} (choose from {', '.join(LEVELS)})")
     if level == "actor":
         return graph
     up = states_of(graph)
-    lifted = {}  # statement -> its actors at state level, for the statements that change
+    lifted = {}  # statement -> its actors at state level (None: left out), where they change
     for statement, subject in graph.subject_objects(RDF.subject):
         relation, obj = graph.value(statement, RDF.predicate), graph.value(statement, RDF.object)
-        if (subject in up or obj in up) and (ends := _lift(subject, relation, obj, up)):
-            lifted[statement] = ends
+        if subject in up or obj in up:
+            lifted[statement] = _lift(subject, relation, obj, up)
     supports = [
-        replace(s, subject=ends[0], object=ends[1])
+        replace(s, subject=ends[0], object=ends[1]) if (ends := lifted.get(s.statement)) else s
         for s in read_supports(graph)
-        if (ends := _lift(s.subject, s.relation, s.object, up))
+        if lifted.get(s.statement, True)
     ]
     result = rederive(graph, supports)
-    for statement, (subject, obj) in lifted.items():
-        result.set((statement, RDF.subject, subject))
-        result.set((statement, RDF.object, obj))
-    for actor in up:  # still an actor to the statements and events that name it, not a node
+    for statement, ends in lifted.items():
+        if ends is None:
+            result.remove((statement, None, None))
+        else:
+            result.set((statement, RDF.subject, ends[0]))
+            result.set((statement, RDF.object, ends[1]))
+    for actor in up:  # still an actor to the events and attributions that name it, not a node
         for cls in _ACTOR_CLASSES:
             result.remove((actor, RDF.type, cls))
         result.add((actor, RDF.type, AKG.Actor))

@@ -26,14 +26,14 @@ from .model import Entity
 from .resolve import load_gazetteer
 from .schema import relations
 from .support import read_supports, rederive
-from .vocab import AKG, RDF, actor_iri, relationship_iri
+from .vocab import AKG, ID, RDF, actor_iri, relationship_iri
 
 __all__ = ["BELONGS", "LEVELS", "roll_up", "states_of"]
 
 LEVELS = ("actor", "state")
-# The structural facts that make an actor part of another, in the order a tie is preferred.
+# The structural facts that make an actor part of another (a tie).
 BELONGS = (AKG.leaderOf, AKG.memberOf, AKG.delegationOf, AKG.partOf)
-# The actor classes that roll up into what they belong to; States, IGOs and free groups stay.
+# The actor classes that may roll up into what they belong to; a State never does.
 _MOVABLE = (AKG.Person, AKG.Delegation, AKG.Organization, AKG.Group)
 _ACTOR_CLASSES = (AKG.State, *_MOVABLE)
 
@@ -132,8 +132,8 @@ def _state_nodes(graph: Graph, states: set[Node]) -> list[tuple[Node, Node, Node
     entries = load_gazetteer(Settings().ontology_dir).entries
     triples = []
     for state in sorted(states, key=str):
-        entry = entries.get(str(state).removeprefix(str(actor_iri(""))))
-        if entry is not None and (state, RDF.type, AKG.State) not in graph:
+        entry = entries.get(str(state).removeprefix(str(ID)))
+        if entry is not None and entry.kind == "State" and (state, RDF.type, None) not in graph:
             entity = Entity(entry.key, entry.label, "State", entry.aliases, entry.wikidata)
             triples += entity_triples(entity)
     return triples

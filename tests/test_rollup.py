@@ -185,6 +185,13 @@ def test_the_rolled_up_actors_are_nodes_of_no_output(rolled):
     }
     stay = {str(iri) for iri in stay}
     assert set(project(rolled)) == stay
+    types = {data["label"]: data["type"] for _node, data in project(rolled).nodes(data=True)}
+    assert (types["Israel"], types["Hamas"], types["United Nations"]) == (
+        "State",
+        "Group",
+        "Organization",
+    )
+    assert set(rolled.objects(actor_iri("hamas"), RDF.type)) == {AKG.Group}
     assert {
         node.iri for node in select(rolled).nodes
     } == stay  # Tehran: only where a delegation was
@@ -257,6 +264,15 @@ SEED_STATE_EDGES = {
 )
 def test_seed_actors_roll_up_to_their_states(seed_graph, actor, state):
     assert states_of(seed_graph)[actor_iri(actor)] == actor_iri(state)
+
+
+def test_seed_actors_keep_their_type_at_state_level(seed_graph):
+    types = {
+        data["label"]: data["type"]
+        for _node, data in project(roll_up(seed_graph, "state")).nodes(data=True)
+    }
+    assert types["Hamas"] == "Group" and types["Russia"] == "State"
+    assert types["Bashar al-Assad"] == "Person"  # no fact ties him to Syria
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from .errors import KgError, QueryError, ValidationError, one_line
 from .export import EXPORT_FORMATS
 from .query import FORMATS as RESULT_FORMATS
+from .rollup import LEVELS
 from .scorecard import FORMATS as EVAL_FORMATS
 from .view_data import MAX_NODES
 
@@ -84,6 +85,7 @@ def options(
 GraphFormat = Enum("GraphFormat", {name: name for name in EXPORT_FORMATS}, type=str)
 ResultFormat = Enum("ResultFormat", {name: name for name in RESULT_FORMATS}, type=str)
 EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_FORMATS}, type=str)
+Level = Enum("Level", {name: name for name in LEVELS}, type=str)
 # The analyses of `kg analyze` (kg.analyze.ANALYSES), spelt out so `kg --help` needs no networkx.
 Analysis = Enum(
     "Analysis",
@@ -105,6 +107,15 @@ UpdateUrl = Annotated[
         "--update-url",
         help="SPARQL update endpoint of a remote store (default: the query URL with a final "
         "/query replaced by /update, else the query URL itself).",
+    ),
+]
+
+LevelOption = Annotated[
+    Level,
+    typer.Option(
+        "--level",
+        help="actor: the actors as extracted; state: persons, delegations, armies, ministries "
+        "and missions replaced by the state their facts tie them to, edges re-counted.",
     ),
 ]
 
@@ -464,13 +475,15 @@ def view(
         int,
         typer.Option(min=1, help="Above this many nodes draw the best-connected, physics off."),
     ] = MAX_NODES,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Write the graph as one self-contained, offline HTML network."""
+    from .rollup import roll_up
     from .store import as_graph, open_graph
     from .view import write_html
 
     write_html(
-        as_graph(open_graph(graph)),
+        roll_up(as_graph(open_graph(graph)), level.value),
         output,
         title=f"kg network: {Path(graph.rstrip('/')).name}",
         focus=focus,
@@ -497,13 +510,15 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Convert the graph (or a store's graph) to another RDF format, or the actor network to
     GraphML, GEXF or CSV."""
     from .export import serialize, write_graph
+    from .rollup import roll_up
     from .store import as_graph, open_graph
 
-    loaded = as_graph(open_graph(graph))
+    loaded = roll_up(as_graph(open_graph(graph)), level.value)
     if output is None:
         typer.echo(serialize(loaded, fmt.value), nl=False)
     else:
@@ -543,13 +558,15 @@ def analyze_command(
             help="Also write the graph with the results on the actors (akg:pageRank, akg:bloc...)."
         ),
     ] = None,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Network analytics: centrality, communities, friend/foe blocs, paths, timelines."""
     from .analyze import analyze, format_report
     from .analyze import annotate as annotated
     from .export import load_graph, write_graph
+    from .rollup import roll_up
 
-    loaded = load_graph(graph)
+    loaded = roll_up(load_graph(graph), level.value)
     report = analyze(
         loaded, analysis.value, actors or (), relations=relation or (), top=top, seed=seed
     )

@@ -101,6 +101,32 @@ GraphArg = Annotated[
         "endpoint URL.",
     ),
 ]
+# A time slice (kg.timeslice): the same three options on query, view, export and analyze.
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The graph as it stood on DATE: statements dated later, and the edges and support "
+        "counts only they make, left out (the same as --until).",
+    ),
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="Only statements dated on or after DATE; edges and support counts re-derived.",
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        help="Only statements dated on or before DATE; edges and support counts re-derived.",
+    ),
+]
 UpdateUrl = Annotated[
     str | None,
     typer.Option(
@@ -415,6 +441,9 @@ def query(
             help="Allow SERVICE, LOAD, FROM and USING, which read other graphs or the network.",
         ),
     ] = False,
+    as_of: AsOf = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Ask a SPARQL question (read-only); the akg:, id:, skos:, prov:, dcterms:, schema: prefixes
     are bound."""
@@ -427,7 +456,7 @@ def query(
         read_query,
         run_named,
     )
-    from .store import open_graph
+    from .timeslice import open_slice, window
 
     if list_:
         for query in list_queries().values():
@@ -439,12 +468,15 @@ def query(
         raise QueryError("give either a SPARQL query (text or .rq file) or --name NAME")
     if name is None and (param or limit is not None or offset):
         raise QueryError("--param, --limit and --offset go with a named query (--name NAME)")
+    span = window(since, until, as_of)
     if name:
         rows = DEFAULT_LIMIT if limit is None else limit
-        result = run_named(open_graph(graph), name, parse_params(param or []), rows, offset)
+        result = run_named(open_slice(graph, span), name, parse_params(param or []), rows, offset)
     else:
         text = read_query(sparql)
-        result = query_source(graph, text, allow_update=allow_update, allow_service=allow_service)
+        result = query_source(
+            graph, text, allow_update=allow_update, allow_service=allow_service, span=span
+        )
     typer.echo(format_result(result, fmt.value))
 
 
@@ -465,12 +497,9 @@ def view(
         str | None,
         typer.Option(help="Comma-separated relations to draw (names or labels, e.g. threatens)."),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Only statements dated on or after DATE.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Only statements dated on or before DATE.")
-    ] = None,
+    as_of: AsOf = None,
+    since: Since = None,
+    until: Until = None,
     max_nodes: Annotated[
         int,
         typer.Option(min=1, help="Above this many nodes draw the best-connected, physics off."),
@@ -480,8 +509,10 @@ def view(
     """Write the graph as one self-contained, offline HTML network."""
     from .rollup import roll_up
     from .store import as_graph, open_graph
+    from .timeslice import window
     from .view import write_html
 
+    span = window(since, until, as_of)
     write_html(
         roll_up(as_graph(open_graph(graph)), level.value),
         output,
@@ -489,8 +520,8 @@ def view(
         focus=focus,
         hops=hops,
         relations=relations,
-        since=since,
-        until=until,
+        since=span.since,
+        until=span.until,
         max_nodes=max_nodes,
     )
     typer.echo(f"wrote {output}", err=True)
@@ -511,14 +542,18 @@ def export(
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
     level: LevelOption = Level.actor,
+    as_of: AsOf = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Convert the graph (or a store's graph) to another RDF format, or the actor network to
     GraphML, GEXF or CSV."""
     from .export import serialize, write_graph
     from .rollup import roll_up
-    from .store import as_graph, open_graph
+    from .store import as_graph
+    from .timeslice import open_slice, window
 
-    loaded = roll_up(as_graph(open_graph(graph)), level.value)
+    loaded = roll_up(as_graph(open_slice(graph, window(since, until, as_of))), level.value)
     if output is None:
         typer.echo(serialize(loaded, fmt.value), nl=False)
     else:
@@ -559,14 +594,19 @@ def analyze_command(
         ),
     ] = None,
     level: LevelOption = Level.actor,
+    as_of: AsOf = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Network analytics: centrality, communities, friend/foe blocs, paths, timelines."""
     from .analyze import analyze, format_report
     from .analyze import annotate as annotated
-    from .export import load_graph, write_graph
+    from .export import write_graph
     from .rollup import roll_up
+    from .store import as_graph
+    from .timeslice import open_slice, window
 
-    loaded = roll_up(load_graph(graph), level.value)
+    loaded = roll_up(as_graph(open_slice(graph, window(since, until, as_of))), level.value)
     report = analyze(
         loaded, analysis.value, actors or (), relations=relation or (), top=top, seed=seed
     )

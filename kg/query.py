@@ -34,7 +34,8 @@ from .errors import QueryError, one_line
 from .export import write_graph
 from .graph import label_key
 from .schema import load_ontology
-from .store import Rows, Store, bind, open_graph
+from .store import Rows, Store, bind
+from .timeslice import Window, open_slice
 from .vocab import PREFIXES, SKOS
 
 __all__ = [
@@ -376,11 +377,17 @@ def query_source(
     *,
     allow_update: bool = False,
     allow_service: bool = False,
+    span: Window | None = None,
 ) -> QueryResult:
-    """`run_query` on a graph file or store (see `kg.store.open_graph`); an allowed update that
-    changed a graph file rewrites it atomically in its own format."""
+    """`run_query` on a graph file or store (see `kg.store.open_graph`), or on its time slice
+    `span` (read-only); an allowed update that changed a graph file rewrites it atomically in its
+    own format."""
     text, request = _allowed(text, bindings, allow_update, allow_service)  # before reading
-    source = open_graph(spec)
+    if span and request.is_update:
+        raise QueryError(
+            "a time slice is read-only: SPARQL UPDATE goes without --as-of/--since/--until"
+        )
+    source = open_slice(spec, span)
     result = _answer(source, text, request)
     if request.is_update and result.rows[0] != ("0", "0"):
         write_graph(source, spec)

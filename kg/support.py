@@ -35,6 +35,7 @@ __all__ = [
     "EdgeKey",
     "Support",
     "claim_iri",
+    "date_of",
     "derived_triples",
     "directions",
     "edge_key",
@@ -123,15 +124,18 @@ def supports_from_extractions(extractions: Iterable[Extraction]) -> Iterator[Sup
             )
 
 
-def _date(node: Node | None) -> dt.date | None:
+def date_of(node: Node | None) -> dt.date | None:
+    """The day of a date (or date-time) literal; None for anything else."""
     value = node.toPython() if isinstance(node, Literal) else None
+    if isinstance(value, dt.datetime):
+        return value.date()
     return value if isinstance(value, dt.date) else None
 
 
 def support_from_row(row: tuple[Node | None, ...]) -> Support:
     """A Support from a result row of (s, p, o, statement, document, date, published, outlet)."""
     s, p, o, st, doc, date, published, outlet = row
-    return Support(s, p, o, st, doc, _date(date), _date(published), outlet and str(outlet))
+    return Support(s, p, o, st, doc, date_of(date), date_of(published), outlet and str(outlet))
 
 
 def read_supports(graph: Graph) -> list[Support]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from kg.errors import QueryError
+from kg.timeslice import Window, parse_date, time_slice
 from kg.view_read import DocRecord, Evidence, Ontology, Reader, Statement, local_name, ontology
 from kg.vocab import AKG
 
@@ -93,19 +94,10 @@ def selection(
         focus=focus,
         hops=hops,
         relations=tuple(relations) if relations is not None else None,
-        since=_date(since, "since"),
-        until=_date(until, "until"),
+        since=parse_date(since, "since"),
+        until=parse_date(until, "until"),
         max_nodes=max_nodes,
     )
-
-
-def _date(value: str | dt.date | None, name: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise QueryError(f"{name} must be a date like 2024-08-05, not {value!r}") from None
 
 
 def _resolve_relations(names: Iterable[str] | None, onto: Ontology) -> frozenset[str] | None:
@@ -149,8 +141,6 @@ def _check(selection: Selection) -> None:
         raise QueryError(f"hops must be 0 or more, not {selection.hops}")
     if selection.max_nodes < 1:
         raise QueryError(f"max nodes must be 1 or more, not {selection.max_nodes}")
-    if selection.since and selection.until and selection.since > selection.until:
-        raise QueryError(f"since {selection.since} is after until {selection.until}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,18 +193,13 @@ def _sort_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
 def select(graph: Graph, selection: Selection = Selection()) -> View:
     """The nodes and edges of `graph` that `selection` asks for, with their evidence."""
     _check(selection)
+    span = Window(selection.since, selection.until)
+    if span:  # the edges, their evidence and counts as the dates reported them (kg.timeslice)
+        graph = time_slice(graph, span)
     onto = ontology()
     reader = Reader(graph, onto)
     wanted = _resolve_relations(selection.relations, onto)
     focus = _resolve_focus(selection.focus, reader) if selection.focus is not None else None
-    since = selection.since.isoformat() if selection.since else ""
-    until = selection.until.isoformat() if selection.until else ""
-    dated = bool(since or until)
-
-    def in_range(date: str) -> bool:
-        if not dated:
-            return True
-        return bool(date) and (not since or date >= since) and (not until or date <= until)
 
     def endpoints_ok(s: str, o: str) -> bool:
         return s in reader.kinds and (o in reader.kinds or o in reader.places)
@@ -227,17 +212,15 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
             if endpoints_ok(s, o):
                 support.setdefault(_edge_key(rel, s, o, onto), [])
     hidden: dict[str, list[Statement]] = defaultdict(list)
-    for st in reader.statements(dated):
-        if (wanted is not None and st.relation not in wanted) or not in_range(st.date):
+    for st in reader.statements():
+        if wanted is not None and st.relation not in wanted:
             continue
         if not st.drawn:
             hidden[st.subject].append(st)
         elif (key := _edge_key(st.relation, st.subject, st.object, onto)) in support:
             support[key].append(st)
-    if dated:  # an edge is drawn for the dates when a statement in range supports it
-        support = {key: sts for key, sts in support.items() if sts}
 
-    filtered = dated or wanted is not None
+    filtered = bool(span) or wanted is not None
     nodes = {n for _rel, s, o in support for n in (s, o)}
     if not filtered:
         nodes |= set(reader.kinds)

@@ -109,7 +109,6 @@ class Statement:
     relation: str
     object: str
     drawn: bool
-    date: str  # "" when not read (no date filter) or undated
 
 
 class Reader:
@@ -134,24 +133,19 @@ class Reader:
             self._labels[node] = text or local_name(node)
         return self._labels[node]
 
-    def statements(self, dated: bool) -> list[Statement]:
-        """Every relation statement; dates are read here only when a date filter needs them."""
+    def statements(self) -> list[Statement]:
+        """Every relation statement (a time slice is cut before: kg.timeslice)."""
         g = self.graph
         subjects = {str(st): str(s) for st, s in g.subject_objects(RDF.subject)}
         objects = {str(st): str(o) for st, o in g.subject_objects(RDF.object)}
         # Only the few statements that are not facts (akg:fact false) are looked up, by value.
         undrawn = {str(st) for st in g.subjects(AKG.fact, Literal(False))}
-        dates = {str(n): _date_text(d) for n, d in g.subject_objects(DCTERMS.date)} if dated else {}
-        derived = (
-            {str(st): str(d) for st, d in g.subject_objects(PROV.wasDerivedFrom)} if dated else {}
-        )
         found = []
         for node, prop in g.subject_objects(RDF.predicate):  # order is irrelevant: sorted later
             key, relation = str(node), str(prop)
             if relation in self.onto.by_iri and key in subjects and key in objects:
-                date = dates.get(key) or dates.get(derived.get(key, ""), "")
                 found.append(
-                    Statement(node, subjects[key], relation, objects[key], key not in undrawn, date)
+                    Statement(node, subjects[key], relation, objects[key], key not in undrawn)
                 )
         return found
 
@@ -166,7 +160,7 @@ class Reader:
         onto = self.onto
         props = self.properties(st.node)
         doc = next(iter(props[PROV.wasDerivedFrom]), None)
-        date = st.date or _date_text(next(iter(props[DCTERMS.date]), None))
+        date = _date_text(next(iter(props[DCTERMS.date]), None))
         if not date and doc is not None:
             date = _date_text(self.graph.value(doc, DCTERMS.date))
         qualifier = [

@@ -617,6 +617,35 @@ def analyze_command(
 
 
 @app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="The earlier graph: a graph file, store or endpoint."),
+    ],
+    new: Annotated[
+        str | None,
+        typer.Argument(metavar="NEW", help="The later graph (or give --since instead)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Compare OLD as it stood the day before DATE with OLD now (instead of NEW).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ResultFormat.table,
+) -> None:
+    """Relationships that appeared, disappeared or changed sign, each with its evidence sentence."""
+    from .diff import compare, table
+    from .query import format_result
+
+    typer.echo(format_result(table(compare(old, new, since)), fmt.value))
+
+
+@app.command()
 def validate(graph: GraphArg) -> None:
     """Check the graph against the SHACL shapes; the report goes to stdout, exit 8 on violations."""
     from .store import as_graph, open_graph

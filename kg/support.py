@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -196,18 +196,24 @@ def derived_triples(supports: Iterable[Support]) -> set[Triple]:
     }
 
 
-def rederive(graph: Graph, supports: Iterable[Support]) -> Graph:
+def rederive(
+    graph: Graph, supports: Iterable[Support], without: Collection[Node] = frozenset()
+) -> Graph:
     """A copy of the graph whose direct edges and relationship nodes are those the supports make:
-    how a time slice or a roll-up changes which facts count, without restating the edge rule."""
+    how a time slice or a roll-up changes which facts count, without restating the edge rule.
+    Triples about the nodes `without` (as subject or object) are left out of the copy."""
     predicates = {r.iri for r in relations().values()}
-    relationships = set(graph.subjects(RDF.type, AKG.Relationship))
+    skipped = set(graph.subjects(RDF.type, AKG.Relationship)) | set(without)
     result = Graph()
     for prefix, namespace in graph.namespaces():
         result.bind(prefix, namespace, override=True)
     result.addN(
         (s, p, o, result)
         for s, p, o in graph
-        if p not in predicates and p != AKG.qualifiedRelationship and s not in relationships
+        if p not in predicates
+        and p != AKG.qualifiedRelationship
+        and s not in skipped
+        and o not in without
     )
     result.addN((*triple, result) for triple in derived_triples(supports))
     return result

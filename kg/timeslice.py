@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,19 +111,12 @@ def _left_out(graph: Graph, span: Window) -> set[Node]:
     return dropped
 
 
-def _without(graph: Graph, nodes: Iterable[Node]) -> Graph:
-    for node in nodes:
-        graph.remove((node, None, None))
-        graph.remove((None, None, node))
-    return graph
-
-
 def time_slice(graph: Graph, span: Window) -> Graph:
     """A copy of `graph` as `span` reported it: statements outside it (and undated ones) left
     out, direct edges and their support counts, outlets and dates re-derived from the rest."""
     dropped = _left_out(graph, span)
     supports = [s for s in read_supports(graph) if s.statement not in dropped]
-    return _without(rederive(graph, supports), dropped)
+    return rederive(graph, supports, without=dropped)
 
 
 def open_slice(spec: str | Path, span: Window | None = None) -> Graph | Store:

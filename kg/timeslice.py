@@ -39,7 +39,8 @@ def parse_date(value: str | dt.date | None, name: str) -> dt.date | None:
 @dataclass(frozen=True)
 class Window:
     """Statement dates from `since` to `until`, both inclusive; None is open on that side.
-    `--as-of DATE` is `until=DATE`. An unbounded window is no slice at all (see `open_slice`)."""
+    `--as-of DATE` is `until=DATE`. An unbounded window is false: `open_slice` and the view then
+    take the graph as it is, while `time_slice` keeps every dated statement."""
 
     since: dt.date | None = None
     until: dt.date | None = None

@@ -15,7 +15,9 @@ from kg.diff import APPEARED, CHANGED_SIGN, DISAPPEARED, Change, compare, diff, 
 from kg.errors import QueryError
 from kg.export import write_graph
 from kg.graph import build_graph
+from kg.ingest import add_extraction
 from kg.query import format_result
+from kg.store import open_store
 
 
 def rows(changes: list[Change]) -> list[tuple]:
@@ -124,6 +126,15 @@ def test_each_format_has_the_columns():
     (parsed,) = csv.DictReader(io.StringIO(format_result(table(changes), "csv")))
     assert parsed == {k: str(v) for k, v in row.items()}
     assert "qatar supports iran" in format_result(table(changes), "table")
+
+
+def test_a_store_is_compared_in_memory(tmp_path):
+    with open_store(tmp_path / "store", writable=True, create=True) as store:
+        for extraction in (MET, SUPPORT):
+            add_extraction(store, extraction)
+    assert rows(compare(tmp_path / "store", since="2024-08-07")) == [
+        (APPEARED, "Qatar", (), ("supports",), "Iran", 1)
+    ]
 
 
 # --- the command line ------------------------------------------------------------------------

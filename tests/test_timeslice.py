@@ -222,6 +222,13 @@ def test_export_and_analyze_take_the_same_window(seeds_file, tmp_path):
     assert "Joe Biden" in actors and "Masoud Pezeshkian" not in actors
 
 
+def test_view_as_of_draws_the_first_days_actors_only(seeds_file, tmp_path):
+    run = kg("view", seeds_file, "--as-of", "2024-08-04", "-o", tmp_path / "aug4.html")
+    assert run.returncode == 0, run.stderr
+    page = (tmp_path / "aug4.html").read_text(encoding="utf-8")
+    assert "Joe Biden" in page and "Pezeshkian" not in page
+
+
 @pytest.mark.parametrize(
     "command", [["query", "-n", "leaders"], ["view"], ["export"], ["analyze", "centrality"]]
 )

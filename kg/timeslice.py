@@ -99,9 +99,7 @@ def _left_out(graph: Graph, span: Window) -> set[Node]:
             graph.value(document, DCTERMS.date) if document is not None else None
         )
         (kept if day in span else dropped).add(statement)
-    used = {graph.value(st, RDF.subject) for st in kept} | {
-        graph.value(st, RDF.object) for st in kept
-    }
+    used = {graph.value(st, end) for st in kept for end in (RDF.subject, RDF.object)}
     cited = {graph.value(st, PROV.wasDerivedFrom) for st in kept}
     dropped |= {
         d for d in _documents(graph) - cited if date_of(graph.value(d, DCTERMS.date)) not in span

@@ -27,7 +27,17 @@ from .support import EdgeKey, Support, directions, edge_key, read_supports
 from .timeslice import Window, parse_date, time_slice
 from .vocab import AKG, DCTERMS, SKOS
 
-__all__ = ["APPEARED", "CHANGED_SIGN", "DISAPPEARED", "Change", "compare", "diff", "diff_since"]
+__all__ = [
+    "APPEARED",
+    "CHANGED_SIGN",
+    "COLUMNS",
+    "DISAPPEARED",
+    "Change",
+    "compare",
+    "diff",
+    "diff_since",
+    "table",
+]
 
 CHANGED_SIGN, APPEARED, DISAPPEARED = "changed sign", "appeared", "disappeared"
 _ORDER = (CHANGED_SIGN, APPEARED, DISAPPEARED)

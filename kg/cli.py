@@ -508,13 +508,14 @@ def view(
 ) -> None:
     """Write the graph as one self-contained, offline HTML network."""
     from .rollup import roll_up
-    from .store import as_graph, open_graph
-    from .timeslice import window
+    from .store import as_graph
+    from .timeslice import open_slice, window
     from .view import write_html
 
     span = window(since, until, as_of)
+    # sliced before the roll-up, as export and analyze do; the view keeps the window to describe it
     write_html(
-        roll_up(as_graph(open_graph(graph)), level.value),
+        roll_up(as_graph(open_slice(graph, span)), level.value),
         output,
         title=f"kg network: {Path(graph.rstrip('/')).name}",
         focus=focus,

@@ -7,7 +7,9 @@ slice. Hand-made extractions: THREE_REPORTS (tests/test_support.py) are dated 4,
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 
 import pytest
@@ -195,6 +197,10 @@ def seeds_file(seed_graph, tmp_path_factory):
     return write_graph(seed_graph, tmp_path_factory.mktemp("seeds") / "seeds.ttl")
 
 
+def csv_rows(run) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(run.stdout)))
+
+
 def _rows(*args) -> list[dict]:
     run = kg(*args, "-f", "json")
     assert run.returncode == 0, run.stderr
@@ -220,6 +226,14 @@ def test_export_and_analyze_take_the_same_window(seeds_file, tmp_path):
         for row in _rows("analyze", seeds_file, "centrality", "--as-of", "2024-08-04")["centrality"]
     }
     assert "Joe Biden" in actors and "Masoud Pezeshkian" not in actors
+
+
+def test_the_state_level_is_rolled_up_from_the_slice(seeds_file):
+    run = kg("export", seeds_file, "--level", "state", "--as-of", "2024-08-04", "-f", "csv")
+    assert run.returncode == 0, run.stderr
+    edges = {(r["source_label"], r["relation_label"], r["target_label"]) for r in csv_rows(run)}
+    assert ("Israel", "visited", "United States") in edges
+    assert not {label for edge in edges for label in edge} & {"Iran", "Russia"}  # of 5 August
 
 
 def test_view_as_of_draws_the_first_days_actors_only(seeds_file, tmp_path):

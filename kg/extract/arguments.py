@@ -312,6 +312,14 @@ class Arguments:
         ):
             # 'agreed to a deal with X', 'decided on talks with X'
             return verb_subjects(verb.head)
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ in self.lexicon["manner_preps"]
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("det", "poss") for c in noun.children)
+        ):
+            # 'went on strike in protest against X': a bare noun after 'in' is the clause's act
+            return verb_subjects(verb.head)
         return []
 
     def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:

@@ -97,11 +97,23 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
     if trigger.particle is None:
         yield from _shapes(trigger, lexicon)
         return
-    # the parser calls 'aside' of 'brushed aside' an adverb
-    particle = {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": trigger.particle}
+    # the parser calls 'aside' of 'brushed aside' an adverb, 'out' of 'pulled out of' a preposition
+    particle = {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": trigger.particle}
     particle = _node("particle", particle, "trigger")
     for shape, pattern in _shapes(trigger, lexicon):
         yield shape, [*pattern, particle]
+        if any(n["RIGHT_ID"] == "prep" and n.get("LEFT_ID") == "trigger" for n in pattern):
+            # 'pulled out of Syria': the preposition hangs on the particle
+            at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
+            hung = [*pattern[:at], particle, *map(_on_particle, pattern[at:])]
+            yield f"{shape}-particle", hung
+
+
+def _on_particle(node: dict) -> dict:
+    """The preposition node of a trigger, hung on its particle instead."""
+    if node["RIGHT_ID"] == "prep" and node.get("LEFT_ID") == "trigger":
+        return node | {"LEFT_ID": "particle"}
+    return node
 
 
 def _clause(trigger: dict, clause: dict, aux: dict | None = None) -> list[dict]:
@@ -205,6 +217,16 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 *thing,
                 *_object_after(prep, holder),
+            ],
+        )
+    if "with" in trigger.preps:  # 'Iran and Egypt restored (their) ties'
+        yield (
+            "reciprocal",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("first", {"DEP": "nsubj"}, "trigger"),
+                _node("object", {"DEP": "conj"}, "first"),
             ],
         )
     if trigger.owner:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"

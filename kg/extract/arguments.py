@@ -283,9 +283,11 @@ class Arguments:
             # an actor's name, not any entity: 'their first meeting' is not the ordinal's
             if child.dep_ in ("amod", "compound") and child.i in self.spans:
                 return [child]
-        verb = noun.head
         if not clause:
             return []
+        while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'
+            noun = noun.head
+        verb = noun.head
         if noun.dep_ == "dobj" and verb.lemma_ in self.agent_verbs:
             return verb_subjects(verb)
         if (

@@ -386,6 +386,20 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             # 'Hungarian and Romanian officials agreed', 'the two leaders met'
             yield "members", [_node("trigger", verb)]
         return
+    elif trigger.object_nouns:
+        # read only through the nouns: 'a suspension of air links with X', never 'a suspension
+        # of the talks' alone
+        nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
+        yield (
+            "of-object-prep",
+            [
+                _node("trigger", lemma | _NOUN),
+                _node("of", _prep(["of"]), "trigger"),
+                _node("thing", nouns, "of"),
+                *_object_after(_prep(trigger.preps), "thing"),
+            ],
+        )
+        return
     else:
         noun = lemma | _NOUN
         if trigger.clausal:  # "Brazil's demand that Argentina pay"

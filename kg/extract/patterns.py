@@ -199,7 +199,7 @@ def _object_noun_shapes(
                 [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
             )
         return
-    via = _prep(["of", "with", "on"])  # 'warned of ...', 'reneged on ...'
+    via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),

@@ -5,10 +5,12 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
 ('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
-('turned down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with
-X', 'sanctions were imposed on X') or with them as its manner ('placed X under house arrest').
+('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with some
+object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
+Y restored ties') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
-("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'). Verbs and
+("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'); a noun
+read only through object nouns ('a suspension of air links with X'). Verbs and
 nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
 is always the trigger word and node 'object' the object (not in 'members').

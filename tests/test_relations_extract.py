@@ -59,7 +59,6 @@ RELATIONS = [
     ("Russia and China condemned the strike and met in Moscow.", {("russia", "metWith", "china")}),
     # protestedAgainst
     ("Greece protested against Turkey.", {("greece", "protestedAgainst", "turkiye")}),
-    ("Jordan lodged a protest with Israel.", {("jordan", "protestedAgainst", "israel")}),
     # mobilizedAgainst
     ("Azerbaijan mobilized against Armenia.", {("azerbaijan", "mobilizedAgainst", "armenia")}),
     ("Russia deployed troops against Ukraine.", {("russia", "mobilizedAgainst", "ukraine")}),
@@ -113,9 +112,10 @@ RELATIONS = [
     # reaching a compromise or an understanding is agreeing
     ("Spain and Morocco reached a compromise on fishing.", {("spain", "agreedWith", "morocco")}),
     ("Chile reached an understanding with Peru.", {("chile", "agreedWith", "peru")}),
-    # protesting to someone, rioting against them
-    ("Venezuela protested to Guyana over the oil deal.",
-     {("venezuela", "protestedAgainst", "guyana")}),
+    # a protest lodged with or made to a government is a formal complaint (CAMEO 114), not a
+    # demonstration
+    ("Jordan lodged a protest with Israel.", {("jordan", "condemned", "israel")}),
+    ("Venezuela protested to Guyana over the oil deal.", {("venezuela", "condemned", "guyana")}),
     # sharing with someone is cooperating; 'the army of X' is X
     ("Israel shared intelligence with the United States.",
      {("israel", "cooperatesWith", "united-states")}),

@@ -355,6 +355,7 @@ SEED_ANSWERS = {
             ("2024-08-05", "Iran", "threatens", "Israel", "asserted"),
             ("2024-08-05", "Masoud Pezeshkian", "leader of", "Iran", "asserted"),
             ("2024-08-05", "Sergei Shoigu", "met with", "Iran", "asserted"),
+            ("2024-08-05", "Russia", "aided", "Iran", "hypothetical"),
             ("2024-08-05", "Masoud Pezeshkian", "leader of", "Iran", "asserted"),
         ],
     ),

@@ -283,10 +283,12 @@ class Arguments:
             # an actor's name, not any entity: 'their first meeting' is not the ordinal's
             if child.dep_ in ("amod", "compound") and child.i in self.spans:
                 return [child]
-        verb = noun.head
         if not clause:
             return []
-        if noun.dep_ == "dobj" and verb.lemma_ in self.agent_verbs:
+        while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ == "dobj" and self._agent_verb(verb):
             return verb_subjects(verb)
         if (
             mutual
@@ -308,11 +310,27 @@ class Arguments:
         if (
             noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["object_preps"]
-            and verb.head.lemma_ in self.agent_verbs
+            and self._agent_verb(verb.head)
         ):
             # 'agreed to a deal with X', 'decided on talks with X'
             return verb_subjects(verb.head)
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ in self.lexicon["manner_preps"]
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("det", "poss") for c in noun.children)
+        ):
+            # 'went on strike in protest against X': a bare noun after 'in' is the clause's act
+            return verb_subjects(verb.head)
         return []
+
+    def _agent_verb(self, verb: Token) -> bool:
+        """A verb whose subject does the event noun it takes; a particle verb only with its
+        particle ('called off the attack', not 'called the attack a crime')."""
+        particle = self.lexicon.particles.get(verb.lemma_)
+        return verb.lemma_ in self.agent_verbs and (
+            particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+        )
 
     def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:
         """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of' (or after

@@ -109,6 +109,10 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
     if not is_trigger:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}
+        if lexicon.matches("request_for_verbs", *forms) and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+        ):
+            found.add("hypothetical")  # 'called for talks with X'
     return next((m for m in ("hypothetical", "planned") if m in found), None)
 
 

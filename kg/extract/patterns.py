@@ -5,10 +5,12 @@ Verbs: object, passive, preposition, preposition on the object, indirect object,
 subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
 ('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
 ('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
-('turned down'); a verb read only with some object nouns ('lifted the curfew in X', 'cut ties with
-X', 'sanctions were imposed on X') or with them as its manner ('placed X under house arrest').
+('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with some
+object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
+Y restored ties') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
-("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'). Verbs and
+("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'); a noun
+read only through object nouns ('a suspension of air links with X'). Verbs and
 nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
 is always the trigger word and node 'object' the object (not in 'members').
@@ -97,11 +99,23 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
     if trigger.particle is None:
         yield from _shapes(trigger, lexicon)
         return
-    # the parser calls 'aside' of 'brushed aside' an adverb
-    particle = {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": trigger.particle}
+    # the parser calls 'aside' of 'brushed aside' an adverb, 'out' of 'pulled out of' a preposition
+    particle = {"DEP": {"IN": ["prt", "advmod", "prep"]}, "LOWER": trigger.particle}
     particle = _node("particle", particle, "trigger")
     for shape, pattern in _shapes(trigger, lexicon):
         yield shape, [*pattern, particle]
+        if any(n["RIGHT_ID"] == "prep" and n.get("LEFT_ID") == "trigger" for n in pattern):
+            # 'pulled out of Syria': the preposition hangs on the particle
+            at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
+            hung = [*pattern[:at], particle, *map(_on_particle, pattern[at:])]
+            yield f"{shape}-particle", hung
+
+
+def _on_particle(node: dict) -> dict:
+    """The preposition node of a trigger, hung on its particle instead."""
+    if node["RIGHT_ID"] == "prep" and node.get("LEFT_ID") == "trigger":
+        return node | {"LEFT_ID": "particle"}
+    return node
 
 
 def _clause(trigger: dict, clause: dict, aux: dict | None = None) -> list[dict]:
@@ -187,7 +201,7 @@ def _object_noun_shapes(
                 [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
             )
         return
-    via = _prep(["of", "with", "on"])  # 'warned of ...', 'reneged on ...'
+    via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
     for shape, thing, holder in (
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
@@ -205,6 +219,16 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 *thing,
                 *_object_after(prep, holder),
+            ],
+        )
+    if "with" in trigger.preps:  # 'Iran and Egypt restored (their) ties'
+        yield (
+            "reciprocal",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("first", {"DEP": "nsubj"}, "trigger"),
+                _node("object", {"DEP": "conj"}, "first"),
             ],
         )
     if trigger.owner:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
@@ -363,6 +387,20 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             )
             # 'Hungarian and Romanian officials agreed', 'the two leaders met'
             yield "members", [_node("trigger", verb)]
+        return
+    elif trigger.object_nouns:
+        # read only through the nouns: 'a suspension of air links with X', never 'a suspension
+        # of the talks' alone
+        nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
+        yield (
+            "of-object-prep",
+            [
+                _node("trigger", lemma | _NOUN),
+                _node("of", _prep(["of"]), "trigger"),
+                _node("thing", nouns, "of"),
+                *_object_after(_prep(trigger.preps), "thing"),
+            ],
+        )
         return
     else:
         noun = lemma | _NOUN

@@ -45,12 +45,17 @@ def _without_trigger_words(node: dict) -> dict:
 
 def _has_own_object(word: Token, trigger: Trigger, arguments: Arguments) -> bool:
     """'X and Y met with Z' is about Z: a reciprocal reading needs a trigger without an object.
-    'of' names one only if an actor follows ('signed a treaty of friendship' has none)."""
+    'of' names one only if an actor follows ('signed a treaty of friendship' has none), a
+    preposition before the trigger is an adjunct ('With the accord signed, X and Y agreed'); a noun
+    the line reads the verb through is none ('X and Y restored *ties*'), but its preposition
+    is ('restored ties *with Z*')."""
+    nouns = arguments.lexicon[trigger.object_nouns] if trigger.object_nouns else frozenset()
+    things = [c for c in word.children if c.dep_ == "dobj" and c.lemma_ in nouns]
     return any(
-        c.dep_ in ("dobj", "attr")
-        or (c.dep_ == "prep" and c.lower_ in trigger.preps)
+        (c.dep_ in ("dobj", "attr") and c.lemma_ not in nouns)
+        or (c.dep_ == "prep" and c.lower_ in trigger.preps and c.i > word.i)
         or (c.dep_ == "prep" and c.lower_ == "of" and _names_actor(c, arguments))
-        for c in word.children
+        for c in [*word.children, *(c for thing in things for c in thing.children)]
     )
 
 

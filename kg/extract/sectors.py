@@ -10,8 +10,9 @@ in `doc.spans["kg_pairs"]`: it stands for each of them.
 'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
 apart from it ('Sudanese rebels', 'rebels in Sudan', `group_nouns`) are a group of their own,
 named by the state's demonym and the noun (key 'sudanese-rebel'), never the state; a people no
-state names ('Kurdish guerrillas') by its own name. Armed group nouns are also sector nouns:
-'Hezbollah fighters' act for Hezbollah.
+state names ('Kurdish guerrillas') by its own name; a people placed in another state ('Bosnian
+Serbs', 'Iraqi Kurds', 'Kurds in Syria') is a group too. Armed group nouns are also sector
+nouns: 'Hezbollah fighters' act for Hezbollah.
 Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
 `ontology/lexicon/context.json`.
 """
@@ -120,7 +121,8 @@ class SectorResolver:
         state's demonym and the noun; 'Kurdish guerrillas', 'Tamil separatists': people no state
         names are a group named by the people and the noun."""
         forms = (token.lemma_.lower(), token.lower_)
-        group = self.lexicon.matches("group_nouns", *forms)
+        # a people living in another state is a group too ('Bosnian Serbs', 'Iraqi Kurds')
+        group = self.lexicon.matches("group_nouns", *forms) or self._people_noun(token)
         # armed men of a people no state names are a group too ('Moslem forces')
         armed = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token)) == "military"
         if token.dep_ == "amod" or not (group or armed):
@@ -154,6 +156,16 @@ class SectorResolver:
             return None
         return ent.text
 
+    def _people_noun(self, token: Token) -> bool:
+        """'Serbs', 'Kurds': a capitalised plural naming a people (a state's demonym or a
+        nationality the model knows), which a modifier can place in another state."""
+        return (
+            token.tag_ in ("NNPS", "NNS")
+            and token.text[:1].isupper()
+            and token.text.endswith("s")
+            and (self.gazetteer.demonym_state(token.text) is not None or token.ent_type_ == "NORP")
+        )
+
     def _state_after(self, token: Token, arguments: Arguments) -> Arg | None:
         """The state after 'in' or 'from' ('rebels in the Ivory Coast'); a city is no state."""
         for prep in token.children:
@@ -167,7 +179,9 @@ class SectorResolver:
     def _group_span(self, token: Token, start: int, end: int, name: str) -> Span:
         """The group's span, keyed by its people and the singular noun ('ivorian-rebel')."""
         noun = token.lemma_.lower()  # a capitalised 'Rebels' keeps its plural as lemma
-        if noun.endswith("s") and self.lexicon.matches("group_nouns", noun[:-1]):
+        if noun.endswith("s") and (
+            self.lexicon.matches("group_nouns", noun[:-1]) or self._people_noun(token)
+        ):
             noun = noun[:-1]
         span = Span(token.doc, start, end, label="Group")
         span.id_ = span.kb_id_ = slugify(f"{name} {noun}")

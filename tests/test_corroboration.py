@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_support import THREE_REPORTS, report
-from test_view import make_graph, page_data
+from test_view import SCRIPT_BREAK, make_graph, page_data
 
 from kg.errors import QueryError
 from kg.graph import build_graph
@@ -111,6 +111,15 @@ def test_the_legend_reads_widths_back_as_supporting_statements(graph):
     legend = html.split('id="kg-widths"', 1)[1].split("</ul>", 1)[0]
     for n in (1, 3):
         assert f'border-top-width: {edge_width(n)}px"></span><span>{n}</span>' in legend
+
+
+def test_an_outlet_name_is_data_never_markup():
+    page = render_html(
+        build_graph([report("x", 0, SCRIPT_BREAK, ("iran", "threatens", "israel", {}))])
+    )
+    assert SCRIPT_BREAK not in page
+    (edge,) = page_data(page)["edges"]
+    assert edge["kgReports"][1] == f"reported by {SCRIPT_BREAK}"
 
 
 @pytest.mark.parametrize(

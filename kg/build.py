@@ -14,8 +14,9 @@ from rdflib import Graph
 from .chunks import CHUNK_CHARS, split_text
 from .config import Settings
 from .corpus import OnError, read_corpus
+from .curated import apply_curation, curated_graph
+from .curation import Curation, read_curation
 from .errors import CorpusError
-from .graph import build_graph
 from .model import Article, Extraction
 
 __all__ = ["BATCH_SIZE", "batch_size", "build", "build_store", "extract_corpus", "iter_extractions"]
@@ -122,14 +123,17 @@ def build(
     on_article: Progress | None = None,
     on_skip: OnError | None = None,
     jobs: int = 1,
+    curation: str | Path | None = None,
 ) -> Graph:
     """Read every document under `paths` ('-' is stdin) and return the actor graph; `jobs`
     processes parse in parallel.
 
     With `on_skip`, a bad document is reported to it and left out instead of stopping the build.
+    A `curation` file's decisions are applied (kg/curation.py) and added to the graph.
     """
+    corrections = read_curation(curation) if curation is not None else Curation()
     articles = _read(paths, stdin, on_skip)
-    return build_graph(extract_corpus(articles, settings, on_article, jobs=jobs))
+    return curated_graph(extract_corpus(articles, settings, on_article, jobs=jobs), corrections)
 
 
 def build_store(
@@ -141,17 +145,26 @@ def build_store(
     on_article: Progress | None = None,
     on_skip: OnError | None = None,
     jobs: int = 1,
+    curation: str | Path | None = None,
 ) -> Counter[str]:
     """Add every document under `paths` to a store (created if new), each in its own transaction
     as soon as it is extracted: a document already stored unchanged is left alone, a changed one
-    replaced. Returns how many were added, replaced and unchanged."""
+    replaced. Returns how many were added, replaced and unchanged.
+
+    The store keeps the curation it was first built with and applies it to every document;
+    without `curation` the stored one is used, and a different one is an error (see
+    kg.curate.settle_curation)."""
+    from .curate import settle_curation
     from .ingest import add_all
     from .store import open_store
 
+    corrections = read_curation(curation) if curation is not None else None
     articles = _read(paths, stdin, on_skip)
     opened = open_store(store, update_url, create=True)
     try:
-        changes = add_all(opened, iter_extractions(articles, settings, on_article, jobs=jobs))
+        chosen = settle_curation(opened, corrections)
+        extractions = iter_extractions(articles, settings, on_article, jobs=jobs)
+        changes = add_all(opened, apply_curation(extractions, chosen))
     finally:
         opened.close()
     return Counter(change.action for change in changes)

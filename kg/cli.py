@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from .errors import KgError, QueryError, ValidationError, one_line
 from .export import EXPORT_FORMATS
 from .query import FORMATS as RESULT_FORMATS
+from .rollup import LEVELS
 from .scorecard import FORMATS as EVAL_FORMATS
 from .view_data import MAX_NODES
 
@@ -84,6 +85,7 @@ def options(
 GraphFormat = Enum("GraphFormat", {name: name for name in EXPORT_FORMATS}, type=str)
 ResultFormat = Enum("ResultFormat", {name: name for name in RESULT_FORMATS}, type=str)
 EvalFormat = Enum("EvalFormat", {name: name for name in EVAL_FORMATS}, type=str)
+Level = Enum("Level", {name: name for name in LEVELS}, type=str)
 # The analyses of `kg analyze` (kg.analyze.ANALYSES), spelt out so `kg --help` needs no networkx.
 Analysis = Enum(
     "Analysis",
@@ -105,6 +107,15 @@ UpdateUrl = Annotated[
         "--update-url",
         help="SPARQL update endpoint of a remote store (default: the query URL with a final "
         "/query replaced by /update, else the query URL itself).",
+    ),
+]
+
+LevelOption = Annotated[
+    Level,
+    typer.Option(
+        "--level",
+        help="actor: the actors as extracted; state: persons, delegations, armies, ministries "
+        "and missions replaced by the state their facts tie them to, edges re-counted.",
     ),
 ]
 
@@ -149,6 +160,15 @@ def build(
             "--skip-bad", help="Skip unreadable documents and bad JSON Lines lines; count them."
         ),
     ] = False,
+    curation: Annotated[
+        Path | None,
+        typer.Option(
+            "--curation",
+            metavar="FILE",
+            help="Apply an analyst's curation file (see kg curate). A store keeps the curation it "
+            "was built with and reuses it when --curation is left out.",
+        ),
+    ] = None,
 ) -> None:
     """Extract actors and relations from articles and write the graph (or add them to a store)."""
     from rich.console import Console
@@ -181,10 +201,24 @@ def build(
         on_skip = skip if skip_bad else None
         if store is not None:
             counts = build_store(
-                paths, store, update_url, settings, on_article=advance, on_skip=on_skip, jobs=jobs
+                paths,
+                store,
+                update_url,
+                settings,
+                on_article=advance,
+                on_skip=on_skip,
+                jobs=jobs,
+                curation=curation,
             )
         else:
-            graph = build_graph(paths, settings, on_article=advance, on_skip=on_skip, jobs=jobs)
+            graph = build_graph(
+                paths,
+                settings,
+                on_article=advance,
+                on_skip=on_skip,
+                jobs=jobs,
+                curation=curation,
+            )
     note = f"; {len(skipped)} bad document(s) skipped" if skip_bad else ""
     if store is not None:
         done = ", ".join(f"{counts[a]} {a}" for a in ("added", "replaced", "unchanged"))
@@ -193,6 +227,132 @@ def build(
     output = output or Path("graph.ttl")
     write_graph(graph, output)
     typer.echo(f"wrote {output} ({len(graph)} triples{note})", err=True)
+
+
+curate_app = typer.Typer(
+    name="curate",
+    help="Record an analyst's correction in a curation file, which `kg build --curation FILE` "
+    "applies on every build.",
+    no_args_is_help=True,
+)
+app.add_typer(curate_app)
+ActorName = Annotated[str, typer.Argument(metavar="ACTOR", help="An actor's name ('Iran').")]
+Subject = Annotated[
+    str, typer.Argument(metavar="SUBJECT", help="The statements' subject, a name ('Iran').")
+]
+Object = Annotated[
+    str, typer.Argument(metavar="OBJECT", help="The statements' object, a name ('Israel').")
+]
+Relation = Annotated[
+    str, typer.Argument(metavar="RELATION", help="A relation: name or label ('threatens').")
+]
+Document = Annotated[
+    str | None,
+    typer.Option("--document", metavar="ID", help="Only the statements of this document (id)."),
+]
+
+
+@curate_app.callback()
+def curate_options(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Option("--file", metavar="FILE", help="The curation file (created if new).")
+    ],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who decides (default: your login name).")
+    ] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option(
+            "--graph",
+            metavar="GRAPH",
+            help="Resolve actor names against this graph file or store (needed for actors only "
+            "the extractor found); default: the gazetteer.",
+        ),
+    ] = None,
+) -> None:
+    """Record an analyst's correction in a curation file, which `kg build --curation FILE`
+    applies on every build. Actors are named as you type them ('Iran', 'Netanyahu')."""
+    ctx.obj = {"file": file, "by": by, "graph": graph}
+
+
+def _record(ctx: typer.Context, verb: str, *values: str, document: str | None = None) -> None:
+    from .curate import curate, describe
+
+    options = ctx.obj
+    decision = curate(
+        options["file"], verb, values, options["by"], options["graph"], document=document
+    )
+    typer.echo(f"{options['file']}: {describe(decision)}", err=True)
+
+
+@curate_app.command("merge")
+def curate_merge(
+    ctx: typer.Context,
+    actor_a: Annotated[str, typer.Argument(metavar="ACTOR_A", help="The actor kept.")],
+    actor_b: Annotated[
+        str, typer.Argument(metavar="ACTOR_B", help="The actor that becomes ACTOR_A.")
+    ],
+) -> None:
+    """ACTOR_B is ACTOR_A: one IRI, both labels."""
+    _record(ctx, "merge", actor_a, actor_b)
+
+
+@curate_app.command("alias")
+def curate_alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, matched in any case.")],
+    actor: ActorName,
+) -> None:
+    """An actor a document names NAME is ACTOR."""
+    _record(ctx, "alias", name, actor)
+
+
+@curate_app.command("retype")
+def curate_retype(
+    ctx: typer.Context,
+    actor: ActorName,
+    cls: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLASS", help="State, Person, Group, Organization, Delegation or Place."
+        ),
+    ],
+) -> None:
+    """ACTOR is of class CLASS."""
+    _record(ctx, "retype", actor, cls)
+
+
+@curate_app.command("reject")
+def curate_reject(
+    ctx: typer.Context,
+    subject: Subject,
+    relation: Relation,
+    obj: Object,
+    document: Document = None,
+) -> None:
+    """The statements SUBJECT RELATION OBJECT are wrong: kept, marked rejected, never an edge."""
+    _record(ctx, "reject", subject, relation, obj, document=document)
+
+
+@curate_app.command("accept")
+def curate_accept(
+    ctx: typer.Context,
+    subject: Subject,
+    relation: Relation,
+    obj: Object,
+    document: Document = None,
+) -> None:
+    """The statements SUBJECT RELATION OBJECT are right (overrides an earlier reject)."""
+    _record(ctx, "accept", subject, relation, obj, document=document)
+
+
+@curate_app.command("list")
+def curate_list(ctx: typer.Context) -> None:
+    """Print the decisions, oldest first: when, who, what."""
+    from .curate import list_curation
+
+    typer.echo(list_curation(ctx.obj["file"]))
 
 
 @app.command()
@@ -316,13 +476,15 @@ def view(
         int,
         typer.Option(min=1, help="Above this many nodes draw the best-connected, physics off."),
     ] = MAX_NODES,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Write the graph as one self-contained, offline HTML network."""
+    from .rollup import roll_up
     from .store import as_graph, open_graph
     from .view import write_html
 
     write_html(
-        as_graph(open_graph(graph)),
+        roll_up(as_graph(open_graph(graph)), level.value),
         output,
         title=f"kg network: {Path(graph.rstrip('/')).name}",
         focus=focus,
@@ -349,13 +511,15 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Convert the graph (or a store's graph) to another RDF format, or the actor network to
     GraphML, GEXF or CSV."""
     from .export import serialize, write_graph
+    from .rollup import roll_up
     from .store import as_graph, open_graph
 
-    loaded = as_graph(open_graph(graph))
+    loaded = roll_up(as_graph(open_graph(graph)), level.value)
     if output is None:
         typer.echo(serialize(loaded, fmt.value), nl=False)
     else:
@@ -395,13 +559,15 @@ def analyze_command(
             help="Also write the graph with the results on the actors (akg:pageRank, akg:bloc...)."
         ),
     ] = None,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Network analytics: centrality, communities, friend/foe blocs, paths, timelines."""
     from .analyze import analyze, format_report
     from .analyze import annotate as annotated
     from .export import load_graph, write_graph
+    from .rollup import roll_up
 
-    loaded = load_graph(graph)
+    loaded = roll_up(load_graph(graph), level.value)
     report = analyze(
         loaded, analysis.value, actors or (), relations=relation or (), top=top, seed=seed
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AnalysisError",
     "CorpusError",
+    "CurationError",
     "GraphError",
     "KgError",
     "ModelError",
@@ -74,3 +75,9 @@ class AnalysisError(KgError):
     """An analysis cannot answer: an unknown actor or relation, or no connection between two."""
 
     exit_code = 10
+
+
+class CurationError(KgError):
+    """A curation file cannot be read, or a decision names an unknown actor, relation or class."""
+
+    exit_code = 11

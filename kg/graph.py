@@ -32,6 +32,7 @@ from .vocab import (
     SKOS,
     XSD,
     actor_iri,
+    decision_iri,
     doc_iri,
     event_iri,
     slugify,
@@ -233,6 +234,10 @@ def _statement(
             triples.append((node, prop, Literal(rule)))
     if claim.attribution:
         triples.append((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
+    # an analyst's curation decision (kg/curation.py), which says who and when
+    for prop, key in ((AKG.rejectedBy, claim.rejected_by), (AKG.acceptedBy, claim.accepted_by)):
+        if key:
+            triples.append((node, prop, decision_iri(key)))
     return triples
 
 

@@ -22,6 +22,7 @@ from .errors import StoreError
 from .graph import (
     document_triples,
     entity_triples,
+    event_triples,
     merge_entities,
     source_triples,
 )
@@ -39,6 +40,7 @@ from .support import (
 from .vocab import (
     AKG,
     DATA_GRAPH,
+    DCTERMS,
     GRAPH,
     ID,
     OWL,
@@ -46,6 +48,7 @@ from .vocab import (
     SKOS,
     XSD,
     doc_iri,
+    event_iri,
     record_graph,
     relationship_iri,
     slugify,
@@ -64,7 +67,10 @@ __all__ = [
 Triple = tuple[Node, Node, Node]
 _RECORD = GRAPH["record/"]
 _SOURCE = source_iri("")
-_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)  # derived layer
+_EVENT = event_iri("")
+# the derived layer of an actor or source (merged labels) and of an event (merged reports)
+_LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)
+_EVENT_CORE = (RDF.type, SKOS.prefLabel, AKG.eventType, AKG.victim, AKG.perpetrator, DCTERMS.date)
 _FACT = Literal(True)  # akg:fact: Claim.is_fact, written on each statement by kg.graph
 
 # Internal queries over the whole dataset; the graph names are constants, the rest is bound.
@@ -74,13 +80,9 @@ _STATEMENTS = (
     f"SELECT ?st ?p ?o WHERE {{ GRAPH {_DATA} {{ ?st prov:wasDerivedFrom ?doc ; ?p ?o }} }}"
 )
 _MENTIONS = f"SELECT ?a WHERE {{ GRAPH {_DATA} {{ ?a akg:mentionedIn ?doc }} }}"
-# an event the document reports: its node's other triples are the document's own too
-_EVENTS = f"""SELECT ?e ?p ?o WHERE {{
-    GRAPH {_DATA} {{ ?e a akg:Event ; akg:mentionedIn ?doc ; ?p ?o }} FILTER (?p != akg:mentionedIn)
-}}"""
 _RECORDS = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _OWN = f"SELECT ?p ?o WHERE {{ GRAPH {_DATA} {{ ?node ?p ?o }} }}"
-_OTHER_RECORDS = """SELECT ?p ?o WHERE {
+_OTHER_RECORDS = """SELECT ?g ?p ?o WHERE {
     GRAPH ?g { ?node ?p ?o } FILTER (?g != ?self && STRSTARTS(STR(?g), ?prefix))
 }"""
 # the facts of other documents behind one direct edge, as Support rows (kg/support.py)
@@ -109,9 +111,26 @@ class Change:
     action: str
 
 
+def _is_event(node: Node) -> bool:
+    return str(node).startswith(_EVENT)
+
+
+def _own(extraction: Extraction) -> set[Triple]:
+    """A document's own triples in DATA: all it contributes except the core of the events it
+    reports, which several documents may share and so belongs to the derived layer."""
+    return {
+        (s, p, o)
+        for s, p, o in document_triples(extraction)
+        if not (_is_event(s) and p != AKG.mentionedIn)
+    }
+
+
 def _records(extraction: Extraction) -> set[Triple]:
-    """The entities and sources as this document alone names them (before any merging)."""
+    """The entities, sources and events as this document alone names them (before merging)."""
     triples = {t for entity in extraction.entities for t in entity_triples(entity)}
+    document = doc_iri(extraction.article.id)
+    for event in extraction.events:
+        triples.update(t for t in event_triples(event, document) if t[1] != AKG.mentionedIn)
     for claim in extraction.claims:
         if claim.attribution:
             triples.update(source_triples(slugify(claim.attribution), claim.attribution))
@@ -124,7 +143,6 @@ def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
     own = {(document, p, o) for p, o in store.select(_DOCUMENT, bound)}
     own |= {(st, p, o) for st, p, o in store.select(_STATEMENTS, bound)}
     own |= {(a, AKG.mentionedIn, document) for (a,) in store.select(_MENTIONS, bound)}
-    own |= {(e, p, o) for e, p, o in store.select(_EVENTS, bound)}
     records = set(store.select(_RECORDS, {"g": record_graph(document)}))
     return own, records
 
@@ -165,8 +183,33 @@ def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
     return next(iter(merged.values()))
 
 
-def _derived(node: URIRef, pairs: list[tuple[Node, Node]]) -> set[Triple]:
-    """The merged triples of an actor or source, given every label triple still about it."""
+def _event(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
+    """The merged core of an event, as kg.graph.merge_events makes it: the first label and type
+    in sort order over the reports, the victims, perpetrators and dates of all of them."""
+    firsts = [
+        (str(label), str(kind))
+        for pairs in reports
+        for label in [o for p, o in pairs if p == SKOS.prefLabel]
+        for kind in [o for p, o in pairs if p == AKG.eventType]
+    ]
+    if not firsts:
+        return set()
+    label, kind = min(firsts)
+    triples = {
+        (node, RDF.type, AKG.Event),
+        (node, SKOS.prefLabel, Literal(label)),
+        (node, AKG.eventType, Literal(kind)),
+    }
+    others = (AKG.victim, AKG.perpetrator, DCTERMS.date)
+    return triples | {(node, p, o) for pairs in reports for p, o in pairs if p in others}
+
+
+def _derived(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
+    """The merged triples of an actor, source or event, given every record still about it
+    (one list of (predicate, object) per document)."""
+    if _is_event(node):
+        return _event(node, reports)
+    pairs = [pair for pairs in reports for pair in pairs]
     if node.startswith(_SOURCE):
         labels = [str(o) for p, o in pairs if p == SKOS.prefLabel]
         return set(source_triples(node.removeprefix(_SOURCE), min(labels))) if labels else set()
@@ -177,22 +220,26 @@ def _derived(node: URIRef, pairs: list[tuple[Node, Node]]) -> set[Triple]:
 def _relabel(
     store: Store, document: URIRef, old: set[Triple], new: set[Triple]
 ) -> tuple[set[Triple], set[Triple]]:
-    """(delete, insert) for the merged labels of every actor/source the change touches.
+    """(delete, insert) for the merged labels of every actor/source and the merged core of every
+    event the change touches.
 
     A node this document named before is recomputed from every other record; a node it names
     for the first time is merged into the current layer (cheap: no scan of other documents)."""
     delete, insert = set(), set()
     before = {s for s, _, _ in old}
     for node in before | {s for s, _, _ in new}:
-        current = [(p, o) for p, o in store.select(_OWN, {"node": node})]
-        current = [(p, o) for p, o in current if p in _LABELS]
+        layer = _EVENT_CORE if _is_event(node) else _LABELS
+        current = [(p, o) for p, o in store.select(_OWN, {"node": node}) if p in layer]
         if node in before:
             bound = {"node": node, "self": record_graph(document), "prefix": Literal(str(_RECORD))}
-            base = store.select(_OTHER_RECORDS, bound)
+            grouped: dict[Node, list[tuple[Node, Node]]] = {}
+            for graph, p, o in store.select(_OTHER_RECORDS, bound):
+                grouped.setdefault(graph, []).append((p, o))
+            reports = list(grouped.values())
         else:
-            base = current
-        pairs = [*base, *((p, o) for s, p, o in new if s == node)]
-        target = _derived(node, pairs)
+            reports = [current] if current else []
+        reports.append([(p, o) for s, p, o in new if s == node])
+        target = _derived(node, reports)
         present = {(node, p, o) for p, o in current}
         delete |= present - target
         insert |= target - present
@@ -233,7 +280,7 @@ def _apply(store: Store, document: URIRef, extraction: Extraction | None) -> str
     """Replace a document's triples by the extraction's (None removes it) in one update; says
     what happened: added, replaced, removed or unchanged."""
     old_own, old_records = _state(store, document)
-    new_own = set(document_triples(extraction)) if extraction else set()
+    new_own = _own(extraction) if extraction else set()
     new_records = _records(extraction) if extraction else set()
     if old_own == new_own and old_records == new_records:
         return "unchanged"

@@ -59,7 +59,8 @@ class Claim:
     article's date. `role_status` marks a title statement current or former ('ex-Defense
     Minister'); a former role is evidence, never a direct edge. `*_sector` is the part of a state
     that acted ('Israeli officials' -> government); `*_coref` the rule that resolved an anaphoric
-    argument ('the Russian leader', 'he').
+    argument ('the Russian leader', 'he'). `rejected_by` / `accepted_by` name the analyst's
+    curation decision (kg/curation.py) that rejected or confirmed the statement.
     """
 
     doc_id: str
@@ -84,16 +85,22 @@ class Claim:
     subject_coref: str | None = None
     object_coref: str | None = None
     object_is_event: bool = False
+    rejected_by: str | None = None
+    accepted_by: str | None = None
 
     @property
     def is_fact(self) -> bool:
-        """Affirmed, not hypothetical/planned, between two actors, not a former role: enough to
-        assert the direct edge (a statement about an event is evidence, never an edge)."""
+        """Affirmed, not hypothetical/planned, between two actors, not a former role, not
+        rejected by an analyst: enough to assert the direct edge (a statement about an event is
+        evidence, never an edge; so is one an analyst's merge turned into an actor's relation to
+        itself)."""
         return (
             self.polarity == "affirmed"
             and self.modality in ("asserted", "reported")
             and self.role_status != "former"
             and not self.object_is_event
+            and self.rejected_by is None
+            and self.subject != self.object
         )
 
 

@@ -34,7 +34,7 @@ from rdflib.term import Node
 from .errors import QueryError, one_line
 from .export import write_graph
 from .graph import label_key
-from .schema import load_ontology, relation_named, relations
+from .schema import find_relation, load_ontology, relations
 from .store import Rows, Store, bind, open_graph
 from .vocab import PREFIXES, SKOS
 
@@ -194,7 +194,7 @@ def resolve_actor(source: Graph | Store, name: str) -> URIRef:
 def resolve_relation(name: str) -> URIRef:
     """The relation property a typed name means (local name or label, any case); an unknown
     name is a QueryError listing the relations."""
-    relation = relation_named(name)
+    relation = find_relation(name)
     if relation is None:
         known = ", ".join(relations())
         raise QueryError(f"no relation is named {name!r} (known: {known})")

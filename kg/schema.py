@@ -15,7 +15,7 @@ from .config import Settings
 from .errors import GraphError
 from .vocab import AKG, OWL, RDF, RDFS, SKOS
 
-__all__ = ["RelationInfo", "label_of", "load_ontology", "relation_named", "relations", "sectors"]
+__all__ = ["RelationInfo", "find_relation", "label_of", "load_ontology", "relations", "sectors"]
 
 
 @dataclass(frozen=True)
@@ -79,12 +79,14 @@ def _relations(ontology_dir: Path) -> dict[str, RelationInfo]:
     return dict(sorted(found.items()))
 
 
-def relation_named(name: str, ontology_dir: Path | None = None) -> RelationInfo | None:
-    """The relation a user means by `name`: its local name or label, any case and spacing
-    ("threatens", "Met  With"); None when no relation has that name."""
-    key = " ".join(name.split()).casefold()
-    found = relations(ontology_dir).values()
-    return next((r for r in found if key in (r.name.casefold(), r.label.casefold())), None)
+def find_relation(name: str, ontology_dir: Path | None = None) -> RelationInfo | None:
+    """The relation a user names by local name or label, in any case and spacing ('metWith',
+    'met with'); None if there is none."""
+    wanted = " ".join(name.split()).casefold()
+    for key, info in relations(ontology_dir).items():
+        if wanted in (key.casefold(), info.label.casefold()):
+            return info
+    return None
 
 
 def _sign(value: object, name: str) -> int | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from kg.errors import QueryError
-from kg.schema import relation_named
+from kg.schema import find_relation
 from kg.view_read import (
     Corroboration,
     DocRecord,
@@ -125,7 +125,7 @@ def _resolve_relations(names: Iterable[str] | None, onto: Ontology) -> frozenset
         return None
     wanted, unknown = set(), []
     for name in names:
-        if (relation := relation_named(name)) is not None:
+        if (relation := find_relation(name)) is not None:
             wanted.add(str(relation.iri))
         elif name.strip():
             unknown.append(name)

@@ -15,8 +15,11 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "AKG",
+    "ANALYST",
+    "CURATION_GRAPH",
     "DATA_GRAPH",
     "DCTERMS",
+    "DECISION",
     "DOC",
     "EVENT",
     "GRAPH",
@@ -35,6 +38,9 @@ __all__ = [
     "WD",
     "XSD",
     "actor_iri",
+    "analyst_iri",
+    "content_key",
+    "decision_iri",
     "doc_iri",
     "event_iri",
     "record_graph",
@@ -50,12 +56,16 @@ STMT = Namespace(ID["stmt/"])
 EVENT = Namespace(ID["event/"])
 SOURCE = Namespace(ID["source/"])
 RELATIONSHIP = Namespace(ID["rel/"])
+# Curation (kg/curation.py): an analyst's decisions and the analysts who made them.
+DECISION = Namespace(ID["decision/"])
+ANALYST = Namespace(ID["analyst/"])
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = SDO
 # Named graphs of a store (kg/store.py): the exported graph, the ontology, per-document records.
 GRAPH = Namespace("https://w3id.org/akg/graph/")
 DATA_GRAPH = GRAPH["data"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
+CURATION_GRAPH = GRAPH["curation"]  # the curation a store was built with (kg/curate.py)
 
 
 class AKG(DefinedNamespace):
@@ -177,6 +187,24 @@ class AKG(DefinedNamespace):
     pageRank: URIRef
     community: URIRef
     bloc: URIRef
+    # curation (kg/curation.py): an analyst's decisions, applied on every build
+    CurationDecision: URIRef
+    MergeDecision: URIRef
+    AliasDecision: URIRef
+    RetypeDecision: URIRef
+    RejectDecision: URIRef
+    AcceptDecision: URIRef
+    curatedActor: URIRef
+    mergedInto: URIRef
+    aliasLabel: URIRef
+    actorLabel: URIRef
+    retypedTo: URIRef
+    curatedSubject: URIRef
+    curatedRelation: URIRef
+    curatedObject: URIRef
+    curatedDocument: URIRef
+    rejectedBy: URIRef
+    acceptedBy: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {
@@ -188,6 +216,8 @@ PREFIXES: dict[str, Namespace] = {
     "event": EVENT,
     "source": SOURCE,
     "rel": RELATIONSHIP,
+    "decision": DECISION,
+    "analyst": ANALYST,
     "wd": WD,
     "schema": SCHEMA,
     "skos": SKOS,
@@ -224,10 +254,24 @@ def doc_iri(doc_id: str) -> URIRef:
     return DOC[slugify(doc_id)]
 
 
+def content_key(*parts: object) -> str:
+    """A short digest of the parts: the same content always gets the same key."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+
+
 def statement_iri(*parts: object) -> URIRef:
     """Content-addressed statement IRI: the same mention in the same document gets the same IRI."""
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
-    return STMT[digest]
+    return STMT[content_key(*parts)]
+
+
+def decision_iri(key: str) -> URIRef:
+    """IRI of a curation decision; `key` is the content key kg.curation gives it."""
+    return DECISION[key]
+
+
+def analyst_iri(name: str) -> URIRef:
+    """IRI of the analyst who made a curation decision (prov:Agent)."""
+    return ANALYST[slugify(name)]
 
 
 def relationship_iri(subject: URIRef, relation: URIRef, obj: URIRef) -> URIRef:

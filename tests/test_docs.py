@@ -15,11 +15,24 @@ from kg.schema import relations
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(typer.main.get_command(app).commands)
+OPTIONS = [
+    (name, param.opts)
+    for name, command in sorted(typer.main.get_command(app).commands.items())
+    for param in command.params
+    if param.param_type_name == "option"
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_a_readme_section(command):
     assert f"### `kg {command}`" in README
+
+
+@pytest.mark.parametrize(
+    ("command", "names"), OPTIONS, ids=[f"{command} {names[0]}" for command, names in OPTIONS]
+)
+def test_every_option_is_in_the_readme(command, names):
+    assert any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", README) for name in names)
 
 
 @pytest.mark.parametrize("name", sorted(list_queries()))

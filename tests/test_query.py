@@ -132,6 +132,7 @@ EXPECTED = {
             ("Russia", "threatens", "United States", "affirmed", "hypothetical"),
         ],
     ),
+    "curated": ({}, ("verdict", "subject"), []),  # tests/test_curation.py: a curated graph
     "evidence": (
         {},
         ("subject", "relation", "object", "sentence"),

@@ -28,7 +28,7 @@ from kg.errors import QueryError, StoreError
 from kg.export import serialize
 from kg.graph import build_graph
 from kg.ingest import add_extraction, remove_document, remove_documents
-from kg.model import Article, Claim, Entity, Extraction
+from kg.model import Article, Claim, Entity, Event, Extraction
 from kg.query import run_named, run_query
 from kg.store import RemoteStore, open_graph, open_store, update_url_for
 
@@ -86,6 +86,29 @@ C = Extraction(
     (HAMAS, HANIYEH),
     (claim(URL, "ismail-haniyeh", "leaderOf", "hamas", 0, title="leader"),),
 )
+# two reports of one event, labelled and dated differently, one naming the perpetrator
+KILLING = Event("killing-of-ismail-haniyeh", "the killing of Haniyeh", "killing", "ismail-haniyeh")
+D = Extraction(
+    article("d"),
+    (IRAN, HANIYEH),
+    (claim("d", "iran", "condemned", KILLING.key, 0, object_is_event=True),),
+    (KILLING,),
+)
+E = Extraction(
+    article("e"),
+    (ISRAEL, HANIYEH, HAMAS),
+    (claim("e", "hamas", "condemned", KILLING.key, 0, object_is_event=True),),
+    (
+        Event(
+            KILLING.key,
+            "the assassination of Haniyeh",
+            "assassination",
+            "ismail-haniyeh",
+            ("israel",),
+            DATE,
+        ),
+    ),
+)
 
 # (what happens, the operations in order, the documents the store then holds)
 SEQUENCES = [
@@ -99,6 +122,10 @@ SEQUENCES = [
     ("remove by URL", [A, C, URL], [A]),
     ("remove everything", [A, B, C, "b", "a", URL], []),
     ("remove, then add again", [A, B, "a", A], [A, B]),
+    ("one event in two reports", [D, E], [D, E]),
+    ("remove one report of an event", [D, E, "d"], [E]),
+    ("remove the other report of an event", [D, E, "e"], [D]),
+    ("remove both reports of an event", [E, D, "e", "d"], []),
 ]
 
 

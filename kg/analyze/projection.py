@@ -17,7 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import AnalysisError
-from ..schema import label_of, load_ontology, relations
+from ..schema import find_relation, label_of, load_ontology, relations
 from ..vocab import AKG, DCTERMS, PROV, RDF, RDFS, SKOS
 
 __all__ = ["Evidence", "find_actor", "from_triples", "layer", "project", "restrict"]
@@ -173,12 +173,10 @@ def layer(net: nx.MultiDiGraph, relation: str) -> nx.MultiDiGraph:
 
 
 def _relation_name(name: str) -> str:
-    known = relations()
-    wanted = name.strip().casefold()
-    for key, info in known.items():
-        if wanted in (key.casefold(), info.label.casefold()):
-            return key
-    raise AnalysisError(f"unknown relation '{name}' (known: {', '.join(known)})")
+    found = find_relation(name)
+    if found is None:
+        raise AnalysisError(f"unknown relation '{name}' (known: {', '.join(relations())})")
+    return found.name
 
 
 def find_actor(net: nx.MultiDiGraph, name: str) -> str:

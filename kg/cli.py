@@ -462,7 +462,8 @@ def query(
         for query in list_queries().values():
             typer.echo(f"{query.name}\t{query.description}")
             for param, meaning in query.params:
-                typer.echo(f"    --param {param}=...\t{meaning}")
+                optional = " (optional)" if param in query.optional else ""
+                typer.echo(f"    --param {param}=...{optional}\t{meaning}")
         return
     if (sparql is None) == (name is None):
         raise QueryError("give either a SPARQL query (text or .rq file) or --name NAME")

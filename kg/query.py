@@ -3,11 +3,12 @@
 Queries see the graph together with the ontology, so relation and class labels are available.
 A graph file is queried in memory; a store (kg/store.py) answers inside itself. A named query
 declares its parameters in its header (`# param NAME: what it is`): each names an actor as a
-user types it, which is resolved to the actor's IRI (its name bound as a literal) and bound in
-the query as that constant term (`kg.store.bind`), so a value cannot change a query. Queries
-are read-only unless asked otherwise: the parsed request, not its text, tells an UPDATE or an
-outside access (SERVICE, LOAD, FROM, USING) apart, so comments or odd spacing cannot smuggle one
-in. Results come back as plain rows and are rendered as a table, CSV or JSON.
+user types it (or, marked `(relation)`, a relation), which is resolved to its IRI (an actor's
+name bound as a literal) and bound in the query as that constant term (`kg.store.bind`), so a
+value cannot change a query; a parameter marked `(optional)` left out leaves its variable free.
+Queries are read-only unless asked otherwise: the parsed request, not its text, tells an UPDATE
+or an outside access (SERVICE, LOAD, FROM, USING) apart, so comments or odd spacing cannot smuggle
+one in. Results come back as plain rows and are rendered as a table, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from rdflib.term import Node
 from .errors import QueryError, one_line
 from .export import write_graph
 from .graph import label_key
-from .schema import load_ontology
+from .schema import find_relation, load_ontology, relations
 from .store import Rows, Store, bind
 from .timeslice import Window, open_slice
 from .vocab import PREFIXES, SKOS
@@ -52,6 +53,7 @@ __all__ = [
     "query_source",
     "records",
     "resolve_actor",
+    "resolve_relation",
     "run_named",
     "run_query",
 ]
@@ -94,25 +96,37 @@ class Request:
         return isinstance(self.algebra, Update)
 
 
-_PARAM = re.compile(r"#\s*param\s+(\w+)\s*:\s*(.+)")
+# `# param NAME: what to give` or `# param NAME (optional relation): ...`
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\(([\w\s]*)\))?\s*:\s*(.+)")
 
 
 @dataclass(frozen=True)
 class NamedQuery:
     """A shipped `.rq` file: the first comment line says what it answers, `# param` lines name
-    its parameters (variable name, what to give)."""
+    its parameters (variable name, what to give). A parameter names an actor unless marked
+    `(relation)`; one marked `(optional)` may be left out, its variable then matching anything."""
 
     name: str
     description: str
     params: tuple[tuple[str, str], ...]
     text: str
+    optional: frozenset[str] = frozenset()
+    relation_params: frozenset[str] = frozenset()
 
 
 def _named(name: str, text: str) -> NamedQuery:
     header = [line for line in text.splitlines() if line.startswith("#")]
-    params = tuple(match.groups() for match in map(_PARAM.match, header) if match)
+    found = [match.groups() for match in map(_PARAM.match, header) if match]
     description = header[0].lstrip("# ").strip() if header else ""
-    return NamedQuery(name, description, params, text)
+    marked = {param: set((marks or "").split()) for param, marks, _ in found}
+    return NamedQuery(
+        name,
+        description,
+        tuple((param, meaning) for param, _, meaning in found),
+        text,
+        frozenset(p for p, marks in marked.items() if "optional" in marks),
+        frozenset(p for p, marks in marked.items() if "relation" in marks),
+    )
 
 
 def list_queries() -> dict[str, NamedQuery]:
@@ -178,17 +192,33 @@ def resolve_actor(source: Graph | Store, name: str) -> URIRef:
     return URIRef(candidates[0])
 
 
+def resolve_relation(name: str) -> URIRef:
+    """The relation property a typed name means (local name or label, any case); an unknown
+    name is a QueryError listing the relations."""
+    relation = find_relation(name)
+    if relation is None:
+        known = ", ".join(relations())
+        raise QueryError(f"no relation is named {name!r} (known: {known})")
+    return relation.iri
+
+
 def _bindings(
     source: Graph | Store, query: NamedQuery, params: Mapping[str, str]
 ) -> dict[str, Node]:
     expected = [name for name, _ in query.params]
     wanted = ", ".join(f"--param {name}=..." for name in expected) or "no parameters"
     unknown = sorted(set(params) - set(expected))
-    missing = [name for name in expected if name not in params]
+    missing = [name for name in expected if name not in params and name not in query.optional]
     if unknown or missing:
         problem = f"unknown parameter {unknown[0]}" if unknown else f"missing {missing[0]}"
         raise QueryError(f"query '{query.name}': {problem} (it takes {wanted})")
-    return {name: resolve_actor(source, params[name]) for name in expected}
+    return {
+        name: resolve_relation(params[name])
+        if name in query.relation_params
+        else resolve_actor(source, params[name])
+        for name in expected
+        if name in params
+    }
 
 
 def page(text: str, limit: int | None, offset: int = 0) -> str:
@@ -208,10 +238,10 @@ def run_named(
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> QueryResult:
-    """Run a named query, each parameter (an actor's name) bound as the actor's IRI; one page of
-    `limit` rows after `offset` (`limit=None` or 0: every row). A store answers it directly: a
-    shipped query bound as terms needs no read-only check (the check parses the text with
-    rdflib, which takes longer than a store's answer)."""
+    """Run a named query, each parameter (an actor's or relation's name) bound as its IRI; one
+    page of `limit` rows after `offset` (`limit=None` or 0: every row). A store answers it
+    directly: a shipped query bound as terms needs no read-only check (the check parses the text
+    with rdflib, which takes longer than a store's answer)."""
     named_query(name)  # an unknown name is a QueryError listing the known ones
     query = list_queries()[name]
     text = page(query.text, limit, offset)

@@ -16,6 +16,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import re
 from collections import Counter
@@ -31,13 +32,16 @@ from rdflib import Graph, URIRef
 
 from kg.errors import OutputError
 from kg.files import write_atomic
-from kg.view_data import MAX_NODES, NodeRecord, Selection, View, select, selection
+from kg.view_data import MAX_NODES, EdgeRecord, NodeRecord, Selection, View, select, selection
 from kg.vocab import AKG
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["edge_width", "render_html", "write_html"]
 
 VIS_VERSION = "9.1.2"
 EDGE_LABEL_LIMIT = 60  # above this many edges, relation names are left to the legend and panel
+# Edge width by support (statements behind the edge), log scale: 1 thin, WIDTH_TOP or more widest.
+WIDTH_MIN, WIDTH_MAX, WIDTH_TOP = 1.5, 9.0, 1000
+OUTLETS_SHOWN = 8  # on hover; the rest are counted
 
 # Actor types and places: (colour, vis-network shape, legend glyph). Keyed by ontology class.
 NODE_STYLE: dict[URIRef, tuple[str, str, str]] = {
@@ -91,7 +95,6 @@ _OPTIONS = {
         "smooth": False,
         "selectionWidth": 1.5,
         "hoverWidth": 1.5,
-        "scaling": {"min": 1.5, "max": 6, "label": {"enabled": False}},
         "arrows": {"to": {"scaleFactor": 0.6}},
         "font": {
             "size": 11,
@@ -165,6 +168,35 @@ def _vis_node(node: NodeRecord, view: View, blocs: bool) -> dict:
     return vis
 
 
+def edge_width(support: int) -> float:
+    """Line width for an edge with `support` reports, on a log scale so that 1 and 1,000 reports
+    are both readable: 1 -> WIDTH_MIN, WIDTH_TOP or more -> WIDTH_MAX."""
+    reports = min(max(support, 1), WIDTH_TOP)
+    scale = math.log(reports) / math.log(WIDTH_TOP)
+    return round(WIDTH_MIN + (WIDTH_MAX - WIDTH_MIN) * scale, 2)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' if n != 1 else ''}"
+
+
+def _reports(edge: EdgeRecord) -> list[str]:
+    """What the edge's relationship node says: support, outlets, first and last report."""
+    c = edge.corroboration
+    if c is None:
+        return [_plural(len(edge.evidence), "supporting statement")]
+    lines = [f"{_plural(c.support, 'supporting statement')} in {_plural(c.documents, 'document')}"]
+    if c.outlets:
+        more = len(c.outlets) - OUTLETS_SHOWN
+        named = ", ".join(c.outlets[:OUTLETS_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+        lines.append(f"reported by {named}")
+    if c.first and c.last not in ("", c.first):
+        lines.append(f"first reported {c.first}, last {c.last}")
+    elif c.first:
+        lines.append(f"reported on {c.first}")
+    return lines
+
+
 def _vis_edges(view: View, labels: dict[str, str]) -> list[dict]:
     pairs = Counter(frozenset((e.source, e.target)) for e in view.edges)
     seen: Counter[frozenset] = Counter()
@@ -174,20 +206,21 @@ def _vis_edges(view: View, labels: dict[str, str]) -> list[dict]:
         name = view.relation_labels[edge.relation]
         arrow = "\u2014" if symmetric else "\u2192"
         head = f"{labels[edge.source]} {arrow} {name} {arrow} {labels[edge.target]}"
-        count = len(edge.evidence)
+        reports = _reports(edge)
         colour = EDGE_COLOUR.get(edge.relation, OTHER_EDGE_COLOUR)
         vis: dict = {
             "id": f"e{index}",
             "from": edge.source,
             "to": edge.target,
-            "title": f"{head}\n{count} supporting statement{'s' if count != 1 else ''}"
-            " \u00b7 click for the sentences",
+            "title": "\n".join([head, *reports, "click for the sentences"]),
             "color": {"color": colour, "highlight": colour, "hover": colour, "inherit": False},
-            "value": max(count, 1),
+            "width": edge_width(_support(edge)),
             "arrows": {"to": {"enabled": not symmetric}},
             "dashes": edge.relation == AKG.locatedIn,
             "kgRelation": str(edge.relation),
             "kgHead": head,
+            "kgReports": reports,
+            "kgSupport": _support(edge),
             "kgDates": sorted({e.date for e in edge.evidence if e.date}),
         }
         if len(view.edges) <= EDGE_LABEL_LIMIT:
@@ -204,6 +237,11 @@ def _vis_edges(view: View, labels: dict[str, str]) -> list[dict]:
             }
         found.append(vis)
     return found
+
+
+def _support(edge: EdgeRecord) -> int:
+    """The relationship's support count; for a graph without relationship nodes, the statements."""
+    return edge.corroboration.support if edge.corroboration else len(edge.evidence)
 
 
 def _options(view: View) -> dict:
@@ -279,6 +317,20 @@ def _edge_legend(view: View) -> list[dict]:
             "count": present[rel],
         }
         for rel in sorted(present, key=lambda r: (view.relation_labels[r], str(r)))
+    ]
+
+
+def _width_legend(view: View) -> list[dict]:
+    """Sample line widths (1, 10, 100, ... up to the best-supported drawn edge), so a reader can
+    read a width back as a number of supporting statements."""
+    top = max((_support(edge) for edge in view.edges), default=0)
+    if not top:
+        return []
+    last = min(top, WIDTH_TOP)
+    samples = sorted({1, last, *(n for n in (10, 100, 1000) if n < last)})
+    return [
+        {"label": f"{n:,}{'+' if n == WIDTH_TOP < top else ''}", "width": edge_width(n)}
+        for n in samples
     ]
 
 
@@ -397,6 +449,7 @@ def render_html(
         node_types=_node_legend(view, bool(blocs)),
         blocs=blocs,
         relations=_edge_legend(view),
+        widths=_width_legend(view),
         notes=_describe(chosen, view),
         n_actors=view.n_actors,
         n_places=len(view.nodes) - view.n_actors,

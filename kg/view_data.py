@@ -15,8 +15,18 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from kg.errors import QueryError
+from kg.schema import find_relation
 from kg.timeslice import Window, parse_date, time_slice
-from kg.view_read import DocRecord, Evidence, Ontology, Reader, Statement, local_name, ontology
+from kg.view_read import (
+    Corroboration,
+    DocRecord,
+    Evidence,
+    Ontology,
+    Reader,
+    Statement,
+    local_name,
+    ontology,
+)
 from kg.vocab import AKG
 
 __all__ = ["EdgeRecord", "NodeRecord", "Selection", "View", "select", "selection"]
@@ -54,7 +64,8 @@ class EdgeRecord:
     relation: URIRef
     source: str
     target: str
-    evidence: tuple[Evidence, ...]  # newest first
+    evidence: tuple[Evidence, ...]  # newest first (within the selected dates)
+    corroboration: Corroboration | None  # the whole graph's reports; None: no relationship node
 
 
 @dataclass(frozen=True)
@@ -106,10 +117,9 @@ def _resolve_relations(names: Iterable[str] | None, onto: Ontology) -> frozenset
         return None
     wanted, unknown = set(), []
     for name in names:
-        key = " ".join(name.split()).lower()
-        if key in onto.names:
-            wanted.add(str(onto.names[key]))
-        elif key:
+        if (relation := find_relation(name)) is not None:
+            wanted.add(str(relation.iri))
+        elif name.strip():
             unknown.append(name)
     if unknown or not wanted:
         valid = ", ".join(sorted({local_name(r) for r in onto.relations}))
@@ -254,7 +264,13 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
         for node in sorted(kept)
     )
     edge_records = tuple(
-        EdgeRecord(onto.by_iri[rel], s, o, _sort_evidence(map(reader.evidence, edges[(rel, s, o)])))
+        EdgeRecord(
+            onto.by_iri[rel],
+            s,
+            o,
+            _sort_evidence(map(reader.evidence, edges[(rel, s, o)])),
+            reader.corroboration(rel, s, o),
+        )
         for rel, s, o in sorted(edges, key=lambda k: (k[1], k[2], k[0]))
     )
     cited = {e.doc for r in (*edge_records, *node_records) for e in _evidence_of(r) if e.doc}

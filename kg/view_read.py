@@ -13,14 +13,24 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.schema import label_of, load_ontology, relations
-from kg.vocab import AKG, DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.vocab import AKG, DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS, relationship_iri
 
-__all__ = ["DocRecord", "Evidence", "Ontology", "Reader", "Statement", "local_name", "ontology"]
+__all__ = [
+    "Corroboration",
+    "DocRecord",
+    "Evidence",
+    "Ontology",
+    "Reader",
+    "Statement",
+    "local_name",
+    "ontology",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Corroboration:
+    """What a direct edge's relationship node (akg:Relationship) says about the reports behind
+    it, as the graph records it: the view draws and names these, it does not recount them."""
+
+    support: int  # akg:supportCount: fact statements
+    documents: int  # akg:documentCount
+    outlets: tuple[str, ...]  # akg:reportedBy, sorted
+    first: str  # akg:firstReported, ISO date; "" when unknown
+    last: str  # akg:lastReported
+
+
+@dataclass(frozen=True)
 class DocRecord:
     iri: str
     id: str
@@ -47,7 +69,6 @@ class DocRecord:
 @dataclass(frozen=True)
 class Ontology:
     relations: dict[URIRef, str]  # relation property -> its rdfs:label
-    names: dict[str, URIRef]  # local name and label, lower case -> relation
     symmetric: frozenset[URIRef]
     by_iri: dict[str, URIRef]  # relation IRI as text -> relation property
     symmetric_iris: frozenset[str]
@@ -69,7 +90,6 @@ def ontology() -> Ontology:
     terms = (*declared, AKG.Place, *values[AKG.polarity], *values[AKG.modality])
     return Ontology(
         relations={r.iri: r.label for r in info},
-        names={n.lower(): r.iri for r in info for n in (r.name, r.label)},
         symmetric=frozenset(r.iri for r in info if r.symmetric),
         by_iri={str(r.iri): r.iri for r in info},
         symmetric_iris=frozenset(str(r.iri) for r in info if r.symmetric),
@@ -102,8 +122,19 @@ def _date_text(value: Node | None) -> str:
     return str(value)[:10] if value is not None else ""
 
 
-@dataclass(frozen=True)
-class Statement:
+def _count(value: Node | None) -> int:
+    """A count read from the graph; a malformed one (the graph is untrusted) counts 0."""
+    try:
+        return max(int(str(value)), 0) if value is not None else 0
+    except ValueError:
+        return 0
+
+
+class Statement(NamedTuple):
+    """One relation statement as the selection needs it. A named tuple, not a frozen dataclass:
+    the view makes one per statement of the graph (30,000 for 10k actors), and it builds in half
+    the time."""
+
     node: Node
     subject: str
     relation: str
@@ -177,6 +208,22 @@ class Reader:
             qualifier=", ".join(qualifier),
             source=self.label(str(sources[0])) if sources else "",
             claim=f"{self.label(st.subject)} {relation} {self.label(st.object)}",
+        )
+
+    def corroboration(self, relation: str, subject: str, obj: str) -> Corroboration | None:
+        """The relationship node of a direct edge, looked up by its IRI (only for drawn edges);
+        None for a graph built without relationship nodes."""
+        node = relationship_iri(URIRef(subject), URIRef(relation), URIRef(obj))
+        value = self.graph.value  # by property: a node has one akg:supportedBy per statement
+        support = value(node, AKG.supportCount)
+        if support is None:
+            return None
+        return Corroboration(
+            support=_count(support),
+            documents=_count(value(node, AKG.documentCount)),
+            outlets=tuple(sorted({str(o) for o in self.graph.objects(node, AKG.reportedBy)})),
+            first=_date_text(value(node, AKG.firstReported)),
+            last=_date_text(value(node, AKG.lastReported)),
         )
 
     def doc(self, iri: str) -> DocRecord:

@@ -177,7 +177,7 @@ def run(quick: bool = False) -> str:
         lookup = median_time(lambda: resolve_actor(store, "Iran"), 51)
         queries, unlimited = {}, {}
         for name, query in list_queries().items():
-            params = {p: PARAMS[p] for p, _ in query.params}
+            params = {p: PARAMS[p] for p, _ in query.params if p not in query.optional}
             queries[name] = median_time(lambda n=name, p=params: run_named(store, n, p), repeat)
             unlimited[name] = median_time(
                 lambda n=name, p=params: run_named(store, n, p, limit=None), repeat

@@ -229,9 +229,13 @@ def test_query_list_names_every_named_query_and_its_parameters(graph_path):
     expected = []
     for query in list_queries().values():
         expected.append(f"{query.name}\t{query.description}")
-        expected += [f"    --param {name}=...\t{meaning}" for name, meaning in query.params]
+        expected += [
+            f"    --param {name}=...{' (optional)' if name in query.optional else ''}\t{meaning}"
+            for name, meaning in query.params
+        ]
     assert run.stdout.splitlines() == expected
     assert "    --param actor=...\t" in run.stdout
+    assert "    --param relation=... (optional)\t" in run.stdout
 
 
 # --- view, export, validate, summary ------------------------------------------------------------

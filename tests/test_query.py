@@ -172,6 +172,11 @@ EXPECTED = {
             ("Iran", "threatens", "Israel", "affirmed", "reported", "Iran warned Israel again."),
         ],
     ),
+    "strongest-relationships": (
+        {"actor": "israel", "relation": "threatens"},
+        ("subject", "predicate", "object", "support", "documents", "outlets", "first", "last"),
+        [("Iran", "threatens", "Israel", "2", "1", "Wire", "2024-08-04", "2024-08-04")],
+    ),
     "actor-profile": (
         {"actor": "Benjamin Netanyahu"},
         ("name", "role", "relation", "counterpart", "document", "sentence"),

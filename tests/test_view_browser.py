@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from test_support import THREE_REPORTS, report
 from test_view import IMG_XSS, IRAN, ISRAEL, PERSON, RUSSIA, make_graph
 from test_view_select import star
 
+from kg.graph import build_graph
 from kg.view import write_html
 from kg.vocab import AKG
 
@@ -189,3 +191,27 @@ def test_a_large_graph_opens_with_its_layout_and_no_physics(chromium, tmp_path, 
     finally:
         watched.page.close()
     assert watched.outside_requests() == [] and watched.errors == []
+
+
+def test_hovering_an_edge_names_its_outlets_and_dates_as_text(chromium, tmp_path, output_dir):
+    marked = report("d", 1, IMG_XSS, ("iran", "threatens", "israel", {}))
+    path = write_html(build_graph([*THREE_REPORTS, marked]), tmp_path / "support.html")
+    watched = open_page(chromium, path)
+    page = watched.page
+    try:
+        (edge,) = page.evaluate("window.kgEdges.get()")
+        drawn = page.evaluate(f"window.kgNetwork.body.edges[{edge['id']!r}].options.width")
+        assert drawn == edge["width"] > 1.5
+        x, y = screen_point(page, str(IRAN), str(ISRAEL))
+        page.mouse.move(x - 40, y - 40)
+        page.mouse.move(x, y, steps=5)
+        tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+        text = tooltip.text_content()
+        assert "4 supporting statements in 4 documents" in text
+        assert f"reported by {IMG_XSS}, AP, Reuters" in text
+        assert "first reported 2024-08-04, last 2024-08-09" in text
+        assert page.query_selector("img") is None
+        page.screenshot(path=str(output_dir / "view-edge-tooltip.png"))
+    finally:
+        page.close()
+    assert watched.outside_requests() == [] and watched.dialogs == [] and watched.errors == []

@@ -221,11 +221,19 @@ def _bindings(
     }
 
 
+# Where a query may bound a subquery by the end of the page: a line `#@page-end` becomes
+# `LIMIT offset+limit` when a page is asked for and stays a comment when every row is. A query
+# uses it to find the few rows a page can hold before joining and sorting them (evidence.rq).
+_PAGE_END = re.compile(r"^([ \t]*)#@page-end[ \t]*$", re.MULTILINE)
+
+
 def page(text: str, limit: int | None, offset: int = 0) -> str:
     """The query cut to one page of its ordered rows: `limit` rows (0 or None: all) after the
-    first `offset`."""
+    first `offset`; each `#@page-end` line bounds its subquery by the page's last row."""
     if (limit or 0) < 0 or offset < 0:
         raise QueryError("--limit and --offset take a number >= 0 (--limit 0: every row)")
+    if limit:
+        text = _PAGE_END.sub(rf"\g<1>LIMIT {offset + limit}", text)
     clauses = [f"LIMIT {limit}"] if limit else []
     clauses += [f"OFFSET {offset}"] if offset else []
     return "\n".join([text.rstrip(), *clauses])

@@ -19,6 +19,7 @@ from kg.query import (
     format_result,
     list_queries,
     named_query,
+    page,
     parse_params,
     read_query,
     resolve_actor,
@@ -534,6 +535,16 @@ def test_a_named_query_answers_one_page_of_its_ordered_rows(graph, limit, offset
     page = run_named(graph, "not-asserted", limit=limit, offset=offset).rows
     assert len(page) == expected
     assert list(page) == list(every[offset : offset + expected])
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "bound"), [(None, 0, None), (0, 7, None), (10, 0, 10), (10, 30, 40)]
+)
+def test_a_page_end_line_bounds_its_subquery_by_the_last_row_of_the_page(limit, offset, bound):
+    text = "SELECT ?x WHERE {\n  { SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n    #@page-end\n  }\n}"
+    paged = page(text, limit, offset)
+    inner = paged.splitlines()[2].strip()
+    assert inner == (f"LIMIT {bound}" if bound else "#@page-end")
 
 
 @pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (10, -1)])

@@ -126,9 +126,10 @@ class _Tokens:
             self.by_lemma.setdefault(lemma, []).append(token)
 
     def passes(self, token: int, tests: tuple[Test, ...]) -> bool:
-        return all(
-            (self.columns[column][token] in values) == wanted for column, values, wanted in tests
-        )
+        for column, values, wanted in tests:  # a loop, not all(): this runs for every candidate
+            if (self.columns[column][token] in values) != wanted:
+                return False
+        return True
 
     def starts(self, pattern: _Pattern) -> list[int]:
         """The tokens the first node may match, in order: those with its lemma, else every

@@ -113,14 +113,14 @@ class _Tokens:
         for number, sentence in enumerate(doc.sents):
             self.bounds.append((sentence.start, sentence.end))
             self.sentence[sentence.start : sentence.end] = [number] * len(sentence)
-        self.heads: list[list[int]] = [[] for _ in range(len(doc))]
-        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        self.heads: dict[int, tuple[int]] = {}
+        self.children: dict[int, list[int]] = {}
         # heads are offsets, which the unsigned array wraps around
         for token, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
             head = token + offset
             if head != token and self.sentence[head] == self.sentence[token]:
-                self.heads[token].append(head)
-                self.children[head].append(token)
+                self.heads[token] = (head,)
+                self.children.setdefault(head, []).append(token)
         self.by_lemma: dict[int, list[int]] = {}
         for token, lemma in enumerate(self.columns[_COLUMNS["LEMMA"]]):
             self.by_lemma.setdefault(lemma, []).append(token)
@@ -153,7 +153,7 @@ class _Tokens:
                 found.append(list(chosen))
                 return
             node = pattern.nodes[number]
-            tied = (self.children if node.child else self.heads)[chosen[node.left]]
+            tied = (self.children if node.child else self.heads).get(chosen[node.left], ())
             for token in tied:
                 if self.passes(token, node.tests):
                     chosen[number] = token

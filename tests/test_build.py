@@ -15,7 +15,7 @@ from kg.build import BATCH_SIZE, batch_size, extract_corpus
 from kg.corpus import read_corpus
 from kg.errors import KgError
 from kg.extract import extract_articles
-from kg.extract.matching import trigger_lemmas
+from kg.extract.matching import TriggerMatcher, trigger_lemmas
 from kg.nlp import MODEL_COMPONENTS, build_pipeline, unused_components
 
 
@@ -140,3 +140,20 @@ def test_sentence_matching_finds_what_one_dependency_matcher_finds(nlp, articles
         expected = whole(doc)
         assert expected
         assert finder.matcher(doc) == [(key, list(tokens)) for key, tokens in expected]
+
+
+# Patterns the matcher cannot match as DependencyMatcher does are refused when added.
+UNMATCHABLE = [
+    [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"ENT_TYPE": "GPE"}}],
+    [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"REGEX": "^talk"}}}],
+    [
+        {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "meet"}},
+        {"RIGHT_ID": "object", "RIGHT_ATTRS": {}, "LEFT_ID": "trigger", "REL_OP": ">>"},
+    ],
+]
+
+
+@pytest.mark.parametrize("pattern", UNMATCHABLE)
+def test_the_matcher_refuses_what_it_cannot_match(nlp, pattern):
+    with pytest.raises(ValueError):
+        TriggerMatcher(nlp.vocab).add("key", [pattern])

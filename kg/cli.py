@@ -508,15 +508,13 @@ def view(
     level: LevelOption = Level.actor,
 ) -> None:
     """Write the graph as one self-contained, offline HTML network."""
-    from .rollup import roll_up
-    from .store import as_graph
-    from .timeslice import open_slice, window
+    from .store import as_graph, open_graph
+    from .timeslice import window
     from .view import write_html
 
     span = window(since, until, as_of)
-    # sliced before the roll-up, as export and analyze do; the view keeps the window to describe it
     write_html(
-        roll_up(as_graph(open_slice(graph, span)), level.value),
+        as_graph(open_graph(graph)),
         output,
         title=f"kg network: {Path(graph.rstrip('/')).name}",
         focus=focus,
@@ -525,6 +523,7 @@ def view(
         since=span.since,
         until=span.until,
         max_nodes=max_nodes,
+        level=level.value,
     )
     typer.echo(f"wrote {output}", err=True)
 
@@ -551,11 +550,11 @@ def export(
     """Convert the graph (or a store's graph) to another RDF format, or the actor network to
     GraphML, GEXF or CSV."""
     from .export import serialize, write_graph
-    from .rollup import roll_up
-    from .store import as_graph
-    from .timeslice import open_slice, window
+    from .rollup import network_graph
+    from .store import as_graph, open_graph
+    from .timeslice import window
 
-    loaded = roll_up(as_graph(open_slice(graph, window(since, until, as_of))), level.value)
+    loaded = network_graph(as_graph(open_graph(graph)), window(since, until, as_of), level.value)
     if output is None:
         typer.echo(serialize(loaded, fmt.value), nl=False)
     else:
@@ -604,11 +603,11 @@ def analyze_command(
     from .analyze import analyze, format_report
     from .analyze import annotate as annotated
     from .export import write_graph
-    from .rollup import roll_up
-    from .store import as_graph
-    from .timeslice import open_slice, window
+    from .rollup import network_graph
+    from .store import as_graph, open_graph
+    from .timeslice import window
 
-    loaded = roll_up(as_graph(open_slice(graph, window(since, until, as_of))), level.value)
+    loaded = network_graph(as_graph(open_graph(graph)), window(since, until, as_of), level.value)
     report = analyze(
         loaded, analysis.value, actors or (), relations=relation or (), top=top, seed=seed
     )

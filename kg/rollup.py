@@ -26,9 +26,10 @@ from .model import Entity
 from .resolve import load_gazetteer
 from .schema import relations
 from .support import read_supports, rederive
+from .timeslice import Window, time_slice
 from .vocab import AKG, ID, RDF, actor_iri, relationship_iri
 
-__all__ = ["BELONGS", "LEVELS", "roll_up", "states_of"]
+__all__ = ["BELONGS", "LEVELS", "network_graph", "roll_up", "states_of"]
 
 LEVELS = ("actor", "state")
 # The structural facts that make an actor part of another (a tie).
@@ -173,3 +174,10 @@ def roll_up(graph: Graph, level: str = "actor") -> Graph:
         result.add((actor, RDF.type, AKG.Actor))
     result.addN((*t, result) for t in _state_nodes(graph, set(up.values())))
     return result
+
+
+def network_graph(graph: Graph, span: Window | None = None, level: str = "actor") -> Graph:
+    """The graph the network commands (view, export, analyze) read: its time slice when `span`
+    is bounded, then rolled up to `level`. Slicing comes first, so a state-level network of a
+    window rolls actors up by the ties reported in that window."""
+    return roll_up(time_slice(graph, span) if span else graph, level)

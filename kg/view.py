@@ -423,12 +423,14 @@ def render_html(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     max_nodes: int = MAX_NODES,
+    level: str = "actor",
 ) -> str:
     """The actor network of `graph` as one self-contained HTML page (no network requests).
 
     `focus` (a name or alias) keeps the actors within `hops` of it; `relations` (local names or
     labels) and `since`/`until` (statement dates) filter the edges; above `max_nodes` only the
-    best-connected nodes are drawn. A bad name or date raises QueryError.
+    best-connected nodes are drawn; `level` "state" draws the network of states (kg.rollup).
+    A bad name, date or level raises QueryError.
     """
     chosen = selection(
         focus=focus,
@@ -437,6 +439,7 @@ def render_html(
         since=since,
         until=until,
         max_nodes=max_nodes,
+        level=level,
     )
     view = select(graph, chosen)
     blocs = _bloc_legend(view)

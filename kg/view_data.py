@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from kg.errors import QueryError
+from kg.rollup import network_graph
 from kg.schema import find_relation
-from kg.timeslice import Window, parse_date, time_slice
+from kg.timeslice import Window, parse_date
 from kg.view_read import (
     Corroboration,
     DocRecord,
@@ -45,6 +46,7 @@ class Selection:
     since: dt.date | None = None  # statement dates, inclusive
     until: dt.date | None = None
     max_nodes: int = MAX_NODES
+    level: str = "actor"  # kg.rollup.LEVELS
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ def selection(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     max_nodes: int = MAX_NODES,
+    level: str = "actor",
 ) -> Selection:
     """A Selection from what a user typed: comma-separated relations, ISO dates as text."""
     if isinstance(relations, str):
@@ -108,6 +111,7 @@ def selection(
         since=parse_date(since, "since"),
         until=parse_date(until, "until"),
         max_nodes=max_nodes,
+        level=level,
     )
 
 
@@ -204,8 +208,8 @@ def select(graph: Graph, selection: Selection = Selection()) -> View:
     """The nodes and edges of `graph` that `selection` asks for, with their evidence."""
     _check(selection)
     span = Window(selection.since, selection.until)
-    if span:  # the edges, their evidence and counts as the dates reported them (kg.timeslice)
-        graph = time_slice(graph, span)
+    # the edges, their evidence and counts as the dates reported them, at the chosen level
+    graph = network_graph(graph, span, selection.level)
     onto = ontology()
     reader = Reader(graph, onto)
     wanted = _resolve_relations(selection.relations, onto)

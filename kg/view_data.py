@@ -67,7 +67,7 @@ class EdgeRecord:
     source: str
     target: str
     evidence: tuple[Evidence, ...]  # newest first (within the selected dates)
-    corroboration: Corroboration | None  # the whole graph's reports; None: no relationship node
+    corroboration: Corroboration | None  # the drawn slice's; None: no relationship node
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,15 @@ from .curation import Curation, read_curation
 from .errors import CorpusError
 from .model import Article, Extraction
 
-__all__ = ["BATCH_SIZE", "batch_size", "build", "build_store", "extract_corpus", "iter_extractions"]
+__all__ = [
+    "BATCH_SIZE",
+    "batch_size",
+    "batches",
+    "build",
+    "build_store",
+    "extract_corpus",
+    "iter_extractions",
+]
 
 
 Progress = Callable[[int, int], None]
@@ -40,6 +48,24 @@ def batch_size(articles: int, jobs: int, longest: int = 0) -> int:
     a batch of the `longest` texts stays within BATCH_CHARS."""
     fitting = BATCH_CHARS // longest if longest else BATCH_SIZE
     return max(1, min(BATCH_SIZE, fitting, -(-articles // jobs)))
+
+
+# The smallest batch a worker is sent near the end of a parallel build: smaller ones cost spaCy's
+# batched network passes more than they save in waiting.
+MIN_BATCH = 8
+
+
+def batches(items: Sequence[Article], jobs: int, size: int) -> Iterator[Sequence[Article]]:
+    """The items in order, for `jobs` worker processes: batches of `size`, but none larger than a
+    (2 x jobs)-th of what is left ("guided" scheduling), so the last batches are small and every
+    worker finishes within about one small batch of the others, instead of one idling while
+    another parses a whole batch."""
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        step = max(min(size, MIN_BATCH), min(size, -(-left // (2 * jobs))))
+        yield items[start : start + step]
+        start += step
 
 
 @contextmanager
@@ -100,8 +126,8 @@ def iter_extractions(
     if jobs == 1:  # one article at a time, so progress is reported as each is done
         extracted = extract_articles(nlp, pieces, batch_size=size)
     else:
-        batches = (pieces[start : start + size] for start in range(0, len(pieces), size))
-        extracted = chain.from_iterable(map_batches(nlp, batches, jobs, settings))
+        work = batches(pieces, jobs, size)
+        extracted = chain.from_iterable(map_batches(nlp, work, jobs, settings))
     parsed = zip(plan, extracted, strict=True)
     with _lasting():  # the pipeline (workers fork from here)
         for done, (index, group) in enumerate(groupby(parsed, key=lambda p: p[0][0]), start=1):

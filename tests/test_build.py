@@ -11,7 +11,7 @@ from spacy.matcher import DependencyMatcher
 import kg.nlp
 import kg.workers
 from kg import Settings, build, serialize
-from kg.build import BATCH_SIZE, batch_size, extract_corpus
+from kg.build import BATCH_SIZE, MIN_BATCH, batch_size, batches, extract_corpus
 from kg.corpus import read_corpus
 from kg.errors import KgError
 from kg.extract import extract_articles
@@ -86,6 +86,21 @@ BATCHES = [
 @pytest.mark.parametrize(("articles", "jobs", "expected"), BATCHES)
 def test_every_worker_gets_a_batch(articles, jobs, expected):
     assert batch_size(articles, jobs) == expected
+
+
+# (articles, jobs, articles per batch at most)
+GUIDED = [(2_000, 2, BATCH_SIZE), (100, 2, 50), (10, 2, 5), (7, 4, 2), (1, 2, 1)]
+
+
+@pytest.mark.parametrize(("count", "jobs", "size"), GUIDED)
+def test_parallel_batches_shrink_towards_the_end_so_no_worker_waits_long(count, jobs, size):
+    items = list(range(count))
+    sizes = [len(batch) for batch in batches(items, jobs, size)]
+    assert [x for batch in batches(items, jobs, size) for x in batch] == items
+    assert max(sizes) <= size
+    assert sizes == sorted(sizes, reverse=True)
+    # what is left when a worker takes the last batch is at most one small batch per worker
+    assert sum(sizes[-jobs:]) <= jobs * min(size, MIN_BATCH)
 
 
 def test_the_pipeline_loads_only_the_model_components_kg_reads(nlp):

@@ -12,7 +12,10 @@ from pathlib import Path
 
 from .errors import KgError
 
-__all__ = ["Lexicon", "RoleTitle", "Trigger", "load_lexicon"]
+__all__ = ["ROLE_TITLES", "Lexicon", "RoleTitle", "Trigger", "load_lexicon"]
+
+# The name `Lexicon.heads` gives the role titles (roles.jsonl), beside the word lists.
+ROLE_TITLES = "roles.jsonl"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class Lexicon:
     particles: dict[str, str] = field(default_factory=dict)
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
     event_types: dict[str, str] = field(default_factory=dict)
+    # name -> the last words of its entries, computed on first use (see `heads`)
+    _heads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         """A named word list of context.json, e.g. `lexicon["negative_verbs"]`."""
@@ -111,6 +116,17 @@ class Lexicon:
 
     def role(self, text: str) -> RoleTitle | None:
         return self.roles.get(text.lower())
+
+    def heads(self, name: str) -> frozenset[str]:
+        """The last word of each entry of a named word list (ROLE_TITLES: of the role titles):
+        a look-up of a word, alone or after its modifiers ('security services', 'prime
+        minister'), can only find an entry ending in it, so components test this first on every
+        token and skip the look-up."""
+        found = self._heads.get(name)
+        if found is None:
+            entries = self.roles if name == ROLE_TITLES else self.words[name]
+            found = self._heads[name] = frozenset(e.rsplit(" ", 1)[-1] for e in entries)
+        return found
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -47,7 +47,7 @@ from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
-from .roles import find_roles, titled_role
+from .roles import find_roles, may_be_title, titled_role
 from .sectors import SECTOR_KEY
 
 __all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
@@ -184,8 +184,10 @@ class CoreferenceResolver:
         mentions: list[_Mention],
     ) -> Arg | None:
         """'the Russian leader' -> the one person named before it who holds that title there."""
+        if noun.tag_ in ("NNS", "NNPS") or not may_be_title(noun, self.lexicon):
+            return None
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        if not definite or _named(noun, arguments) or noun.tag_ in ("NNS", "NNPS"):
+        if not definite or _named(noun, arguments):
             return None
         found = titled_role(noun, arguments, self.lexicon, set(arguments.spans))
         if found is None or found[2] is None:
@@ -219,12 +221,14 @@ class CoreferenceResolver:
         """'the two leaders', 'both sides' -> the two actors of that kind the sentence names
         before it, else the previous sentence; none unless exactly two."""
         kind = self.lexicon.lookup("pair_nouns", noun.lower_)
+        if kind is None or noun.dep_ not in _ARGUMENT_DEPS:
+            return []  # tested first: this runs for every token, the children walk only here
         counted = any(
             (c.dep_ == "nummod" and c.lower_ == "two")
             or (c.dep_ in _BOTH_DEPS and c.lower_ == "both")
             for c in noun.children
         )
-        if kind is None or not counted or noun.dep_ not in _ARGUMENT_DEPS:
+        if not counted:
             return []
         sentence = noun.sent
         previous = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else None
@@ -247,6 +251,7 @@ class CoreferenceResolver:
         if (
             noun.dep_ not in _HOLDER_DEPS
             or noun.tag_ not in ("NN", "NNP")
+            or not may_be_title(noun, self.lexicon)
             or _named(noun, arguments)
         ):
             return None

@@ -85,7 +85,8 @@ class SectorResolver:
         for token in doc:
             if token.i in arguments.spans:
                 continue
-            group = self._group(token, arguments)
+            sector = self._sector_noun(token)
+            group = self._group(token, arguments, sector)
             if group is not None:
                 # 'Tamil' of 'Tamil rebels' names the group's people, not an actor of its own
                 actors = [a for a in actors if not _absorbed(a, group, self.gazetteer)]
@@ -93,10 +94,7 @@ class SectorResolver:
                 for i in range(group.start, group.end):
                     arguments.spans[i] = group
                 continue
-            if token.dep_ in _MODIFIER_DEPS:
-                continue
-            sector = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
-            if sector is None:
+            if token.dep_ in _MODIFIER_DEPS or sector is None:
                 continue
             led = _led_by(token, arguments)
             owners = [
@@ -119,16 +117,26 @@ class SectorResolver:
         doc.spans[PAIR_KEY] = members
         return doc
 
-    def _group(self, token: Token, arguments: Arguments) -> Span | None:
+    def _sector_noun(self, token: Token) -> str | None:
+        """The sector a word names ('officials', 'security services'), read once per token: most
+        words end no entry of `sector_nouns`, and those skip building the look-up's forms."""
+        heads = self.lexicon.heads("sector_nouns")
+        forms = (token.lemma_.lower(), token.lower_)
+        if not any(form.rsplit(" ", 1)[-1] in heads for form in forms):
+            return None
+        return self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
+
+    def _group(self, token: Token, arguments: Arguments, sector: str | None) -> Span | None:
         """'Sudanese rebels', 'Ivory Coast rebels', 'rebels in the Ivory Coast', 'Afghan guerrilla
         (camps)': people of a state acting apart from it are a group of their own, named by the
         state's demonym and the noun; 'Kurdish guerrillas', 'Tamil separatists': people no state
-        names are a group named by the people and the noun."""
+        names are a group named by the people and the noun. `sector` is the token's own
+        (`_sector_noun`)."""
         forms = (token.lemma_.lower(), token.lower_)
         # a people living in another state is a group too ('Bosnian Serbs', 'Iraqi Kurds')
         group = self.lexicon.matches("group_nouns", *forms) or self._people_noun(token)
         # armed men of a people no state names are a group too ('Moslem forces')
-        armed = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token)) == "military"
+        armed = sector == "military"
         if token.dep_ == "amod" or not (group or armed):
             return None
         # 'Kampuchean guerrilla camps': the adjective may modify the noun the group noun modifies

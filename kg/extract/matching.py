@@ -134,11 +134,14 @@ class _Tokens:
     def starts(self, pattern: _Pattern) -> list[int]:
         """The tokens the first node may match, in order: those with its lemma, else every
         token of the sentences holding the trigger's."""
-        if pattern.starts is not None:
-            return sorted(chain.from_iterable(self.by_lemma.get(h, ()) for h in pattern.starts))
+        if pattern.starts is not None:  # the lemmas both have (a pattern may list hundreds)
+            found = pattern.starts.intersection(self.by_lemma)
+            return sorted(chain.from_iterable(self.by_lemma[h] for h in found))
         if pattern.gate is None:
             return list(range(len(self.sentence)))
-        triggers = chain.from_iterable(self.by_lemma.get(h, ()) for h in pattern.gate)
+        triggers = chain.from_iterable(
+            self.by_lemma[h] for h in pattern.gate.intersection(self.by_lemma)
+        )
         sentences = sorted({self.sentence[token] for token in triggers})
         return [t for s in sentences for t in range(*self.bounds[s])]
 

@@ -269,26 +269,29 @@ class RelationFinder:
     ) -> Iterator[RelationMatch]:
         """'Hungarian and Romanian officials agreed', 'the two leaders met': a reciprocal
         trigger with no object of its own relates the members of its compound subject."""
-        if _has_own_object(word, trigger, arguments):
-            return
         if word.pos_ == "VERB":
             agents = verb_subjects(word)
         elif word.dep_ == "attr":  # 'the two countries are allies'
             agents = verb_subjects(word.head)
         else:
             agents = arguments.noun_agents(word)
+        pairs = [
+            pair for agent in agents for pair in combinations(arguments.members.get(agent.i, []), 2)
+        ]
+        # most triggers have no compound subject: the tree walks below are left for those that do
+        if not pairs or _has_own_object(word, trigger, arguments):
+            return
         context = read_context(word, self.lexicon, self._verbs[trigger.relation])
-        for agent in agents:
-            for first, second in combinations(arguments.members.get(agent.i, []), 2):
-                yield RelationMatch(
-                    trigger.relation,
-                    first,
-                    second,
-                    word.i,
-                    f"{trigger.rule}/members",
-                    trigger.confidence,
-                    context,
-                )
+        for first, second in pairs:
+            yield RelationMatch(
+                trigger.relation,
+                first,
+                second,
+                word.i,
+                f"{trigger.rule}/members",
+                trigger.confidence,
+                context,
+            )
 
     def _matches(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
@@ -316,6 +319,8 @@ class RelationFinder:
             for t in expand(token)
             for arg in arguments.parties(t)
         ]
+        if not subjects:
+            return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
@@ -325,9 +330,11 @@ class RelationFinder:
             for arg in arguments.parties(t)
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
+        event = read_event(target, arguments) if trigger.events and not objects else None
+        if event is None and all(s.key == o.key for s in subjects for o in objects):
+            return
         context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"
-        event = read_event(target, arguments) if trigger.events and not objects else None
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger)

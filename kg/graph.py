@@ -11,9 +11,11 @@ makes no direct edge: events are not actors.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -64,6 +66,46 @@ _MODALITY = {
 }
 _ROLE_STATUS = {"current": AKG.Current, "former": AKG.Former}
 _KIND_ORDER = (*ACTOR_KINDS, "Place", "Source")
+
+# A literal of a value many statements repeat (rules, triggers, offsets, dates, flags), built
+# once: an rdflib Literal costs more to build than its triple does to add. `typed`, so True and 1
+# stay two literals.
+_literal = lru_cache(maxsize=1 << 14, typed=True)(Literal)
+
+
+@lru_cache(maxsize=1 << 12)
+def _date(day: dt.date) -> Literal:
+    return Literal(day, datatype=XSD.date)
+
+
+@lru_cache(maxsize=1 << 10)
+def _decimal(text: str) -> Literal:
+    return Literal(Decimal(text))
+
+
+# The predicates of a statement node, in the order `_statement` gives their objects, and the
+# optional ones: each namespace attribute builds a new URIRef, so they are looked up once.
+_STATEMENT_PREDICATES = (
+    RDF.type,
+    RDF.subject,
+    RDF.predicate,
+    RDF.object,
+    PROV.wasDerivedFrom,
+    AKG.sentence,
+    AKG.charStart,
+    AKG.charEnd,
+    AKG.trigger,
+    AKG.rule,
+    AKG.confidence,
+    AKG.fact,
+    AKG.polarity,
+    AKG.modality,
+)
+_SECTORS = (AKG.subjectSector, AKG.objectSector)
+_COREFERENCES = (AKG.subjectCoreference, AKG.objectCoreference)
+_DECISIONS = (AKG.rejectedBy, AKG.acceptedBy)
+_DATE, _TITLE, _DATE_TEXT = DCTERMS.date, AKG.title, AKG.dateText
+_ROLE_STATUS_PREDICATE, _ACCORDING_TO = AKG.roleStatus, AKG.accordingTo
 
 
 def new_graph() -> Graph:
@@ -145,7 +187,7 @@ def _document(extraction: Extraction) -> tuple[URIRef, list[Triple]]:
     if article.title:
         triples.append((node, DCTERMS.title, Literal(article.title)))
     if article.date:
-        triples.append((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+        triples.append((node, _DATE, _date(article.date)))
     if article.source:
         triples.append((node, DCTERMS.publisher, Literal(article.source)))
     if article.url:
@@ -167,7 +209,7 @@ def event_triples(event: Event, document: URIRef) -> list[Triple]:
         triples.append((node, AKG.victim, actor_iri(event.victim)))
     triples += [(node, AKG.perpetrator, actor_iri(p)) for p in event.perpetrators]
     if event.date:
-        triples.append((node, DCTERMS.date, Literal(event.date, datatype=XSD.date)))
+        triples.append((node, _DATE, _date(event.date)))
     return triples
 
 
@@ -193,49 +235,45 @@ def merge_events(extractions: list[Extraction]) -> list[Extraction]:
 def _statement(
     claim: Claim, document: URIRef, predicates: dict[str, URIRef], codes: dict[str, URIRef]
 ) -> list[Triple]:
-    predicate = predicates[claim.relation]
     obj = event_iri(claim.object) if claim.object_is_event else actor_iri(claim.object)
     node = claim_iri(claim)
+    objects = (
+        RDF.Statement,
+        actor_iri(claim.subject),
+        predicates[claim.relation],
+        obj,
+        document,
+        Literal(claim.sentence),
+        _literal(claim.start),
+        _literal(claim.end),
+        _literal(claim.trigger),
+        _literal(claim.rule),
+        _decimal(str(claim.confidence)),
+        _literal(claim.is_fact),  # the one fact rule, read by every reader
+        _POLARITY[claim.polarity],
+        _MODALITY[claim.modality],
+    )
     triples: list[Triple] = [
-        (node, RDF.type, RDF.Statement),
-        (node, RDF.subject, actor_iri(claim.subject)),
-        (node, RDF.predicate, predicate),
-        (node, RDF.object, obj),
-        (node, PROV.wasDerivedFrom, document),
-        (node, AKG.sentence, Literal(claim.sentence)),
-        (node, AKG.charStart, Literal(claim.start)),
-        (node, AKG.charEnd, Literal(claim.end)),
-        (node, AKG.trigger, Literal(claim.trigger)),
-        (node, AKG.rule, Literal(claim.rule)),
-        (node, AKG.confidence, Literal(Decimal(str(claim.confidence)))),
-        (node, AKG.fact, Literal(claim.is_fact)),  # the one fact rule, read by every reader
-        (node, AKG.polarity, _POLARITY[claim.polarity]),
-        (node, AKG.modality, _MODALITY[claim.modality]),
+        (node, p, o) for p, o in zip(_STATEMENT_PREDICATES, objects, strict=True)
     ]
     if claim.date:
-        triples.append((node, DCTERMS.date, Literal(claim.date, datatype=XSD.date)))
+        triples.append((node, _DATE, _date(claim.date)))
     if claim.title:
-        triples.append((node, AKG.title, Literal(claim.title)))
+        triples.append((node, _TITLE, _literal(claim.title)))
     if claim.date_text:
-        triples.append((node, AKG.dateText, Literal(claim.date_text)))
+        triples.append((node, _DATE_TEXT, _literal(claim.date_text)))
     if claim.role_status:
-        triples.append((node, AKG.roleStatus, _ROLE_STATUS[claim.role_status]))
-    for prop, sector in (
-        (AKG.subjectSector, claim.subject_sector),
-        (AKG.objectSector, claim.object_sector),
-    ):
+        triples.append((node, _ROLE_STATUS_PREDICATE, _ROLE_STATUS[claim.role_status]))
+    for prop, sector in zip(_SECTORS, (claim.subject_sector, claim.object_sector), strict=True):
         if sector:
             triples.append((node, prop, codes[sector]))
-    for prop, rule in (
-        (AKG.subjectCoreference, claim.subject_coref),
-        (AKG.objectCoreference, claim.object_coref),
-    ):
+    for prop, rule in zip(_COREFERENCES, (claim.subject_coref, claim.object_coref), strict=True):
         if rule:
-            triples.append((node, prop, Literal(rule)))
+            triples.append((node, prop, _literal(rule)))
     if claim.attribution:
-        triples.append((node, AKG.accordingTo, source_iri(slugify(claim.attribution))))
+        triples.append((node, _ACCORDING_TO, source_iri(slugify(claim.attribution))))
     # an analyst's curation decision (kg/curation.py), which says who and when
-    for prop, key in ((AKG.rejectedBy, claim.rejected_by), (AKG.acceptedBy, claim.accepted_by)):
+    for prop, key in zip(_DECISIONS, (claim.rejected_by, claim.accepted_by), strict=True):
         if key:
             triples.append((node, prop, decision_iri(key)))
     return triples

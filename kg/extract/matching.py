@@ -124,6 +124,8 @@ class _Tokens:
         self.by_lemma: dict[int, list[int]] = {}
         for token, lemma in enumerate(self.columns[_COLUMNS["LEMMA"]]):
             self.by_lemma.setdefault(lemma, []).append(token)
+        # a set, so that a pattern's lemmas are intersected with it walking the smaller side
+        self.lemmas = frozenset(self.by_lemma)
 
     def passes(self, token: int, tests: tuple[Test, ...]) -> bool:
         for column, values, wanted in tests:  # a loop, not all(): this runs for every candidate
@@ -134,14 +136,12 @@ class _Tokens:
     def starts(self, pattern: _Pattern) -> list[int]:
         """The tokens the first node may match, in order: those with its lemma, else every
         token of the sentences holding the trigger's."""
-        if pattern.starts is not None:  # the lemmas both have (a pattern may list hundreds)
-            found = pattern.starts.intersection(self.by_lemma)
+        if pattern.starts is not None:
+            found = pattern.starts & self.lemmas
             return sorted(chain.from_iterable(self.by_lemma[h] for h in found))
         if pattern.gate is None:
             return list(range(len(self.sentence)))
-        triggers = chain.from_iterable(
-            self.by_lemma[h] for h in pattern.gate.intersection(self.by_lemma)
-        )
+        triggers = chain.from_iterable(self.by_lemma[h] for h in pattern.gate & self.lemmas)
         sentences = sorted({self.sentence[token] for token in triggers})
         return [t for s in sentences for t in range(*self.bounds[s])]
 
@@ -150,24 +150,28 @@ class _Tokens:
         then the second's, and so on (DependencyMatcher's order)."""
         found: list[list[int]] = []
         chosen = [0] * len(pattern.nodes)
-
-        def extend(number: int) -> None:
-            if number == len(pattern.nodes):
-                found.append(list(chosen))
-                return
-            node = pattern.nodes[number]
-            tied = (self.children if node.child else self.heads).get(chosen[node.left], ())
-            for token in tied:
-                if self.passes(token, node.tests):
-                    chosen[number] = token
-                    extend(number + 1)
-
         first = pattern.nodes[0].tests
         for token in self.starts(pattern):
             if self.passes(token, first):
                 chosen[0] = token
-                extend(1)
+                self._extend(pattern.nodes, 1, chosen, found)
         return found
+
+    def _extend(
+        self, nodes: tuple[_Node, ...], number: int, chosen: list[int], found: list[list[int]]
+    ) -> None:
+        """Assign nodes `number`... depth first, adding each full assignment to `found`. A method,
+        not a closure: a nested function that calls itself is a reference cycle, which kept each
+        Doc's token lists alive until the garbage collector ran (most of a build's collections)."""
+        if number == len(nodes):
+            found.append(list(chosen))
+            return
+        node = nodes[number]
+        tied = (self.children if node.child else self.heads).get(chosen[node.left], ())
+        for token in tied:
+            if self.passes(token, node.tests):
+                chosen[number] = token
+                self._extend(nodes, number + 1, chosen, found)
 
 
 class TriggerMatcher:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import ROLE_TITLES, Lexicon, RoleTitle
@@ -141,9 +142,17 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
             yield from _person_roles(span, arguments, lexicon)
         elif span.label_ == "Organization":
             yield from _national_organization(span, arguments)
-    for token in doc:
-        if lexicon.matches("delegation_nouns", token.lemma_.lower(), token.lower_):
-            yield from _delegation(token, arguments, lexicon)
+    for token in _with_words(doc, lexicon["delegation_nouns"]):
+        yield from _delegation(token, arguments, lexicon)
+
+
+def _with_words(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
+    """The tokens whose form or lower-cased lemma is one of the words, in order, read off the
+    Doc's attribute array: a Token is built only for those (this scan runs twice per Doc)."""
+    strings = doc.vocab.strings
+    for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        if strings[lower] in words or strings[lemma].lower() in words:
+            yield doc[i]
 
 
 def titled_role(

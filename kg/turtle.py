@@ -51,8 +51,14 @@ class _Names:
         return iri.n3()
 
     def term(self, node: Node) -> str:
+        text = self.cache.get(node)  # literals repeat too (offsets, rules, dates, flags)
+        if text is None:
+            text = self.cache[node] = self._text(node)
+        return text
+
+    def _text(self, node: Node) -> str:
         if isinstance(node, URIRef):
-            return self.iri(node)
+            return self._shorten(node)
         if isinstance(node, Literal):
             return node._literal_n3(use_plain=True, qname_callback=self.iri)
         if isinstance(node, BNode):

@@ -39,7 +39,9 @@ reach. Its chains would also not know our role titles, which carry most of the a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -71,6 +73,20 @@ class _Holding:
     head_of_state: bool
 
 
+class _Holdings:
+    """The holdings of one Doc, read on first use: only a title or counterpart anaphor needs
+    them, and reading every role of the Doc was a third of this component's time."""
+
+    def __init__(self, read: Callable[[], list[_Holding]]) -> None:
+        self._read = read
+        self._found: list[_Holding] | None = None
+
+    def __iter__(self) -> Iterator[_Holding]:
+        if self._found is None:
+            self._found = self._read()
+        return iter(self._found)
+
+
 @dataclass(frozen=True)
 class _Mention:
     """A resolved actor mention in document order, anaphors included once resolved."""
@@ -90,7 +106,7 @@ class CoreferenceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)
-        holdings = self._holdings(doc, arguments)
+        holdings = _Holdings(partial(self._holdings, doc))
         # As named: a capital is a place here ('killed in Tehran. It ...' is not Iran).
         mentions = [
             _Mention(span.start, span.id_, span.label_, _is_main_subject(span.root))
@@ -134,9 +150,11 @@ class CoreferenceResolver:
         doc.spans[SECTOR_KEY] = sectors
         return doc
 
-    def _holdings(self, doc: Doc, arguments: Arguments) -> list[_Holding]:
+    def _holdings(self, doc: Doc) -> list[_Holding]:
         """Who holds which title where: current roles read from the text, then curated titles
-        of the persons the document names."""
+        of the persons the document names (its mentions as kg_actors and kg_sectors left them:
+        this component writes its own at the end)."""
+        arguments = Arguments(doc, self.gazetteer, self.lexicon)
         found = [
             _Holding(
                 m.subject.key,
@@ -161,7 +179,7 @@ class CoreferenceResolver:
         self,
         token: Token,
         arguments: Arguments,
-        holdings: list[_Holding],
+        holdings: Iterable[_Holding],
         mentions: list[_Mention],
     ) -> tuple[str, Arg] | None:
         forms = (token.lemma_.lower(), token.lower_)
@@ -180,7 +198,7 @@ class CoreferenceResolver:
         self,
         noun: Token,
         arguments: Arguments,
-        holdings: list[_Holding],
+        holdings: Iterable[_Holding],
         mentions: list[_Mention],
     ) -> Arg | None:
         """'the Russian leader' -> the one person named before it who holds that title there."""
@@ -205,7 +223,7 @@ class CoreferenceResolver:
         return self._person(people)
 
     def _counterpart(
-        self, noun: Token, arguments: Arguments, holdings: list[_Holding]
+        self, noun: Token, arguments: Arguments, holdings: Iterable[_Holding]
     ) -> Arg | None:
         """'his Iranian counterpart' -> the Iranian holder of his title, else Iran."""
         state = arguments.modifier_actor(noun, deps=("amod", "compound", "nmod"))

@@ -182,12 +182,12 @@ class CoreferenceResolver:
         holdings: Iterable[_Holding],
         mentions: list[_Mention],
     ) -> tuple[str, Arg] | None:
-        forms = (token.lemma_.lower(), token.lower_)
         if token.pos_ == "PRON":
             arg = self._pronoun(token, mentions, arguments)
             return ("coref/pronoun", arg) if arg else None
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _ARGUMENT_DEPS:
             return None
+        forms = (token.lemma_.lower(), token.lower_)
         if self.lexicon.matches("counterpart_nouns", *forms):
             arg = self._counterpart(token, arguments, holdings)
             return ("coref/counterpart", arg) if arg else None
@@ -374,8 +374,9 @@ def _is_subject(token: Token) -> bool:
 
 def _is_main_subject(token: Token) -> bool:
     """The one subject of the main verb: 'Iran and Russia signed' has two, so neither is."""
-    coordinated = any(c.dep_ == "conj" for c in token.children)
-    return _is_subject(token) and token.head.dep_ == "ROOT" and not coordinated
+    if not _is_subject(token) or token.head.dep_ != "ROOT":
+        return False  # tested first: this runs for every mention, the children walk only here
+    return not any(c.dep_ == "conj" for c in token.children)
 
 
 def _start(mention: _Mention | Span) -> int:

@@ -121,9 +121,9 @@ class SectorResolver:
         """The sector a word names ('officials', 'security services'), read once per token: most
         words end no entry of `sector_nouns`, and those skip building the look-up's forms."""
         heads = self.lexicon.heads("sector_nouns")
-        forms = (token.lemma_.lower(), token.lower_)
-        if not any(form.rsplit(" ", 1)[-1] in heads for form in forms):
-            return None
+        lemma, form = token.lemma_.lower(), token.lower_
+        if lemma not in heads and form not in heads and " " not in lemma + form:
+            return None  # (a form with a space goes on to the look-up)
         return self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
 
     def _group(self, token: Token, arguments: Arguments, sector: str | None) -> Span | None:

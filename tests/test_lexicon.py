@@ -8,8 +8,10 @@ import pytest
 import spacy
 
 from kg.config import ONTOLOGY_DIR
+from kg.corpus import read_corpus
 from kg.errors import KgError
-from kg.lexicon import load_lexicon
+from kg.extract.roles import _role, may_be_title
+from kg.lexicon import ROLE_TITLES, Lexicon, RoleTitle, load_lexicon
 from kg.nlp import newline_sentences
 from kg.resolve import load_gazetteer
 from kg.schema import relations
@@ -84,3 +86,25 @@ def test_a_line_break_starts_a_sentence_and_keeps_the_closing_quote():
     closing_quote = [t for t in doc if t.text == '"'][-1]
     assert [t.text for t in doc if t.is_sent_start] == ["He", "They"]
     assert closing_quote.is_sent_start is False
+
+
+def test_the_cheap_title_test_passes_every_noun_a_title_is_read_from(nlp, seeds_dir):
+    """`may_be_title` runs first on every noun: it must never reject one `_role` reads."""
+    lexicon = nlp.get_pipe("kg_relations").lexicon
+    texts = [article.text for article in read_corpus([seeds_dir])]
+    titled = [t for doc in nlp.pipe(texts) for t in doc if _role(t, lexicon, set()) is not None]
+    assert titled
+    assert all(may_be_title(t, lexicon) for t in titled)
+
+
+def test_heads_are_the_last_words_of_a_lists_entries():
+    lexicon = Lexicon(
+        triggers=(),
+        roles={
+            "prime minister": RoleTitle("prime minister", "leaderOf"),
+            "envoy": RoleTitle("envoy", "memberOf"),
+        },
+        words={"sector_nouns": frozenset({"security services", "officials"})},
+    )
+    assert lexicon.heads("sector_nouns") == {"services", "officials"}
+    assert lexicon.heads(ROLE_TITLES) == {"minister", "envoy"}

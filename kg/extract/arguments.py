@@ -237,13 +237,13 @@ class Arguments:
             return owner
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
-            return self.owner(token, ("from",))
+            return self.owner(token, ("from",)) or self.leader(token)
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
         if self.lexicon.matches("sector_nouns", *forms):
-            # 'Iranian officials', 'the government of Kenya'
-            return self.modifier_actor(token, kinds) or self.owner(token)
+            # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
+            return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)
         if self.lexicon.matches("proposal_nouns", *forms):
             # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran': its author
             return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
@@ -360,7 +360,13 @@ class Arguments:
         return None
 
     def leader(self, token: Token) -> Arg | None:
-        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it."""
+        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it;
+        'militants loyal to Hamas': for whom it is loyal to."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_ in self.lexicon["allegiance_words"]:
+                loyal = self.owner(child, ("to",))
+                if loyal is not None:
+                    return loyal
         for child in token.children:
             if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
                 for by in verb_subjects(child) + compound_modifiers(child):

@@ -104,9 +104,12 @@ class SectorResolver:
                 for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
                 if o.key in self.gazetteer.entries
             ]
+            sector = self._refined(token) or sector
+            if not owners and sector in self.lexicon["domestic_sectors"]:
+                # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
+                owners = [a for a in [self._state_after(token, arguments)] if a is not None]
             if not owners:
                 continue
-            sector = self._refined(token) or sector
             first = owners[0]
             actors.append(Span(doc, token.i, token.i + 1, label=first.kind, span_id=first.key))
             actors[-1].kb_id_ = first.key

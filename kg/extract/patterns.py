@@ -202,7 +202,17 @@ def _object_noun_shapes(
             )
         return
     via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
+    # 'handed over 700 kg of medicine to X': the nouns after a measure of them
+    measured = [
+        _node(
+            "measure", {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}, "trigger"
+        ),
+        _node("of", _prep(["of"]), "measure"),
+        _node("thing", nouns | {"DEP": "pobj"}, "of"),
+    ]
     for shape, thing, holder in (
+        ("measure-prep", measured, "trigger"),
+        ("measure-object-prep", measured, "measure"),
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
         # 'sanctions were imposed on X by Y'

@@ -130,8 +130,10 @@ class SectorResolver:
         forms = (token.lemma_.lower(), token.lower_)
         # a people living in another state is a group too ('Bosnian Serbs', 'Iraqi Kurds')
         group = self.lexicon.matches("group_nouns", *forms) or self._people_noun(token)
-        # armed men of a people no state names are a group too ('Moslem forces')
-        armed = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token)) == "military"
+        # armed men or civilians of a people no state names are a group too ('Moslem forces',
+        # 'Tamil refugees')
+        sector = self.lexicon.lookup("sector_nouns", *_sector_word_forms(token))
+        armed = sector in self.lexicon["people_sectors"]
         if token.dep_ == "amod" or not (group or armed):
             return None
         # 'Kampuchean guerrilla camps': the adjective may modify the noun the group noun modifies

@@ -10,9 +10,9 @@ in `doc.spans["kg_pairs"]`: it stands for each of them.
 'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
 apart from it ('Sudanese rebels', 'rebels in Sudan', `group_nouns`) are a group of their own,
 named by the state's demonym and the noun (key 'sudanese-rebel'), never the state; a people no
-state names ('Kurdish guerrillas') by its own name; a people placed in another state ('Bosnian
-Serbs', 'Iraqi Kurds', 'Kurds in Syria') is a group too. Armed group nouns are also sector
-nouns: 'Hezbollah fighters' act for Hezbollah.
+state names ('Kurdish guerrillas', 'Kurdish villagers') by its own name; a people placed in
+another state ('Bosnian Serbs', 'Iraqi Kurds', 'Kurds in Syria') is a group too. Armed group
+nouns are also sector nouns: 'Hezbollah fighters' act for Hezbollah.
 Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
 `ontology/lexicon/context.json`.
 """

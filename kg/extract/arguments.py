@@ -264,7 +264,9 @@ class Arguments:
             deps = ("compound", "poss")
             if self.lexicon.matches("diplomatic_assets", *forms) or not self._held(token):
                 deps += ("amod",)
-            return self.modifier_actor(token, kinds, deps) or self.owner(token)
+            # a name before a possessive pronoun: 'its European Union partners' are the EU's
+            named = self.modifier_actor(token, kinds, ("compound",))
+            return named or self.modifier_actor(token, kinds, deps) or self.owner(token)
         return None
 
     def _held(self, asset: Token) -> bool:

@@ -1,51 +1,92 @@
 """Where a graph lives: a graph file, an on-disk Oxigraph store, or a SPARQL 1.1 endpoint.
 
 A *graph spec* names one of them: an `http://` or `https://` URL is an endpoint, an existing
-directory is a store, anything else is a graph file. A store holds named graphs:
+directory is a store, anything else is a graph file. A store holds (layout `STORE_LAYOUT`):
 
-- `DATA_GRAPH`: exactly the triples `kg.graph.build_graph` makes for the stored documents;
+- the data: exactly the triples `kg.graph.build_graph` makes for the stored documents. A store
+  directory keeps it in its default graph, which Oxigraph indexes 3 ways instead of a named
+  graph's 6, so loading and updating it is cheaper; an endpoint keeps it in `DATA_GRAPH`. Where
+  is the store's `data_graph`, the one thing updates and queries read it from;
 - `ONTOLOGY_GRAPH`: the ontology, loaded when the store is created, so queries see its labels;
 - one record graph per document: its entities and sources as that document names them, from
-  which `kg.ingest` recomputes merged labels when a document changes or is removed.
+  which `kg.ingest` recomputes merged labels when a document changes or is removed;
+- `CURATION_GRAPH`: the curation the store was built with, if any (kg/curate.py);
+- `STORE_GRAPH`: the layout marker, written when the store is made (last, after a bulk load).
+  A store without it, or marked with another layout, is refused: it must be rebuilt.
 
-Queries see DATA + ONTOLOGY as their default graph and run inside the store; nothing is copied.
+Queries see data + ontology as their default graph and run inside the store; nothing is copied.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PREFIXES, XSD
+from .vocab import (
+    DATA_GRAPH,
+    DCTERMS,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    STORE_GRAPH,
+    STORE_LAYOUT,
+    XSD,
+)
 
 __all__ = [
+    "DEFAULT_GRAPH",
+    "MARKER",
     "LocalStore",
+    "Quad",
     "RemoteStore",
     "Rows",
+    "Scope",
     "Store",
     "as_graph",
     "bind",
     "is_endpoint",
+    "new_store_quads",
     "nt",
     "open_graph",
     "open_store",
+    "update_text",
     "update_url_for",
+    "write_nquads",
 ]
 
 Bindings = Mapping[str, Node]
 Quad = tuple[Node, Node, Node, URIRef]
 _TIMEOUT = 60  # seconds an endpoint may take to answer one request
+# The graph name that stands for a store's default graph in a quad (rdflib's own name for it).
+DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
+# The layout marker: which layout the store was made with (see the module docstring).
+MARKER: Quad = (STORE_GRAPH, DCTERMS.conformsTo, STORE_LAYOUT, STORE_GRAPH)
+_LAYOUT = "SELECT ?layout WHERE { GRAPH ?g { ?g dcterms:conformsTo ?layout } }"
+_ANYTHING = "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+class Scope(Enum):
+    """What a query's default graph is: the data and ontology (what users query), the data
+    alone, or nothing but the store's own default graph, every named graph read by GRAPH."""
+
+    VIEW = "view"
+    DATA = "data"
+    DATASET = "dataset"
 
 
 @dataclass(frozen=True)
@@ -75,19 +116,40 @@ def nt(term: Node) -> str:
     return f'"{text}"'
 
 
+def _in_graph(graph: URIRef, body: str) -> str:
+    return body if graph == DEFAULT_GRAPH else f"GRAPH {nt(graph)} {{ {body} }}"
+
+
 def update_text(delete: Iterable[Quad] = (), insert: Iterable[Quad] = ()) -> str:
-    """One SPARQL update deleting then inserting exact quads; a store applies it atomically."""
+    """One SPARQL update deleting then inserting exact quads (`DEFAULT_GRAPH` is the store's
+    default graph); a store applies it atomically."""
     parts = []
     for verb, quads in (("DELETE", delete), ("INSERT", insert)):
         by_graph: dict[URIRef, list[str]] = {}
         for s, p, o, g in quads:
             by_graph.setdefault(g, []).append(f"{nt(s)} {nt(p)} {nt(o)} .")
         if by_graph:
-            body = " ".join(
-                f"GRAPH {nt(g)} {{ {' '.join(lines)} }}" for g, lines in by_graph.items()
-            )
+            body = " ".join(_in_graph(g, " ".join(lines)) for g, lines in by_graph.items())
             parts.append(f"{verb} DATA {{ {body} }}")
     return " ;\n".join(parts)
+
+
+def write_nquads(quads: Iterable[Quad], out: TextIO) -> int:
+    """The quads as N-Quads (`DEFAULT_GRAPH` ones as triples); returns how many were written."""
+    count = 0
+    for s, p, o, g in quads:
+        graph = "" if g == DEFAULT_GRAPH else f" {nt(g)}"
+        out.write(f"{nt(s)} {nt(p)} {nt(o)}{graph} .\n")
+        count += 1
+    return count
+
+
+def new_store_quads() -> Iterator[Quad]:
+    """What a new store holds before any document: the ontology, then the layout marker."""
+    from .schema import load_ontology
+
+    yield from ((*t, ONTOLOGY_GRAPH) for t in load_ontology())
+    yield MARKER
 
 
 # Tokens a variable name can hide in: strings, IRIs and comments are kept whole.
@@ -119,22 +181,24 @@ def bind(text: str, bindings: Bindings) -> str:
 
 
 class Store(ABC):
-    """A SPARQL store: `query` reads (DATA + ONTOLOGY as default graph, or the whole dataset),
-    `update` writes atomically. Parameters are bound as RDF terms (see `bind`)."""
+    """A SPARQL store: `query` reads (see `Scope`), `update` writes atomically. Parameters are
+    bound as RDF terms (see `bind`)."""
 
     name: str
+    data_graph: URIRef  # where the data lives: DEFAULT_GRAPH or a named graph
 
     @abstractmethod
     def query(
         self,
         text: str,
         bindings: Bindings | None = None,
-        dataset: bool = False,
+        scope: Scope = Scope.VIEW,
         text_cells: bool = False,
     ):
-        """Rows for SELECT, a bool for ASK. `dataset=True` sees every named graph through GRAPH;
-        `text_cells=True` gives each cell as its text (an IRI, a literal's lexical form), which
-        skips building rdflib terms: the bulk of the time for a large answer."""
+        """Rows for SELECT, a bool for ASK, with the default graph `scope` says (every named
+        graph is read through GRAPH in `Scope.DATASET`); `text_cells=True` gives each cell as
+        its text (an IRI, a literal's lexical form), which skips building rdflib terms: the
+        bulk of the time for a large answer."""
 
     @abstractmethod
     def update(self, text: str) -> None:
@@ -153,17 +217,26 @@ class Store(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def select(self, text: str, bindings: Bindings | None = None) -> list[tuple[Node | None, ...]]:
-        """Rows of an internal query over the whole dataset (it names its graphs)."""
-        return self.query(text, bindings, dataset=True).rows
+    def select(
+        self, text: str, bindings: Bindings | None = None, scope: Scope = Scope.DATASET
+    ) -> list[tuple[Node | None, ...]]:
+        """Rows of an internal query: over the whole dataset (it names its graphs), or over
+        the data alone (`Scope.DATA`)."""
+        return self.query(text, bindings, scope).rows
 
-    def has_ontology(self) -> bool:
-        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ONTOLOGY_GRAPH}, True))
+    def default_graphs(self, scope: Scope) -> list[URIRef] | None:
+        """The graphs a query in `scope` sees as its default graph; None: the store's own."""
+        if scope is Scope.DATASET:
+            return None
+        return [self.data_graph] + ([ONTOLOGY_GRAPH] if scope is Scope.VIEW else [])
 
-    def load_ontology(self) -> None:
-        from .schema import load_ontology
+    def layout(self) -> Node | None:
+        """The layout the store is marked with; None if it has no marker."""
+        rows = self.select(_LAYOUT, {"g": STORE_GRAPH})
+        return rows[0][0] if rows else None
 
-        self.update(update_text(insert=((*t, ONTOLOGY_GRAPH) for t in load_ontology())))
+    def is_empty(self) -> bool:
+        return not self.query(_ANYTHING, scope=Scope.DATASET)
 
 
 def _parse_nt(data: bytes) -> Graph:
@@ -175,19 +248,30 @@ def _parse_nt(data: bytes) -> Graph:
 
 
 class LocalStore(Store):
-    """An Oxigraph (RocksDB) store in a directory, used through pyoxigraph directly."""
+    """An Oxigraph (RocksDB) store in a directory, used through pyoxigraph directly; its data
+    is in its default graph."""
+
+    data_graph = DEFAULT_GRAPH
 
     def __init__(self, path: Path, writable: bool) -> None:
         import pyoxigraph as ox
 
         self.name = str(path)
+        self.path = path
         self._ox = ox
         try:
             self._store = ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
         except OSError as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from None
-        self._default = [ox.NamedNode(DATA_GRAPH), ox.NamedNode(ONTOLOGY_GRAPH)]
+        self._defaults = {scope: self._graphs(scope) for scope in Scope}
         self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+    def _graphs(self, scope: Scope) -> list | None:
+        graphs = self.default_graphs(scope)
+        if graphs is None:
+            return None
+        ox = self._ox
+        return [ox.DefaultGraph() if g == DEFAULT_GRAPH else ox.NamedNode(g) for g in graphs]
 
     def _from_ox(self, term) -> Node | None:
         ox = self._ox
@@ -208,7 +292,7 @@ class LocalStore(Store):
         self,
         text: str,
         bindings: Bindings | None = None,
-        dataset: bool = False,
+        scope: Scope = Scope.VIEW,
         text_cells: bool = False,
     ):
         ox = self._ox
@@ -216,7 +300,7 @@ class LocalStore(Store):
             result = self._store.query(
                 bind(text, bindings or {}),
                 prefixes=self._prefixes,
-                default_graph=None if dataset else self._default,
+                default_graph=self._defaults[scope],
             )
         except SyntaxError as error:
             raise QueryError(f"invalid SPARQL: {' '.join(str(error).split())}") from None
@@ -238,9 +322,26 @@ class LocalStore(Store):
 
     def data(self) -> Graph:
         dumped = self._store.dump(
-            format=self._ox.RdfFormat.N_TRIPLES, from_graph=self._ox.NamedNode(DATA_GRAPH)
+            format=self._ox.RdfFormat.N_TRIPLES, from_graph=self._ox.DefaultGraph()
         )
         return _parse_nt(dumped)
+
+    def load(self, quads: Iterable[Quad]) -> None:
+        """Add many quads at once through Oxigraph's bulk loader, from an N-Quads file written
+        in the store's directory: far faster than updates, but not atomic. So the layout
+        marker is taken away first and put back last: a load cut short leaves a store that
+        refuses to open (see `open_store`), never one that silently lacks data."""
+        self.update(update_text(delete=[MARKER]))
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=self.path, prefix="kg-load-", suffix=".nq", delete=False
+        ) as out:
+            write_nquads(quads, out)
+        try:
+            self._store.bulk_load(path=out.name, format=self._ox.RdfFormat.N_QUADS)
+            self._store.flush()
+        finally:
+            os.unlink(out.name)
+        self.update(update_text(insert=[MARKER]))
 
     def close(self) -> None:
         del self._store
@@ -272,6 +373,8 @@ def _json_term(cell: dict | None) -> Node | None:
 class RemoteStore(Store):
     """A SPARQL 1.1 endpoint (protocol over HTTP): a query URL and an update URL."""
 
+    data_graph = DATA_GRAPH
+
     def __init__(self, query_url: str, update_url: str | None = None) -> None:
         self.name = query_url
         self.query_url = query_url
@@ -300,15 +403,11 @@ class RemoteStore(Store):
         self,
         text: str,
         bindings: Bindings | None = None,
-        dataset: bool = False,
+        scope: Scope = Scope.VIEW,
         text_cells: bool = False,
     ):
         form = [("query", self._prologue + bind(text, bindings or {}))]
-        if not dataset:
-            form += [
-                ("default-graph-uri", str(DATA_GRAPH)),
-                ("default-graph-uri", str(ONTOLOGY_GRAPH)),
-            ]
+        form += [("default-graph-uri", str(g)) for g in self.default_graphs(scope) or ()]
         answer = json.loads(self._post(self.query_url, form, "application/sparql-results+json"))
         if "boolean" in answer:
             return bool(answer["boolean"])
@@ -322,7 +421,7 @@ class RemoteStore(Store):
             self._post(self.update_url, [("update", self._prologue + text)], "*/*")
 
     def data(self) -> Graph:
-        construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt(DATA_GRAPH)} {{ ?s ?p ?o }} }}"
+        construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {_in_graph(self.data_graph, '?s ?p ?o')} }}"
         return _parse_nt(
             self._post(self.query_url, [("query", construct)], "application/n-triples")
         )
@@ -343,20 +442,41 @@ def _local(path: Path, writable: bool, create: bool) -> LocalStore:
     return LocalStore(path, writable)
 
 
+def _check_layout(store: Store, create: bool) -> None:
+    """A store marked with this kg's layout passes; with `create`, an empty one is made a new
+    store (ontology and marker); anything else is refused: read by this kg it would mislead."""
+    layout = store.layout()
+    if layout == STORE_LAYOUT:
+        return
+    if layout is None and store.is_empty():
+        if create:
+            store.update(update_text(insert=new_store_quads()))
+            return
+        raise StoreError(f"{store.name}: not a kg store (it is empty; build into it)")
+    why = (
+        f"its layout is {layout}, this kg reads {STORE_LAYOUT}"
+        if layout is not None
+        else "it has no layout marker: an earlier kg made it, or its build was cut short"
+    )
+    raise StoreError(
+        f"{store.name}: cannot use this store ({why}); rebuild it: delete it, then kg build --store"
+    )
+
+
 def open_store(
     spec: str | Path, update_url: str | None = None, writable: bool = False, create: bool = False
 ) -> Store:
     """Open a store directory or endpoint, read-only unless `writable`; `create` makes a new
-    store (an empty endpoint gets the ontology graph)."""
+    store of an empty one. A store of another layout is a StoreError (see `_check_layout`)."""
     if is_endpoint(spec):
         store: Store = RemoteStore(str(spec), update_url)
     else:
         store = _local(Path(spec), writable or create, create)
-    if not store.has_ontology():
-        if not create:
-            store.close()
-            raise StoreError(f"{store.name}: not a kg store (no ontology graph; build into it)")
-        store.load_ontology()
+    try:
+        _check_layout(store, create)
+    except StoreError:
+        store.close()
+        raise
     return store
 
 

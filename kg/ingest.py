@@ -1,12 +1,15 @@
 """Incremental, idempotent store updates: add, replace or remove one document in one transaction.
 
-A store's DATA graph holds each document's own triples (its node, the actors it mentions, its
-statements) plus a derived layer: merged actor labels, source labels, and direct edges with their
-qualified-relationship nodes (kg/support.py). A change to
+A store's data (its `data_graph`) holds each document's own triples (its node, the actors it
+mentions, its statements) plus a derived layer: merged actor labels, source labels, and direct
+edges with their qualified-relationship nodes (kg/support.py). A change to
 one document recomputes the derived layer only for the actors, sources and edges it touches, from
-the per-document record graphs (see kg/store.py), so DATA always equals what
+the per-document record graphs (see kg/store.py), so the data always equals what
 `kg.graph.build_graph` makes for the stored documents. Every change is one SPARQL update, which
 the store applies atomically: a crash leaves the store as it was before that document.
+
+A store directory with no documents yet is filled in one bulk load instead (`add_all`): the same
+quads, computed for all documents at once (`batch_quads`).
 """
 
 from __future__ import annotations

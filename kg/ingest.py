@@ -31,7 +31,7 @@ from .graph import (
     source_triples,
 )
 from .model import Entity, Extraction
-from .store import LocalStore, Quad, Scope, Store, update_text
+from .store import LocalStore, Quad, Store, update_text
 from .support import (
     EdgeKey,
     Support,
@@ -78,7 +78,8 @@ _LABELS = (RDF.type, SKOS.prefLabel, SKOS.altLabel, AKG.labelKey, OWL.sameAs)
 _EVENT_CORE = (RDF.type, SKOS.prefLabel, AKG.eventType, AKG.victim, AKG.perpetrator, DCTERMS.date)
 _FACT = Literal(True)  # akg:fact: Claim.is_fact, written on each statement by kg.graph
 
-# Internal queries over the data alone (Scope.DATA); the rest is bound.
+# Internal queries over data + ontology (`dataset=False`): they ask about instances, which the
+# ontology never describes, so they see the data alone; the rest is bound.
 _DOCUMENT = "SELECT ?p ?o WHERE { ?doc ?p ?o }"
 _STATEMENTS = "SELECT ?st ?p ?o WHERE { ?st prov:wasDerivedFrom ?doc ; ?p ?o }"
 _MENTIONS = "SELECT ?a WHERE { ?a akg:mentionedIn ?doc }"
@@ -97,11 +98,16 @@ _FIND = """SELECT DISTINCT ?doc WHERE {
     { ?doc dcterms:identifier ?ref } UNION { ?doc schema:url ?url }
 }"""
 _DOCUMENTS = "ASK { ?doc a schema:NewsArticle }"
-# ... and over the record graphs (Scope.DATASET)
+# ... and over the record graphs (`dataset=True`)
 _RECORDS = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _OTHER_RECORDS = """SELECT ?g ?p ?o WHERE {
     GRAPH ?g { ?node ?p ?o } FILTER (?g != ?self && STRSTARTS(STR(?g), ?prefix))
 }"""
+
+
+def _data(store: Store, query: str, bindings: dict[str, Node]) -> list[tuple[Node | None, ...]]:
+    """Rows of an internal query over the data (see above)."""
+    return store.select(query, bindings, dataset=False)
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,9 @@ def _own(extraction: Extraction) -> set[Triple]:
 
 
 def _records(extraction: Extraction) -> set[Triple]:
-    """The entities, sources and events as this document alone names them (before merging)."""
+    """The entities, sources and events as this document alone names them (before merging),
+    without the label keys: `_derived` recomputes those from the labels, so storing them would
+    only add a third to the record graphs a new store loads."""
     triples = {t for entity in extraction.entities for t in entity_triples(entity)}
     document = doc_iri(extraction.article.id)
     for event in extraction.events:
@@ -135,15 +143,15 @@ def _records(extraction: Extraction) -> set[Triple]:
     for claim in extraction.claims:
         if claim.attribution:
             triples.update(source_triples(slugify(claim.attribution), claim.attribution))
-    return triples
+    return {t for t in triples if t[1] != AKG.labelKey}
 
 
 def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
     """A stored document's own triples in DATA and its record graph (both empty if absent)."""
     bound = {"doc": document}
-    own = {(document, p, o) for p, o in store.select(_DOCUMENT, bound, Scope.DATA)}
-    own |= {(st, p, o) for st, p, o in store.select(_STATEMENTS, bound, Scope.DATA)}
-    own |= {(a, AKG.mentionedIn, document) for (a,) in store.select(_MENTIONS, bound, Scope.DATA)}
+    own = {(document, p, o) for p, o in _data(store, _DOCUMENT, bound)}
+    own |= {(st, p, o) for st, p, o in _data(store, _STATEMENTS, bound)}
+    own |= {(a, AKG.mentionedIn, document) for (a,) in _data(store, _MENTIONS, bound)}
     records = set(store.select(_RECORDS, {"g": record_graph(document)}))
     return own, records
 
@@ -230,7 +238,7 @@ def _relabel(
     before = {s for s, _, _ in old}
     for node in before | {s for s, _, _ in new}:
         layer = _EVENT_CORE if _is_event(node) else _LABELS
-        current = [(p, o) for p, o in store.select(_OWN, {"node": node}, Scope.DATA) if p in layer]
+        current = [(p, o) for p, o in _data(store, _OWN, {"node": node}) if p in layer]
         if node in before:
             bound = {"node": node, "self": record_graph(document), "prefix": Literal(str(_RECORD))}
             grouped: dict[Node, list[tuple[Node, Node]]] = {}
@@ -250,9 +258,9 @@ def _relabel(
 def _present(store: Store, edge: EdgeKey) -> set[Triple]:
     """The derived triples of one direct edge as the store holds them now."""
     node = relationship_iri(*edge)
-    found = {(node, p, o) for p, o in store.select(_OWN, {"node": node}, Scope.DATA)}
+    found = {(node, p, o) for p, o in _data(store, _OWN, {"node": node})}
     for s, p, o in (edge, (edge[0], AKG.qualifiedRelationship, node)):
-        if store.query(_HAS, {"s": s, "p": p, "o": o}, Scope.DATA):
+        if store.query(_HAS, {"s": s, "p": p, "o": o}):
             found.add((s, p, o))
     return found
 
@@ -269,7 +277,7 @@ def _rederive(
         for edge in directions(key):
             s, p, o = edge
             bound = {"s": s, "p": p, "o": o, "self": document}
-            rows = store.select(_SUPPORTS, bound, Scope.DATA)
+            rows = _data(store, _SUPPORTS, bound)
             group += [support_from_row((*edge, *row)) for row in rows]
             present |= _present(store, edge)
         target = derived_triples(group)
@@ -317,7 +325,7 @@ def find_documents(store: Store, reference: str) -> list[URIRef]:
         "ref": Literal(reference),
         "url": Literal(reference, datatype=XSD.anyURI),
     }
-    return [doc for (doc,) in store.select(_FIND, bound, Scope.DATA)]
+    return [doc for (doc,) in _data(store, _FIND, bound)]
 
 
 def remove_document(store: Store, reference: str) -> Change:
@@ -331,7 +339,7 @@ def remove_document(store: Store, reference: str) -> Change:
 
 
 def has_documents(store: Store) -> bool:
-    return bool(store.query(_DOCUMENTS, scope=Scope.DATA))
+    return bool(store.query(_DOCUMENTS))
 
 
 def batch_quads(extractions: Iterable[Extraction], data: URIRef) -> Iterator[Quad]:

@@ -34,7 +34,15 @@ from kg.graph import label_key
 from kg.ingest import add_extraction, batch_quads
 from kg.model import Entity, Extraction
 from kg.query import ACTOR_LOOKUP, DEFAULT_LIMIT, list_queries, resolve_actor, run_named
-from kg.store import DEFAULT_GRAPH, Quad, bind, new_store_quads, open_store, write_nquads
+from kg.store import (
+    DEFAULT_GRAPH,
+    LocalStore,
+    Quad,
+    bind,
+    new_store_quads,
+    open_store,
+    write_nquads,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"load": 5.0, "lookup": 0.010, "query": 1.0}  # seconds
@@ -96,7 +104,7 @@ def write_store(extractions: list[Extraction], path: Path) -> tuple[int, int]:
             yield quad
 
     with path.open("w", encoding="utf-8") as out:
-        quads = write_nquads(new_store_quads(), out)
+        quads = write_nquads(new_store_quads(LocalStore.ontology_graphs), out)
         quads += write_nquads(counted(batch_quads(extractions, DEFAULT_GRAPH)), out)
     return data, quads
 

@@ -44,7 +44,7 @@ from kg.store import (
     update_text,
     update_url_for,
 )
-from kg.vocab import DATA_GRAPH, GRAPH, ONTOLOGY_GRAPH, STORE_GRAPH
+from kg.vocab import DATA_GRAPH, GRAPH, ID, ONTOLOGY_GRAPH, STORE_GRAPH
 
 KG = [sys.executable, "-m", "kg.cli"]
 DATE = dt.date(2024, 8, 4)
@@ -385,6 +385,14 @@ def test_a_store_of_another_layout_is_refused_not_misread(store_spec, quads, cre
     assert caught.value.exit_code == 9
 
 
+def test_data_and_ontology_never_share_a_subject(seed_graph):
+    """Why a store directory can keep both in one default graph and still export exactly the
+    data: every data subject is an instance IRI, no ontology subject is."""
+    data = set(seed_graph) | set(build_graph([A, B, C, D, E]))
+    assert {s for s, _, _ in data if not str(s).startswith(str(ID))} == set()
+    assert {s for s, _, _ in load_ontology() if str(s).startswith(str(ID))} == set()
+
+
 def test_the_cli_refuses_an_earlier_kgs_store_in_one_line(tmp_path):
     path = tmp_path / "old"
     write_raw(path, old_layout(build_graph([A])))
@@ -397,13 +405,14 @@ def test_the_cli_refuses_an_earlier_kgs_store_in_one_line(tmp_path):
         assert "no layout marker" in line and "rebuild it" in line
 
 
-def test_a_new_store_holds_its_data_in_the_default_graph_and_is_marked(tmp_path):
+def test_a_store_directory_holds_data_and_ontology_in_its_default_graph_and_is_marked(tmp_path):
     path = tmp_path / "store"
     with open_store(path, create=True) as store:
         add_extraction(store, A)
     raw = ox.Store.read_only(str(path))
     default = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode()
-    assert set(Graph().parse(data=default, format="nt")) == set(build_graph([A]))
+    expected = set(build_graph([A])) | set(load_ontology())
+    assert set(Graph().parse(data=default, format="nt")) == expected
     graphs = {g.value for g in raw.named_graphs()}
     assert {str(ONTOLOGY_GRAPH), str(STORE_GRAPH)} <= graphs and str(DATA_GRAPH) not in graphs
 

@@ -179,9 +179,9 @@ def bind(text: str, bindings: Bindings) -> str:
 
 class Store(ABC):
     """A SPARQL store: `query` reads (data + ontology as default graph, or the whole dataset),
-    `update` writes atomically. Parameters are bound as RDF terms (see `bind`). Where a store
-    keeps what is said by its graphs (see the module docstring); `DEFAULT_GRAPH` is its default
-    graph."""
+    `update` writes atomically. Parameters are bound as RDF terms (see `bind`). Three graph
+    attributes say where a store keeps data and ontology (`DEFAULT_GRAPH`: its default graph);
+    code that writes or reads them goes through these, never a graph name of its own."""
 
     name: str
     data_graph: URIRef  # where the data is (and updates write it)

@@ -237,8 +237,8 @@ def run(quick: bool = False) -> str:
         f"{_ms(direct)} through pyoxigraph and {_ms(through)} through oxrdflib (rdflib's "
         f"`Graph.query` over the same store), a ratio of {through / direct:.2f}: the SPARQL engine "
         "is the same, so speed does not decide. kg uses pyoxigraph because it needs what "
-        "oxrdflib does not expose: a query default graph of two graphs (data + ontology), one "
-        "atomic SPARQL update per document, and bulk loading; oxrdflib's `initBindings` also "
+        "oxrdflib does not expose: one atomic SPARQL update per document, bulk loading, and "
+        "queries over a chosen dataset (the record graphs); oxrdflib's `initBindings` also "
         "become pyoxigraph substitutions, which accept only projected variables.",
         "",
         f"rdflib's memory store on a tenth of the graph ({rdflib_lines:,} quads): parse "

@@ -192,7 +192,8 @@ def build_store(
 ) -> Counter[str]:
     """Add every document under `paths` to a store (created if new), each in its own transaction
     as soon as it is extracted: a document already stored unchanged is left alone, a changed one
-    replaced. Returns how many were added, replaced and unchanged.
+    replaced; a store directory without documents gets them in one bulk load instead (see
+    kg.ingest.add_all). Returns how many were added, replaced and unchanged.
 
     The store keeps the curation it was first built with and applies it to every document;
     without `curation` the stored one is used, and a different one is an error (see

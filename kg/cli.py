@@ -165,7 +165,8 @@ def build(
         typer.Option(
             "--store",
             help="Add the documents to a store instead: a directory (created if new) or a SPARQL "
-            "endpoint URL. Incremental: unchanged documents are left alone, changed ones replaced.",
+            "endpoint URL. Incremental: unchanged documents are left alone, changed ones replaced; "
+            "a new store directory gets them all in one bulk load.",
         ),
     ] = None,
     update_url: UpdateUrl = None,

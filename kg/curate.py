@@ -34,10 +34,11 @@ from .curation import (
 )
 from .errors import CurationError, QueryError, StoreError
 from .graph import label_key
+from .ingest import has_documents
 from .resolve import load_gazetteer
 from .schema import find_relation, relations
 from .store import Store, nt, update_text
-from .vocab import CURATION_GRAPH, DATA_GRAPH, ID, SKOS, slugify
+from .vocab import CURATION_GRAPH, ID, SKOS, slugify
 
 __all__ = [
     "Resolver",
@@ -206,7 +207,6 @@ def list_curation(path: str | Path) -> str:
 
 _LABEL = "SELECT ?label WHERE { ?actor skos:prefLabel ?label }"
 _STORED = f"SELECT ?s ?p ?o WHERE {{ GRAPH {nt(CURATION_GRAPH)} {{ ?s ?p ?o }} }}"
-_DOCUMENTS = f"ASK {{ GRAPH {nt(DATA_GRAPH)} {{ ?doc a schema:NewsArticle }} }}"
 
 
 def stored_curation(store: Store) -> Curation | None:
@@ -227,13 +227,14 @@ def settle_curation(store: Store, curation: Curation | None) -> Curation:
     stored = stored_curation(store)
     if curation is None:
         return stored or Curation()
-    if stored is not None or store.query(_DOCUMENTS, dataset=True):
+    if stored is not None or has_documents(store):
         if curation != (stored or Curation()):
             raise StoreError(
                 f"{store.name} was built with a different curation; "
                 "rebuild it into a new store (or leave out --curation to reuse its own)"
             )
         return curation
-    quads = [(*t, g) for t in curation_triples(curation) for g in (CURATION_GRAPH, DATA_GRAPH)]
+    graphs = (CURATION_GRAPH, store.data_graph)
+    quads = [(*t, g) for t in curation_triples(curation) for g in graphs]
     store.update(update_text(insert=quads))
     return curation

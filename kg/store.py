@@ -1,51 +1,86 @@
 """Where a graph lives: a graph file, an on-disk Oxigraph store, or a SPARQL 1.1 endpoint.
 
 A *graph spec* names one of them: an `http://` or `https://` URL is an endpoint, an existing
-directory is a store, anything else is a graph file. A store holds named graphs:
+directory is a store, anything else is a graph file. A store holds (layout `STORE_LAYOUT`):
 
-- `DATA_GRAPH`: exactly the triples `kg.graph.build_graph` makes for the stored documents;
-- `ONTOLOGY_GRAPH`: the ontology, loaded when the store is created, so queries see its labels;
+- the data: exactly the triples `kg.graph.build_graph` makes for the stored documents, in the
+  store's `data_graph`, which updates write to;
+- the ontology, loaded when the store is created, so queries see its labels: in
+  `ONTOLOGY_GRAPH` and the store's other `ontology_graphs`;
 - one record graph per document: its entities and sources as that document names them, from
-  which `kg.ingest` recomputes merged labels when a document changes or is removed.
+  which `kg.ingest` recomputes merged labels when a document changes or is removed;
+- `CURATION_GRAPH`: the curation the store was built with, if any (kg/curate.py);
+- `STORE_GRAPH`: the layout marker, written when the store is made (last, after a bulk load).
+  A store without it, or marked with another layout, is refused: it must be rebuilt.
 
-Queries see DATA + ONTOLOGY as their default graph and run inside the store; nothing is copied.
+Queries see data + ontology (the store's `view_graphs`) as their default graph and run inside
+the store; nothing is copied. An endpoint keeps the data in `DATA_GRAPH`. A store directory keeps
+the data and the ontology in its default graph: Oxigraph indexes it 3 ways instead of a named
+graph's 6, so it loads about 1.7x faster, and a query reading one graph instead of a union of
+two takes about 0.6x the CPU time. The two never share a subject (data subjects are instance
+IRIs, `kg.vocab.ID`; the ontology's are classes and properties), so the data is the default
+graph less the triples of the named copy of the ontology.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .vocab import DATA_GRAPH, ONTOLOGY_GRAPH, PREFIXES, XSD
+from .vocab import (
+    DATA_GRAPH,
+    DCTERMS,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    STORE_GRAPH,
+    STORE_LAYOUT,
+    XSD,
+)
 
 __all__ = [
+    "DEFAULT_GRAPH",
+    "MARKER",
     "LocalStore",
+    "Quad",
     "RemoteStore",
     "Rows",
     "Store",
     "as_graph",
     "bind",
     "is_endpoint",
+    "new_store_quads",
     "nt",
     "open_graph",
     "open_store",
+    "update_text",
     "update_url_for",
+    "write_nquads",
 ]
 
 Bindings = Mapping[str, Node]
 Quad = tuple[Node, Node, Node, URIRef]
 _TIMEOUT = 60  # seconds an endpoint may take to answer one request
+# The graph name that stands for a store's default graph in a quad (rdflib's own name for it).
+DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
+# The layout marker: which layout the store was made with (see the module docstring).
+MARKER: Quad = (STORE_GRAPH, DCTERMS.conformsTo, STORE_LAYOUT, STORE_GRAPH)
+_LAYOUT = "SELECT ?layout WHERE { GRAPH ?g { ?g dcterms:conformsTo ?layout } }"
+_ANYTHING = "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
 @dataclass(frozen=True)
@@ -75,19 +110,43 @@ def nt(term: Node) -> str:
     return f'"{text}"'
 
 
+def _in_graph(graph: URIRef, body: str) -> str:
+    return body if graph == DEFAULT_GRAPH else f"GRAPH {nt(graph)} {{ {body} }}"
+
+
 def update_text(delete: Iterable[Quad] = (), insert: Iterable[Quad] = ()) -> str:
-    """One SPARQL update deleting then inserting exact quads; a store applies it atomically."""
+    """One SPARQL update deleting then inserting exact quads (`DEFAULT_GRAPH` is the store's
+    default graph); a store applies it atomically."""
     parts = []
     for verb, quads in (("DELETE", delete), ("INSERT", insert)):
         by_graph: dict[URIRef, list[str]] = {}
         for s, p, o, g in quads:
             by_graph.setdefault(g, []).append(f"{nt(s)} {nt(p)} {nt(o)} .")
         if by_graph:
-            body = " ".join(
-                f"GRAPH {nt(g)} {{ {' '.join(lines)} }}" for g, lines in by_graph.items()
-            )
+            body = " ".join(_in_graph(g, " ".join(lines)) for g, lines in by_graph.items())
             parts.append(f"{verb} DATA {{ {body} }}")
     return " ;\n".join(parts)
+
+
+def write_nquads(quads: Iterable[Quad], out: TextIO) -> int:
+    """The quads as N-Quads (`DEFAULT_GRAPH` ones as triples); returns how many were written."""
+    count = 0
+    for s, p, o, g in quads:
+        graph = "" if g == DEFAULT_GRAPH else f" {nt(g)}"
+        out.write(f"{nt(s)} {nt(p)} {nt(o)}{graph} .\n")
+        count += 1
+    return count
+
+
+def new_store_quads(ontology_graphs: Iterable[URIRef]) -> Iterator[Quad]:
+    """What a new store holds before any document: the ontology in each of `ontology_graphs`
+    (a store's), then the layout marker."""
+    from .schema import load_ontology
+
+    ontology = load_ontology()
+    for graph in ontology_graphs:
+        yield from ((*t, graph) for t in ontology)
+    yield MARKER
 
 
 # Tokens a variable name can hide in: strings, IRIs and comments are kept whole.
@@ -119,10 +178,15 @@ def bind(text: str, bindings: Bindings) -> str:
 
 
 class Store(ABC):
-    """A SPARQL store: `query` reads (DATA + ONTOLOGY as default graph, or the whole dataset),
-    `update` writes atomically. Parameters are bound as RDF terms (see `bind`)."""
+    """A SPARQL store: `query` reads (data + ontology as default graph, or the whole dataset),
+    `update` writes atomically. Parameters are bound as RDF terms (see `bind`). Three graph
+    attributes say where a store keeps data and ontology (`DEFAULT_GRAPH`: its default graph);
+    code that writes or reads them goes through these, never a graph name of its own."""
 
     name: str
+    data_graph: URIRef  # where the data is (and updates write it)
+    ontology_graphs: tuple[URIRef, ...]  # where the ontology is loaded
+    view_graphs: tuple[URIRef, ...]  # what a query reads as its default graph: data + ontology
 
     @abstractmethod
     def query(
@@ -153,17 +217,20 @@ class Store(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def select(self, text: str, bindings: Bindings | None = None) -> list[tuple[Node | None, ...]]:
-        """Rows of an internal query over the whole dataset (it names its graphs)."""
-        return self.query(text, bindings, dataset=True).rows
+    def select(
+        self, text: str, bindings: Bindings | None = None, dataset: bool = True
+    ) -> list[tuple[Node | None, ...]]:
+        """Rows of an internal query: over the whole dataset (it names its graphs), or over
+        data + ontology (`dataset=False`)."""
+        return self.query(text, bindings, dataset).rows
 
-    def has_ontology(self) -> bool:
-        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ONTOLOGY_GRAPH}, True))
+    def layout(self) -> Node | None:
+        """The layout the store is marked with; None if it has no marker."""
+        rows = self.select(_LAYOUT, {"g": STORE_GRAPH})
+        return rows[0][0] if rows else None
 
-    def load_ontology(self) -> None:
-        from .schema import load_ontology
-
-        self.update(update_text(insert=((*t, ONTOLOGY_GRAPH) for t in load_ontology())))
+    def is_empty(self) -> bool:
+        return not self.query(_ANYTHING, dataset=True)
 
 
 def _parse_nt(data: bytes) -> Graph:
@@ -175,19 +242,28 @@ def _parse_nt(data: bytes) -> Graph:
 
 
 class LocalStore(Store):
-    """An Oxigraph (RocksDB) store in a directory, used through pyoxigraph directly."""
+    """An Oxigraph (RocksDB) store in a directory, used through pyoxigraph directly; data and
+    ontology in its default graph, the named copy of the ontology telling them apart."""
+
+    data_graph = DEFAULT_GRAPH
+    ontology_graphs = (ONTOLOGY_GRAPH, DEFAULT_GRAPH)
+    view_graphs = (DEFAULT_GRAPH,)
 
     def __init__(self, path: Path, writable: bool) -> None:
         import pyoxigraph as ox
 
         self.name = str(path)
+        self.path = path
         self._ox = ox
         try:
             self._store = ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
         except OSError as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from None
-        self._default = [ox.NamedNode(DATA_GRAPH), ox.NamedNode(ONTOLOGY_GRAPH)]
+        self._default = [self._graph(g) for g in self.view_graphs]
         self._prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+    def _graph(self, graph: URIRef):
+        return self._ox.DefaultGraph() if graph == DEFAULT_GRAPH else self._ox.NamedNode(graph)
 
     def _from_ox(self, term) -> Node | None:
         ox = self._ox
@@ -237,10 +313,30 @@ class LocalStore(Store):
             self._store.update(text)
 
     def data(self) -> Graph:
-        dumped = self._store.dump(
-            format=self._ox.RdfFormat.N_TRIPLES, from_graph=self._ox.NamedNode(DATA_GRAPH)
+        """The default graph less the ontology's triples (the named copy says which they are)."""
+        nt_format = self._ox.RdfFormat.N_TRIPLES
+        graph, ontology = (
+            _parse_nt(self._store.dump(format=nt_format, from_graph=self._graph(g)))
+            for g in (DEFAULT_GRAPH, ONTOLOGY_GRAPH)
         )
-        return _parse_nt(dumped)
+        graph -= ontology
+        return graph
+
+    def load(self, quads: Iterable[Quad]) -> None:
+        """Add many quads at once through Oxigraph's bulk loader, from an N-Quads file written
+        in the store's directory: far faster than updates, but not atomic. So the layout
+        marker is taken away first and put back last: a load cut short leaves a store that
+        refuses to open (see `open_store`), never one that silently lacks data."""
+        self.update(update_text(delete=[MARKER]))
+        handle, name = tempfile.mkstemp(prefix="kg-load-", suffix=".nq", dir=self.path)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                write_nquads(quads, out)
+            self._store.bulk_load(path=name, format=self._ox.RdfFormat.N_QUADS)
+            self._store.flush()
+        finally:
+            os.unlink(name)
+        self.update(update_text(insert=[MARKER]))
 
     def close(self) -> None:
         del self._store
@@ -271,6 +367,10 @@ def _json_term(cell: dict | None) -> Node | None:
 
 class RemoteStore(Store):
     """A SPARQL 1.1 endpoint (protocol over HTTP): a query URL and an update URL."""
+
+    data_graph = DATA_GRAPH
+    ontology_graphs = (ONTOLOGY_GRAPH,)
+    view_graphs = (DATA_GRAPH, ONTOLOGY_GRAPH)
 
     def __init__(self, query_url: str, update_url: str | None = None) -> None:
         self.name = query_url
@@ -305,10 +405,7 @@ class RemoteStore(Store):
     ):
         form = [("query", self._prologue + bind(text, bindings or {}))]
         if not dataset:
-            form += [
-                ("default-graph-uri", str(DATA_GRAPH)),
-                ("default-graph-uri", str(ONTOLOGY_GRAPH)),
-            ]
+            form += [("default-graph-uri", str(g)) for g in self.view_graphs]
         answer = json.loads(self._post(self.query_url, form, "application/sparql-results+json"))
         if "boolean" in answer:
             return bool(answer["boolean"])
@@ -322,7 +419,7 @@ class RemoteStore(Store):
             self._post(self.update_url, [("update", self._prologue + text)], "*/*")
 
     def data(self) -> Graph:
-        construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {nt(DATA_GRAPH)} {{ ?s ?p ?o }} }}"
+        construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {_in_graph(self.data_graph, '?s ?p ?o')} }}"
         return _parse_nt(
             self._post(self.query_url, [("query", construct)], "application/n-triples")
         )
@@ -343,20 +440,42 @@ def _local(path: Path, writable: bool, create: bool) -> LocalStore:
     return LocalStore(path, writable)
 
 
+def _check_layout(store: Store, create: bool) -> None:
+    """A store marked with this kg's layout passes; with `create`, an empty one is made a new
+    store (ontology and marker); anything else is refused: read by this kg it would mislead."""
+    layout = store.layout()
+    if layout == STORE_LAYOUT:
+        return
+    if layout is None and store.is_empty():
+        if create:
+            store.update(update_text(insert=new_store_quads(store.ontology_graphs)))
+            return
+        raise StoreError(f"{store.name}: not a kg store (it is empty; build into it)")
+    why = (
+        f"its layout is {layout}, this kg reads {STORE_LAYOUT}"
+        if layout is not None
+        else "it has no layout marker: an earlier kg made it, or its build was cut short"
+    )
+    raise StoreError(
+        f"{store.name}: cannot use this store ({why}); rebuild it: kg build --store into a new "
+        "directory (or an emptied endpoint)"
+    )
+
+
 def open_store(
     spec: str | Path, update_url: str | None = None, writable: bool = False, create: bool = False
 ) -> Store:
     """Open a store directory or endpoint, read-only unless `writable`; `create` makes a new
-    store (an empty endpoint gets the ontology graph)."""
+    store of an empty one. A store of another layout is a StoreError (see `_check_layout`)."""
     if is_endpoint(spec):
         store: Store = RemoteStore(str(spec), update_url)
     else:
         store = _local(Path(spec), writable or create, create)
-    if not store.has_ontology():
-        if not create:
-            store.close()
-            raise StoreError(f"{store.name}: not a kg store (no ontology graph; build into it)")
-        store.load_ontology()
+    try:
+        _check_layout(store, create)
+    except StoreError:
+        store.close()
+        raise
     return store
 
 

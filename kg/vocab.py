@@ -35,6 +35,8 @@ __all__ = [
     "SKOS",
     "SOURCE",
     "STMT",
+    "STORE_GRAPH",
+    "STORE_LAYOUT",
     "WD",
     "XSD",
     "actor_iri",
@@ -61,11 +63,14 @@ DECISION = Namespace(ID["decision/"])
 ANALYST = Namespace(ID["analyst/"])
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = SDO
-# Named graphs of a store (kg/store.py): the exported graph, the ontology, per-document records.
+# Named graphs of a store (kg/store.py): the exported graph (an endpoint's; a store directory
+# keeps it in its default graph), the ontology, per-document records, the layout marker.
 GRAPH = Namespace("https://w3id.org/akg/graph/")
 DATA_GRAPH = GRAPH["data"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 CURATION_GRAPH = GRAPH["curation"]  # the curation a store was built with (kg/curate.py)
+STORE_GRAPH = GRAPH["store"]  # what kind of store this is: its layout
+STORE_LAYOUT = GRAPH["layout/2"]  # this kg's layout; a store marked otherwise must be rebuilt
 
 
 class AKG(DefinedNamespace):

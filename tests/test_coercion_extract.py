@@ -99,7 +99,14 @@ def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
         "concededTo", "VERB", ("lift",), dobj=False, preps=("on",), object_nouns="restriction_nouns"
     )
     shapes = dict(patterns(trigger, lexicon))
-    assert set(shapes) == {"object-prep", "verb-object-prep", "passive-prep", "prep-object-prep"}
+    assert set(shapes) == {
+        "object-prep",
+        "verb-object-prep",
+        "passive-prep",
+        "prep-object-prep",
+        "measure-prep",
+        "measure-object-prep",
+    }
     nouns = sorted(lexicon["restriction_nouns"])
     for pattern in shapes.values():
         (thing,) = [node for node in pattern if node["RIGHT_ID"] == "thing"]

@@ -3,7 +3,9 @@ and the errors a user sees. The graph is built from hand-made records; no spaCy.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -12,6 +14,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.graph import build_graph
+from kg.ingest import add_extraction
 from kg.model import Article, Claim, Entity, Event, Extraction
 from kg.query import (
     FORMATS,
@@ -26,6 +29,7 @@ from kg.query import (
     run_named,
     run_query,
 )
+from kg.store import open_store
 from kg.vocab import AKG, ID, PREFIXES
 
 DATE = dt.date(2024, 8, 4)
@@ -285,6 +289,75 @@ def test_a_named_query_answers_its_question(graph, name):
 def test_rows_come_in_the_documented_order(graph, name):
     params, columns, rows = EXPECTED[name]
     assert project(run_named(graph, name, params), columns) == rows
+
+
+@contextlib.contextmanager
+def source(extractions: list[Extraction], where: str, tmp_path):
+    """The graph of `extractions` as a file would hold it, or in a store built document by document."""
+    if where == "file":
+        yield build_graph(extractions)
+        return
+    with open_store(tmp_path / "store", create=True) as store:
+        for extraction in extractions:
+            add_extraction(store, extraction)
+        yield store
+
+
+# One mention read three ways (three rules): the statements tie on date, document, position,
+# relation, subject and object, and differ only in polarity and modality.
+THREAT = claim("iran", "threatens", "israel", "Iran threatened Israel.", 0)
+READINGS = Extraction(
+    ARTICLE,
+    ENTITIES,
+    tuple(
+        dataclasses.replace(THREAT, rule=rule, polarity=polarity, modality=modality)
+        for rule, polarity, modality in (
+            ("a", "negated", "asserted"),
+            ("b", "affirmed", "planned"),
+            ("c", "affirmed", "hypothetical"),
+        )
+    ),
+)
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_a_timeline_breaks_ties_by_polarity_then_modality(where, tmp_path):
+    """The order is total: it does not depend on how an engine happened to join the rows."""
+    with source([READINGS], where, tmp_path) as graph:
+        rows = project(run_named(graph, "timeline", {"actor": "Iran"}), ("polarity", "modality"))
+    assert rows == [("affirmed", "hypothetical"), ("affirmed", "planned"), ("negated", "asserted")]
+
+
+# Two actors may share a label: their relationships then tie on support, documents and labels.
+NAMESAKES = (Entity("smith-a", "Smith", "Person"), Entity("smith-b", "Smith", "Person"))
+NAMESAKE_REPORTS = [
+    Extraction(
+        dataclasses.replace(ARTICLE, id=doc, date=DATE + dt.timedelta(days=day)),
+        (*ENTITIES, *NAMESAKES),
+        (
+            dataclasses.replace(
+                THREAT, doc_id=doc, subject=smith, date=DATE + dt.timedelta(days=day)
+            ),
+        ),
+    )
+    for doc, smith, day in (("doc-b", "smith-b", 1), ("doc-a", "smith-a", 3))
+]
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_relationships_that_tie_on_every_key_come_in_the_order_of_their_iris(where, tmp_path):
+    """So that every page of the ranking is a slice of the same order."""
+    with source(NAMESAKE_REPORTS, where, tmp_path) as graph:
+        result = run_named(graph, "strongest-relationships", {"actor": "Israel"})
+        pages = [
+            run_named(graph, "strongest-relationships", {"actor": "Israel"}, 1, n).rows
+            for n in (0, 1)
+        ]
+    assert project(result, ("subject", "first")) == [
+        ("Smith", "2024-08-07"),
+        ("Smith", "2024-08-05"),
+    ]
+    assert [row for page in pages for row in page] == list(result.rows)
 
 
 # A value is bound as one literal: quotes, braces and SPARQL in it are only characters of a name,

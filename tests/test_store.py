@@ -7,9 +7,11 @@ seed articles check the real pipeline end to end.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
+import pickle
 import shutil
 import signal
 import socket
@@ -19,7 +21,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from clirun import assert_one_error_line, kg
 from rdflib import Graph
 
 from kg.build import build, build_store, extract_corpus
@@ -27,10 +31,20 @@ from kg.corpus import read_corpus
 from kg.errors import QueryError, StoreError
 from kg.export import serialize
 from kg.graph import build_graph
-from kg.ingest import add_extraction, remove_document, remove_documents
+from kg.ingest import add_all, add_extraction, remove_document, remove_documents
 from kg.model import Article, Claim, Entity, Event, Extraction
 from kg.query import list_queries, run_named, run_query
-from kg.store import RemoteStore, open_graph, open_store, update_url_for
+from kg.schema import load_ontology
+from kg.store import (
+    DEFAULT_GRAPH,
+    MARKER,
+    RemoteStore,
+    open_graph,
+    open_store,
+    update_text,
+    update_url_for,
+)
+from kg.vocab import DATA_GRAPH, GRAPH, ID, ONTOLOGY_GRAPH, STORE_GRAPH
 
 KG = [sys.executable, "-m", "kg.cli"]
 DATE = dt.date(2024, 8, 4)
@@ -248,6 +262,63 @@ def test_a_parameter_cannot_change_a_store_query(store, value):
         run_named(store, "timeline", {"actor": value})
 
 
+# --- a new store: every document in one bulk load --------------------------------------------
+
+EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+# (what is built, the documents in corpus order)
+BATCHES = [
+    ("three documents", [A, B, C]),
+    ("one changed later in the corpus", [A, B, A_CHANGED]),
+    ("one repeated", [A, B, A]),
+    ("one event in two reports", [D, E]),
+    ("everything", [A, B, C, D, E, A_CHANGED]),
+]
+
+
+@pytest.mark.parametrize("documents", [b[1] for b in BATCHES], ids=[b[0] for b in BATCHES])
+def test_a_new_store_loaded_at_once_is_the_store_added_to_one_by_one(tmp_path, documents):
+    with open_store(tmp_path / "at-once", create=True) as at_once:
+        loaded = add_all(at_once, documents)
+        data, graphs = serialize(at_once.data()), set(at_once.select(EVERYTHING))
+    with open_store(tmp_path / "one-by-one", create=True) as one_by_one:
+        added = [add_extraction(one_by_one, x) for x in documents]
+        assert serialize(one_by_one.data()) == data
+        assert set(one_by_one.select(EVERYTHING)) == graphs  # records, ontology, marker
+    assert loaded == added
+
+
+def test_a_store_that_holds_documents_takes_more_one_at_a_time(tmp_path):
+    with open_store(tmp_path / "store", create=True) as store:
+        add_all(store, [A, B])
+        assert [c.action for c in add_all(store, [A_CHANGED, C, B])] == [
+            "replaced",
+            "added",
+            "unchanged",
+        ]
+        assert set(store.data()) == set(build_graph([A_CHANGED, B, C]))
+
+
+def test_the_cli_builds_a_new_store_as_it_adds_to_one(tmp_path, seeds_dir):
+    """`kg build --store` into a new store (one bulk load) and into one holding a document
+    (one transaction each): the same export, byte for byte, and the same record graphs."""
+    first = tmp_path / "first"
+    first.mkdir()
+    for path in seeds_dir.glob("000_*"):
+        shutil.copy(path, first)
+    at_once, in_steps = tmp_path / "at-once", tmp_path / "in-steps"
+    for corpus, store in ((seeds_dir, at_once), (first, in_steps), (seeds_dir, in_steps)):
+        built = run_kg("build", corpus, "--store", store)
+        assert built.returncode == 0, built.stderr
+    assert "1 unchanged" in built.stderr  # the last build added to a store one at a time
+    exported = [run_kg("export", store).stdout for store in (at_once, in_steps)]
+    assert exported[0] == exported[1] != ""
+    graphs = []
+    for store in (at_once, in_steps):
+        with open_store(store) as opened:
+            graphs.append(set(opened.select(EVERYTHING)))
+    assert graphs[0] == graphs[1]
+
+
 # --- opening stores ---------------------------------------------------------------------------
 
 
@@ -271,6 +342,79 @@ def test_a_new_store_is_not_made_in_a_folder_of_other_files(tmp_path):
     with pytest.raises(StoreError, match="not empty"):
         open_store(tmp_path, create=True)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def write_raw(spec: str | Path, quads: list) -> None:
+    """Quads written straight into a store directory or endpoint, past kg's checks."""
+    text = update_text(insert=quads)
+    if str(spec).startswith("http"):
+        RemoteStore(str(spec)).update(text)
+        return
+    raw = ox.Store(str(spec))
+    raw.update(text)
+    del raw
+
+
+def old_layout(data: list) -> list:
+    """Quads as kg wrote them before layout 2: data and ontology in named graphs, no marker."""
+    ontology = [(*t, ONTOLOGY_GRAPH) for t in load_ontology()]
+    return [(*t, DATA_GRAPH) for t in data] + ontology
+
+
+# (what the store holds, written straight into it) -> refused, the user told to rebuild it
+OTHER_LAYOUTS = [
+    ("an earlier kg's store", lambda data: old_layout(data)),
+    ("a load cut short: no marker", lambda data: [(*t, DEFAULT_GRAPH) for t in data]),
+    (
+        "another layout's marker",
+        lambda data: (
+            [(*MARKER[:2], GRAPH["layout/1"], STORE_GRAPH)] + [(*t, DEFAULT_GRAPH) for t in data]
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("create", [False, True], ids=["open", "build into"])
+@pytest.mark.parametrize(
+    "quads", [q for _, q in OTHER_LAYOUTS], ids=[name for name, _ in OTHER_LAYOUTS]
+)
+def test_a_store_of_another_layout_is_refused_not_misread(store_spec, quads, create):
+    write_raw(store_spec, quads(build_graph([A])))
+    with pytest.raises(StoreError, match="rebuild it") as caught:
+        open_store(store_spec, create=create)
+    assert caught.value.exit_code == 9
+
+
+def test_data_and_ontology_never_share_a_subject(seed_graph):
+    """Why a store directory can keep both in one default graph and still export exactly the
+    data: every data subject is an instance IRI, no ontology subject is."""
+    data = set(seed_graph) | set(build_graph([A, B, C, D, E]))
+    assert {s for s, _, _ in data if not str(s).startswith(str(ID))} == set()
+    assert {s for s, _, _ in load_ontology() if str(s).startswith(str(ID))} == set()
+
+
+def test_the_cli_refuses_an_earlier_kgs_store_in_one_line(tmp_path):
+    path = tmp_path / "old"
+    write_raw(path, old_layout(build_graph([A])))
+    for args in (
+        ["query", path, "-n", "leaders"],
+        ["export", path],
+        ["remove", "a", "--store", path],
+    ):
+        line = assert_one_error_line(kg(*args), 9)
+        assert "no layout marker" in line and "rebuild it" in line
+
+
+def test_a_store_directory_holds_data_and_ontology_in_its_default_graph_and_is_marked(tmp_path):
+    path = tmp_path / "store"
+    with open_store(path, create=True) as store:
+        add_extraction(store, A)
+    raw = ox.Store.read_only(str(path))
+    default = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode()
+    expected = set(build_graph([A])) | set(load_ontology())
+    assert set(Graph().parse(data=default, format="nt")) == expected
+    graphs = {g.value for g in raw.named_graphs()}
+    assert {str(ONTOLOGY_GRAPH), str(STORE_GRAPH)} <= graphs and str(DATA_GRAPH) not in graphs
 
 
 def test_an_unreachable_endpoint_is_a_store_error():
@@ -442,7 +586,12 @@ build_store([sys.argv[1]], sys.argv[2], on_article=lambda done, total: print(don
 """
 
 
-def test_a_killed_build_leaves_the_documents_it_stored_exactly(tmp_path, seeds_dir):
+@pytest.mark.parametrize(
+    "held",
+    [[], [A]],
+    ids=["new store: loaded after the last document", "store with a document: one at a time"],
+)
+def test_a_killed_build_leaves_the_documents_it_stored_exactly(tmp_path, seeds_dir, held):
     texts = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
     corpus = tmp_path / "many.jsonl"
     lines = [
@@ -451,17 +600,51 @@ def test_a_killed_build_leaves_the_documents_it_stored_exactly(tmp_path, seeds_d
     ]
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     path = tmp_path / "store"
+    with open_store(path, create=True) as store:
+        apply(store, held)
     process = subprocess.Popen(
         [sys.executable, "-c", KILLED_BUILD, corpus, path], stdout=subprocess.PIPE, text=True
     )
-    assert process.stdout.readline().strip() == "1"  # one document stored: kill the build now
+    assert process.stdout.readline().strip() == "1"  # one document extracted: kill the build now
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     store = open_store(path)
     stored = {
-        str(row[0])
-        for row in store.select("SELECT ?id WHERE { GRAPH ?g { ?d dcterms:identifier ?id } }")
-    }
-    assert 1 <= len(stored) < 40
+        str(row[0]) for row in store.select("SELECT ?id WHERE { ?d dcterms:identifier ?id }")
+    } - {"a"}
+    assert 1 <= len(stored) < 40 if held else stored == set()
     articles = [a for a in read_corpus([corpus]) if a.id in stored]
-    assert set(store.data()) == set(build_graph(extract_corpus(articles)))
+    extracted = extract_corpus(articles) if articles else []
+    assert set(store.data()) == set(build_graph([*held, *extracted]))
+
+
+KILLED_LOAD = """
+import pickle, sys
+from kg.ingest import add_all
+from kg.store import open_store
+with open(sys.argv[2], "rb") as documents, open_store(sys.argv[1], create=True) as store:
+    add_all(store, pickle.load(documents))
+"""
+
+
+def copies(extraction: Extraction, n: int) -> Extraction:
+    """The extraction as document `<id>-<n>`."""
+    doc = f"{extraction.article.id}-{n}"
+    claims = tuple(dataclasses.replace(c, doc_id=doc) for c in extraction.claims)
+    article = dataclasses.replace(extraction.article, id=doc)
+    return dataclasses.replace(extraction, article=article, claims=claims)
+
+
+def test_a_killed_bulk_load_leaves_a_store_that_is_refused(tmp_path):
+    path, documents = tmp_path / "store", tmp_path / "documents.pickle"
+    documents.write_bytes(pickle.dumps([copies(x, n) for n in range(3000) for x in (A, B, C)]))
+    process = subprocess.Popen([sys.executable, "-c", KILLED_LOAD, path, documents])
+    deadline = time.monotonic() + 120
+    while not list(path.glob("kg-load-*.nq")):  # the load has begun: kill it
+        assert process.poll() is None, "the load ended before the test could kill it"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    with pytest.raises(StoreError, match=r"no layout marker.*rebuild it"):
+        open_store(path)

@@ -237,13 +237,13 @@ class Arguments:
             return owner
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
-            return self.owner(token, ("from",))
+            return self.owner(token, ("from",)) or self.leader(token)
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
         if self.lexicon.matches("sector_nouns", *forms):
-            # 'Iranian officials', 'the government of Kenya'
-            return self.modifier_actor(token, kinds) or self.owner(token)
+            # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
+            return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)
         if self.lexicon.matches("proposal_nouns", *forms):
             # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran': its author
             return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
@@ -258,14 +258,25 @@ class Arguments:
         if leader is not None:
             return leader
         if self.lexicon.matches("asset_nouns", *forms):
-            # 'Hezbollah positions', "Iran's bases" -- but 'Albanian rebel-held territory'
-            # is not Albania's: an adjective names people, not the owner, save of a state's
-            # mission abroad ('the Egyptian embassy')
+            # 'Hezbollah positions', "Iran's bases", 'Syrian positions', 'Iraqi territory' --
+            # but 'Albanian rebel-held territory' is not Albania's: a holder the noun names
+            # ('held', a group) outranks an adjective
             deps = ("compound", "poss")
-            if self.lexicon.matches("diplomatic_assets", *forms):
+            if self.lexicon.matches("diplomatic_assets", *forms) or not self._held(token):
                 deps += ("amod",)
-            return self.modifier_actor(token, kinds, deps) or self.owner(token)
+            # a name before a possessive pronoun: 'its European Union partners' are the EU's
+            named = self.modifier_actor(token, kinds, ("compound",))
+            return named or self.modifier_actor(token, kinds, deps) or self.owner(token)
         return None
+
+    def _held(self, asset: Token) -> bool:
+        """'rebel-held territory', 'Albanian rebel positions': a participle or a group noun
+        among the modifiers names who holds the asset, not the adjective beside it."""
+        return any(
+            c.tag_ == "VBN" or self.lexicon.matches("group_nouns", c.lemma_.lower(), c.lower_)
+            for c in asset.children
+            if c.dep_ in ("amod", "compound", "npadvmod")
+        )
 
     def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
         """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
@@ -290,6 +301,13 @@ class Arguments:
         verb = noun.head
         if noun.dep_ == "dobj" and self._agent_verb(verb):
             return verb_subjects(verb)
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "in"
+            and verb.head.lemma_ in self.lexicon["engagement_verbs"]
+        ):
+            # 'X was engaged in fighting with Y', 'X remained locked in battles with Y'
+            return verb_subjects(verb.head, raised=True)
         if (
             mutual
             and noun.dep_ == "pobj"
@@ -344,7 +362,13 @@ class Arguments:
         return None
 
     def leader(self, token: Token) -> Arg | None:
-        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it."""
+        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it;
+        'militants loyal to Hamas': for whom it is loyal to."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_ in self.lexicon["allegiance_words"]:
+                loyal = self.owner(child, ("to",))
+                if loyal is not None:
+                    return loyal
         for child in token.children:
             if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
                 for by in verb_subjects(child) + compound_modifiers(child):

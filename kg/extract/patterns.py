@@ -202,7 +202,17 @@ def _object_noun_shapes(
             )
         return
     via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
+    # 'handed over 700 kg of medicine to X': the nouns after a measure of them
+    measured = [
+        _node(
+            "measure", {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}, "trigger"
+        ),
+        _node("of", _prep(["of"]), "measure"),
+        _node("thing", nouns | {"DEP": "pobj"}, "of"),
+    ]
     for shape, thing, holder in (
+        ("measure-prep", measured, "trigger"),
+        ("measure-object-prep", measured, "measure"),
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
         # 'sanctions were imposed on X by Y'
@@ -437,6 +447,28 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(_prep(trigger.preps), "head"),
                 ],
             )
+            # 'were engaged in fighting against X': the preposition on the verb, not the noun
+            engaged = {"LEMMA": {"IN": sorted(lexicon["engagement_verbs"])}} | _VERB
+            yield (
+                "engaged",
+                [
+                    _node("verb", engaged),
+                    _node("in", {"DEP": "prep", "LOWER": "in"}, "verb"),
+                    _node("trigger", noun | {"DEP": "pobj"}, "in"),
+                    *_object_after(_prep(trigger.preps), "verb"),
+                ],
+            )
+        # 'the army came under attack from X': what the noun names is done to the subject
+        exposed = {"LEMMA": {"IN": sorted(lexicon["exposure_verbs"])}}
+        yield (
+            "under",
+            [
+                _node("verb", exposed),
+                _node("under", {"DEP": "prep", "LOWER": "under"}, "verb"),
+                _node("trigger", noun | {"DEP": "pobj"}, "under"),
+                _node("object", {"DEP": "nsubj"}, "verb"),
+            ],
+        )
         if "to" in trigger.preps:
             # 'gave Jordan a loan', 'will offer Kenya its support': the indirect object receives
             yield (

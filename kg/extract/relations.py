@@ -254,6 +254,12 @@ class RelationFinder:
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
         return (verb, relation) if relation and verb.pos_ == "VERB" else None
 
+    def _own(self, subject: Arg, obj: Arg) -> bool:
+        """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
+        command to his own forces, not a demand on another actor."""
+        entry = self.gazetteer.entries.get(subject.key)
+        return entry is not None and entry.country == obj.key
+
     def _describing_agents(self, word: Token, arguments: Arguments) -> list[Token]:
         """'Hamas issued a statement condemning Israel', "Iran's statement condemning Israel":
         a participle describing a noun acts for the noun's author or the light verb's subject."""
@@ -340,7 +346,7 @@ class RelationFinder:
         refusal = self._refusal(word, trigger)
         for subject in subjects:
             for obj in objects:
-                if subject.key == obj.key:
+                if subject.key == obj.key or (shape == "infinitive" and self._own(subject, obj)):
                     continue
                 yield RelationMatch(
                     trigger.relation, subject, obj, word.i, rule, trigger.confidence, context

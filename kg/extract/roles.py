@@ -112,6 +112,19 @@ def _qualified(organization: Arg, state: Arg | None, arguments: Arguments) -> Ar
     return Arg(slugify(name), name, "Organization", organization.start, organization.end)
 
 
+def _unattached_title(person: Span, arguments: Arguments) -> Token | None:
+    """A noun the parser left unattached ('dep') right before the comma that opens a name
+    (honorifics skipped) is an apposition: "Qatar's emir, Sheikh Hamad launched ..."."""
+    doc, start = person.doc, person.start
+    honorifics = arguments.lexicon["honorifics"]
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in honorifics:
+        start -= 1
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    return noun if noun.dep_ == "dep" and noun.pos_ == "NOUN" else None
+
+
 def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str]]:
     """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y',
     and the title that names the person ('the Russian leader', resolved by kg_coref)."""
@@ -127,6 +140,9 @@ def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str
         if child.dep_ == "appos":
             for noun in (child, *child.conjuncts):
                 yield noun, "appos"
+    comma = _unattached_title(person, arguments)
+    if comma is not None:
+        yield comma, "appos"
     if root.dep_ == "appos":
         head = root.head
         if arguments.agent(head) is None:

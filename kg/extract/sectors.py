@@ -10,9 +10,10 @@ in `doc.spans["kg_pairs"]`: it stands for each of them.
 'Saudi-led coalition' and 'Vietnamese-led forces' belong to the leader. People of a state acting
 apart from it ('Sudanese rebels', 'rebels in Sudan', `group_nouns`) are a group of their own,
 named by the state's demonym and the noun (key 'sudanese-rebel'), never the state; a people no
-state names ('Kurdish guerrillas') by its own name; a people placed in another state ('Bosnian
-Serbs', 'Iraqi Kurds', 'Kurds in Syria') is a group too. Armed group nouns are also sector
-nouns: 'Hezbollah fighters' act for Hezbollah.
+state names ('Kurdish guerrillas', 'Kurdish villagers') by its own name; a people placed in
+another state ('Bosnian Serbs', 'Iraqi Kurds', 'Kurds in Syria') is a group too, and so is an
+unnamed body of a people ('Palestinian armed groups'). Armed group nouns are also sector nouns:
+'Hezbollah fighters' act for Hezbollah.
 Word -> sector tables are data: `sector_nouns`, `sector_modifiers`, `sector_metonyms` in
 `ontology/lexicon/context.json`.
 """
@@ -102,9 +103,12 @@ class SectorResolver:
                 for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
                 if o.key in self.gazetteer.entries
             ]
+            sector = self._refined(token) or sector
+            if not owners and sector in self.lexicon["domestic_sectors"]:
+                # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
+                owners = [a for a in [self._state_after(token, arguments)] if a is not None]
             if not owners:
                 continue
-            sector = self._refined(token) or sector
             first = owners[0]
             actors.append(Span(doc, token.i, token.i + 1, label=first.kind, span_id=first.key))
             actors[-1].kb_id_ = first.key
@@ -133,10 +137,22 @@ class SectorResolver:
         names are a group named by the people and the noun. `sector` is the token's own
         (`_sector_noun`)."""
         forms = (token.lemma_.lower(), token.lower_)
-        # a people living in another state is a group too ('Bosnian Serbs', 'Iraqi Kurds')
-        group = self.lexicon.matches("group_nouns", *forms) or self._people_noun(token)
-        # armed men of a people no state names are a group too ('Moslem forces')
-        armed = sector == "military"
+        # a people living in another state is a group too ('Bosnian Serbs', 'Iraqi Kurds'), and
+        # so is an unnamed body of a people ('an Israeli peace movement', 'Palestinian armed
+        # groups'), but not a state's own organ ('the Israeli army': a sector noun)
+        body = (
+            sector is None
+            and self.lexicon.matches("organization_heads", *forms)
+            # 'the Hamas movement', 'the Karen rebel group' are the group named
+            and not any(
+                c.i in arguments.spans and arguments.spans[c.i].label_ != "State"
+                for c in token.children
+            )
+        )
+        group = self.lexicon.matches("group_nouns", *forms) or self._people_noun(token) or body
+        # armed men or civilians of a people no state names are a group too ('Moslem forces',
+        # 'Tamil refugees')
+        armed = sector in self.lexicon["people_sectors"]
         if token.dep_ == "amod" or not (group or armed):
             return None
         # 'Kampuchean guerrilla camps': the adjective may modify the noun the group noun modifies

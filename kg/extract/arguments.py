@@ -237,7 +237,12 @@ class Arguments:
             return owner
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
-            return self.owner(token, ("from",)) or self.leader(token)
+            # 'students at Cairo University' for the institution (not a place: 'rebels at Kabul')
+            return (
+                self.owner(token, ("from",))
+                or self.owner(token, ("at",), ("Organization",))
+                or self.leader(token)
+            )
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
@@ -350,14 +355,18 @@ class Arguments:
             particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
         )
 
-    def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:
+    def owner(
+        self, token: Token, preps: tuple[str, ...] = ("of",), kinds: tuple[str, ...] = ACTOR_KINDS
+    ) -> Arg | None:
         """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of' (or after
-        'by'/'from' for a proposal: 'calls by Iran')."""
-        for prep in token.children:
+        'by'/'from' for a proposal: 'calls by Iran', also on a participle describing it: 'the
+        plan put forward by Iran', 'a rally staged by Hamas')."""
+        described = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for prep in (*token.children, *(c for verb in described for c in verb.children)):
             if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
                 for pobj in prep.children:
                     arg = self.resolve(pobj) if pobj.dep_ == "pobj" else None
-                    if arg is not None and arg.is_actor:
+                    if arg is not None and arg.is_actor and arg.kind in kinds:
                         return arg
         return None
 

@@ -271,7 +271,9 @@ class Arguments:
                 deps += ("amod",)
             # a name before a possessive pronoun: 'its European Union partners' are the EU's
             named = self.modifier_actor(token, kinds, ("compound",))
-            return named or self.modifier_actor(token, kinds, deps) or self.owner(token)
+            # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs
+            owner = self.owner(token, ("of", "for"))
+            return named or self.modifier_actor(token, kinds, deps) or owner
         return None
 
     def _held(self, asset: Token) -> bool:

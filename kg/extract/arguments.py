@@ -216,7 +216,26 @@ class Arguments:
         if arg is None or not arg.is_actor:
             return []
         # 'scores of Sierra Leonean and Liberian refugees': what it resolved to may be compound
-        return self.members.get(arg.start, [arg]) if arg.end == arg.start + 1 else [arg]
+        found = self.members.get(arg.start, [arg]) if arg.end == arg.start + 1 else [arg]
+        keys = {a.key for a in found}
+        for conjunct in self._partitive_conjuncts(token):
+            found += [a for a in self.parties(conjunct) if a.key not in keys]
+            keys |= {a.key for a in found}
+        return found
+
+    def _partitive_conjuncts(self, token: Token) -> list[Token]:
+        """'hundreds of Somali and (Eritrean refugees)', parsed as two objects of 'of': the
+        conjuncts after a partitive noun's 'of', each a party of its own."""
+        if not self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
+            return []
+        return [
+            conjunct
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for conjunct in pobj.conjuncts
+        ]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

@@ -246,7 +246,7 @@ class Arguments:
         if self.lexicon.matches("source_nouns", *forms):
             return None
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and self._names_head(child):
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
@@ -294,6 +294,13 @@ class Arguments:
             owner = self.owner(token, ("of", "for"))
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _names_head(self, appos: Token) -> bool:
+        """An apposition in brackets abbreviates the words just before it: 'a renewal of the
+        mission of the troops in Kosovo (KFOR)' does not call the renewal KFOR."""
+        if appos.i < 2 or appos.doc[appos.i - 1].text != "(":
+            return True
+        return appos.doc[appos.i - 2].i == appos.head.i
 
     def _held(self, asset: Token) -> bool:
         """'rebel-held territory', 'Albanian rebel positions': a participle or a group noun

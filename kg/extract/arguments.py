@@ -25,6 +25,7 @@ __all__ = [
     "EventMention",
     "RelationMatch",
     "compound_modifiers",
+    "prep_objects",
     "verb_subjects",
 ]
 
@@ -78,6 +79,17 @@ class RelationMatch:
 def compound_modifiers(word: Token) -> list[Token]:
     """The first part of a hyphenated modifier: 'Iran' of 'Iran-backed', 'Saudi' of 'Saudi-led'."""
     return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+
+
+def prep_objects(token: Token, word: str) -> list[Token]:
+    """The objects of the token's preposition `word`: 'attacks by X' -> X."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == word
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _resolved(token: Token) -> bool:
@@ -228,14 +240,7 @@ class Arguments:
         conjuncts after a partitive noun's 'of', each a party of its own."""
         if not self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
             return []
-        return [
-            conjunct
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-            for conjunct in pobj.conjuncts
-        ]
+        return [conjunct for pobj in prep_objects(token, "of") for conjunct in pobj.conjuncts]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

@@ -25,6 +25,7 @@ __all__ = [
     "EventMention",
     "RelationMatch",
     "compound_modifiers",
+    "prep_objects",
     "verb_subjects",
 ]
 
@@ -78,6 +79,17 @@ class RelationMatch:
 def compound_modifiers(word: Token) -> list[Token]:
     """The first part of a hyphenated modifier: 'Iran' of 'Iran-backed', 'Saudi' of 'Saudi-led'."""
     return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+
+
+def prep_objects(token: Token, word: str) -> list[Token]:
+    """The objects of the token's preposition `word`: 'attacks by X' -> X."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == word
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _resolved(token: Token) -> bool:
@@ -216,7 +228,19 @@ class Arguments:
         if arg is None or not arg.is_actor:
             return []
         # 'scores of Sierra Leonean and Liberian refugees': what it resolved to may be compound
-        return self.members.get(arg.start, [arg]) if arg.end == arg.start + 1 else [arg]
+        found = self.members.get(arg.start, [arg]) if arg.end == arg.start + 1 else [arg]
+        keys = {a.key for a in found}
+        for conjunct in self._partitive_conjuncts(token):
+            found += [a for a in self.parties(conjunct) if a.key not in keys]
+            keys |= {a.key for a in found}
+        return found
+
+    def _partitive_conjuncts(self, token: Token) -> list[Token]:
+        """'hundreds of Somali and (Eritrean refugees)', parsed as two objects of 'of': the
+        conjuncts after a partitive noun's 'of', each a party of its own."""
+        if not self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
+            return []
+        return [conjunct for pobj in prep_objects(token, "of") for conjunct in pobj.conjuncts]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
@@ -227,7 +251,7 @@ class Arguments:
         if self.lexicon.matches("source_nouns", *forms):
             return None
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and self._names_head(child):
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
@@ -237,7 +261,12 @@ class Arguments:
             return owner
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
-            return self.owner(token, ("from",)) or self.leader(token)
+            # 'students at Cairo University' for the institution (not a place: 'rebels at Kabul')
+            return (
+                self.owner(token, ("from",))
+                or self.owner(token, ("at",), ("Organization",))
+                or self.leader(token)
+            )
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = ("State", "Group", "Organization")
@@ -266,8 +295,17 @@ class Arguments:
                 deps += ("amod",)
             # a name before a possessive pronoun: 'its European Union partners' are the EU's
             named = self.modifier_actor(token, kinds, ("compound",))
-            return named or self.modifier_actor(token, kinds, deps) or self.owner(token)
+            # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs
+            owner = self.owner(token, ("of", "for"))
+            return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _names_head(self, appos: Token) -> bool:
+        """An apposition in brackets abbreviates the words just before it: 'a renewal of the
+        mission of the troops in Kosovo (KFOR)' does not call the renewal KFOR."""
+        if appos.i < 2 or appos.doc[appos.i - 1].text != "(":
+            return True
+        return appos.doc[appos.i - 2].i == appos.head.i
 
     def _held(self, asset: Token) -> bool:
         """'rebel-held territory', 'Albanian rebel positions': a participle or a group noun
@@ -350,14 +388,18 @@ class Arguments:
             particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
         )
 
-    def owner(self, token: Token, preps: tuple[str, ...] = ("of",)) -> Arg | None:
+    def owner(
+        self, token: Token, preps: tuple[str, ...] = ("of",), kinds: tuple[str, ...] = ACTOR_KINDS
+    ) -> Arg | None:
         """'positions of Hezbollah', 'bases of the Iranian army': the actor after 'of' (or after
-        'by'/'from' for a proposal: 'calls by Iran')."""
-        for prep in token.children:
+        'by'/'from' for a proposal: 'calls by Iran', also on a participle describing it: 'the
+        plan put forward by Iran', 'a rally staged by Hamas')."""
+        described = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for prep in (*token.children, *(c for verb in described for c in verb.children)):
             if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
                 for pobj in prep.children:
                     arg = self.resolve(pobj) if pobj.dep_ == "pobj" else None
-                    if arg is not None and arg.is_actor:
+                    if arg is not None and arg.is_actor and arg.kind in kinds:
                         return arg
         return None
 

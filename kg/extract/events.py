@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..vocab import slugify
-from .arguments import Arg, Arguments, EventMention, verb_subjects
+from .arguments import Arg, Arguments, EventMention, prep_objects, verb_subjects
 
 __all__ = ["read_event"]
 
@@ -38,25 +38,15 @@ def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
     return found
 
 
-def _by_objects(token: Token) -> list[Token]:
-    return [
-        pobj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "by"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
 def _stray_agents(noun: Token, target: Token | None) -> list[Token]:
     """'condemned the abduction of X by Y', 'the bombing of its embassy by Y': the small model
     hangs 'by Y' on the event's target or on the active verb whose object the event is; neither
     takes an agent of its own, so it is the event's."""
-    found = _by_objects(target) if target is not None else []
+    found = prep_objects(target, "by") if target is not None else []
     verb = noun.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if noun.dep_ == "dobj" and not passive:
-        found += _by_objects(verb)
+        found += prep_objects(verb, "by")
     return found
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from ..vocab import slugify
+from .tokens import token_table
 
 __all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "strip_name"]
 
@@ -217,8 +218,12 @@ class ActorResolver:
                 ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")
                 continue
             ents.append(ent)
-        for token in doc[:-1]:
-            name = _titled_name(token, self.lexicon)
+        table = token_table(doc)
+        # only a role title starts such a name: the other words' Tokens are not built
+        for i in range(len(doc) - 1):
+            if self.lexicon.role(table.lower[i]) is None:
+                continue
+            name = _titled_name(doc[i], self.lexicon)
             if name is None:
                 continue
             covered = [e for e in ents if e.start < name.end and name.start < e.end]
@@ -236,7 +241,8 @@ class ActorResolver:
         """A capitalised word one typo away from exactly one state name is that state
         ('Ethopia', 'Quatar'), unless the model reads it as a person or a people."""
         at = {i: e for e in ents for i in range(e.start, e.end)}
-        for token in doc:
+        pos = token_table(doc).pos
+        for token in (doc[i] for i in range(len(doc)) if pos[i] == "PROPN"):
             ent = at.get(token.i)
             if (
                 token.pos_ != "PROPN"

@@ -45,14 +45,13 @@ _MISSPELT_LABELS = {"ORG"}
 def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     """'Ursula von der' + 'Leyen', 'Hans van' + 'den' + 'Broek': a person name ending in, or
     followed by, name particles goes on with the unknown entity right after them."""
+    if person.label_ != "PERSON" or ent.ent_id_:  # tested first: this runs for every entity
+        return False
     doc = person.doc
     gap = doc[person.end : ent.start]
     particles = lexicon["name_particles"]
-    return (
-        person.label_ == "PERSON"
-        and not ent.ent_id_
-        and all(t.text in particles for t in gap)
-        and (len(gap) > 0 or doc[person.end - 1].text in particles)
+    return all(t.text in particles for t in gap) and (
+        len(gap) > 0 or doc[person.end - 1].text in particles
     )
 
 

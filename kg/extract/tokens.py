@@ -42,13 +42,11 @@ _LOWERED: dict[int, str] = {}
 
 
 def _texts(column: list[int], texts: dict[int, str], read: Callable[[int], str]) -> list[str]:
-    found = []
-    for value in column:
-        text = texts.get(value)
-        if text is None:
-            text = texts[value] = read(value)
-        found.append(text)
-    return found
+    try:
+        return list(map(texts.__getitem__, column))
+    except KeyError:  # a word this process has not seen yet
+        texts.update((value, read(value)) for value in column if value not in texts)
+        return list(map(texts.__getitem__, column))
 
 
 def _read(doc: Doc) -> TokenTable:

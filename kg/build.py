@@ -187,14 +187,15 @@ def build_triples(
     on_skip: OnError | None = None,
     jobs: int = 1,
     curation: str | Path | None = None,
-) -> set[Triple]:
-    """The triples of the graph `build` returns, without the graph: a graph only written out
+) -> list[Triple]:
+    """The triples of the graph `build` returns, each once in the order first made (so a graph
+    of them lists them as `build`'s does), without the graph: one only written out
     (kg.export.write_triples) need not index every triple three ways, a fifth of kg's own time."""
     corrections = read_curation(curation) if curation is not None else Curation()
     articles = _read(paths, stdin, on_skip)
     extractions = extract_corpus(articles, settings, on_article, jobs=jobs)
     with _lasting():
-        return set(curated_triples(extractions, corrections))
+        return list(dict.fromkeys(curated_triples(extractions, corrections)))
 
 
 def build_store(

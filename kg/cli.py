@@ -201,10 +201,9 @@ def build(
     from rich.console import Console
     from rich.progress import Progress
 
-    from .build import build as build_graph
-    from .build import build_store
+    from .build import build_store, build_triples
     from .config import Settings
-    from .export import write_graph
+    from .export import write_triples
 
     if store is not None and output is not None:
         raise typer.BadParameter("give either -o/--output or --store, not both")
@@ -238,7 +237,7 @@ def build(
                 curation=curation,
             )
         else:
-            graph = build_graph(
+            triples = build_triples(
                 paths,
                 settings,
                 on_article=advance,
@@ -252,8 +251,8 @@ def build(
         typer.echo(f"{store}: {done}{note}", err=True)
         return
     output = output or Path("graph.ttl")
-    write_graph(graph, output)
-    typer.echo(f"wrote {output} ({len(graph)} triples{note})", err=True)
+    write_triples(triples, output)
+    typer.echo(f"wrote {output} ({len(triples)} triples{note})", err=True)
 
 
 curate_app = typer.Typer(

@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from rdflib import Graph
 
 from .curation import Accept, Alias, Curation, Decision, Merge, Retype, Verdict, curation_triples
-from .graph import build_graph, label_key
+from .graph import Triple, graph_of, graph_triples, label_key
 from .model import Claim, Entity, Extraction
 from .schema import relations
 from .vocab import slugify
 
-__all__ = ["apply_curation", "curated_graph"]
+__all__ = ["apply_curation", "curated_graph", "curated_triples"]
 
 
 @dataclass(frozen=True)
@@ -135,12 +135,16 @@ def _curate(extraction: Extraction, plan: _Plan) -> Extraction:
     return replace(extraction, entities=entities, claims=claims, events=events)
 
 
+def curated_triples(extractions: Iterable[Extraction], curation: Curation) -> Iterator[Triple]:
+    """The triples (repeats possible) of the extractions as the curation corrects them, with its
+    decisions, so every rejected or accepted statement links to who decided and when."""
+    yield from graph_triples(apply_curation(extractions, curation))
+    yield from curation_triples(curation)
+
+
 def curated_graph(extractions: Iterable[Extraction], curation: Curation) -> Graph:
-    """The graph of the extractions as the curation corrects them, with its decisions, so
-    every rejected or accepted statement links to who decided and when."""
-    graph = build_graph(apply_curation(extractions, curation))
-    graph.addN((*triple, graph) for triple in curation_triples(curation))
-    return graph
+    """The graph of `curated_triples`."""
+    return graph_of(curated_triples(extractions, curation))
 
 
 def apply_curation(extractions: Iterable[Extraction], curation: Curation) -> Iterator[Extraction]:

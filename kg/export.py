@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -13,6 +14,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import GraphError, one_line
 from .files import write_atomic
+from .graph import Triple, graph_of, new_graph
 from .turtle import write_turtle
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "load_graph",
     "serialize",
     "write_graph",
+    "write_triples",
 ]
 
 # RDF format name -> rdflib serializer / parser name
@@ -135,6 +138,15 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
     reads back with `load_graph`.
     """
     return write_atomic(path, serialize(graph, fmt or format_of(path)))
+
+
+def write_triples(triples: Iterable[Triple], path: str | Path, fmt: str | None = None) -> Path:
+    """Write the graph of the triples as `write_graph` would; Turtle is written straight from
+    them, without building the rdflib Graph (which cost more than writing it)."""
+    fmt = fmt or format_of(path)
+    if fmt == "turtle":
+        return write_atomic(path, write_turtle(triples, new_graph().namespaces()))
+    return write_graph(graph_of(triples), path, fmt)
 
 
 def _edge_attributes(data: dict) -> dict[str, object]:

@@ -42,10 +42,12 @@ from .vocab import (
 )
 
 __all__ = [
+    "Triple",
     "build_graph",
     "document_triples",
     "entity_triples",
     "event_triples",
+    "graph_of",
     "graph_triples",
     "label_key",
     "merge_entities",
@@ -306,8 +308,13 @@ def graph_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
     yield from derived_triples(supports_from_extractions(extractions))
 
 
+def graph_of(triples: Iterable[Triple], graph: Graph | None = None) -> Graph:
+    """Add the triples to `graph` (a new one with the project prefixes if None)."""
+    graph = graph if graph is not None else new_graph()
+    graph.addN((*triple, graph) for triple in triples)
+    return graph
+
+
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
     """Add every extraction's documents, entities and statements to `graph` (a new one if None)."""
-    graph = graph if graph is not None else new_graph()
-    graph.addN((*triple, graph) for triple in graph_triples(extractions))
-    return graph
+    return graph_of(graph_triples(extractions), graph)

@@ -66,11 +66,18 @@ def _report(results, documents: int, sentences: int, words: int, rounds: int) ->
     speedup = _ratio(results, "kg build --jobs 1", "kg build --jobs 2", "wall")
     lines += [
         "",
-        "| ratio | value | target |",
-        "|---|---:|---:|",
-        f"| `kg build` / bare spaCy throughput (wall) | {ratio:.2f} | >= {TARGET_RATIO} |",
-        f"| `kg build` / bare spaCy throughput (CPU time) | {cpu_ratio:.2f} | >= {TARGET_RATIO} |",
-        f"| `--jobs 2` / `--jobs 1` speed (wall) | {speedup:.2f}x | >= {TARGET_SPEEDUP}x |",
+        "| ratio | value | target | met |",
+        "|---|---:|---:|---|",
+        _target_row("`kg build` / bare spaCy throughput (wall)", ratio, TARGET_RATIO),
+        _target_row("`kg build` / bare spaCy throughput (CPU time)", cpu_ratio, TARGET_RATIO),
+        _target_row("`--jobs 2` / `--jobs 1` speed (wall)", speedup, TARGET_SPEEDUP, "x"),
         "",
     ]
     return "\n".join(lines)
+
+
+def _target_row(name: str, value: float, target: float, unit: str = "") -> str:
+    """Three decimals, and 'met' judged on the unrounded value: 0.848 printed as 0.85 would
+    hide a miss of 0.85."""
+    met = "yes" if value >= target else "no"
+    return f"| {name} | {value:.3f}{unit} | >= {target}{unit} | {met} |"

@@ -77,10 +77,10 @@ def _bare_spacy(corpus: Path, jobs: int) -> None:
 
 def _kg_build(corpus: Path, jobs: int) -> None:
     """What `kg build CORPUS --jobs N -o graph.ttl` does, Turtle file included."""
-    import kg
-    from kg.export import write_graph
+    from kg.build import build_triples
+    from kg.export import write_triples
 
-    write_graph(kg.build([corpus], jobs=jobs), corpus.with_suffix(".ttl"))
+    write_triples(build_triples([corpus], jobs=jobs), corpus.with_suffix(".ttl"))
 
 
 def _main(kind: str, corpus: str, jobs: str) -> None:

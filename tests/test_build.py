@@ -11,9 +11,10 @@ from spacy.matcher import DependencyMatcher
 import kg.nlp
 import kg.workers
 from kg import Settings, build, serialize
-from kg.build import BATCH_SIZE, MIN_BATCH, batch_size, batches, extract_corpus
+from kg.build import BATCH_SIZE, MIN_BATCH, batch_size, batches, build_triples, extract_corpus
 from kg.corpus import read_corpus
 from kg.errors import KgError
+from kg.export import FORMATS, write_graph, write_triples
 from kg.extract import extract_articles
 from kg.extract.matching import TriggerMatcher, trigger_lemmas
 from kg.nlp import MODEL_COMPONENTS, build_pipeline, unused_components
@@ -26,6 +27,21 @@ def articles(seeds_dir):
 
 def test_two_worker_processes_build_the_seed_graph_byte_for_byte(seeds_dir, seed_graph):
     assert serialize(build([seeds_dir], jobs=2)) == serialize(seed_graph)
+
+
+@pytest.fixture(scope="module")
+def seed_triples(seeds_dir):
+    return build_triples([seeds_dir])
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_build_output_written_from_the_triples_is_the_graphs_byte_for_byte(
+    seed_triples, seed_graph, tmp_path, fmt
+):
+    """`kg build -o` writes the triples without making the graph `build` returns."""
+    written = write_triples(seed_triples, tmp_path / "triples", fmt)
+    assert written.read_bytes() == write_graph(seed_graph, tmp_path / "graph", fmt).read_bytes()
+    assert len(seed_triples) == len(seed_graph)
 
 
 def test_workers_send_back_the_extractions_of_one_process(nlp, articles):

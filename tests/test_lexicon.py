@@ -88,6 +88,20 @@ def test_a_line_break_starts_a_sentence_and_keeps_the_closing_quote():
     assert closing_quote.is_sent_start is False
 
 
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Headline\nFirst line\n\nSecond paragraph", ["Headline", "First", "Second"]),
+        ("One line\n", ["One"]),
+        ("\nAfter a leading break", ["\n", "After"]),
+        ("No break at all", ["No"]),
+    ],
+)
+def test_every_line_break_starts_a_sentence(text, starts):
+    doc = newline_sentences(spacy.blank("en")(text))
+    assert [t.text for t in doc if t.is_sent_start] == starts
+
+
 def test_the_cheap_title_test_passes_every_noun_a_title_is_read_from(nlp, seeds_dir):
     """`may_be_title` runs first on every noun: it must never reject one `_role` reads."""
     lexicon = nlp.get_pipe("kg_relations").lexicon

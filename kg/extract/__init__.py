@@ -73,6 +73,7 @@ def _labels_at(doc: Doc, group: str) -> dict[tuple[int, int], str]:
 def _claim(
     match: RelationMatch,
     doc: Doc,
+    text: str,
     article: Article,
     gazetteer: Gazetteer,
     sectors: dict[tuple[int, int], str],
@@ -90,7 +91,7 @@ def _claim(
         subject=_entity_key(match.subject, article),
         relation=match.relation,
         object=_event_key(event, article) if event else _entity_key(match.object, article),
-        sentence=sentence.text.strip(),
+        sentence=text[sentence.start_char : sentence.end_char].strip(),
         start=sentence.start_char,
         end=sentence.end_char,
         trigger=trigger.text,
@@ -151,7 +152,12 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
     for arg in args.values():
         key = _entity_key(arg, article)
         entities[key] = _entity(arg, key, gazetteer, surface.get(arg.key, ()))
-    claims = tuple(_claim(match, doc, article, gazetteer, sectors, corefs) for match in matches)
+    # the sentences are cut from the Doc's text, read once: a Span's text joins a Token built
+    # for each of its words
+    text = doc.text
+    claims = tuple(
+        _claim(match, doc, text, article, gazetteer, sectors, corefs) for match in matches
+    )
     events = {e.key: e for m in matches if m.event for e in [_event(m.event, article)]}
     return Extraction(
         article,

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 from ..resolve import Gazetteer
 from ..vocab import slugify
+from .tokens import token_table
 
 __all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "strip_name"]
 
@@ -44,14 +45,13 @@ _MISSPELT_LABELS = {"ORG"}
 def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     """'Ursula von der' + 'Leyen', 'Hans van' + 'den' + 'Broek': a person name ending in, or
     followed by, name particles goes on with the unknown entity right after them."""
+    if person.label_ != "PERSON" or ent.ent_id_:  # tested first: this runs for every entity
+        return False
     doc = person.doc
     gap = doc[person.end : ent.start]
     particles = lexicon["name_particles"]
-    return (
-        person.label_ == "PERSON"
-        and not ent.ent_id_
-        and all(t.text in particles for t in gap)
-        and (len(gap) > 0 or doc[person.end - 1].text in particles)
+    return all(t.text in particles for t in gap) and (
+        len(gap) > 0 or doc[person.end - 1].text in particles
     )
 
 
@@ -217,8 +217,12 @@ class ActorResolver:
                 ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")
                 continue
             ents.append(ent)
-        for token in doc[:-1]:
-            name = _titled_name(token, self.lexicon)
+        table = token_table(doc)
+        # only a role title starts such a name: the other words' Tokens are not built
+        for i in range(len(doc) - 1):
+            if self.lexicon.role(table.lower[i]) is None:
+                continue
+            name = _titled_name(doc[i], self.lexicon)
             if name is None:
                 continue
             covered = [e for e in ents if e.start < name.end and name.start < e.end]
@@ -236,7 +240,8 @@ class ActorResolver:
         """A capitalised word one typo away from exactly one state name is that state
         ('Ethopia', 'Quatar'), unless the model reads it as a person or a people."""
         at = {i: e for e in ents for i in range(e.start, e.end)}
-        for token in doc:
+        pos = token_table(doc).pos
+        for token in (doc[i] for i in range(len(doc)) if pos[i] == "PROPN"):
             ent = at.get(token.i)
             if (
                 token.pos_ != "PROPN"

@@ -159,14 +159,18 @@ class Arguments:
             | lexicon["participation_verbs"]
         )
         self.spans: dict[int, Span] = {}
-        names: dict[str, str] = {}
-        for span in doc.spans.get(SPAN_KEY, []):
-            names.setdefault(span.id_, span.text)
+        actors = list(doc.spans.get(SPAN_KEY, []))
+        for span in actors:
             for i in range(span.start, span.end):
                 self.spans[i] = span
         # word -> the actors a compound mention stands for ('Hungarian and Romanian officials')
         self.members: dict[int, list[Arg]] = {}
-        for span in doc.spans.get(PAIR_KEY, []):
+        pairs = list(doc.spans.get(PAIR_KEY, []))
+        # their names as first written, read only if needed: a Span's text builds its Tokens
+        names: dict[str, str] = {}
+        for span in actors if pairs else ():
+            names.setdefault(span.id_, span.text)
+        for span in pairs:
             label = self.label(span.id_, names.get(span.id_, span.text))
             member = Arg(span.id_, label, span.label_, span.start, span.end)
             self.members.setdefault(span.start, []).append(member)

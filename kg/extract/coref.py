@@ -51,6 +51,7 @@ from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
 from .roles import find_roles, may_be_title, titled_role
 from .sectors import SECTOR_KEY
+from .tokens import TokenTable, token_table
 
 __all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
 
@@ -115,9 +116,11 @@ class CoreferenceResolver:
         actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
         sectors = list(doc.spans.get(SECTOR_KEY, []))
         pairs = list(doc.spans.get(PAIR_KEY, []))
-        for token in doc:
-            if token.i in arguments.spans:
+        table = token_table(doc)
+        for i in range(len(doc)):
+            if i in arguments.spans or not self._may_refer(table, i):
                 continue
+            token = doc[i]
             pair = self._pair(token, mentions)
             if pair:
                 pairs += [Span(doc, token.i, token.i + 1, m.kind, span_id=m.key) for m in pair]
@@ -149,6 +152,18 @@ class CoreferenceResolver:
         doc.spans[PAIR_KEY] = pairs
         doc.spans[SECTOR_KEY] = sectors
         return doc
+
+    def _may_refer(self, table: TokenTable, i: int) -> bool:
+        """Whether token i can be an anaphor (`_pair`, `_resolve`, `_unnamed_holder`): a pronoun,
+        or an argument that is a noun or a pair noun; the rest are skipped without building
+        their Token."""
+        if table.pos[i] == "PRON":
+            return True
+        return table.dep[i] in _ARGUMENT_DEPS and (
+            table.pos[i] in ("NOUN", "PROPN")
+            or table.tag[i] in ("NN", "NNP")
+            or table.lower[i] in self.lexicon.tables["pair_nouns"]
+        )
 
     def _holdings(self, doc: Doc) -> list[_Holding]:
         """Who holds which title where: current roles read from the text, then curated titles

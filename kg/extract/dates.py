@@ -150,6 +150,8 @@ def _clause_anchors(trigger: Token) -> list[Token]:
 
 
 def _date_entity(token: Token):
+    if token.ent_type_ != "DATE":  # tested first: reading `doc.ents` builds a Span for each
+        return None
     return next(
         (e for e in token.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None
     )

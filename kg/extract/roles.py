@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import ROLE_TITLES, Lexicon, RoleTitle
 from ..vocab import slugify
 from .arguments import Arg, Arguments, RelationMatch
 from .context import Context, read_context
+from .tokens import token_table
 
 __all__ = ["delegation_leaders", "find_roles", "may_be_title", "titled_role"]
 
@@ -164,10 +164,10 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
 
 def _with_words(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
     """The tokens whose form or lower-cased lemma is one of the words, in order, read off the
-    Doc's attribute array: a Token is built only for those (this scan runs twice per Doc)."""
-    strings = doc.vocab.strings
-    for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
-        if strings[lower] in words or strings[lemma].lower() in words:
+    Doc's token table: a Token is built only for those (this scan runs twice per Doc)."""
+    table = token_table(doc)
+    for i, (lemma, lower) in enumerate(zip(table.lemma, table.lower, strict=True)):
+        if lower in words or lemma in words:
             yield doc[i]
 
 

@@ -27,6 +27,7 @@ from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
+from .tokens import TokenTable, token_table
 
 __all__ = ["SECTOR_KEY", "SectorResolver"]
 
@@ -73,9 +74,26 @@ class SectorResolver:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # the words a sector noun (`_sector_noun`) or a group noun (`_group`) can end in
+        self.nouns = (
+            lexicon.heads("sector_nouns") | lexicon["group_nouns"] | lexicon["organization_heads"]
+        )
+
+    def _may_name(self, table: TokenTable, i: int) -> bool:
+        """Whether token i can be a sector or group noun: a word of their lists, a form with a
+        space (which goes on to the look-up) or a plural (a people, 'Serbs'); the rest are
+        skipped without building their Token."""
+        lemma, form = table.forms(i)
+        return (
+            lemma in self.nouns
+            or form in self.nouns
+            or " " in lemma + form
+            or table.tag[i] in ("NNPS", "NNS")
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)
+        table = token_table(doc)
         sectors = []
         for span in doc.spans.get(SPAN_KEY, []):
             sector = self.lexicon.lookup("sector_metonyms", span.text)
@@ -83,9 +101,10 @@ class SectorResolver:
                 sectors.append(Span(doc, span.start, span.end, label=sector, span_id=span.id_))
         actors = list(doc.spans.get(SPAN_KEY, []))
         members = list(doc.spans.get(PAIR_KEY, []))
-        for token in doc:
-            if token.i in arguments.spans:
+        for i in range(len(doc)):
+            if i in arguments.spans or not self._may_name(table, i):
                 continue
+            token = doc[i]
             sector = self._sector_noun(token)
             group = self._group(token, arguments, sector)
             if group is not None:

@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from .model import Claim, Extraction
 from .schema import relations
+from .table import Table, Triple
 from .vocab import (
     AKG,
     DCTERMS,
@@ -41,12 +42,24 @@ __all__ = [
     "edge_key",
     "read_supports",
     "rederive",
+    "rederived",
     "support_from_row",
     "supports_from_extractions",
+    "table_supports",
 ]
 
-Triple = tuple[URIRef, URIRef, Node]
 EdgeKey = tuple[URIRef, URIRef, URIRef]
+
+_TRUE = Literal(True)
+# What a Support reads of its statement and document.
+_SUPPORT_PREDICATES = (
+    RDF.subject,
+    RDF.predicate,
+    RDF.object,
+    PROV.wasDerivedFrom,
+    DCTERMS.date,
+    DCTERMS.publisher,
+)
 
 
 @dataclass(frozen=True)
@@ -139,21 +152,28 @@ def support_from_row(row: tuple[Node | None, ...]) -> Support:
 
 
 def read_supports(graph: Graph) -> list[Support]:
-    """Every fact statement of a graph as a Support (one pass over akg:fact, no SPARQL)."""
+    """Every fact statement of a graph as a Support (no SPARQL)."""
+    return table_supports(Table.read(graph))
+
+
+def table_supports(table: Table) -> list[Support]:
+    """Every fact statement of a read graph as a Support: dict look-ups, no rdflib call."""
+    value = {p: table.values(p) for p in _SUPPORT_PREDICATES}
+    dates, derived = value[DCTERMS.date], value[PROV.wasDerivedFrom]
     supports = []
-    for statement in graph.subjects(AKG.fact, Literal(True)):
-        document = graph.value(statement, PROV.wasDerivedFrom)
+    for statement in table.subjects(AKG.fact, _TRUE):
+        document = derived.get(statement)
         supports.append(
             support_from_row(
                 (
-                    graph.value(statement, RDF.subject),
-                    graph.value(statement, RDF.predicate),
-                    graph.value(statement, RDF.object),
+                    value[RDF.subject].get(statement),
+                    value[RDF.predicate].get(statement),
+                    value[RDF.object].get(statement),
                     statement,
                     document,
-                    graph.value(statement, DCTERMS.date),
-                    graph.value(document, DCTERMS.date),
-                    graph.value(document, DCTERMS.publisher),
+                    dates.get(statement),
+                    dates.get(document),
+                    value[DCTERMS.publisher].get(document),
                 )
             )
         )
@@ -202,18 +222,20 @@ def rederive(
     """A copy of the graph whose direct edges and relationship nodes are those the supports make:
     how a time slice or a roll-up changes which facts count, without restating the edge rule.
     Triples about the nodes `without` (as subject or object) are left out of the copy."""
-    predicates = {r.iri for r in relations().values()}
-    skipped = set(graph.subjects(RDF.type, AKG.Relationship)) | set(without)
-    result = Graph()
-    for prefix, namespace in graph.namespaces():
-        result.bind(prefix, namespace, override=True)
-    result.addN(
-        (s, p, o, result)
-        for s, p, o in graph
-        if p not in predicates
-        and p != AKG.qualifiedRelationship
-        and s not in skipped
-        and o not in without
-    )
-    result.addN((*triple, result) for triple in derived_triples(supports))
-    return result
+    table = Table.read(graph)
+    return table.to_graph(rederived(table, supports, without))
+
+
+def rederived(
+    table: Table, supports: Iterable[Support], without: Collection[Node] = frozenset()
+) -> list[Triple]:
+    """The triples of `rederive`, from a read graph: one filter over plain tuples."""
+    dropped = {r.iri for r in relations().values()} | {AKG.qualifiedRelationship}
+    without = set(without)
+    skipped = set(table.subjects(RDF.type, AKG.Relationship)) | without
+    kept = [
+        (s, p, o)
+        for s, p, o in table.triples
+        if p not in dropped and s not in skipped and o not in without
+    ]
+    return kept + list(derived_triples(supports))

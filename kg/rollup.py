@@ -26,7 +26,7 @@ from .model import Entity
 from .resolve import load_gazetteer
 from .schema import relations
 from .support import rederived, table_supports
-from .table import Table, Triple
+from .table import Table, Triple, paused_gc
 from .timeslice import Window, time_slice
 from .vocab import AKG, ID, RDF, actor_iri, relationship_iri
 
@@ -144,6 +144,7 @@ def _state_nodes(typed: set[Node], states: set[Node]) -> list[Triple]:
     return triples
 
 
+@paused_gc()
 def roll_up(graph: Graph, level: str = "actor") -> Graph:
     """The graph at `level`: "actor" is the graph itself; "state" is a copy in which each
     statement reads as about the states (`states_of`), a statement with no state-level reading is

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from .model import Claim, Extraction
 from .schema import relations
-from .table import Table, Triple
+from .table import Table, Triple, paused_gc
 from .vocab import (
     AKG,
     DCTERMS,
@@ -151,6 +151,7 @@ def support_from_row(row: tuple[Node | None, ...]) -> Support:
     return Support(s, p, o, st, doc, date_of(date), date_of(published), outlet and str(outlet))
 
 
+@paused_gc()
 def read_supports(graph: Graph) -> list[Support]:
     """Every fact statement of a graph as a Support (no SPARQL)."""
     return table_supports(Table.read(graph))
@@ -158,22 +159,21 @@ def read_supports(graph: Graph) -> list[Support]:
 
 def table_supports(table: Table) -> list[Support]:
     """Every fact statement of a read graph as a Support: dict look-ups, no rdflib call."""
-    value = {p: table.values(p) for p in _SUPPORT_PREDICATES}
-    dates, derived = value[DCTERMS.date], value[PROV.wasDerivedFrom]
+    subjects, relations_, objects, derived, dates, outlets = map(table.values, _SUPPORT_PREDICATES)
     supports = []
     for statement in table.subjects(AKG.fact, _TRUE):
         document = derived.get(statement)
         supports.append(
             support_from_row(
                 (
-                    value[RDF.subject].get(statement),
-                    value[RDF.predicate].get(statement),
-                    value[RDF.object].get(statement),
+                    subjects.get(statement),
+                    relations_.get(statement),
+                    objects.get(statement),
                     statement,
                     document,
                     dates.get(statement),
                     dates.get(document),
-                    value[DCTERMS.publisher].get(document),
+                    outlets.get(document),
                 )
             )
         )
@@ -216,6 +216,7 @@ def derived_triples(supports: Iterable[Support]) -> set[Triple]:
     }
 
 
+@paused_gc()
 def rederive(
     graph: Graph, supports: Iterable[Support], without: Collection[Node] = frozenset()
 ) -> Graph:
@@ -235,7 +236,9 @@ def rederived(
     skipped = set(table.subjects(RDF.type, AKG.Relationship)) | without
     kept = [
         (s, p, o)
-        for s, p, o in table.triples
-        if p not in dropped and s not in skipped and o not in without
+        for p, pairs in table.by_predicate.items()
+        if p not in dropped
+        for s, o in pairs
+        if s not in skipped and o not in without
     ]
     return kept + list(derived_triples(supports))

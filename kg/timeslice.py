@@ -21,7 +21,7 @@ from rdflib.term import Node
 from .errors import QueryError
 from .store import Store, as_graph, open_graph
 from .support import date_of, rederived, table_supports
-from .table import Table
+from .table import Table, paused_gc
 from .vocab import AKG, DCTERMS, PROV, RDF, SCHEMA
 
 __all__ = ["Window", "open_slice", "parse_date", "time_slice", "window"]
@@ -109,6 +109,7 @@ def _left_out(table: Table, span: Window) -> set[Node]:
     return dropped
 
 
+@paused_gc()
 def time_slice(graph: Graph, span: Window) -> Graph:
     """A copy of `graph` as `span` reported it: statements outside it (and undated ones) left
     out, direct edges and their support counts, outlets and dates re-derived from the rest."""

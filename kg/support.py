@@ -157,11 +157,14 @@ def read_supports(graph: Graph) -> list[Support]:
     return table_supports(Table.read(graph))
 
 
-def table_supports(table: Table) -> list[Support]:
-    """Every fact statement of a read graph as a Support: dict look-ups, no rdflib call."""
+def table_supports(table: Table, without: Collection[Node] = frozenset()) -> list[Support]:
+    """Every fact statement of a read graph but those `without` as a Support: dict look-ups, no
+    rdflib call."""
     subjects, relations_, objects, derived, dates, outlets = map(table.values, _SUPPORT_PREDICATES)
     supports = []
     for statement in table.subjects(AKG.fact, _TRUE):
+        if statement in without:
+            continue
         document = derived.get(statement)
         supports.append(
             support_from_row(

@@ -115,7 +115,7 @@ def time_slice(graph: Graph, span: Window) -> Graph:
     out, direct edges and their support counts, outlets and dates re-derived from the rest."""
     table = Table.read(graph)
     dropped = _left_out(table, span)
-    supports = [s for s in table_supports(table) if s.statement not in dropped]
+    supports = table_supports(table, without=dropped)
     return table.to_graph(rederived(table, supports, without=dropped))
 
 

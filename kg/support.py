@@ -183,6 +183,13 @@ def table_supports(table: Table, without: Collection[Node] = frozenset()) -> lis
     return supports
 
 
+@cache
+def _literal(value: int | str | dt.date) -> Literal:
+    """One Literal per count, outlet or date (xsd:date): building a Literal is most of the cost
+    of deriving a relationship node, and a graph has few distinct values."""
+    return Literal(value, datatype=XSD.date if isinstance(value, dt.date) else None)
+
+
 def _relationship(edge: EdgeKey, supports: list[Support]) -> list[Triple]:
     subject, relation, obj = edge
     node = relationship_iri(*edge)
@@ -193,15 +200,15 @@ def _relationship(edge: EdgeKey, supports: list[Support]) -> list[Triple]:
         (node, AKG.subjectActor, subject),
         (node, AKG.relation, relation),
         (node, AKG.objectActor, obj),
-        (node, AKG.supportCount, Literal(len({s.statement for s in supports}))),
-        (node, AKG.documentCount, Literal(len({s.document for s in supports}))),
+        (node, AKG.supportCount, _literal(len({s.statement for s in supports}))),
+        (node, AKG.documentCount, _literal(len({s.document for s in supports}))),
     ]
     triples += [(node, AKG.supportedBy, s.statement) for s in supports]
-    triples += [(node, AKG.reportedBy, Literal(s.outlet)) for s in supports if s.outlet]
+    triples += [(node, AKG.reportedBy, _literal(s.outlet)) for s in supports if s.outlet]
     dates = [s.reported for s in supports if s.reported]
     if dates:
-        triples.append((node, AKG.firstReported, Literal(min(dates), datatype=XSD.date)))
-        triples.append((node, AKG.lastReported, Literal(max(dates), datatype=XSD.date)))
+        triples.append((node, AKG.firstReported, _literal(min(dates))))
+        triples.append((node, AKG.lastReported, _literal(max(dates))))
     return triples
 
 

@@ -25,7 +25,8 @@ from .graph import entity_triples
 from .model import Entity
 from .resolve import load_gazetteer
 from .schema import relations
-from .support import read_supports, rederive
+from .support import rederived, table_supports
+from .table import Table, Triple, paused_gc
 from .timeslice import Window, time_slice
 from .vocab import AKG, ID, RDF, actor_iri, relationship_iri
 
@@ -37,6 +38,8 @@ BELONGS = (AKG.leaderOf, AKG.memberOf, AKG.delegationOf, AKG.partOf)
 # The actor classes that may roll up into what they belong to; a State never does.
 _MOVABLE = (AKG.Person, AKG.Delegation, AKG.Organization, AKG.Group)
 _ACTOR_CLASSES = (AKG.State, *_MOVABLE)
+# A statement's actors, which a roll-up rewrites.
+_ENDS = (RDF.subject, RDF.object)
 
 
 @cache
@@ -128,18 +131,20 @@ def _lift(
     return None if lifted[0] == lifted[1] else lifted
 
 
-def _state_nodes(graph: Graph, states: set[Node]) -> list[tuple[Node, Node, Node]]:
-    """Type and labels of a state reached through actors.ttl that the graph does not name."""
+def _state_nodes(typed: set[Node], states: set[Node]) -> list[Triple]:
+    """Type and labels of a state reached through actors.ttl that the graph does not name
+    (`typed`: the nodes the graph gives a type)."""
     entries = load_gazetteer(Settings().ontology_dir).entries
     triples = []
     for state in sorted(states, key=str):
         entry = entries.get(str(state).removeprefix(str(ID)))
-        if entry is not None and entry.kind == "State" and (state, RDF.type, None) not in graph:
+        if entry is not None and entry.kind == "State" and state not in typed:
             entity = Entity(entry.key, entry.label, "State", entry.aliases, entry.wikidata)
             triples += entity_triples(entity)
     return triples
 
 
+@paused_gc()
 def roll_up(graph: Graph, level: str = "actor") -> Graph:
     """The graph at `level`: "actor" is the graph itself; "state" is a copy in which each
     statement reads as about the states (`states_of`), a statement with no state-level reading is
@@ -151,29 +156,35 @@ def roll_up(graph: Graph, level: str = "actor") -> Graph:
     if level == "actor":
         return graph
     up = states_of(graph)
+    table = Table.read(graph)
+    relations_, objects = table.values(RDF.predicate), table.values(RDF.object)
     lifted = {}  # statement -> its actors at state level (None: left out), where they change
-    for statement, subject in graph.subject_objects(RDF.subject):
-        relation, obj = graph.value(statement, RDF.predicate), graph.value(statement, RDF.object)
+    for statement, subject in table.pairs(RDF.subject):
+        relation, obj = relations_.get(statement), objects.get(statement)
         if subject in up or obj in up:
             lifted[statement] = _lift(subject, relation, obj, up)
     supports = [
         replace(s, subject=ends[0], object=ends[1]) if (ends := lifted.get(s.statement)) else s
-        for s in read_supports(graph)
+        for s in table_supports(table)
         if lifted.get(s.statement, True)
     ]
-    result = rederive(graph, supports)
-    for statement, ends in lifted.items():
-        if ends is None:
-            result.remove((statement, None, None))
-        else:
-            result.set((statement, RDF.subject, ends[0]))
-            result.set((statement, RDF.object, ends[1]))
-    for actor in up:  # still an actor to the events and attributions that name it, not a node
-        for cls in _ACTOR_CLASSES:
-            result.remove((actor, RDF.type, cls))
-        result.add((actor, RDF.type, AKG.Actor))
-    result.addN((*t, result) for t in _state_nodes(graph, set(up.values())))
-    return result
+    moved = {statement: ends for statement, ends in lifted.items() if ends is not None}
+    kept = [
+        (s, p, o)
+        for s, p, o in rederived(table, supports)
+        if not (s in lifted and (s not in moved or p in _ENDS))
+        and not (s in up and p == RDF.type and o in _ACTOR_CLASSES)
+    ]
+    rewritten = [
+        (statement, end, actor)
+        for statement, ends in moved.items()
+        for end, actor in zip(_ENDS, ends, strict=True)
+    ]
+    # still an actor to the events and attributions that name it, not a node
+    retyped = [(actor, RDF.type, AKG.Actor) for actor in up]
+    typed = {node for node, _ in table.pairs(RDF.type)}
+    states = _state_nodes(typed, set(up.values()))
+    return table.to_graph([*kept, *rewritten, *retyped, *states])
 
 
 def network_graph(graph: Graph, span: Window | None = None, level: str = "actor") -> Graph:

@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from .model import Claim, Extraction
 from .schema import relations
+from .table import Table, Triple, paused_gc
 from .vocab import (
     AKG,
     DCTERMS,
@@ -41,12 +42,24 @@ __all__ = [
     "edge_key",
     "read_supports",
     "rederive",
+    "rederived",
     "support_from_row",
     "supports_from_extractions",
+    "table_supports",
 ]
 
-Triple = tuple[URIRef, URIRef, Node]
 EdgeKey = tuple[URIRef, URIRef, URIRef]
+
+_TRUE = Literal(True)
+# What a Support reads of its statement and document.
+_SUPPORT_PREDICATES = (
+    RDF.subject,
+    RDF.predicate,
+    RDF.object,
+    PROV.wasDerivedFrom,
+    DCTERMS.date,
+    DCTERMS.publisher,
+)
 
 
 @dataclass(frozen=True)
@@ -138,26 +151,43 @@ def support_from_row(row: tuple[Node | None, ...]) -> Support:
     return Support(s, p, o, st, doc, date_of(date), date_of(published), outlet and str(outlet))
 
 
+@paused_gc()
 def read_supports(graph: Graph) -> list[Support]:
-    """Every fact statement of a graph as a Support (one pass over akg:fact, no SPARQL)."""
+    """Every fact statement of a graph as a Support (no SPARQL)."""
+    return table_supports(Table.read(graph))
+
+
+def table_supports(table: Table, without: Collection[Node] = frozenset()) -> list[Support]:
+    """Every fact statement of a read graph but those `without` as a Support: dict look-ups, no
+    rdflib call."""
+    subjects, relations_, objects, derived, dates, outlets = map(table.values, _SUPPORT_PREDICATES)
     supports = []
-    for statement in graph.subjects(AKG.fact, Literal(True)):
-        document = graph.value(statement, PROV.wasDerivedFrom)
+    for statement in table.subjects(AKG.fact, _TRUE):
+        if statement in without:
+            continue
+        document = derived.get(statement)
         supports.append(
             support_from_row(
                 (
-                    graph.value(statement, RDF.subject),
-                    graph.value(statement, RDF.predicate),
-                    graph.value(statement, RDF.object),
+                    subjects.get(statement),
+                    relations_.get(statement),
+                    objects.get(statement),
                     statement,
                     document,
-                    graph.value(statement, DCTERMS.date),
-                    graph.value(document, DCTERMS.date),
-                    graph.value(document, DCTERMS.publisher),
+                    dates.get(statement),
+                    dates.get(document),
+                    outlets.get(document),
                 )
             )
         )
     return supports
+
+
+@cache
+def _literal(value: int | str | dt.date) -> Literal:
+    """One Literal per count, outlet or date (xsd:date): building a Literal is most of the cost
+    of deriving a relationship node, and a graph has few distinct values."""
+    return Literal(value, datatype=XSD.date if isinstance(value, dt.date) else None)
 
 
 def _relationship(edge: EdgeKey, supports: list[Support]) -> list[Triple]:
@@ -170,15 +200,15 @@ def _relationship(edge: EdgeKey, supports: list[Support]) -> list[Triple]:
         (node, AKG.subjectActor, subject),
         (node, AKG.relation, relation),
         (node, AKG.objectActor, obj),
-        (node, AKG.supportCount, Literal(len({s.statement for s in supports}))),
-        (node, AKG.documentCount, Literal(len({s.document for s in supports}))),
+        (node, AKG.supportCount, _literal(len({s.statement for s in supports}))),
+        (node, AKG.documentCount, _literal(len({s.document for s in supports}))),
     ]
     triples += [(node, AKG.supportedBy, s.statement) for s in supports]
-    triples += [(node, AKG.reportedBy, Literal(s.outlet)) for s in supports if s.outlet]
+    triples += [(node, AKG.reportedBy, _literal(s.outlet)) for s in supports if s.outlet]
     dates = [s.reported for s in supports if s.reported]
     if dates:
-        triples.append((node, AKG.firstReported, Literal(min(dates), datatype=XSD.date)))
-        triples.append((node, AKG.lastReported, Literal(max(dates), datatype=XSD.date)))
+        triples.append((node, AKG.firstReported, _literal(min(dates))))
+        triples.append((node, AKG.lastReported, _literal(max(dates))))
     return triples
 
 
@@ -196,24 +226,29 @@ def derived_triples(supports: Iterable[Support]) -> set[Triple]:
     }
 
 
+@paused_gc()
 def rederive(
     graph: Graph, supports: Iterable[Support], without: Collection[Node] = frozenset()
 ) -> Graph:
     """A copy of the graph whose direct edges and relationship nodes are those the supports make:
     how a time slice or a roll-up changes which facts count, without restating the edge rule.
     Triples about the nodes `without` (as subject or object) are left out of the copy."""
-    predicates = {r.iri for r in relations().values()}
-    skipped = set(graph.subjects(RDF.type, AKG.Relationship)) | set(without)
-    result = Graph()
-    for prefix, namespace in graph.namespaces():
-        result.bind(prefix, namespace, override=True)
-    result.addN(
-        (s, p, o, result)
-        for s, p, o in graph
-        if p not in predicates
-        and p != AKG.qualifiedRelationship
-        and s not in skipped
-        and o not in without
-    )
-    result.addN((*triple, result) for triple in derived_triples(supports))
-    return result
+    table = Table.read(graph)
+    return table.to_graph(rederived(table, supports, without))
+
+
+def rederived(
+    table: Table, supports: Iterable[Support], without: Collection[Node] = frozenset()
+) -> list[Triple]:
+    """The triples of `rederive`, from a read graph: one filter over plain tuples."""
+    dropped = {r.iri for r in relations().values()} | {AKG.qualifiedRelationship}
+    without = set(without)
+    skipped = set(table.subjects(RDF.type, AKG.Relationship)) | without
+    kept = [
+        (s, p, o)
+        for p, pairs in table.by_predicate.items()
+        if p not in dropped
+        for s, o in pairs
+        if s not in skipped and o not in without
+    ]
+    return kept + list(derived_triples(supports))

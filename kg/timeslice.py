@@ -20,7 +20,8 @@ from rdflib.term import Node
 
 from .errors import QueryError
 from .store import Store, as_graph, open_graph
-from .support import date_of, read_supports, rederive
+from .support import date_of, rederived, table_supports
+from .table import Table, paused_gc
 from .vocab import AKG, DCTERMS, PROV, RDF, SCHEMA
 
 __all__ = ["Window", "open_slice", "parse_date", "time_slice", "window"]
@@ -72,50 +73,50 @@ def window(
     return Window(parse_date(since, "since"), end)
 
 
-def _documents(graph: Graph) -> set[Node]:
-    return set(graph.subjects(RDF.type, SCHEMA.NewsArticle)) | set(
-        graph.objects(None, PROV.wasDerivedFrom)
-    )
+def _documents(table: Table) -> set[Node]:
+    return set(table.subjects(RDF.type, SCHEMA.NewsArticle)) | {
+        document for _, document in table.pairs(PROV.wasDerivedFrom)
+    }
 
 
-def _anchors(graph: Graph) -> dict[Node, set[Node]]:
+def _anchors(table: Table) -> dict[Node, set[Node]]:
     """Node -> what puts it in the graph: the documents that mention it, the statements that
     cite it as their source. A node without anchors (a hand-made graph) always stays."""
     found: dict[Node, set[Node]] = defaultdict(set)
-    for node, document in graph.subject_objects(AKG.mentionedIn):
+    for node, document in table.pairs(AKG.mentionedIn):
         found[node].add(document)
-    for statement, source in graph.subject_objects(AKG.accordingTo):
+    for statement, source in table.pairs(AKG.accordingTo):
         found[source].add(statement)
     return found
 
 
-def _left_out(graph: Graph, span: Window) -> set[Node]:
+def _left_out(table: Table, span: Window) -> set[Node]:
     """The statements dated outside `span` (or undated), and the documents and nodes only they
     anchor."""
+    dates, derived = table.values(DCTERMS.date), table.values(PROV.wasDerivedFrom)
     dropped, kept = set(), set()
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        document = graph.value(statement, PROV.wasDerivedFrom)
-        day = date_of(graph.value(statement, DCTERMS.date)) or date_of(
-            graph.value(document, DCTERMS.date) if document is not None else None
-        )
+    for statement in table.subjects(RDF.type, RDF.Statement):
+        document = derived.get(statement)
+        day = date_of(dates.get(statement)) or date_of(dates.get(document))
         (kept if day in span else dropped).add(statement)
-    used = {graph.value(st, end) for st in kept for end in (RDF.subject, RDF.object)}
-    cited = {graph.value(st, PROV.wasDerivedFrom) for st in kept}
+    ends = table.values(RDF.subject), table.values(RDF.object)
+    used = {end.get(st) for st in kept for end in ends}
+    cited = {derived.get(st) for st in kept}
+    dropped |= {d for d in _documents(table) - cited if date_of(dates.get(d)) not in span}
     dropped |= {
-        d for d in _documents(graph) - cited if date_of(graph.value(d, DCTERMS.date)) not in span
-    }
-    dropped |= {
-        node for node, anchors in _anchors(graph).items() if node not in used and anchors <= dropped
+        node for node, anchors in _anchors(table).items() if node not in used and anchors <= dropped
     }
     return dropped
 
 
+@paused_gc()
 def time_slice(graph: Graph, span: Window) -> Graph:
     """A copy of `graph` as `span` reported it: statements outside it (and undated ones) left
     out, direct edges and their support counts, outlets and dates re-derived from the rest."""
-    dropped = _left_out(graph, span)
-    supports = [s for s in read_supports(graph) if s.statement not in dropped]
-    return rederive(graph, supports, without=dropped)
+    table = Table.read(graph)
+    dropped = _left_out(table, span)
+    supports = table_supports(table, without=dropped)
+    return table.to_graph(rederived(table, supports, without=dropped))
 
 
 def open_slice(spec: str | Path, span: Window | None = None) -> Graph | Store:

@@ -170,15 +170,17 @@ def _edge_keys(own: Iterable[Triple]) -> set[EdgeKey]:
 
 
 def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
-    """One entity from label triples (records or the merged layer); None if there are none."""
-    labels, aliases, kinds, same = [], set(), [], []
+    """One entity from label triples (records or the merged layer); None if there are none.
+    Labels and kinds are merged once each, not once per record naming them: an actor most
+    documents name would otherwise cost records squared."""
+    labels, aliases, kinds, same = set(), set(), set(), []
     for p, o in pairs:
         if p == SKOS.prefLabel:
-            labels.append(str(o))
+            labels.add(str(o))
         elif p == SKOS.altLabel:
             aliases.add(str(o))
         elif p == RDF.type and str(o).startswith(str(AKG)):
-            kinds.append(str(o).removeprefix(str(AKG)))
+            kinds.add(str(o).removeprefix(str(AKG)))
         elif p == OWL.sameAs:
             same.append(str(o))
     if not labels or not kinds:

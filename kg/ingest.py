@@ -31,6 +31,7 @@ from .graph import (
     source_triples,
 )
 from .model import Entity, Extraction
+from .records import decode, encode
 from .store import LocalStore, Quad, Store, update_text
 from .support import (
     EdgeKey,
@@ -44,7 +45,6 @@ from .support import (
 from .vocab import (
     AKG,
     DCTERMS,
-    GRAPH,
     ID,
     OWL,
     RDF,
@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 Triple = tuple[Node, Node, Node]
-_RECORD = GRAPH["record/"]
+Pairs = list[tuple[Node, Node]]
 _SOURCE = source_iri("")
 _EVENT = event_iri("")
 # the derived layer of an actor or source (merged labels) and of an event (merged reports)
@@ -98,10 +98,10 @@ _FIND = """SELECT DISTINCT ?doc WHERE {
     { ?doc dcterms:identifier ?ref } UNION { ?doc schema:url ?url }
 }"""
 _DOCUMENTS = "ASK { ?doc a schema:NewsArticle }"
-# ... and over the record graphs (`dataset=True`)
-_RECORDS = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-_OTHER_RECORDS = """SELECT ?g ?p ?o WHERE {
-    GRAPH ?g { ?node ?p ?o } FILTER (?g != ?self && STRSTARTS(STR(?g), ?prefix))
+# ... and over the record graphs (`dataset=True`; kg/records.py)
+_RECORDS = "SELECT ?node ?record WHERE { GRAPH ?g { ?node akg:record ?record } }"
+_OTHER_RECORDS = """SELECT ?g ?record WHERE {
+    GRAPH ?g { ?node akg:record ?record } FILTER (?g != ?self)
 }"""
 
 
@@ -134,8 +134,8 @@ def _own(extraction: Extraction) -> set[Triple]:
 
 def _records(extraction: Extraction) -> set[Triple]:
     """The entities, sources and events as this document alone names them (before merging),
-    without the label keys: `_derived` recomputes those from the labels, and they would be over
-    a third of the record graphs' quads, which a new store loads indexed six ways."""
+    without the label keys: `_derived` recomputes those from the labels. Stored encoded
+    (kg/records.py), one record triple per node."""
     triples = {t for entity in extraction.entities for t in entity_triples(entity)}
     document = doc_iri(extraction.article.id)
     for event in extraction.events:
@@ -147,13 +147,14 @@ def _records(extraction: Extraction) -> set[Triple]:
 
 
 def _state(store: Store, document: URIRef) -> tuple[set[Triple], set[Triple]]:
-    """A stored document's own triples in the data and its record graph (both empty if absent)."""
+    """A stored document's own triples in the data and the record triples of its record graph
+    (both empty if absent)."""
     bound = {"doc": document}
     own = {(document, p, o) for p, o in _data(store, _DOCUMENT, bound)}
     own |= {(st, p, o) for st, p, o in _data(store, _STATEMENTS, bound)}
     own |= {(a, AKG.mentionedIn, document) for (a,) in _data(store, _MENTIONS, bound)}
-    records = set(store.select(_RECORDS, {"g": record_graph(document)}))
-    return own, records
+    rows = store.select(_RECORDS, {"g": record_graph(document)})
+    return own, {(node, AKG.record, record) for node, record in rows}
 
 
 def _edge_keys(own: Iterable[Triple]) -> set[EdgeKey]:
@@ -169,15 +170,17 @@ def _edge_keys(own: Iterable[Triple]) -> set[EdgeKey]:
 
 
 def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
-    """One entity from label triples (records or the merged layer); None if there are none."""
-    labels, aliases, kinds, same = [], set(), [], []
+    """One entity from label triples (records or the merged layer); None if there are none.
+    Labels and kinds are merged once each, not once per record naming them: an actor most
+    documents name would otherwise cost records squared."""
+    labels, aliases, kinds, same = set(), set(), set(), []
     for p, o in pairs:
         if p == SKOS.prefLabel:
-            labels.append(str(o))
+            labels.add(str(o))
         elif p == SKOS.altLabel:
             aliases.add(str(o))
         elif p == RDF.type and str(o).startswith(str(AKG)):
-            kinds.append(str(o).removeprefix(str(AKG)))
+            kinds.add(str(o).removeprefix(str(AKG)))
         elif p == OWL.sameAs:
             same.append(str(o))
     if not labels or not kinds:
@@ -192,7 +195,7 @@ def _entity(node: URIRef, pairs: Iterable[tuple[Node, Node]]) -> Entity | None:
     return next(iter(merged.values()))
 
 
-def _event(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
+def _event(node: URIRef, reports: list[Pairs]) -> set[Triple]:
     """The merged core of an event, as kg.graph.merge_events makes it: the first label and type
     in sort order over the reports, the victims, perpetrators and dates of all of them."""
     firsts = [
@@ -213,7 +216,7 @@ def _event(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
     return triples | {(node, p, o) for pairs in reports for p, o in pairs if p in others}
 
 
-def _derived(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple]:
+def _derived(node: URIRef, reports: list[Pairs]) -> set[Triple]:
     """The merged triples of an actor, source or event, given every record still about it
     (one list of (predicate, object) per document)."""
     if _is_event(node):
@@ -227,27 +230,23 @@ def _derived(node: URIRef, reports: list[list[tuple[Node, Node]]]) -> set[Triple
 
 
 def _relabel(
-    store: Store, document: URIRef, old: set[Triple], new: set[Triple]
+    store: Store, document: URIRef, old: dict[Node, Pairs], new: dict[Node, Pairs]
 ) -> tuple[set[Triple], set[Triple]]:
     """(delete, insert) for the merged labels of every actor/source and the merged core of every
-    event the change touches.
+    event the change touches, given this document's records before and after (node -> pairs).
 
     A node this document named before is recomputed from every other record; a node it names
     for the first time is merged into the current layer (cheap: no scan of other documents)."""
     delete, insert = set(), set()
-    before = {s for s, _, _ in old}
-    for node in before | {s for s, _, _ in new}:
+    for node in old.keys() | new.keys():
         layer = _EVENT_CORE if _is_event(node) else _LABELS
         current = [(p, o) for p, o in _data(store, _OWN, {"node": node}) if p in layer]
-        if node in before:
-            bound = {"node": node, "self": record_graph(document), "prefix": Literal(str(_RECORD))}
-            grouped: dict[Node, list[tuple[Node, Node]]] = {}
-            for graph, p, o in store.select(_OTHER_RECORDS, bound):
-                grouped.setdefault(graph, []).append((p, o))
-            reports = list(grouped.values())
+        if node in old:
+            bound = {"node": node, "self": record_graph(document)}
+            reports = list(decode(store.select(_OTHER_RECORDS, bound)).values())
         else:
             reports = [current] if current else []
-        reports.append([(p, o) for s, p, o in new if s == node])
+        reports.append(new.get(node, []))
         target = _derived(node, reports)
         present = {(node, p, o) for p, o in current}
         delete |= present - target
@@ -291,10 +290,11 @@ def _apply(store: Store, document: URIRef, extraction: Extraction | None) -> str
     what happened: added, replaced, removed or unchanged."""
     old_own, old_records = _state(store, document)
     new_own = _own(extraction) if extraction else set()
-    new_records = _records(extraction) if extraction else set()
+    new_records = encode(_records(extraction)) if extraction else set()
     if old_own == new_own and old_records == new_records:
         return "unchanged"
-    label_delete, label_insert = _relabel(store, document, old_records, new_records)
+    old_pairs, new_pairs = (decode((s, o) for s, _, o in r) for r in (old_records, new_records))
+    label_delete, label_insert = _relabel(store, document, old_pairs, new_pairs)
     supports = list(supports_from_extractions([extraction])) if extraction else []
     keys = _edge_keys(old_own) | {edge_key(s.subject, s.relation, s.object) for s in supports}
     edge_delete, edge_insert = _rederive(store, document, keys, supports)
@@ -349,7 +349,7 @@ def batch_quads(extractions: Iterable[Extraction], data: URIRef) -> Iterator[Qua
     yield from ((*t, data) for t in graph_triples(latest))
     for extraction in latest:
         graph = record_graph(doc_iri(extraction.article.id))
-        yield from ((*t, graph) for t in _records(extraction))
+        yield from ((*t, graph) for t in encode(_records(extraction)))
 
 
 def _load_all(store: LocalStore, extractions: Iterable[Extraction]) -> list[Change]:

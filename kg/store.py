@@ -7,8 +7,10 @@ directory is a store, anything else is a graph file. A store holds (layout `STOR
   store's `data_graph`, which updates write to;
 - the ontology, loaded when the store is created, so queries see its labels: in
   `ONTOLOGY_GRAPH` and the store's other `ontology_graphs`;
-- one record graph per document: its entities and sources as that document names them, from
-  which `kg.ingest` recomputes merged labels when a document changes or is removed;
+- one record graph per document: its entities, sources and events as that document names
+  them, from which `kg.ingest` recomputes merged labels when a document changes or is removed;
+  one `akg:record` triple per node, its pairs in one literal (kg/records.py): a named graph is
+  indexed 6 ways, so one quad per pair made these a fifth of what a bulk load writes;
 - `CURATION_GRAPH`: the curation the store was built with, if any (kg/curate.py);
 - `STORE_GRAPH`: the layout marker, written when the store is made (last, after a bulk load).
   A store without it, or marked with another layout, is refused: it must be rebuilt.

@@ -70,7 +70,7 @@ DATA_GRAPH = GRAPH["data"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 CURATION_GRAPH = GRAPH["curation"]  # the curation a store was built with (kg/curate.py)
 STORE_GRAPH = GRAPH["store"]  # what kind of store this is: its layout
-STORE_LAYOUT = GRAPH["layout/2"]  # this kg's layout; a store marked otherwise must be rebuilt
+STORE_LAYOUT = GRAPH["layout/3"]  # this kg's layout; a store marked otherwise must be rebuilt
 
 
 class AKG(DefinedNamespace):
@@ -174,6 +174,7 @@ class AKG(DefinedNamespace):
     heldTitle: URIRef
     mentionedIn: URIRef
     labelKey: URIRef
+    record: URIRef  # a store's record graphs (kg/records.py)
     # corroboration (kg/support.py)
     Relationship: URIRef
     qualifiedRelationship: URIRef
@@ -291,5 +292,6 @@ def relationship_iri(subject: URIRef, relation: URIRef, obj: URIRef) -> URIRef:
 
 
 def record_graph(document: URIRef) -> URIRef:
-    """Named graph holding the entities and sources as one document names them (see kg/store.py)."""
+    """Named graph holding the entities, sources and events as one document names them
+    (kg/store.py, kg/records.py)."""
     return GRAPH["record/" + document.removeprefix(DOC)]

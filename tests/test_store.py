@@ -44,7 +44,19 @@ from kg.store import (
     update_text,
     update_url_for,
 )
-from kg.vocab import DATA_GRAPH, GRAPH, ID, ONTOLOGY_GRAPH, STORE_GRAPH
+from kg.vocab import (
+    AKG,
+    DATA_GRAPH,
+    GRAPH,
+    ID,
+    ONTOLOGY_GRAPH,
+    STORE_GRAPH,
+    actor_iri,
+    doc_iri,
+    event_iri,
+    record_graph,
+    source_iri,
+)
 
 KG = [sys.executable, "-m", "kg.cli"]
 DATE = dt.date(2024, 8, 4)
@@ -124,6 +136,15 @@ E = Extraction(
     ),
 )
 
+# labels holding what N-Triples escapes, kept in the record graphs (kg/records.py)
+ODD = Entity("odd", 'The "Odd" Group \\ of\nÜrümqi .', "Group", ("al-Odd\t<x> .",))
+F = Extraction(
+    article("f"),
+    (ODD, ISRAEL),
+    (claim("f", "odd", "threatens", "israel", 0, attribution='Radio "Free" \\ Ü'),),
+)
+G = Extraction(article("g"), (Entity("odd", "Odd", "Group"),), ())
+
 # (what happens, the operations in order, the documents the store then holds)
 SEQUENCES = [
     ("add one", [A], [A]),
@@ -140,6 +161,8 @@ SEQUENCES = [
     ("remove one report of an event", [D, E, "d"], [E]),
     ("remove the other report of an event", [D, E, "e"], [D]),
     ("remove both reports of an event", [E, D, "e", "d"], []),
+    ("labels of any text, recomputed from a record", [F, G, "g"], [F]),
+    ("labels of any text, from the other record", [F, G, "f"], [G]),
 ]
 
 
@@ -365,11 +388,15 @@ def old_layout(data: list) -> list:
 OTHER_LAYOUTS = [
     ("an earlier kg's store", lambda data: old_layout(data)),
     ("a load cut short: no marker", lambda data: [(*t, DEFAULT_GRAPH) for t in data]),
-    (
-        "another layout's marker",
-        lambda data: (
-            [(*MARKER[:2], GRAPH["layout/1"], STORE_GRAPH)] + [(*t, DEFAULT_GRAPH) for t in data]
-        ),
+    *(
+        (
+            f"layout {n}'s marker",
+            lambda data, n=n: (
+                [(*MARKER[:2], GRAPH[f"layout/{n}"], STORE_GRAPH)]
+                + [(*t, DEFAULT_GRAPH) for t in data]
+            ),
+        )
+        for n in (1, 2)  # 2: one record quad per pair, not per node
     ),
 ]
 
@@ -415,6 +442,22 @@ def test_a_store_directory_holds_data_and_ontology_in_its_default_graph_and_is_m
     assert set(Graph().parse(data=default, format="nt")) == expected
     graphs = {g.value for g in raw.named_graphs()}
     assert {str(ONTOLOGY_GRAPH), str(STORE_GRAPH)} <= graphs and str(DATA_GRAPH) not in graphs
+
+
+@pytest.mark.parametrize(
+    ("document", "nodes"),
+    [
+        (A, [actor_iri("iran"), actor_iri("israel"), source_iri("axios")]),
+        (D, [actor_iri("iran"), actor_iri("ismail-haniyeh"), event_iri(KILLING.key)]),
+    ],
+    ids=["actors and a source", "actors and an event"],
+)
+def test_a_record_graph_holds_one_record_per_node_the_document_names(store, document, nodes):
+    """Layout 3: one quad per node instead of one per pair (a named graph is indexed 6 ways)."""
+    add_extraction(store, document)
+    graph = record_graph(doc_iri(document.article.id))
+    rows = store.select("SELECT ?s ?p WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph})
+    assert sorted(rows) == sorted((node, AKG.record) for node in nodes)
 
 
 def test_an_unreachable_endpoint_is_a_store_error():

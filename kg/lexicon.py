@@ -47,7 +47,9 @@ class Trigger:
     the African Union); `intransitive` reads the line only on a verb without a direct object
     ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
     preposition of the verb and its direct object is the object ("placed X under house *arrest*",
-    "held X as human *shields*").
+    "held X as human *shields*"). `intent` reads, through the `complement` shapes, only an act no
+    line names, as a stated intention toward the act's party ("agreed to extend the mandate of X",
+    "offered to hand the suspects over to X"): planned, like the act, so never a direct edge.
     """
 
     relation: str
@@ -74,6 +76,7 @@ class Trigger:
     object_kinds: tuple[str, ...] = ()
     intransitive: bool = False
     manner: bool = False
+    intent: bool = False
 
     @property
     def rule(self) -> str:
@@ -169,6 +172,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             object_kinds=tuple(row.get("object_kinds", ())),
             intransitive=row.get("intransitive", False),
             manner=row.get("manner", False),
+            intent=row.get("intent", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -72,6 +72,14 @@ SENTENCES = [
      False),
     ("Portugal will not support Turkey's bid to join the union.", "AGREE", "Portugal", "Turkey",
      False),
+    # an intention toward the party of an act no lexicon line names (triggers.jsonl `intent`)
+    ("Germany pledged to protect Moldova.", "AGREE", "Germany", "Moldova", True),
+    ("Libya offered to hand over the two suspects to Britain.", "AGREE", "Libya", "Britain", True),
+    ("Ethiopia agreed to reopen its border with Kenya.", "AGREE", "Ethiopia", "Kenya", True),
+    ("Turkey may agree to open its ports to Cyprus.", "AGREE", "Turkey", "Cyprus", False),
+    ("Egypt did not agree to open its ports to Sudan.", "AGREE", "Egypt", "Sudan", False),
+    ("The Serbian president promised to reform Serbia.", "AGREE", "Serbian president", "Serbia",
+     False),
 ]  # fmt: skip
 
 

@@ -253,6 +253,39 @@ def _object_noun_shapes(
         )
 
 
+def _complement(
+    verb: dict, trigger: Trigger, name: str = "complement"
+) -> Iterator[tuple[str, list[dict]]]:
+    """'threatened to bomb X', 'threatened to cut ties with X', 'threatened to impose tariffs on
+    X' (the preposition on the act's object): the object is a party of the verb's infinitive."""
+    act = {"DEP": "xcomp", "POS": "VERB"}
+    yield (
+        name,
+        [
+            _node("trigger", verb),
+            _node("act", act, "trigger"),
+            _node("object", {"DEP": "dobj"}, "act"),
+        ],
+    )
+    yield (
+        f"{name}-prep",
+        [
+            _node("trigger", verb),
+            _node("act", act, "trigger"),
+            *_object_after(_prep(trigger.preps), "act"),
+        ],
+    )
+    yield (
+        f"{name}-object-prep",
+        [
+            _node("trigger", verb),
+            _node("act", act, "trigger"),
+            _node("thing", {"DEP": "dobj"}, "act"),
+            *_object_after(_prep(trigger.preps), "thing"),
+        ],
+    )
+
+
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     lemma = {"LEMMA": {"IN": list(trigger.lemmas)}}
     light_verb = {"LEMMA": {"IN": sorted(lexicon["light_verbs"])}}
@@ -298,6 +331,9 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(verb, trigger, lexicon)
         if trigger.preps:
             yield from _object_noun_shapes(trigger, verb, lexicon)
+        return
+    elif trigger.pos == "VERB" and trigger.intent:
+        yield from _complement(lemma | _VERB, trigger, "intent")  # only the act's party
         return
     elif trigger.pos == "VERB":
         verb = lemma | _VERB
@@ -348,34 +384,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             must = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
             yield "clause", _clause(verb, {"DEP": "ccomp"}, must if trigger.clause_aux else None)
         yield from _verb_shapes(trigger, verb, lexicon)
-        if trigger.complement:  # 'threatened to cut ties with X', 'threatened to bomb X'
-            act = {"DEP": "xcomp", "POS": "VERB"}
-            yield (
-                "complement",
-                [
-                    _node("trigger", verb),
-                    _node("act", act, "trigger"),
-                    _node("object", {"DEP": "dobj"}, "act"),
-                ],
-            )
-            yield (
-                "complement-prep",
-                [
-                    _node("trigger", verb),
-                    _node("act", act, "trigger"),
-                    *_object_after(_prep(trigger.preps), "act"),
-                ],
-            )
-            # 'threatened to impose tariffs on X' (the preposition on the act's object)
-            yield (
-                "complement-object-prep",
-                [
-                    _node("trigger", verb),
-                    _node("act", act, "trigger"),
-                    _node("thing", {"DEP": "dobj"}, "act"),
-                    *_object_after(_prep(trigger.preps), "thing"),
-                ],
-            )
+        if trigger.complement:
+            yield from _complement(verb, trigger)
         if reciprocal:  # 'Putin and Xi met in Beijing'
             yield (
                 "reciprocal",

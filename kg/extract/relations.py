@@ -154,7 +154,8 @@ class RelationFinder:
         merged: dict[str, tuple[str, list[dict], dict[str, list[Trigger]]]] = {}
         for trigger in lexicon.triggers:
             for shape, pattern in patterns(trigger, lexicon):
-                key = json.dumps([_without_trigger_words(node) for node in pattern], sort_keys=True)
+                nodes = [_without_trigger_words(node) for node in pattern]
+                key = json.dumps([shape, nodes], sort_keys=True)
                 _shape, _pattern, lines = merged.setdefault(key, (shape, pattern, {}))
                 for lemma in trigger.lemmas:
                     lines.setdefault(lemma, []).append(trigger)
@@ -179,6 +180,14 @@ class RelationFinder:
             )
             for relation in {t.relation for t in lexicon.triggers}
         }
+        # the verbs a line reads without object nouns: an intention to do them is theirs to state
+        self._act_verbs = frozenset(
+            lemma
+            for t in lexicon.triggers
+            if t.pos == "VERB" and not (t.object_nouns or t.particle or t.intent)
+            for lemma in t.lemmas
+        )
+        self._roles = frozenset(role.relation for role in lexicon.roles.values())
         # 'threatened to attack X' is read once, as the prospective threat of the attack
         self._prospective_verbs = {
             (t.prospective, lemma)
@@ -201,7 +210,13 @@ class RelationFinder:
             found.setdefault(
                 (match.trigger, match.relation, match.subject.key, match.object.key), match
             )
-        doc._.kg_relations = [found[key] for key in sorted(found)]
+        # 'the Serbian president promised to reform Serbia' states no intention toward another
+        own = {(m.subject.key, m.object.key) for m in found.values() if m.relation in self._roles}
+        doc._.kg_relations = [
+            found[key]
+            for key in sorted(found)
+            if "/intent" not in found[key].rule or key[2:] not in own
+        ]
         return doc
 
     def _pattern_matches(self, doc: Doc, arguments: Arguments) -> Iterator[RelationMatch]:
@@ -312,6 +327,8 @@ class RelationFinder:
             return
         if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
             return
+        if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
+            return  # 'agreed to aid X' states its own planned aid
         if trigger.unless and _cancelled(word, trigger):
             return
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
@@ -339,14 +356,19 @@ class RelationFinder:
         event = read_event(target, arguments) if trigger.events and not objects else None
         if event is None and all(s.key == o.key for s in subjects for o in objects):
             return
-        context = read_context(word, self.lexicon, self._verbs[trigger.relation])
+        if trigger.intent:  # the intention is as planned as its act
+            context = read_context(nodes["act"], self.lexicon)
+        else:
+            context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger)
         for subject in subjects:
             for obj in objects:
-                if subject.key == obj.key or (shape == "infinitive" and self._own(subject, obj)):
+                if subject.key == obj.key or (
+                    (shape == "infinitive" or trigger.intent) and self._own(subject, obj)
+                ):
                     continue
                 yield RelationMatch(
                     trigger.relation, subject, obj, word.i, rule, trigger.confidence, context

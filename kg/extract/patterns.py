@@ -332,8 +332,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         if trigger.preps:
             yield from _object_noun_shapes(trigger, verb, lexicon)
         return
-    elif trigger.pos == "VERB" and trigger.intent:
-        yield from _complement(lemma | _VERB, trigger, "intent")  # only the act's party
+    elif trigger.intent:  # 'agreed to ...', 'is ready to ...': only the act's party
+        yield from _complement(lemma | {"POS": trigger.pos}, trigger, "intent")
         return
     elif trigger.pos == "VERB":
         verb = lemma | _VERB

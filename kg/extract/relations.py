@@ -254,6 +254,8 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
+        if trigger.intent and word.pos_ == "ADJ":  # 'Iran is ready to ...'
+            return verb_subjects(word.head) if word.dep_ == "acomp" else []
         if word.pos_ == "VERB":
             return verb_subjects(word) or self._describing_agents(word, arguments)
         noun = nodes["head"] if shape == "compound" else word

@@ -278,10 +278,17 @@ class Arguments:
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)
         if self.lexicon.matches("proposal_nouns", *forms):
-            # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran': its author
+            # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the demands
+            # of the EU': its author
             return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
-                token, ("by", "from")
+                token, ("by", "from", "of")
             )
+        if any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in self.lexicon["proposing_verbs"]
+            for c in token.children
+        ):
+            # 'accepted a truce proposed by Egypt': whatever X proposed stands for X
+            return self.owner(token, ("by",))
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
             named = self.modifier_actor(token, ("Group", "Organization"), ("compound", "nmod"))

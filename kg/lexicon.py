@@ -48,9 +48,9 @@ class Trigger:
     ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
     preposition of the verb and its direct object is the object ("placed X under house *arrest*",
     "held X as human *shields*"). `intent` reads, through the `complement` shapes of a verb
-    (or of an adjective after 'be': "is ready to ..."), only an act no line names, as a stated
-    intention toward the act's party ("agreed to extend the mandate of X", "offered to hand the
-    suspects over to X"): planned, like the act, so never a direct edge.
+    (or of an adjective after 'be', "is ready to ...", or a noun, "its willingness to ..."), only
+    an act no line names, as a stated intention toward the act's party ("agreed to extend the
+    mandate of X", "offered to hand the suspects over to X"): always planned, never a direct edge.
     """
 
     relation: str

@@ -77,6 +77,8 @@ SENTENCES = [
     ("Libya offered to hand over the two suspects to Britain.", "AGREE", "Libya", "Britain", True),
     ("Ethiopia agreed to reopen its border with Kenya.", "AGREE", "Ethiopia", "Kenya", True),
     ("Greece is ready to reopen its border with Albania.", "AGREE", "Greece", "Albania", True),
+    ("Syria voiced its willingness to open its airspace to Russia.", "AGREE", "Syria", "Russia",
+     True),
     ("Turkey may agree to open its ports to Cyprus.", "AGREE", "Turkey", "Cyprus", False),
     ("Egypt did not agree to open its ports to Sudan.", "AGREE", "Egypt", "Sudan", False),
     ("The Serbian president promised to reform Serbia.", "AGREE", "Serbian president", "Serbia",

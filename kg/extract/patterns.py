@@ -257,8 +257,9 @@ def _complement(
     verb: dict, trigger: Trigger, name: str = "complement"
 ) -> Iterator[tuple[str, list[dict]]]:
     """'threatened to bomb X', 'threatened to cut ties with X', 'threatened to impose tariffs on
-    X' (the preposition on the act's object): the object is a party of the verb's infinitive."""
-    act = {"DEP": "xcomp", "POS": "VERB"}
+    X' (the preposition on the act's object): the object is a party of the verb's infinitive (or
+    of a noun's: 'its willingness to open the border with X')."""
+    act = {"DEP": "xcomp" if trigger.pos != "NOUN" else "acl", "POS": "VERB"}
     yield (
         name,
         [

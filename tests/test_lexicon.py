@@ -96,9 +96,17 @@ def test_a_line_break_starts_a_sentence_and_keeps_the_closing_quote():
         ("One line\n", ["One"]),
         ("\nAfter a leading break", ["\n", "After"]),
         ("No break at all", ["No"]),
+        # a wire dateline is a sentence of its own; a dash inside a story is none
+        ("BEIRUT (Reuters) - Israel struck Gaza.", ["BEIRUT", "Israel"]),
+        ("KABUL, Afghanistan -- The Taliban met.", ["KABUL", "The"]),
+        ("Lead\nMOSCOW (AFP) \u2014 Russia met Iran.", ["Lead", "MOSCOW", "Russia"]),
+        ("WASHINGTON - Biden met Xi.", ["WASHINGTON", "Biden"]),
+        ("US - China talks resumed.", ["US"]),
+        ("UN-backed forces - it said - attacked.", ["UN"]),
+        ("Israel - the army said - struck Gaza.", ["Israel"]),
     ],
 )
-def test_every_line_break_starts_a_sentence(text, starts):
+def test_every_line_break_and_dateline_starts_a_sentence(text, starts):
     doc = newline_sentences(spacy.blank("en")(text))
     assert [t.text for t in doc if t.is_sent_start] == starts
 

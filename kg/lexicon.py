@@ -27,6 +27,8 @@ class Trigger:
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
+    `subjunctive` also reads a clause whose verb is a bare base form with no auxiliary at all
+    (the mandative subjunctive: "insisted that Iran *release* the sailors");
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
     `infinitive` makes the object the one asked to act ("ordered X to leave", "called for X to
     leave"); `object_nouns` names the context.json list the object's own noun must come from when
@@ -64,6 +66,7 @@ class Trigger:
     events: bool = False
     clausal: bool = False
     clause_aux: tuple[str, ...] = ()
+    subjunctive: bool = False
     complement: bool = False
     infinitive: bool = False
     object_nouns: str | None = None
@@ -160,6 +163,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             events=row.get("events", False),
             clausal=row.get("clausal", False),
             clause_aux=tuple(row.get("clause_aux", ())),
+            subjunctive=row.get("subjunctive", False),
             complement=row.get("complement", False),
             infinitive=row.get("infinitive", False),
             object_nouns=row.get("object_nouns"),

@@ -58,6 +58,12 @@ SHAPES = [
     # an ultimatum is the speaker's own act on 'unless': not a forecast, not an offer
     ("The IMF said Greece would default unless the European Union agreed.", set()),
     ("Colombia said it would resume the talks if Ecuador agreed.", set()),
+    # the mandative subjunctive is a demand, and what is demanded is not done
+    ("Japan insisted that China stop its incursions.", {("japan", "demanded", "china")}),
+    ("India insisted that Pakistan recognise Israel.", {("india", "demanded", "pakistan")}),
+    ("Brazil said Paraguay must recognise Bolivia.", {("brazil", "demanded", "paraguay")}),
+    ("Germany insisted that Greece would repay its debts.", set()),
+    ("Russia insisted that Ukraine attacked first.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

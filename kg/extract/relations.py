@@ -24,7 +24,7 @@ from .arguments import (
     compound_modifiers,
     verb_subjects,
 )
-from .context import Context, infinitive, read_context
+from .context import Context, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
@@ -335,6 +335,8 @@ class RelationFinder:
             return
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return
+        if shape == "subjunctive" and not subjunctive(nodes["clause"]):
+            return  # 'insisted that Iran will ...' states a view
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts

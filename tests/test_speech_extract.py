@@ -64,6 +64,13 @@ SHAPES = [
     ("Brazil said Paraguay must recognise Bolivia.", {("brazil", "demanded", "paraguay")}),
     ("Germany insisted that Greece would repay its debts.", set()),
     ("Russia insisted that Ukraine attacked first.", set()),
+    # disapproval as a feeling voiced about an act, an objection, a warning noun
+    ("Norway expressed concern over Russia's treatment of the dissidents.",
+     {("norway", "condemned", "russia")}),
+    ("Sudan voiced anger at Chad's decision.", {("sudan", "condemned", "chad")}),
+    ("Fiji strongly objected to New Zealand's decision.", {("fiji", "condemned", "new-zealand")}),
+    ("Eritrea issued a stern warning to Djibouti.", {("eritrea", "threatens", "djibouti")}),
+    ("Ministers expressed concern over the situation in Yemen.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

@@ -71,6 +71,14 @@ SHAPES = [
     ("Fiji strongly objected to New Zealand's decision.", {("fiji", "condemned", "new-zealand")}),
     ("Eritrea issued a stern warning to Djibouti.", {("eritrea", "threatens", "djibouti")}),
     ("Ministers expressed concern over the situation in Yemen.", set()),
+    # an end to an act is demanded of its author; a charge accuses; blocking a proposal rejects
+    ("Syria demanded an end to Israel's occupation of the Golan.",
+     {("syria", "demanded", "israel")}),
+    ("Qatar called for an end to the Saudi blockade.", {("qatar", "demanded", "saudi-arabia")}),
+    ("The envoy called for an end to the violence in Darfur.", set()),
+    ("Libya charged that Egypt was arming Chadian rebels.", {("libya", "accused", "egypt")}),
+    ("Turkey blocked Sweden's bid to join NATO.", {("turkiye", "rejected", "sweden")}),
+    ("Protesters blocked the road to the Iranian embassy.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

@@ -52,7 +52,10 @@ class Trigger:
     "held X as human *shields*"). `intent` reads, through the `complement` shapes of a verb
     (or of an adjective after 'be': "is ready to ..."), only an act no line names, as a stated
     intention toward the act's party ("agreed to extend the mandate of X", "offered to hand the
-    suspects over to X"): planned, like the act, so never a direct edge.
+    suspects over to X"): planned, like the act, so never a direct edge. `predicate` names the
+    context.json list of words a verb's object must be described with ("called Israel's decision
+    *unacceptable*", "dismissed the claims as *baseless*", "held X *responsible*", "said the move
+    was *illegal*"): the line is read only through them.
     """
 
     relation: str
@@ -81,6 +84,7 @@ class Trigger:
     intransitive: bool = False
     manner: bool = False
     intent: bool = False
+    predicate: str | None = None
 
     @property
     def rule(self) -> str:
@@ -178,6 +182,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             intransitive=row.get("intransitive", False),
             manner=row.get("manner", False),
             intent=row.get("intent", False),
+            predicate=row.get("predicate"),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -79,6 +79,15 @@ SHAPES = [
     ("Libya charged that Egypt was arming Chadian rebels.", {("libya", "accused", "egypt")}),
     ("Turkey blocked Sweden's bid to join NATO.", {("turkiye", "rejected", "sweden")}),
     ("Protesters blocked the road to the Iranian embassy.", set()),
+    # an act or an actor described with a word of the line's `predicate` list
+    ("Jordan called Israel's decision unacceptable.", {("jordan", "condemned", "israel")}),
+    ("Iran described the American move as a provocation.",
+     {("iran", "condemned", "united-states")}),
+    ("Oman said the Israeli decision was illegal.", {("oman", "condemned", "israel")}),
+    ("Russia held Ukraine responsible for the attack.", {("russia", "accused", "ukraine")}),
+    ("Peru called the Chilean accusations absurd.", {("peru", "rejected", "chile")}),
+    ("Oman said the Israeli decision was not illegal.", set()),
+    ("Kenya called the Ugandan proposal reasonable.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [
@@ -133,9 +142,10 @@ def test_a_refusal_carries_its_own_context(claims_of, sentence, polarity, modali
     assert (rejection.polarity, rejection.modality) == (polarity, modality)
 
 
-def test_refusal_verbs_name_hostile_relations_and_object_nouns_name_word_lists():
+def test_refusal_verbs_name_hostile_relations_and_lines_name_word_lists():
     ontology = relations()
     assert {ontology[r].sign for r in LEXICON.tables["refusal_verbs"].values()} == {-1}
     named = {t.object_nouns for t in LEXICON.triggers if t.object_nouns}
+    named |= {t.predicate for t in LEXICON.triggers if t.predicate}
     assert named and all(LEXICON[name] for name in named)
     assert LEXICON["threat_condition_marks"]

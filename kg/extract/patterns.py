@@ -253,6 +253,38 @@ def _object_noun_shapes(
         )
 
 
+def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
+    """'called Israel's decision unacceptable', 'held Iran responsible', 'described the move as a
+    provocation', 'said the decision was illegal': the object is what the predicate word (one of
+    the line's `predicate` list) describes, wherever the parser hangs that word."""
+    word = {"LEMMA": {"IN": sorted(lexicon[trigger.predicate or ""])}}
+    trigger_node = _node("trigger", verb)
+    thing = _node("object", {"DEP": "dobj"}, "trigger")
+    complement = {"DEP": {"IN": ["oprd", "acomp", "ccomp", "xcomp", "advcl"]}}
+    yield "predicate", [trigger_node, thing, _node("predicate", word | complement, "trigger")]
+    # 'the decision unacceptable': the parser's modifier after the noun (see relations)
+    after = _node("predicate", word | {"DEP": "amod"}, "object")
+    yield "predicate-after", [trigger_node, thing, after]
+    yield (
+        "predicate-as",
+        [
+            trigger_node,
+            thing,
+            _node("as", {"DEP": "prep", "LOWER": "as"}, "trigger"),
+            _node("predicate", word, "as"),
+        ],
+    )
+    yield (
+        "predicate-clause",
+        [
+            trigger_node,
+            _node("clause", {"DEP": "ccomp", "LEMMA": "be"}, "trigger"),
+            _node("object", {"DEP": "nsubj"}, "clause"),
+            _node("predicate", word | {"DEP": {"IN": ["acomp", "attr"]}}, "clause"),
+        ],
+    )
+
+
 def _complement(
     verb: dict, trigger: Trigger, name: str = "complement"
 ) -> Iterator[tuple[str, list[dict]]]:
@@ -331,6 +363,9 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(verb, trigger, lexicon)
         if trigger.preps:
             yield from _object_noun_shapes(trigger, verb, lexicon)
+        return
+    elif trigger.predicate:  # read only through the predicate words
+        yield from _predicate(trigger, lemma | _VERB, lexicon)
         return
     elif trigger.intent:  # 'agreed to ...', 'is ready to ...': only the act's party
         yield from _complement(lemma | {"POS": trigger.pos}, trigger, "intent")

@@ -337,6 +337,8 @@ class RelationFinder:
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
             return  # 'insisted that Iran will ...' states a view
+        if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
+            return  # 'called the illegal X ...' describes X in passing
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
@@ -362,6 +364,8 @@ class RelationFinder:
             return
         if trigger.intent:  # the intention is as planned as its act
             context = read_context(nodes["act"], self.lexicon)
+        elif trigger.predicate:  # 'called the decision *not* illegal', 'said it *may* be illegal'
+            context = read_context(nodes["predicate"], self.lexicon)
         else:
             context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"

@@ -88,6 +88,15 @@ SHAPES = [
     ("Peru called the Chilean accusations absurd.", {("peru", "rejected", "chile")}),
     ("Oman said the Israeli decision was not illegal.", set()),
     ("Kenya called the Ugandan proposal reasonable.", set()),
+    # a warned or vowed act of the speaker's own against X; an act no line reads is the threat's
+    ("Iran warned it would close the Strait of Hormuz if the United States attacked.",
+     {("iran", "threatens", "united-states")}),
+    ("China warned that it would take strong countermeasures against Japan.",
+     {("china", "threatens", "japan")}),
+    ("Serbia threatened to impose an economic blockade on Montenegro.",
+     {("serbia", "threatens", "montenegro")}),
+    ("Iran warned that the talks would collapse if the United States left.", set()),
+    ("Oman vowed to help Yemen.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

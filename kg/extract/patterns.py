@@ -289,33 +289,34 @@ def _complement(
     verb: dict, trigger: Trigger, name: str = "complement"
 ) -> Iterator[tuple[str, list[dict]]]:
     """'threatened to bomb X', 'threatened to cut ties with X', 'threatened to impose tariffs on
-    X' (the preposition on the act's object): the object is a party of the verb's infinitive."""
-    act = {"DEP": "xcomp", "POS": "VERB"}
-    yield (
-        name,
-        [
-            _node("trigger", verb),
-            _node("act", act, "trigger"),
-            _node("object", {"DEP": "dobj"}, "act"),
-        ],
-    )
-    yield (
-        f"{name}-prep",
-        [
-            _node("trigger", verb),
-            _node("act", act, "trigger"),
-            *_object_after(_prep(trigger.preps), "act"),
-        ],
-    )
-    yield (
-        f"{name}-object-prep",
-        [
-            _node("trigger", verb),
-            _node("act", act, "trigger"),
-            _node("thing", {"DEP": "dobj"}, "act"),
-            *_object_after(_prep(trigger.preps), "thing"),
-        ],
-    )
+    X' (the preposition on the act's object): the object is a party of the verb's infinitive.
+    With `clause_aux`, also of the speaker's own act in a clause in those auxiliaries ('warned
+    it would take action against X'), and only through the line's prepositions ('vowed to
+    help X' threatens no one)."""
+    acts = [("", [_node("act", {"DEP": "xcomp", "POS": "VERB"}, "trigger")])]
+    if trigger.clause_aux:
+        own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
+        acts.append(
+            (
+                "-own",
+                [
+                    _node("act", {"DEP": "ccomp", "POS": "VERB"}, "trigger"),
+                    _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "act"),
+                    _node("aux", own, "act"),
+                ],
+            )
+        )
+    prep = _prep(trigger.preps)
+    for own_act, act in acts:
+        shape = f"{name}{own_act}"
+        head = [_node("trigger", verb), *act]
+        if not trigger.clause_aux:
+            yield shape, [*head, _node("object", {"DEP": "dobj"}, "act")]
+        yield f"{shape}-prep", [*head, *_object_after(prep, "act")]
+        yield (
+            f"{shape}-object-prep",
+            [*head, _node("thing", {"DEP": "dobj"}, "act"), *_object_after(prep, "thing")],
+        )
 
 
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

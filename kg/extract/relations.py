@@ -188,13 +188,14 @@ class RelationFinder:
             for lemma in t.lemmas
         )
         self._roles = frozenset(role.relation for role in lexicon.roles.values())
-        # 'threatened to attack X' is read once, as the prospective threat of the attack
-        self._prospective_verbs = {
-            (t.prospective, lemma)
-            for t in lexicon.triggers
-            if t.prospective and t.pos == "VERB"
-            for lemma in t.lemmas
-        }
+        # 'threatened to attack X' is read once, as the prospective threat of the attack: (the
+        # relation, the act's lemma) -> the objects its own line reads it with (None: any)
+        self._prospective_verbs: dict[tuple[str, str], list[frozenset[str] | None]] = {}
+        for t in lexicon.triggers:
+            if t.prospective and t.pos == "VERB":
+                nouns = lexicon[t.object_nouns] if t.object_nouns else None
+                for lemma in t.lemmas:
+                    self._prospective_verbs.setdefault((t.prospective, lemma), []).append(nouns)
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -271,6 +272,15 @@ class RelationFinder:
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
         return (verb, relation) if relation and verb.pos_ == "VERB" else None
 
+    def _read_as_prospective(self, relation: str, act: Token) -> bool:
+        """'threatened to impose sanctions on X' is the sanction line's prospective threat;
+        'threatened to impose a blockade on X', which no line reads, is the threat's own."""
+        things = {c.lemma_ for c in act.children if c.dep_ in ("dobj", "nsubjpass")}
+        return any(
+            nouns is None or bool(things & nouns)
+            for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
+        )
+
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
         command to his own forces, not a demand on another actor."""
@@ -327,7 +337,7 @@ class RelationFinder:
             return
         if _states_a_view(word, self.lexicon):
             return
-        if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
+        if "act" in nodes and self._read_as_prospective(trigger.relation, nodes["act"]):
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid

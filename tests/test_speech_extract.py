@@ -97,6 +97,11 @@ SHAPES = [
      {("serbia", "threatens", "montenegro")}),
     ("Iran warned that the talks would collapse if the United States left.", set()),
     ("Oman vowed to help Yemen.", set()),
+    # a threat noun's infinitive; a withdrawal called for is demanded of its owner
+    ("Iran renewed its threat to close the strait to American ships.",
+     {("iran", "threatens", "united-states")}),
+    ("The Arab League called for Israel's withdrawal from Lebanon.",
+     {("arab-league", "demanded", "israel")}),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

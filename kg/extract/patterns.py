@@ -251,6 +251,15 @@ def _object_noun_shapes(
                 _node("object", owner, "thing"),
             ],
         )
+        yield (  # "called for Israel's withdrawal"
+            "prep-object-owner",
+            [
+                _node("trigger", verb),
+                _node("via", via, "trigger"),
+                _node("thing", nouns | {"DEP": "pobj"}, "via"),
+                _node("object", owner, "thing"),
+            ],
+        )
 
 
 def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -293,7 +302,9 @@ def _complement(
     With `clause_aux`, also of the speaker's own act in a clause in those auxiliaries ('warned
     it would take action against X'), and only through the line's prepositions ('vowed to
     help X' threatens no one)."""
-    acts = [("", [_node("act", {"DEP": "xcomp", "POS": "VERB"}, "trigger")])]
+    # a noun's infinitive is its clause: 'its threat to close the strait to X'
+    dep = "acl" if trigger.pos == "NOUN" else "xcomp"
+    acts = [("", [_node("act", {"DEP": dep, "POS": "VERB"}, "trigger")])]
     if trigger.clause_aux:
         own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
         acts.append(
@@ -468,6 +479,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield "clause", [*_clause(noun, that), that_mark]
         if trigger.frontier:
             yield from _frontier(noun, trigger, lexicon)
+        if trigger.complement:  # "Turkey's threat to invade X"
+            yield from _complement(noun, trigger)
         if trigger.preps:
             yield (
                 "prep",

@@ -170,12 +170,13 @@ class RelationFinder:
             name = f"{number}:{shape}"
             self.shapes[name] = (shape, tuple(node["RIGHT_ID"] for node in pattern), lines)
             self.matcher.add(name, [pattern])
-        # the verbs that state each relation: 'agreed to a deal with X' is one agreement
+        # the verbs that state each relation: 'agreed to a deal with X' is one agreement (a
+        # particle verb only with its particle: 'called off the offensive', not 'called for')
         self._verbs = {
             relation: frozenset(
                 lemma
                 for t in lexicon.triggers
-                if t.relation == relation and t.pos == "VERB"
+                if t.relation == relation and t.pos == "VERB" and t.particle is None
                 for lemma in t.lemmas
             )
             for relation in {t.relation for t in lexicon.triggers}

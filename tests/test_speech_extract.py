@@ -102,6 +102,10 @@ SHAPES = [
      {("iran", "threatens", "united-states")}),
     ("The Arab League called for Israel's withdrawal from Lebanon.",
      {("arab-league", "demanded", "israel")}),
+    # what one says another was behind; denied accusations reject their author
+    ("Ukraine said Russia was behind the cyberattack.", {("ukraine", "accused", "russia")}),
+    ("Saudi Arabia denied the Qatari accusations.", {("saudi-arabia", "rejected", "qatar")}),
+    ("Iran denied that it had attacked the ship.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

@@ -289,7 +289,8 @@ def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple
             trigger_node,
             _node("clause", {"DEP": "ccomp", "LEMMA": "be"}, "trigger"),
             _node("object", {"DEP": "nsubj"}, "clause"),
-            _node("predicate", word | {"DEP": {"IN": ["acomp", "attr"]}}, "clause"),
+            # 'was *behind* the attack': a preposition of the list is a predicate too
+            _node("predicate", word | {"DEP": {"IN": ["acomp", "attr", "prep"]}}, "clause"),
         ],
     )
 

@@ -115,6 +115,7 @@ REFUSALS = [
     ("Cuba rejected talks with Spain.", "rejected", "metWith"),
     ("Cuba boycotted talks with Spain.", "boycotted", "metWith"),
     ("China ruled out talks with Taiwan.", "ruled", "metWith"),
+    ("Egypt refused to send peacekeepers to Somalia.", "refused", "aided"),
     ("Serbia snubbed a meeting with Kosovo.", "snubbed", "metWith"),
 ]
 # fmt: on

@@ -264,10 +264,17 @@ class RelationFinder:
         return arguments.noun_agents(noun, "with" in trigger.preps)
 
     def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
-        """'refused to meet X', 'rejected talks with X': refusing a friendly act (akg:sign 1)
-        rejects its object (the relation context.json's refusal_verbs names); refusing a hostile
-        one ('refused to condemn X') is only its negation."""
+        """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
+        noun's light verb): refusing a friendly act (akg:sign 1) rejects its object (the relation
+        context.json's refusal_verbs names); refusing a hostile one ('refused to condemn X') is
+        only its negation."""
         verb = word.head
+        if (
+            word.dep_ == "dobj"
+            and verb.dep_ == "xcomp"
+            and verb.lemma_ in self.lexicon["light_verbs"]
+        ):
+            word, verb = verb, verb.head  # 'refused to send peacekeepers to X'
         if self.signs.get(trigger.relation) != 1 or word.dep_ not in ("xcomp", "dobj"):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)

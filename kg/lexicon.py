@@ -23,6 +23,8 @@ class Trigger:
     """One line of triggers.jsonl: words of one part of speech that signal one relation.
 
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
+    An "ADP" line is a preposition whose noun (one of its `object_nouns`) the clause's subject
+    acts toward ("went ahead *despite* American objections": a defiance of the United States).
     `prospective` names the relation a planned or feared instance also signals
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and

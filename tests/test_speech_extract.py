@@ -106,6 +106,12 @@ SHAPES = [
     ("Ukraine said Russia was behind the cyberattack.", {("ukraine", "accused", "russia")}),
     ("Saudi Arabia denied the Qatari accusations.", {("saudi-arabia", "rejected", "qatar")}),
     ("Iran denied that it had attacked the ship.", set()),
+    # acting or refusing to act despite another's demands defies them
+    ("Iran refused to halt enrichment despite pressure from the United States.",
+     {("iran", "rejected", "united-states")}),
+    ("Despite American objections, Israel continued the strikes.",
+     {("israel", "rejected", "united-states")}),
+    ("Despite Chinese support, Pakistan lost the vote.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

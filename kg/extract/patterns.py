@@ -369,6 +369,13 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
         # 'Moscow and Beijing are close allies'
         governor, role = {"LEMMA": "be"}, "attr"
+    elif trigger.pos == "ADP":  # 'went ahead despite American objections': an adjunct's noun
+        nouns = _thing(trigger, lexicon, "pobj")
+        yield (
+            "adjunct",
+            [_node("trigger", lemma | {"DEP": "prep"}), _node("object", nouns, "trigger")],
+        )
+        return
     elif trigger.pos == "VERB" and trigger.object_nouns:
         # read only through the nouns: 'cut ties with X', never 'cut a deal with X'
         verb = lemma | _VERB

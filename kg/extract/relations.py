@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import chain, combinations
 
 from spacy.tokens import Doc, Token
@@ -256,6 +257,8 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
+        if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
+            return verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
         if trigger.intent and word.pos_ == "ADJ":  # 'Iran is ready to ...'
             return verb_subjects(word.head) if word.dep_ == "acomp" else []
         if word.pos_ == "VERB":
@@ -384,6 +387,10 @@ class RelationFinder:
             context = read_context(nodes["act"], self.lexicon)
         elif trigger.predicate:  # 'called the decision *not* illegal', 'said it *may* be illegal'
             context = read_context(nodes["predicate"], self.lexicon)
+        elif trigger.pos == "ADP":
+            # acting, or refusing to act, despite Y's demands defies Y: only the clause's modality
+            # counts ('may continue despite ...')
+            context = replace(read_context(word.head, self.lexicon), polarity="affirmed")
         else:
             context = read_context(word, self.lexicon, self._verbs[trigger.relation])
         rule = f"{trigger.rule}/{shape}"

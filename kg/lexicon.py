@@ -29,8 +29,9 @@ class Trigger:
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
-    `subjunctive` also reads a clause whose verb is a bare base form with no auxiliary at all
-    (the mandative subjunctive: "insisted that Iran *release* the sailors");
+    `clause_verbs` names the context.json list the clause's verb must come from ("warned that
+    X would *pay* ..."); `subjunctive` also reads a clause whose verb is a bare base form with
+    no auxiliary at all (the mandative subjunctive: "insisted that Iran *release* the sailors");
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
     `infinitive` makes the object the one asked to act ("ordered X to leave", "called for X to
     leave"); `object_nouns` names the context.json list the object's own noun must come from when
@@ -71,6 +72,7 @@ class Trigger:
     events: bool = False
     clausal: bool = False
     clause_aux: tuple[str, ...] = ()
+    clause_verbs: str | None = None
     subjunctive: bool = False
     complement: bool = False
     infinitive: bool = False
@@ -169,6 +171,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             events=row.get("events", False),
             clausal=row.get("clausal", False),
             clause_aux=tuple(row.get("clause_aux", ())),
+            clause_verbs=row.get("clause_verbs"),
             subjunctive=row.get("subjunctive", False),
             complement=row.get("complement", False),
             infinitive=row.get("infinitive", False),

@@ -97,6 +97,8 @@ SHAPES = [
      {("serbia", "threatens", "montenegro")}),
     ("Iran warned that the talks would collapse if the United States left.", set()),
     ("Oman vowed to help Yemen.", set()),
+    ("Russia warned that NATO would pay a heavy price.", {("russia", "threatens", "nato")}),
+    ("Iran said Iraq would pay its debts.", set()),
     # a threat noun's infinitive; a withdrawal called for is demanded of its owner
     ("Iran renewed its threat to close the strait to American ships.",
      {("iran", "threatens", "united-states")}),

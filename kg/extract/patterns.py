@@ -437,7 +437,10 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             )
         if trigger.clausal:  # 'demanded that Iran release the sailors', 'said Iran must ...'
             must = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
-            yield "clause", _clause(verb, {"DEP": "ccomp"}, must if trigger.clause_aux else None)
+            clause = {"DEP": "ccomp"}
+            if trigger.clause_verbs:  # 'warned that X would pay ...'
+                clause |= {"LEMMA": {"IN": sorted(lexicon[trigger.clause_verbs])}}
+            yield "clause", _clause(verb, clause, must if trigger.clause_aux else None)
             if trigger.subjunctive:  # 'insisted that Iran release ...' (no aux: see relations)
                 yield "subjunctive", _clause(verb, {"DEP": "ccomp", "TAG": {"IN": ["VB", "VBP"]}})
         yield from _verb_shapes(trigger, verb, lexicon)

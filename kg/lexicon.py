@@ -23,10 +23,15 @@ class Trigger:
     """One line of triggers.jsonl: words of one part of speech that signal one relation.
 
     `frame` is "event" (verb or event noun with its arguments) or "relational" ("ally of X").
+    An "ADP" line is a preposition whose noun (one of its `object_nouns`) the clause's subject
+    acts toward ("went ahead *despite* American objections": a defiance of the United States).
     `prospective` names the relation a planned or feared instance also signals
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
+    `clause_verbs` names the context.json list the clause's verb must come from ("warned that
+    X would *pay* ..."); `subjunctive` also reads a clause whose verb is a bare base form with
+    no auxiliary at all (the mandative subjunctive: "insisted that Iran *release* the sailors");
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
     `infinitive` makes the object the one asked to act ("ordered X to leave", "called for X to
     leave"); `object_nouns` names the context.json list the object's own noun must come from when
@@ -51,6 +56,9 @@ class Trigger:
     (or of an adjective after 'be', "is ready to ...", or a noun, "its willingness to ..."), only
     an act no line names, as a stated intention toward the act's party ("agreed to extend the
     mandate of X", "offered to hand the suspects over to X"): always planned, never a direct edge.
+    `predicate` names the context.json list of words a verb's object must be described with
+    ("called Israel's decision *unacceptable*", "dismissed the claims as *baseless*", "held X
+    *responsible*", "said the move was *illegal*"): the line is read only through them.
     """
 
     relation: str
@@ -64,6 +72,8 @@ class Trigger:
     events: bool = False
     clausal: bool = False
     clause_aux: tuple[str, ...] = ()
+    clause_verbs: str | None = None
+    subjunctive: bool = False
     complement: bool = False
     infinitive: bool = False
     object_nouns: str | None = None
@@ -78,6 +88,7 @@ class Trigger:
     intransitive: bool = False
     manner: bool = False
     intent: bool = False
+    predicate: str | None = None
 
     @property
     def rule(self) -> str:
@@ -160,6 +171,8 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             events=row.get("events", False),
             clausal=row.get("clausal", False),
             clause_aux=tuple(row.get("clause_aux", ())),
+            clause_verbs=row.get("clause_verbs"),
+            subjunctive=row.get("subjunctive", False),
             complement=row.get("complement", False),
             infinitive=row.get("infinitive", False),
             object_nouns=row.get("object_nouns"),
@@ -174,6 +187,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             intransitive=row.get("intransitive", False),
             manner=row.get("manner", False),
             intent=row.get("intent", False),
+            predicate=row.get("predicate"),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -58,6 +58,62 @@ SHAPES = [
     # an ultimatum is the speaker's own act on 'unless': not a forecast, not an offer
     ("The IMF said Greece would default unless the European Union agreed.", set()),
     ("Colombia said it would resume the talks if Ecuador agreed.", set()),
+    # the mandative subjunctive is a demand, and what is demanded is not done
+    ("Japan insisted that China stop its incursions.", {("japan", "demanded", "china")}),
+    ("India insisted that Pakistan recognise Israel.", {("india", "demanded", "pakistan")}),
+    ("Brazil said Paraguay must recognise Bolivia.", {("brazil", "demanded", "paraguay")}),
+    ("Germany insisted that Greece would repay its debts.", set()),
+    ("Russia insisted that Ukraine attacked first.", set()),
+    # disapproval as a feeling voiced about an act, an objection, a warning noun
+    ("Norway expressed concern over Russia's treatment of the dissidents.",
+     {("norway", "condemned", "russia")}),
+    ("Sudan voiced anger at Chad's decision.", {("sudan", "condemned", "chad")}),
+    ("Fiji strongly objected to New Zealand's decision.", {("fiji", "condemned", "new-zealand")}),
+    ("Eritrea issued a stern warning to Djibouti.", {("eritrea", "threatens", "djibouti")}),
+    ("Ministers expressed concern over the situation in Yemen.", set()),
+    # an end to an act is demanded of its author; a charge accuses; blocking a proposal rejects
+    ("Syria demanded an end to Israel's occupation of the Golan.",
+     {("syria", "demanded", "israel")}),
+    ("Qatar called for an end to the Saudi blockade.", {("qatar", "demanded", "saudi-arabia")}),
+    ("The envoy called for an end to the violence in Darfur.", set()),
+    ("Libya charged that Egypt was arming Chadian rebels.", {("libya", "accused", "egypt")}),
+    ("Turkey blocked Sweden's bid to join NATO.", {("turkiye", "rejected", "sweden")}),
+    ("Protesters blocked the road to the Iranian embassy.", set()),
+    # an act or an actor described with a word of the line's `predicate` list
+    ("Jordan called Israel's decision unacceptable.", {("jordan", "condemned", "israel")}),
+    ("Iran described the American move as a provocation.",
+     {("iran", "condemned", "united-states")}),
+    ("Oman said the Israeli decision was illegal.", {("oman", "condemned", "israel")}),
+    ("Russia held Ukraine responsible for the attack.", {("russia", "accused", "ukraine")}),
+    ("Peru called the Chilean accusations absurd.", {("peru", "rejected", "chile")}),
+    ("Oman said the Israeli decision was not illegal.", set()),
+    ("Kenya called the Ugandan proposal reasonable.", set()),
+    # a warned or vowed act of the speaker's own against X; an act no line reads is the threat's
+    ("Iran warned it would close the Strait of Hormuz if the United States attacked.",
+     {("iran", "threatens", "united-states")}),
+    ("China warned that it would take strong countermeasures against Japan.",
+     {("china", "threatens", "japan")}),
+    ("Serbia threatened to impose an economic blockade on Montenegro.",
+     {("serbia", "threatens", "montenegro")}),
+    ("Iran warned that the talks would collapse if the United States left.", set()),
+    ("Oman vowed to help Yemen.", set()),
+    ("Russia warned that NATO would pay a heavy price.", {("russia", "threatens", "nato")}),
+    ("Iran said Iraq would pay its debts.", set()),
+    # a threat noun's infinitive; a withdrawal called for is demanded of its owner
+    ("Iran renewed its threat to close the strait to American ships.",
+     {("iran", "threatens", "united-states")}),
+    ("The Arab League called for Israel's withdrawal from Lebanon.",
+     {("arab-league", "demanded", "israel")}),
+    # what one says another was behind; denied accusations reject their author
+    ("Ukraine said Russia was behind the cyberattack.", {("ukraine", "accused", "russia")}),
+    ("Saudi Arabia denied the Qatari accusations.", {("saudi-arabia", "rejected", "qatar")}),
+    ("Iran denied that it had attacked the ship.", set()),
+    # acting or refusing to act despite another's demands defies them
+    ("Iran refused to halt enrichment despite pressure from the United States.",
+     {("iran", "rejected", "united-states")}),
+    ("Despite American objections, Israel continued the strikes.",
+     {("israel", "rejected", "united-states")}),
+    ("Despite Chinese support, Pakistan lost the vote.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [
@@ -67,6 +123,7 @@ REFUSALS = [
     ("Cuba rejected talks with Spain.", "rejected", "metWith"),
     ("Cuba boycotted talks with Spain.", "boycotted", "metWith"),
     ("China ruled out talks with Taiwan.", "ruled", "metWith"),
+    ("Egypt refused to send peacekeepers to Somalia.", "refused", "aided"),
     ("Serbia snubbed a meeting with Kosovo.", "snubbed", "metWith"),
 ]
 # fmt: on
@@ -112,9 +169,10 @@ def test_a_refusal_carries_its_own_context(claims_of, sentence, polarity, modali
     assert (rejection.polarity, rejection.modality) == (polarity, modality)
 
 
-def test_refusal_verbs_name_hostile_relations_and_object_nouns_name_word_lists():
+def test_refusal_verbs_name_hostile_relations_and_lines_name_word_lists():
     ontology = relations()
     assert {ontology[r].sign for r in LEXICON.tables["refusal_verbs"].values()} == {-1}
     named = {t.object_nouns for t in LEXICON.triggers if t.object_nouns}
+    named |= {t.predicate for t in LEXICON.triggers if t.predicate}
     assert named and all(LEXICON[name] for name in named)
     assert LEXICON["threat_condition_marks"]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon
 
-__all__ = ["Context", "infinitive", "read_context"]
+__all__ = ["Context", "infinitive", "read_context", "subjunctive"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,18 @@ class Context:
 def infinitive(token: Token) -> bool:
     """'to protest X': an infinitive (of purpose, when it modifies a clause)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def subjunctive(clause: Token) -> bool:
+    """'(insisted that) Iran release ...': a verb with no auxiliary in its base form, which a
+    singular subject shows ('Iran release', not 'the rebels release': the tagger's VBP)."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    singular = any(s.tag_ in ("NN", "NNP") for s in subjects)
+    return (
+        (clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular))
+        and bool(subjects)
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    )
 
 
 # Where a description ends: a noun in these roles is an argument of a clause that does not scope
@@ -118,6 +130,9 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         for dep, words, modality in _CHILD_MARKERS
         if any(c.dep_ == dep and c.lower_ in lexicon[words] for c in children)
     } | ({"planned"} if reported_future and future else set())
+    # 'insisted that Pakistan recognise Israel': the content of a demand is not done
+    if token.dep_ == "ccomp" and lexicon.matches("mandative_verbs", token.head.lemma_):
+        found |= {"hypothetical"} if subjunctive(token) else set()
     if not is_trigger:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}

@@ -251,40 +251,84 @@ def _object_noun_shapes(
                 _node("object", owner, "thing"),
             ],
         )
+        yield (  # "called for Israel's withdrawal"
+            "prep-object-owner",
+            [
+                _node("trigger", verb),
+                _node("via", via, "trigger"),
+                _node("thing", nouns | {"DEP": "pobj"}, "via"),
+                _node("object", owner, "thing"),
+            ],
+        )
+
+
+def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
+    """'called Israel's decision unacceptable', 'held Iran responsible', 'described the move as a
+    provocation', 'said the decision was illegal': the object is what the predicate word (one of
+    the line's `predicate` list) describes, wherever the parser hangs that word."""
+    word = {"LEMMA": {"IN": sorted(lexicon[trigger.predicate or ""])}}
+    trigger_node = _node("trigger", verb)
+    thing = _node("object", {"DEP": "dobj"}, "trigger")
+    complement = {"DEP": {"IN": ["oprd", "acomp", "ccomp", "xcomp", "advcl"]}}
+    yield "predicate", [trigger_node, thing, _node("predicate", word | complement, "trigger")]
+    # 'the decision unacceptable': the parser's modifier after the noun (see relations)
+    after = _node("predicate", word | {"DEP": "amod"}, "object")
+    yield "predicate-after", [trigger_node, thing, after]
+    yield (
+        "predicate-as",
+        [
+            trigger_node,
+            thing,
+            _node("as", {"DEP": "prep", "LOWER": "as"}, "trigger"),
+            _node("predicate", word, "as"),
+        ],
+    )
+    yield (
+        "predicate-clause",
+        [
+            trigger_node,
+            _node("clause", {"DEP": "ccomp", "LEMMA": "be"}, "trigger"),
+            _node("object", {"DEP": "nsubj"}, "clause"),
+            # 'was *behind* the attack': a preposition of the list is a predicate too
+            _node("predicate", word | {"DEP": {"IN": ["acomp", "attr", "prep"]}}, "clause"),
+        ],
+    )
 
 
 def _complement(
     verb: dict, trigger: Trigger, name: str = "complement"
 ) -> Iterator[tuple[str, list[dict]]]:
     """'threatened to bomb X', 'threatened to cut ties with X', 'threatened to impose tariffs on
-    X' (the preposition on the act's object): the object is a party of the verb's infinitive (or
-    of a noun's: 'its willingness to open the border with X')."""
-    act = {"DEP": "xcomp" if trigger.pos != "NOUN" else "acl", "POS": "VERB"}
-    yield (
-        name,
-        [
-            _node("trigger", verb),
-            _node("act", act, "trigger"),
-            _node("object", {"DEP": "dobj"}, "act"),
-        ],
-    )
-    yield (
-        f"{name}-prep",
-        [
-            _node("trigger", verb),
-            _node("act", act, "trigger"),
-            *_object_after(_prep(trigger.preps), "act"),
-        ],
-    )
-    yield (
-        f"{name}-object-prep",
-        [
-            _node("trigger", verb),
-            _node("act", act, "trigger"),
-            _node("thing", {"DEP": "dobj"}, "act"),
-            *_object_after(_prep(trigger.preps), "thing"),
-        ],
-    )
+    X' (the preposition on the act's object): the object is a party of the verb's infinitive
+    (or of a noun's: 'its willingness to open the border with X'). With `clause_aux`, also of the speaker's own act in a clause in those auxiliaries ('warned
+    it would take action against X'), and only through the line's prepositions ('vowed to
+    help X' threatens no one)."""
+    # a noun's infinitive is its clause: 'its threat to close the strait to X'
+    dep = "acl" if trigger.pos == "NOUN" else "xcomp"
+    acts = [("", [_node("act", {"DEP": dep, "POS": "VERB"}, "trigger")])]
+    if trigger.clause_aux:
+        own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
+        acts.append(
+            (
+                "-own",
+                [
+                    _node("act", {"DEP": "ccomp", "POS": "VERB"}, "trigger"),
+                    _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "act"),
+                    _node("aux", own, "act"),
+                ],
+            )
+        )
+    prep = _prep(trigger.preps)
+    for own_act, act in acts:
+        shape = f"{name}{own_act}"
+        head = [_node("trigger", verb), *act]
+        if not trigger.clause_aux:
+            yield shape, [*head, _node("object", {"DEP": "dobj"}, "act")]
+        yield f"{shape}-prep", [*head, *_object_after(prep, "act")]
+        yield (
+            f"{shape}-object-prep",
+            [*head, _node("thing", {"DEP": "dobj"}, "act"), *_object_after(prep, "thing")],
+        )
 
 
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -325,6 +369,13 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
         # 'Moscow and Beijing are close allies'
         governor, role = {"LEMMA": "be"}, "attr"
+    elif trigger.pos == "ADP":  # 'went ahead despite American objections': an adjunct's noun
+        nouns = _thing(trigger, lexicon, "pobj")
+        yield (
+            "adjunct",
+            [_node("trigger", lemma | {"DEP": "prep"}), _node("object", nouns, "trigger")],
+        )
+        return
     elif trigger.pos == "VERB" and trigger.object_nouns:
         # read only through the nouns: 'cut ties with X', never 'cut a deal with X'
         verb = lemma | _VERB
@@ -332,6 +383,9 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(verb, trigger, lexicon)
         if trigger.preps:
             yield from _object_noun_shapes(trigger, verb, lexicon)
+        return
+    elif trigger.predicate:  # read only through the predicate words
+        yield from _predicate(trigger, lemma | _VERB, lexicon)
         return
     elif trigger.intent:  # 'agreed to ...', 'is ready to ...': only the act's party
         yield from _complement(lemma | {"POS": trigger.pos}, trigger, "intent")
@@ -383,7 +437,12 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             )
         if trigger.clausal:  # 'demanded that Iran release the sailors', 'said Iran must ...'
             must = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
-            yield "clause", _clause(verb, {"DEP": "ccomp"}, must if trigger.clause_aux else None)
+            clause = {"DEP": "ccomp"}
+            if trigger.clause_verbs:  # 'warned that X would pay ...'
+                clause |= {"LEMMA": {"IN": sorted(lexicon[trigger.clause_verbs])}}
+            yield "clause", _clause(verb, clause, must if trigger.clause_aux else None)
+            if trigger.subjunctive:  # 'insisted that Iran release ...' (no aux: see relations)
+                yield "subjunctive", _clause(verb, {"DEP": "ccomp", "TAG": {"IN": ["VB", "VBP"]}})
         yield from _verb_shapes(trigger, verb, lexicon)
         if trigger.complement:
             yield from _complement(verb, trigger)
@@ -431,6 +490,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield "clause", [*_clause(noun, that), that_mark]
         if trigger.frontier:
             yield from _frontier(noun, trigger, lexicon)
+        if trigger.complement:  # "Turkey's threat to invade X"
+            yield from _complement(noun, trigger)
         if trigger.preps:
             yield (
                 "prep",

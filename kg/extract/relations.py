@@ -25,7 +25,7 @@ from .arguments import (
     compound_modifiers,
     verb_subjects,
 )
-from .context import Context, infinitive, read_context
+from .context import Context, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
@@ -171,12 +171,13 @@ class RelationFinder:
             name = f"{number}:{shape}"
             self.shapes[name] = (shape, tuple(node["RIGHT_ID"] for node in pattern), lines)
             self.matcher.add(name, [pattern])
-        # the verbs that state each relation: 'agreed to a deal with X' is one agreement
+        # the verbs that state each relation: 'agreed to a deal with X' is one agreement (a
+        # particle verb only with its particle: 'called off the offensive', not 'called for')
         self._verbs = {
             relation: frozenset(
                 lemma
                 for t in lexicon.triggers
-                if t.relation == relation and t.pos == "VERB"
+                if t.relation == relation and t.pos == "VERB" and t.particle is None
                 for lemma in t.lemmas
             )
             for relation in {t.relation for t in lexicon.triggers}
@@ -189,13 +190,14 @@ class RelationFinder:
             for lemma in t.lemmas
         )
         self._roles = frozenset(role.relation for role in lexicon.roles.values())
-        # 'threatened to attack X' is read once, as the prospective threat of the attack
-        self._prospective_verbs = {
-            (t.prospective, lemma)
-            for t in lexicon.triggers
-            if t.prospective and t.pos == "VERB"
-            for lemma in t.lemmas
-        }
+        # 'threatened to attack X' is read once, as the prospective threat of the attack: (the
+        # relation, the act's lemma) -> the objects its own line reads it with (None: any)
+        self._prospective_verbs: dict[tuple[str, str], list[frozenset[str] | None]] = {}
+        for t in lexicon.triggers:
+            if t.prospective and t.pos == "VERB":
+                nouns = lexicon[t.object_nouns] if t.object_nouns else None
+                for lemma in t.lemmas:
+                    self._prospective_verbs.setdefault((t.prospective, lemma), []).append(nouns)
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -255,6 +257,8 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or verb_subjects(word)
+        if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
+            return verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
         if trigger.intent and word.pos_ == "ADJ":  # 'Iran is ready to ...'
             return verb_subjects(word.head) if word.dep_ == "acomp" else []
         if word.pos_ == "VERB":
@@ -263,14 +267,30 @@ class RelationFinder:
         return arguments.noun_agents(noun, "with" in trigger.preps)
 
     def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
-        """'refused to meet X', 'rejected talks with X': refusing a friendly act (akg:sign 1)
-        rejects its object (the relation context.json's refusal_verbs names); refusing a hostile
-        one ('refused to condemn X') is only its negation."""
+        """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
+        noun's light verb): refusing a friendly act (akg:sign 1) rejects its object (the relation
+        context.json's refusal_verbs names); refusing a hostile one ('refused to condemn X') is
+        only its negation."""
         verb = word.head
+        if (
+            word.dep_ == "dobj"
+            and verb.dep_ == "xcomp"
+            and verb.lemma_ in self.lexicon["light_verbs"]
+        ):
+            word, verb = verb, verb.head  # 'refused to send peacekeepers to X'
         if self.signs.get(trigger.relation) != 1 or word.dep_ not in ("xcomp", "dobj"):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
         return (verb, relation) if relation and verb.pos_ == "VERB" else None
+
+    def _read_as_prospective(self, relation: str, act: Token) -> bool:
+        """'threatened to impose sanctions on X' is the sanction line's prospective threat;
+        'threatened to impose a blockade on X', which no line reads, is the threat's own."""
+        things = {c.lemma_ for c in act.children if c.dep_ in ("dobj", "nsubjpass")}
+        return any(
+            nouns is None or bool(things & nouns)
+            for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
+        )
 
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
@@ -328,7 +348,7 @@ class RelationFinder:
             return
         if _states_a_view(word, self.lexicon):
             return
-        if "act" in nodes and (trigger.relation, nodes["act"].lemma_) in self._prospective_verbs:
+        if "act" in nodes and self._read_as_prospective(trigger.relation, nodes["act"]):
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
@@ -336,6 +356,10 @@ class RelationFinder:
             return
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return
+        if shape == "subjunctive" and not subjunctive(nodes["clause"]):
+            return  # 'insisted that Iran will ...' states a view
+        if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
+            return  # 'called the illegal X ...' describes X in passing
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
@@ -363,6 +387,12 @@ class RelationFinder:
             context = read_context(nodes["act"], self.lexicon)
             if context.modality in ("asserted", "reported"):
                 context = replace(context, modality="planned")
+        elif trigger.predicate:  # 'called the decision *not* illegal', 'said it *may* be illegal'
+            context = read_context(nodes["predicate"], self.lexicon)
+        elif trigger.pos == "ADP":
+            # acting, or refusing to act, despite Y's demands defies Y: only the clause's modality
+            # counts ('may continue despite ...')
+            context = replace(read_context(word.head, self.lexicon), polarity="affirmed")
         else:
             described = trigger.frame == "relational" and shape == "possessive"
             context = read_context(word, self.lexicon, self._verbs[trigger.relation], described)

@@ -300,9 +300,9 @@ def _complement(
 ) -> Iterator[tuple[str, list[dict]]]:
     """'threatened to bomb X', 'threatened to cut ties with X', 'threatened to impose tariffs on
     X' (the preposition on the act's object): the object is a party of the verb's infinitive
-    (or of a noun's: 'its willingness to open the border with X'). With `clause_aux`, also of the speaker's own act in a clause in those auxiliaries ('warned
-    it would take action against X'), and only through the line's prepositions ('vowed to
-    help X' threatens no one)."""
+    (or of a noun's: 'its willingness to open the border with X'). With `clause_aux`, also of
+    the speaker's own act in a clause in those auxiliaries ('warned it would take action against
+    X'), and only through the line's prepositions ('vowed to help X' threatens no one)."""
     # a noun's infinitive is its clause: 'its threat to close the strait to X'
     dep = "acl" if trigger.pos == "NOUN" else "xcomp"
     acts = [("", [_node("act", {"DEP": dep, "POS": "VERB"}, "trigger")])]

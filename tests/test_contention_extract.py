@@ -52,6 +52,16 @@ SHAPES = [
      ("israel", "attacked", "hezbollah"), "compound"),
     ("Turkey's deployment on its border with Iraq continued.",
      ("turkiye", "mobilizedAgainst", "iraq"), "frontier"),
+    ("Venezuela mobilized its army along the Colombian frontier.",
+     ("venezuela", "mobilizedAgainst", "colombia"), "frontier-owner"),
+    ("Russia massed troops near the Ukrainian border.",
+     ("russia", "mobilizedAgainst", "ukraine"), "object-frontier-owner"),
+    ("Fierce clashes broke out between Georgia and Russia.",
+     ("georgia", "attacked", "russia"), "between-subject"),
+    ("Heavy fighting erupted between Eritrean and Ethiopian soldiers.",
+     ("eritrea", "attacked", "ethiopia"), "members"),
+    ("Indian and Pakistani troops exchanged fire.",
+     ("india", "attacked", "pakistan"), "members"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -64,6 +74,10 @@ CONTEXT = [
      ("morocco", "sanctioned", "iran"), "affirmed", "hypothetical"),
     ("India did not move tanks to its border with China.",
      ("india", "mobilizedAgainst", "china"), "negated", "asserted"),
+    ("Russia may mass troops near the Ukrainian border.",
+     ("russia", "mobilizedAgainst", "ukraine"), "affirmed", "hypothetical"),
+    ("Clashes between Armenian and Azerbaijani troops could erupt.",
+     ("armenia", "attacked", "azerbaijan"), "affirmed", "hypothetical"),
     ("Qatar boycotted the talks with Egypt.",
      ("qatar", "metWith", "egypt"), "negated", "asserted"),
 ]
@@ -73,6 +87,9 @@ LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
     ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
     ("India built a road on its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
+    ("India sent food to the Nepalese border.", ("india", "mobilizedAgainst", "nepal")),
+    ("Russia massed troops near the Russian border.", ("russia", "mobilizedAgainst", "russia")),
+    ("Indian and Pakistani diplomats exchanged views.", ("india", "attacked", "pakistan")),
     ("Members of Hamas rallied outside the Qatari embassy in solidarity with Qatar.",
      ("hamas", "protestedAgainst", "qatar")),
     ("Hamas held a vigil outside the Turkish embassy in memory of the victims.",

@@ -33,7 +33,7 @@ from .roles import delegation_leaders, find_roles
 __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
-_PAIRWISE = ("between", "reciprocal", "reciprocal-conj")
+_PAIRWISE = ("between", "between-subject", "reciprocal", "reciprocal-conj")
 
 
 def _without_trigger_words(node: dict) -> dict:
@@ -127,6 +127,21 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
         t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
         for t in clause.subtree
     )
+
+
+def _between(noun: Token) -> list[Token]:
+    """'clashes between Armenian and Azerbaijani troops', 'fighting broke out between Thai and
+    Cambodian soldiers': the parties after 'between', on the noun or on the verb it is subject
+    of."""
+    holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    return [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -297,7 +312,7 @@ class RelationFinder:
         elif word.dep_ == "attr":  # 'the two countries are allies'
             agents = verb_subjects(word.head)
         else:
-            agents = arguments.noun_agents(word)
+            agents = arguments.noun_agents(word) or _between(word)
         pairs = [
             pair for agent in agents for pair in combinations(arguments.members.get(agent.i, []), 2)
         ]

@@ -117,10 +117,12 @@ class SectorResolver:
             if token.dep_ in _MODIFIER_DEPS or sector is None:
                 continue
             led = _led_by(token, arguments)
+            # an armed group's name the gazetteer does not know owns its men ('FARC rebels')
+            armed = self.lexicon.matches("group_nouns", token.lemma_.lower(), token.lower_)
             owners = [
                 o
                 for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
-                if o.key in self.gazetteer.entries
+                if o.key in self.gazetteer.entries or (armed and o.kind != "State")
             ]
             sector = self._refined(token) or sector
             if not owners and sector in self.lexicon["domestic_sectors"]:

@@ -244,6 +244,20 @@ ACTORS = [
     ("Kataib Hezbollah attacked US troops.", {("kataib-hezbollah", "attacked", "united-states")}),
     # an unnamed minister acts for the state, an unnamed rebel group for nobody
     ("Rebels attacked Chad.", set()),
+    # a people's name after a word that names none; a leading demonym keeps its group
+    ("Young Algerians protested against France.", {("algeria", "protestedAgainst", "france")}),
+    (
+        "Angry Iraqi Kurds protested against Turkey.",
+        {("iraqi-kurd", "protestedAgainst", "turkiye")},
+    ),
+    ("Ethnic Hungarians rallied against Slovakia.", {("hungary", "protestedAgainst", "slovakia")}),
+    # residents stand for the state they live in; refugees may be foreign, a city is no state
+    ("Villagers in Nepal protested against India.", {("nepal", "protestedAgainst", "india")}),
+    ("Residents of Kenya marched against Somalia.", {("kenya", "protestedAgainst", "somalia")}),
+    ("Refugees in Kenya protested against Somalia.", set()),
+    ("Villagers in Kathmandu protested against India.", set()),
+    # an armed group's name the gazetteer lacks owns its men
+    ("Colombian troops battled FARC rebels.", {("colombia", "attacked", "farc")}),
 ]
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..resolve import Gazetteer
+from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .actors import PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
@@ -114,11 +114,17 @@ class SectorResolver:
                 for i in range(group.start, group.end):
                     arguments.spans[i] = group
                 continue
+            people = self._people_state(token)
+            if people is not None:  # 'Ethnic Hungarians rallied', the model reading no entity
+                actors.append(Span(doc, i, i + 1, label=people.kind, span_id=people.key))
+                actors[-1].kb_id_ = people.key
+                continue
             if token.dep_ in _MODIFIER_DEPS or sector is None:
                 continue
             led = _led_by(token, arguments)
             # an armed group's name the gazetteer does not know owns its men ('FARC rebels')
-            armed = self.lexicon.matches("group_nouns", token.lemma_.lower(), token.lower_)
+            forms = (token.lemma_.lower(), token.lower_)
+            armed = self.lexicon.matches("group_nouns", *forms)
             owners = [
                 o
                 for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
@@ -128,6 +134,10 @@ class SectorResolver:
             if not owners and sector in self.lexicon["domestic_sectors"]:
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
                 owners = [a for a in [self._state_after(token, arguments)] if a is not None]
+            elif not owners and self.lexicon.matches("resident_nouns", *forms):
+                # 'villagers in Nepal', 'residents of Kenya': people of the state they live in
+                place = self._state_after(token, arguments, ("in", "of"))
+                owners = [place] if place is not None else []
             if not owners:
                 continue
             first = owners[0]
@@ -215,10 +225,18 @@ class SectorResolver:
             and (self.gazetteer.demonym_state(token.text) is not None or token.ent_type_ == "NORP")
         )
 
-    def _state_after(self, token: Token, arguments: Arguments) -> Arg | None:
+    def _people_state(self, token: Token) -> GazetteerEntry | None:
+        """The state of a people named alone ('Hungarians', 'Iraqis'), not a modifier."""
+        if token.dep_ in _MODIFIER_DEPS or not self._people_noun(token):
+            return None
+        return self.gazetteer.demonym_state(token.text)
+
+    def _state_after(
+        self, token: Token, arguments: Arguments, preps: tuple[str, ...] = ("in", "from")
+    ) -> Arg | None:
         """The state after 'in' or 'from' ('rebels in the Ivory Coast'); a city is no state."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     arg = arguments.mention(pobj) if pobj.dep_ == "pobj" else None
                     if arg is not None and arg.kind == "State" and arg.end == pobj.i + 1:

@@ -62,6 +62,10 @@ SHAPES = [
      ("eritrea", "attacked", "ethiopia"), "members"),
     ("Indian and Pakistani troops exchanged fire.",
      ("india", "attacked", "pakistan"), "members"),
+    ("Lebanese youths threw stones at Israeli soldiers.",
+     ("lebanon", "attacked", "israel"), "verb-object-prep"),
+    ("Greek students began a hunger strike to protest against Albania.",
+     ("greek-student", "protestedAgainst", "albania"), "prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -78,6 +82,8 @@ CONTEXT = [
      ("russia", "mobilizedAgainst", "ukraine"), "affirmed", "hypothetical"),
     ("Clashes between Armenian and Azerbaijani troops could erupt.",
      ("armenia", "attacked", "azerbaijan"), "affirmed", "hypothetical"),
+    ("Greek students did not stage a sit-in to protest against Albania.",
+     ("greek-student", "protestedAgainst", "albania"), "negated", "asserted"),
     ("Qatar boycotted the talks with Egypt.",
      ("qatar", "metWith", "egypt"), "negated", "asserted"),
 ]
@@ -90,6 +96,9 @@ LOOK_ALIKES = [
     ("India sent food to the Nepalese border.", ("india", "mobilizedAgainst", "nepal")),
     ("Russia massed troops near the Russian border.", ("russia", "mobilizedAgainst", "russia")),
     ("Indian and Pakistani diplomats exchanged views.", ("india", "attacked", "pakistan")),
+    ("Kenyan fans threw flowers at Ugandan players.", ("kenya", "attacked", "uganda")),
+    ("Greece rejected a call to protest against Albania.",
+     ("greece", "protestedAgainst", "albania")),
     ("Members of Hamas rallied outside the Qatari embassy in solidarity with Qatar.",
      ("hamas", "protestedAgainst", "qatar")),
     ("Hamas held a vigil outside the Turkish embassy in memory of the victims.",

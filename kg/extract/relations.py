@@ -251,6 +251,11 @@ class RelationFinder:
                 return verb_subjects(word)
             if word.dep_ == "advcl" and infinitive(word) and not verb_subjects(word):
                 return verb_subjects(word.head)
+            act = word.head
+            if word.dep_ in ("relcl", "acl") and infinitive(word) and act.dep_ == "dobj":
+                # 'staged a sit-in to protest X': the act's agent, by its light verb
+                light = act.head.lemma_ in self.lexicon["light_verbs"]
+                return verb_subjects(act.head) if light else []
             return []
         if shape in _PAIRWISE:
             return [nodes["first"]]

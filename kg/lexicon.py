@@ -50,7 +50,9 @@ class Trigger:
     "held X as human *shields*"). `intent` reads, through the `complement` shapes of a verb
     (or of an adjective after 'be': "is ready to ..."), only an act no line names, as a stated
     intention toward the act's party ("agreed to extend the mandate of X", "offered to hand the
-    suspects over to X"): planned, like the act, so never a direct edge.
+    suspects over to X"): planned, like the act, so never a direct edge. `crowd` reads the line
+    only with a crowd as its subject, one of `crowd_nouns` or a people ("students protested X's
+    decision", "Kenyans protested X"; a state that protests lodges a complaint).
     """
 
     relation: str
@@ -78,6 +80,7 @@ class Trigger:
     intransitive: bool = False
     manner: bool = False
     intent: bool = False
+    crowd: bool = False
 
     @property
     def rule(self) -> str:
@@ -174,6 +177,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             intransitive=row.get("intransitive", False),
             manner=row.get("manner", False),
             intent=row.get("intent", False),
+            crowd=row.get("crowd", False),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

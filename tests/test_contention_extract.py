@@ -66,6 +66,10 @@ SHAPES = [
      ("lebanon", "attacked", "israel"), "verb-object-prep"),
     ("Greek students began a hunger strike to protest against Albania.",
      ("greek-student", "protestedAgainst", "albania"), "prep"),
+    ("Greek workers protested the German austerity plan.",
+     ("greece", "protestedAgainst", "germany"), "dobj"),
+    ("Kenyans protested Uganda's new border policy.",
+     ("kenya", "protestedAgainst", "uganda"), "dobj"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -84,6 +88,8 @@ CONTEXT = [
      ("armenia", "attacked", "azerbaijan"), "affirmed", "hypothetical"),
     ("Greek students did not stage a sit-in to protest against Albania.",
      ("greek-student", "protestedAgainst", "albania"), "negated", "asserted"),
+    ("Greek workers may protest the German austerity plan.",
+     ("greece", "protestedAgainst", "germany"), "affirmed", "hypothetical"),
     ("Qatar boycotted the talks with Egypt.",
      ("qatar", "metWith", "egypt"), "negated", "asserted"),
 ]
@@ -107,6 +113,7 @@ LOOK_ALIKES = [
      ("hamas", "protestedAgainst", "qatar")),
     # a bare 'protested X's decision' may be a complaint, not a demonstration
     ("Greece protested Turkey's decision.", ("greece", "protestedAgainst", "turkiye")),
+    ("Greek officials protested Turkey's decision.", ("greece", "protestedAgainst", "turkiye")),
 ]
 # fmt: on
 

@@ -22,6 +22,7 @@ from .arguments import (
     EventMention,
     RelationMatch,
     compound_modifiers,
+    prep_objects,
     verb_subjects,
 )
 from .context import Context, infinitive, read_context
@@ -291,6 +292,20 @@ class RelationFinder:
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
         return (verb, relation) if relation and verb.pos_ == "VERB" else None
 
+    def _crowd(self, token: Token) -> bool:
+        """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
+        its officials."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches("crowd_nouns", *forms):
+            return True
+        if self.lexicon.matches("partitive_nouns", *forms):
+            return any(self._crowd(c) for c in prep_objects(token, "of"))
+        return (
+            token.tag_ in ("NNPS", "NNS")
+            and token.text[:1].isupper()
+            and (token.ent_type_ == "NORP" or self.gazetteer.demonym_state(token.text) is not None)
+        )
+
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
         command to his own forces, not a demand on another actor."""
@@ -358,12 +373,10 @@ class RelationFinder:
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
-        subjects = [
-            arg
-            for token in self._subjects(trigger, shape, nodes, arguments)
-            for t in expand(token)
-            for arg in arguments.parties(t)
-        ]
+        agents = self._subjects(trigger, shape, nodes, arguments)
+        if trigger.crowd:
+            agents = [t for t in agents if self._crowd(t)]
+        subjects = [arg for token in agents for t in expand(token) for arg in arguments.parties(t)]
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]

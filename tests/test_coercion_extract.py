@@ -28,6 +28,14 @@ FACTS = [
     ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),
     ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "released", "palestine")}),
     ("Egypt legalized the Muslim Brotherhood.", {("egypt", "concededTo", "muslim-brotherhood")}),
+    # met demands, gave in: a concession to the demand's author; one meets parties, not their acts
+    ("Sudan met the demands of the African Union.", {("sudan", "concededTo", "african-union")}),
+    ("Chile heeded Bolivia's ultimatum.", {("chile", "concededTo", "bolivia")}),
+    ("The Serbian government gave in to NATO demands.", {("serbia", "concededTo", "nato")}),
+    ("Chile met Bolivia's proposal.", set()),
+    # a state's journalists and sailors are its civilians
+    ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
+    ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),
     # investigated
     ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
     ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
@@ -60,6 +68,7 @@ FACTS = [
 CONTEXT = [
     ("Egypt did not arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "negated", "asserted"),
     ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
+    ("Serbia did not give in to NATO demands.", ("serbia", "concededTo", "nato"), "negated", "asserted"),
     ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "ugandan-activist"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
     ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),

@@ -292,6 +292,9 @@ class RelationFinder:
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
         return (verb, relation) if relation and verb.pos_ == "VERB" else None
 
+    def _act_noun(self, token: Token) -> bool:
+        return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
+
     def _crowd(self, token: Token) -> bool:
         """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
         its officials."""
@@ -382,6 +385,8 @@ class RelationFinder:
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
+        if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
+            return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
         objects = [
             arg
             for t in _with_conjuncts(target)

@@ -70,6 +70,14 @@ SHAPES = [
      ("greece", "protestedAgainst", "germany"), "dobj"),
     ("Kenyans protested Uganda's new border policy.",
      ("kenya", "protestedAgainst", "uganda"), "dobj"),
+    ("Iranians held anti-Israeli demonstrations in Tehran.",
+     ("iran", "protestedAgainst", "israel"), "anti"),
+    ("Pakistani anti-American protests spread.",
+     ("pakistan", "protestedAgainst", "united-states"), "anti"),
+    ("Serbs burned the flag of NATO.",
+     ("serbia", "protestedAgainst", "nato"), "object-prep"),
+    ("Pakistani protesters burned American flags.",
+     ("pakistani-protester", "protestedAgainst", "united-states"), "object-owner"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -90,6 +98,8 @@ CONTEXT = [
      ("greek-student", "protestedAgainst", "albania"), "negated", "asserted"),
     ("Greek workers may protest the German austerity plan.",
      ("greece", "protestedAgainst", "germany"), "affirmed", "hypothetical"),
+    ("Pakistani students may stage anti-American protests.",
+     ("pakistani-student", "protestedAgainst", "united-states"), "affirmed", "hypothetical"),
     ("Qatar boycotted the talks with Egypt.",
      ("qatar", "metWith", "egypt"), "negated", "asserted"),
 ]
@@ -103,6 +113,9 @@ LOOK_ALIKES = [
     ("Russia massed troops near the Russian border.", ("russia", "mobilizedAgainst", "russia")),
     ("Indian and Pakistani diplomats exchanged views.", ("india", "attacked", "pakistan")),
     ("Kenyan fans threw flowers at Ugandan players.", ("kenya", "attacked", "uganda")),
+    ("Pakistani students staged pro-American protests.",
+     ("pakistani-student", "protestedAgainst", "united-states")),
+    ("Kenyan fans waved Ugandan flags.", ("kenya", "protestedAgainst", "uganda")),
     ("Greece rejected a call to protest against Albania.",
      ("greece", "protestedAgainst", "albania")),
     ("Members of Hamas rallied outside the Qatari embassy in solidarity with Qatar.",

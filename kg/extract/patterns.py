@@ -8,7 +8,8 @@ subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a
 ('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with some
 object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
 Y restored ties') or with them as its manner ('placed X under house arrest').
-Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
+Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
+Jordan a loan'), that-clause
 ("X's demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject:
 'clashes erupted between X and Y'), compound ('a bombing campaign against X'); a noun
 read only through object nouns ('a suspension of air links with X'). Verbs and
@@ -27,6 +28,8 @@ __all__ = ["patterns"]
 
 _VERB = {"POS": {"IN": ["VERB"]}}
 _NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
+# how the parser hangs X of 'anti-X' on the noun after it
+_ANTI_DEPS = ("amod", "compound", "nmod", "npadvmod")
 
 
 def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> dict:
@@ -475,6 +478,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("in", {"DEP": "prep", "LOWER": "in"}, "verb"),
                     _node("trigger", noun | {"DEP": "pobj"}, "in"),
                     *_object_after(_prep(trigger.preps), "verb"),
+                ],
+            )
+        if "against" in trigger.preps:
+            # 'anti-American protests', 'anti-Russian sanctions': 'anti-X' is 'against X' (the
+            # object after 'anti': `kg.extract.relations`)
+            yield (
+                "anti",
+                [
+                    _node("trigger", noun),
+                    _node("anti", {"DEP": "amod", "LOWER": "anti"}, "trigger"),
+                    _node("object", {"DEP": {"IN": list(_ANTI_DEPS)}}, "trigger"),
                 ],
             )
         # 'the army came under attack from X': what the noun names is done to the subject

@@ -385,6 +385,8 @@ class RelationFinder:
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
+        if shape == "anti" and target.i < nodes["anti"].i:
+            return  # 'Pakistani anti-American protests': the protesters, not the target
         if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
             return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
         objects = [

@@ -256,6 +256,15 @@ ACTORS = [
     ("Residents of Kenya marched against Somalia.", {("kenya", "protestedAgainst", "somalia")}),
     ("Refugees in Kenya protested against Somalia.", set()),
     ("Villagers in Kathmandu protested against India.", set()),
+    # a people the model tags as singular; a demonym the parser hangs on a compound before
+    (
+        "Thousands of Bangladeshis marched against India.",
+        {("bangladesh", "protestedAgainst", "india")},
+    ),
+    ("Egyptian riot police beat Sudanese refugees.", {("egypt", "attacked", "sudan")}),
+    # towns, garrisons and fields of a state are its assets
+    ("Ethiopian warplanes bombed Eritrean towns.", {("ethiopia", "attacked", "eritrea")}),
+    ("Iraqi forces seized Kuwaiti oil fields.", {("iraq", "coerced", "kuwait")}),
     # an armed group's name the gazetteer lacks owns its men
     ("Colombian troops battled FARC rebels.", {("colombia", "attacked", "farc")}),
 ]

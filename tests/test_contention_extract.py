@@ -78,6 +78,12 @@ SHAPES = [
      ("serbia", "protestedAgainst", "nato"), "object-prep"),
     ("Pakistani protesters burned American flags.",
      ("pakistani-protester", "protestedAgainst", "united-states"), "object-owner"),
+    ("Chadian and Libyan forces fought for control of the strip.",
+     ("chad", "attacked", "libya"), "members"),
+    ("Syrian forces pulled back from Beirut.",
+     ("syria", "withdrewFrom", "lebanon"), "prep-particle"),
+    ("Turkey sent reinforcements to the Iraqi border.",
+     ("turkiye", "mobilizedAgainst", "iraq"), "frontier-owner"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -116,6 +122,10 @@ LOOK_ALIKES = [
     ("Pakistani students staged pro-American protests.",
      ("pakistani-student", "protestedAgainst", "united-states")),
     ("Kenyan fans waved Ugandan flags.", ("kenya", "protestedAgainst", "uganda")),
+    ("Kashmiri workers staged a general strike against India.",
+     ("kashmiri-worker", "attacked", "india")),
+    ("Kurdish fighters fought with US forces against Syria.",
+     ("kurdish-fighter", "attacked", "united-states")),
     ("Greece rejected a call to protest against Albania.",
      ("greece", "protestedAgainst", "albania")),
     ("Members of Hamas rallied outside the Qatari embassy in solidarity with Qatar.",

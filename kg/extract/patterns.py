@@ -60,7 +60,7 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
     troops on alert along the border with X', "Russia's buildup on the border with X", 'massed
     troops near the Ukrainian border': the neighbour across the frontier. A verb moves one of its
     `object_nouns`, as object or subject."""
-    on = {"DEP": "prep", "LOWER": {"IN": sorted(lexicon["locative_preps"] | {"on", "along"})}}
+    on = _prep(sorted(lexicon["locative_preps"] | {"on", "along"}))
     border = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon["frontier_nouns"])}}
     if trigger.pos == "VERB":
         thing = _node("thing", _thing(trigger, lexicon), "trigger")

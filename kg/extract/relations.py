@@ -122,11 +122,20 @@ def _event_matches(
 
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
-    the embassy in support of X', '... to celebrate the victory' is no protest."""
+    the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
+    the trigger's own: 'a general strike against X' is no attack."""
     clause = word.head if word.dep_ == "dobj" else word
     return any(
         t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
         for t in clause.subtree
+    ) or any(c.lower_ in trigger.unless and c.dep_ in ("amod", "compound") for c in word.children)
+
+
+def _allied(word: Token, nodes: dict[str, Token]) -> bool:
+    """'fought with X against Y': X fought alongside, Y is the enemy."""
+    return nodes["prep"].lower_ == "with" and any(
+        c.dep_ == "prep" and c.lower_ == "against"
+        for c in (*word.children, *nodes["object"].children)
     )
 
 
@@ -370,6 +379,8 @@ class RelationFinder:
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
         if trigger.unless and _cancelled(word, trigger):
+            return
+        if shape == "prep" and _allied(word, nodes):
             return
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return

@@ -37,6 +37,8 @@ _OWNER_KINDS = ("State", "Group", "Organization")
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 # How a group noun's people are named: 'Sudanese rebels', 'Ivory Coast rebels', 'Tamil rebels'.
 _PEOPLE_DEPS = ("amod", "compound", "nmod")
+# Tags of a plural people's name ('Serbs'; the model tags some, 'Bangladeshis', as singular).
+_PLURAL_TAGS = ("NNPS", "NNS", "NNP")
 # Entity labels of a people no state names ('Kurdish'; the small model reads 'Tamil' as a person).
 _PEOPLE_LABELS = ("NORP", "PERSON")
 
@@ -88,7 +90,7 @@ class SectorResolver:
             lemma in self.nouns
             or form in self.nouns
             or " " in lemma + form
-            or table.tag[i] in ("NNPS", "NNS")
+            or table.tag[i] in _PLURAL_TAGS
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -127,7 +129,7 @@ class SectorResolver:
             armed = self.lexicon.matches("group_nouns", *forms)
             owners = [
                 o
-                for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
+                for o in ([led] if led else self._owners(token, arguments))
                 if o.key in self.gazetteer.entries or (armed and o.kind != "State")
             ]
             sector = self._refined(token) or sector
@@ -219,11 +221,21 @@ class SectorResolver:
         """'Serbs', 'Kurds': a capitalised plural naming a people (a state's demonym or a
         nationality the model knows), which a modifier can place in another state."""
         return (
-            token.tag_ in ("NNPS", "NNS")
+            token.tag_ in _PLURAL_TAGS
             and token.text[:1].isupper()
             and token.text.endswith("s")
             and (self.gazetteer.demonym_state(token.text) is not None or token.ent_type_ == "NORP")
         )
+
+    def _owners(self, token: Token, arguments: Arguments) -> list[Arg]:
+        """The actors the noun's modifiers name, or those of a compound before it ('Egyptian
+        riot police', the parser hanging 'Egyptian' on 'riot')."""
+        return arguments.modifier_actors(token, _OWNER_KINDS) or [
+            owner
+            for child in token.children
+            if child.dep_ == "compound" and child.i < token.i
+            for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod",))
+        ]
 
     def _people_state(self, token: Token) -> GazetteerEntry | None:
         """The state of a people named alone ('Hungarians', 'Iraqis'), not a modifier."""

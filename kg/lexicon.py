@@ -52,7 +52,9 @@ class Trigger:
     intention toward the act's party ("agreed to extend the mandate of X", "offered to hand the
     suspects over to X"): planned, like the act, so never a direct edge. `crowd` reads the line
     only with a crowd as its subject, one of `crowd_nouns` or a people ("students protested X's
-    decision", "Kenyans protested X"; a state that protests lodges a complaint).
+    decision", "Kenyans protested X"; a state that protests lodges a complaint);
+    `subject_nouns` names the context.json list its subject's noun must come from ("Ethiopian
+    *troops* left Somalia"; a president who leaves a capital travels).
     """
 
     relation: str
@@ -81,6 +83,7 @@ class Trigger:
     manner: bool = False
     intent: bool = False
     crowd: bool = False
+    subject_nouns: str | None = None
 
     @property
     def rule(self) -> str:
@@ -178,6 +181,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             manner=row.get("manner", False),
             intent=row.get("intent", False),
             crowd=row.get("crowd", False),
+            subject_nouns=row.get("subject_nouns"),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -33,6 +33,14 @@ FACTS = [
     ("Chile heeded Bolivia's ultimatum.", {("chile", "concededTo", "bolivia")}),
     ("The Serbian government gave in to NATO demands.", {("serbia", "concededTo", "nato")}),
     ("Chile met Bolivia's proposal.", set()),
+    # expelled people are coerced; expelled envoys and inspectors reduce relations
+    ("Serbian troops expelled ethnic Albanians from their villages.", {("serbia", "coerced", "albania")}),
+    ("Egypt expelled three Sudanese diplomats.", {("egypt", "sanctioned", "sudan")}),
+    ("Iraq expelled UN inspectors.", {("iraq", "sanctioned", "united-nations")}),
+    # troops that leave a state withdraw; a president who leaves one travels
+    ("Ethiopian troops left Somalia in January.", {("ethiopia", "withdrewFrom", "somalia")}),
+    ("Putin left Russia for Turkey.", set()),
+    ("Syria reduced its troop presence in Lebanon.", {("syria", "withdrewFrom", "lebanon")}),
     # a state's journalists and sailors are its civilians
     ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
     ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),

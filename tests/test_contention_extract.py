@@ -84,6 +84,8 @@ SHAPES = [
      ("syria", "withdrewFrom", "lebanon"), "prep-particle"),
     ("Turkey sent reinforcements to the Iraqi border.",
      ("turkiye", "mobilizedAgainst", "iraq"), "frontier-owner"),
+    ("Angolan government troops retook the town from UNITA rebels.",
+     ("angola", "attacked", "unita"), "prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact

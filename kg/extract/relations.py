@@ -304,14 +304,21 @@ class RelationFinder:
     def _act_noun(self, token: Token) -> bool:
         return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
 
+    def _named_by(self, token: Token, nouns: str) -> bool:
+        """The token is one of the context.json list `nouns`, or a partitive of one ('thousands
+        of students', 'units of the army')."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches(nouns, *forms):
+            return True
+        return self.lexicon.matches("partitive_nouns", *forms) and any(
+            self._named_by(c, nouns) for c in prep_objects(token, "of")
+        )
+
     def _crowd(self, token: Token) -> bool:
         """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
         its officials."""
-        forms = (token.lemma_.lower(), token.lower_)
-        if self.lexicon.matches("crowd_nouns", *forms):
+        if self._named_by(token, "crowd_nouns"):
             return True
-        if self.lexicon.matches("partitive_nouns", *forms):
-            return any(self._crowd(c) for c in prep_objects(token, "of"))
         return (
             token.tag_ in ("NNPS", "NNS")
             and token.text[:1].isupper()
@@ -390,6 +397,8 @@ class RelationFinder:
         agents = self._subjects(trigger, shape, nodes, arguments)
         if trigger.crowd:
             agents = [t for t in agents if self._crowd(t)]
+        if trigger.subject_nouns:
+            agents = [t for t in agents if self._named_by(t, trigger.subject_nouns)]
         subjects = [arg for token in agents for t in expand(token) for arg in arguments.parties(t)]
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out

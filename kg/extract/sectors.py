@@ -234,7 +234,7 @@ class SectorResolver:
             owner
             for child in token.children
             if child.dep_ == "compound" and child.i < token.i
-            for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod",))
+            for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod", "compound"))
         ]
 
     def _people_state(self, token: Token) -> GazetteerEntry | None:

@@ -262,6 +262,9 @@ ACTORS = [
         {("bangladesh", "protestedAgainst", "india")},
     ),
     ("Egyptian riot police beat Sudanese refugees.", {("egypt", "attacked", "sudan")}),
+    # a state's former name in archive news is the state
+    ("Soviet troops withdrew from Afghanistan.", {("russia", "withdrewFrom", "afghanistan")}),
+    ("Zaire expelled Belgian diplomats.", {("dr-congo", "sanctioned", "belgium")}),
     # towns, garrisons and fields of a state are its assets
     ("Ethiopian warplanes bombed Eritrean towns.", {("ethiopia", "attacked", "eritrea")}),
     ("Iraqi forces seized Kuwaiti oil fields.", {("iraq", "coerced", "kuwait")}),

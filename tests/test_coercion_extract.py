@@ -41,6 +41,10 @@ FACTS = [
     ("Ethiopian troops left Somalia in January.", {("ethiopia", "withdrewFrom", "somalia")}),
     ("Putin left Russia for Turkey.", set()),
     ("Syria reduced its troop presence in Lebanon.", {("syria", "withdrewFrom", "lebanon")}),
+    # control handed over is conceded; offices shut down are coerced, a border shut is a sanction
+    ("Israel handed over control of Jericho to the Palestinians.", {("israel", "concededTo", "palestine")}),
+    ("Turkish authorities shut down the offices of the Kurdish party.", {("turkiye", "coerced", "kurdish-party")}),
+    ("Turkey shut down its border with Syria.", {("turkiye", "sanctioned", "syria")}),
     # a state's journalists and sailors are its civilians
     ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
     ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),

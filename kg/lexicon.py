@@ -59,6 +59,10 @@ class Trigger:
     `predicate` names the context.json list of words a verb's object must be described with
     ("called Israel's decision *unacceptable*", "dismissed the claims as *baseless*", "held X
     *responsible*", "said the move was *illegal*"): the line is read only through them.
+    `crowd` reads the line only with a crowd as its subject, one of `crowd_nouns` or a people
+    ("students protested X's decision", "Kenyans protested X"; a state that protests lodges a
+    complaint); `subject_nouns` names the context.json list its subject's noun must come from
+    ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels).
     """
 
     relation: str
@@ -89,6 +93,8 @@ class Trigger:
     manner: bool = False
     intent: bool = False
     predicate: str | None = None
+    crowd: bool = False
+    subject_nouns: str | None = None
 
     @property
     def rule(self) -> str:
@@ -188,6 +194,8 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             manner=row.get("manner", False),
             intent=row.get("intent", False),
             predicate=row.get("predicate"),
+            crowd=row.get("crowd", False),
+            subject_nouns=row.get("subject_nouns"),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -83,7 +83,19 @@ ADDED_ALT_LABELS: dict[str, dict[str, str]] = {
         "Islamic Republic": "news shorthand for the Iranian state",
         "Persia": "historical name still used in news",
     },
-    "RUS": {"Russian Federation": "official name"},
+    "RUS": {
+        "Russian Federation": "official name",
+        "Soviet Union": "the state Russia continues (archive news, PLOVER's records)",
+        "USSR": "abbreviation of the Soviet Union",
+        "U.S.S.R.": "abbreviation with periods",
+    },
+    "COD": {"Zaire": "the state's name from 1971 to 1997"},
+    "SRB": {"Yugoslavia": "the federation Serbia continued until 2006"},
+    "KHM": {"Kampuchea": "the state's name from 1975 to 1989"},
+    "DEU": {"West Germany": "the Federal Republic before 1990, the same state"},
+    "LKA": {"Ceylon": "the state's name until 1972"},
+    "BEN": {"Dahomey": "the state's name until 1975"},
+    "BFA": {"Upper Volta": "the state's name until 1984"},
     "TUR": {
         "Turkey": "the English name until 2022, still the most common in news",
         "Türkiye": "the official English name since 2022",
@@ -136,6 +148,10 @@ ADDED_DEMONYMS: dict[str, dict[str, str]] = {
     "KAZ": {"Kazakh": "package has only 'Kazakhstani'"},
     "UZB": {"Uzbek": "package has only 'Uzbekistani'"},
     "MDV": {"Maldivian": "package misspells it 'Maldivan'"},
+    "RUS": {"Soviet": "of the Soviet Union, which Russia continues"},
+    "SRB": {"Yugoslav": "of Yugoslavia, which Serbia continued"},
+    "KHM": {"Kampuchean": "of Kampuchea (1975-1989)"},
+    "DEU": {"West German": "of the Federal Republic before 1990"},
 }
 
 ABBREVIATION = re.compile(r"[A-Z]{2,4}")

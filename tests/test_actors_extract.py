@@ -244,6 +244,32 @@ ACTORS = [
     ("Kataib Hezbollah attacked US troops.", {("kataib-hezbollah", "attacked", "united-states")}),
     # an unnamed minister acts for the state, an unnamed rebel group for nobody
     ("Rebels attacked Chad.", set()),
+    # a people's name after a word that names none; a leading demonym keeps its group
+    ("Young Algerians protested against France.", {("algeria", "protestedAgainst", "france")}),
+    (
+        "Angry Iraqi Kurds protested against Turkey.",
+        {("iraqi-kurd", "protestedAgainst", "turkiye")},
+    ),
+    ("Ethnic Hungarians rallied against Slovakia.", {("hungary", "protestedAgainst", "slovakia")}),
+    # residents stand for the state they live in; refugees may be foreign, a city is no state
+    ("Villagers in Nepal protested against India.", {("nepal", "protestedAgainst", "india")}),
+    ("Residents of Kenya marched against Somalia.", {("kenya", "protestedAgainst", "somalia")}),
+    ("Refugees in Kenya protested against Somalia.", set()),
+    ("Villagers in Kathmandu protested against India.", set()),
+    # a people the model tags as singular; a demonym the parser hangs on a compound before
+    (
+        "Thousands of Bangladeshis marched against India.",
+        {("bangladesh", "protestedAgainst", "india")},
+    ),
+    ("Egyptian riot police beat Sudanese refugees.", {("egypt", "attacked", "sudan")}),
+    # a state's former name in archive news is the state
+    ("Soviet troops withdrew from Afghanistan.", {("russia", "withdrewFrom", "afghanistan")}),
+    ("Zaire expelled Belgian diplomats.", {("dr-congo", "sanctioned", "belgium")}),
+    # towns, garrisons and fields of a state are its assets
+    ("Ethiopian warplanes bombed Eritrean towns.", {("ethiopia", "attacked", "eritrea")}),
+    ("Iraqi forces seized Kuwaiti oil fields.", {("iraq", "coerced", "kuwait")}),
+    # an armed group's name the gazetteer lacks owns its men
+    ("Colombian troops battled FARC rebels.", {("colombia", "attacked", "farc")}),
 ]
 
 

@@ -28,6 +28,26 @@ FACTS = [
     ("The EU eased sanctions on Belarus.", {("european-union", "concededTo", "belarus")}),
     ("Israel's release of Palestinian prisoners angered settlers.", {("israel", "released", "palestine")}),
     ("Egypt legalized the Muslim Brotherhood.", {("egypt", "concededTo", "muslim-brotherhood")}),
+    # met demands, gave in: a concession to the demand's author; one meets parties, not their acts
+    ("Sudan met the demands of the African Union.", {("sudan", "concededTo", "african-union")}),
+    ("Chile heeded Bolivia's ultimatum.", {("chile", "concededTo", "bolivia")}),
+    ("The Serbian government gave in to NATO demands.", {("serbia", "concededTo", "nato")}),
+    ("Chile met Bolivia's proposal.", set()),
+    # expelled people are coerced; expelled envoys and inspectors reduce relations
+    ("Serbian troops expelled ethnic Albanians from their villages.", {("serbia", "coerced", "albania")}),
+    ("Egypt expelled three Sudanese diplomats.", {("egypt", "sanctioned", "sudan")}),
+    ("Iraq expelled UN inspectors.", {("iraq", "sanctioned", "united-nations")}),
+    # troops that leave a state withdraw; a president who leaves one travels
+    ("Ethiopian troops left Somalia in January.", {("ethiopia", "withdrewFrom", "somalia")}),
+    ("Putin left Russia for Turkey.", set()),
+    ("Syria reduced its troop presence in Lebanon.", {("syria", "withdrewFrom", "lebanon")}),
+    # control handed over is conceded; offices shut down are coerced, a border shut is a sanction
+    ("Israel handed over control of Jericho to the Palestinians.", {("israel", "concededTo", "palestine")}),
+    ("Turkish authorities shut down the offices of the Kurdish party.", {("turkiye", "coerced", "kurdish-party")}),
+    ("Turkey shut down its border with Syria.", {("turkiye", "sanctioned", "syria")}),
+    # a state's journalists and sailors are its civilians
+    ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
+    ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),
     # investigated
     ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
     ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
@@ -60,6 +80,7 @@ FACTS = [
 CONTEXT = [
     ("Egypt did not arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "negated", "asserted"),
     ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
+    ("Serbia did not give in to NATO demands.", ("serbia", "concededTo", "nato"), "negated", "asserted"),
     ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "ugandan-activist"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
     ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..resolve import Gazetteer
+from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .tokens import token_table
 
@@ -35,6 +35,8 @@ _UNKNOWN_KINDS = {
 # Entity labels the small model gives person names it does not know ('Scholz' as GPE); a name
 # after a title takes their place.
 _MISREAD_NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+# Entity labels of a people's name ('Palestinians'; 'Young Algerians' opening a sentence as ORG).
+_PEOPLE_LABELS = {"NORP", "ORG"}
 # Actor kinds whose name an acronym in brackets can stand for.
 _ACTOR_NAMES = {"Organization", "Group", "State"}
 # The entity label a misspelt state name may have ('Quatar' as ORG), if any: a word the model reads
@@ -272,12 +274,25 @@ class ActorResolver:
                 found[name[-1].text] = (key, label)
         return found
 
+    def _people(self, name: Span) -> tuple[Span, GazetteerEntry | None]:
+        """A people's state, after leading words that name none ('Young Algerians', 'Ethnic
+        Albanians' at the start of a sentence); a leading demonym or name stays ('Bosnian
+        Serbs')."""
+        for start in range(name.start, name.end):
+            entry = self.gazetteer.demonym_state(name.doc[start : name.end].text)
+            if entry is not None:
+                return name.doc[start : name.end], entry
+            word = name.doc[start].text
+            if self.gazetteer.lookup(word) or self.gazetteer.demonym_state(word):
+                break
+        return name, None
+
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
         name = strip_name(ent, self.lexicon)
         known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
         entry = known or self.gazetteer.lookup(name.text)
-        if entry is None and ent.label_ == "NORP":
-            entry = self.gazetteer.demonym_state(name.text)
+        if entry is None and ent.label_ in _PEOPLE_LABELS:
+            name, entry = self._people(name)
         if entry is not None:
             span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
             span.kb_id_ = entry.capital_of or entry.key

@@ -92,6 +92,12 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     ]
 
 
+def _anti(word: Token) -> bool:
+    """'American' of 'anti-American': what the noun is against, not its agent."""
+    doc = word.doc
+    return any(doc[i].lower_ == "anti" for i in (word.i - 2, word.i - 1) if i >= 0)
+
+
 def _resolved(token: Token) -> bool:
     """Whether `kg_coref` resolved the token (a pronoun or a counterpart noun) to an actor."""
     return any(span.start == token.i for span in token.doc.spans.get(COREF_KEY, ()))
@@ -340,8 +346,9 @@ class Arguments:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 return [c for c in child.children if c.dep_ == "pobj"]
         for child in noun.children:
-            # an actor's name, not any entity: 'their first meeting' is not the ordinal's
-            if child.dep_ in ("amod", "compound") and child.i in self.spans:
+            # an actor's name, not any entity: 'their first meeting' is not the ordinal's; not
+            # the target of 'anti-American protests'
+            if child.dep_ in ("amod", "compound") and child.i in self.spans and not _anti(child):
                 return [child]
         if not clause:
             return []

@@ -8,8 +8,10 @@ subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a
 ('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with some
 object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
 Y restored ties') or with them as its manner ('placed X under house arrest').
-Event nouns: preposition, light verb (and its indirect object: 'gave Jordan a loan'), that-clause
-("X's demand that Y ..."), 'between X and Y', compound ('a bombing campaign against X'); a noun
+Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
+Jordan a loan'), that-clause
+("X's demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject:
+'clashes erupted between X and Y'), compound ('a bombing campaign against X'); a noun
 read only through object nouns ('a suspension of air links with X'). Verbs and
 nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
@@ -26,6 +28,8 @@ __all__ = ["patterns"]
 
 _VERB = {"POS": {"IN": ["VERB"]}}
 _NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
+# how the parser hangs X of 'anti-X' on the noun after it
+_ANTI_DEPS = ("amod", "compound", "nmod", "npadvmod")
 
 
 def _node(name: str, attrs: dict, parent: str | None = None, rel: str = ">") -> dict:
@@ -53,9 +57,10 @@ def _thing(trigger: Trigger, lexicon: Lexicon, dep: str = "dobj") -> dict:
 
 def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     """'massed troops on the border with X', 'troops massed near the frontier with X', 'put
-    troops on alert along the border with X', "Russia's buildup on the border with X": the
-    neighbour across the frontier. A verb moves one of its `object_nouns`, as object or subject."""
-    on = {"DEP": "prep", "LOWER": {"IN": sorted(lexicon["locative_preps"] | {"on", "along"})}}
+    troops on alert along the border with X', "Russia's buildup on the border with X", 'massed
+    troops near the Ukrainian border': the neighbour across the frontier. A verb moves one of its
+    `object_nouns`, as object or subject."""
+    on = _prep(sorted(lexicon["locative_preps"] | {"on", "along"}))
     border = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon["frontier_nouns"])}}
     if trigger.pos == "VERB":
         thing = _node("thing", _thing(trigger, lexicon), "trigger")
@@ -80,18 +85,20 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
     else:
         of = [_node("of", _prep(["of"]), "trigger"), _node("thing", {"DEP": "pobj"}, "of")]
         ways = (("frontier", [], "trigger"), ("object-frontier", of, "thing"))
+    # 'near the Ukrainian border', "on Ukraine's border": the neighbour named on the frontier
+    owner = {"DEP": {"IN": ["amod", "compound", "poss"]}}
     for shape, carrier, parent in ways:
+        at = [*carrier, _node("prep", on, parent), _node("frontier", border, "prep")]
         yield (
             shape,
             [
                 _node("trigger", word),
-                *carrier,
-                _node("prep", on, parent),
-                _node("frontier", border, "prep"),
+                *at,
                 _node("with", _prep(["with"]), "frontier"),
                 _node("object", {"DEP": "pobj"}, "with"),
             ],
         )
+        yield f"{shape}-owner", [_node("trigger", word), *at, _node("object", owner, "frontier")]
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -240,6 +247,11 @@ def _object_noun_shapes(
                 _node("first", {"DEP": "nsubj"}, "trigger"),
                 _node("object", {"DEP": "conj"}, "first"),
             ],
+        )
+        # 'Indian and Pakistani troops exchanged fire': the members of a compound subject
+        yield (
+            "members",
+            [_node("trigger", verb), _node("thing", nouns | {"DEP": "dobj"}, "trigger")],
         )
     if trigger.owner:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
         owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
@@ -530,6 +542,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(_prep(trigger.preps), "verb"),
                 ],
             )
+        if "against" in trigger.preps:
+            # 'anti-American protests', 'anti-Russian sanctions': 'anti-X' is 'against X' (the
+            # object after 'anti': `kg.extract.relations`)
+            yield (
+                "anti",
+                [
+                    _node("trigger", noun),
+                    _node("anti", {"DEP": "amod", "LOWER": "anti"}, "trigger"),
+                    _node("object", {"DEP": {"IN": list(_ANTI_DEPS)}}, "trigger"),
+                ],
+            )
         # 'the army came under attack from X': what the noun names is done to the subject
         exposed = {"LEMMA": {"IN": sorted(lexicon["exposure_verbs"])}}
         yield (
@@ -552,11 +575,23 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 ],
             )
         if reciprocal:
+            between = _prep(["between", "among"])
             yield (
                 "between",
                 [
                     _node("trigger", noun),
-                    _node("prep", _prep(["between", "among"]), "trigger"),
+                    _node("prep", between, "trigger"),
+                    _node("first", {"DEP": "pobj"}, "prep"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
+            # 'clashes erupted between X and Y': the preposition on the verb the noun is subject of
+            yield (
+                "between-subject",
+                [
+                    _node("trigger", noun | {"DEP": "nsubj"}),
+                    _node("verb", _VERB, "trigger", "<"),
+                    _node("prep", between, "verb"),
                     _node("first", {"DEP": "pobj"}, "prep"),
                     _node("object", {"DEP": "conj"}, "first"),
                 ],

@@ -23,6 +23,7 @@ from .arguments import (
     EventMention,
     RelationMatch,
     compound_modifiers,
+    prep_objects,
     verb_subjects,
 )
 from .context import Context, infinitive, read_context, subjunctive
@@ -34,7 +35,7 @@ from .roles import delegation_leaders, find_roles
 __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
-_PAIRWISE = ("between", "reciprocal", "reciprocal-conj")
+_PAIRWISE = ("between", "between-subject", "reciprocal", "reciprocal-conj")
 
 
 def _without_trigger_words(node: dict) -> dict:
@@ -122,12 +123,36 @@ def _event_matches(
 
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
-    the embassy in support of X', '... to celebrate the victory' is no protest."""
+    the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
+    the trigger's own: 'a general strike against X' is no attack."""
     clause = word.head if word.dep_ == "dobj" else word
     return any(
         t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
         for t in clause.subtree
+    ) or any(c.lower_ in trigger.unless and c.dep_ in ("amod", "compound") for c in word.children)
+
+
+def _allied(word: Token, nodes: dict[str, Token]) -> bool:
+    """'fought with X against Y': X fought alongside, Y is the enemy."""
+    return nodes["prep"].lower_ == "with" and any(
+        c.dep_ == "prep" and c.lower_ == "against"
+        for c in (*word.children, *nodes["object"].children)
     )
+
+
+def _between(noun: Token) -> list[Token]:
+    """'clashes between Armenian and Azerbaijani troops', 'fighting broke out between Thai and
+    Cambodian soldiers': the parties after 'between', on the noun or on the verb it is subject
+    of."""
+    holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    return [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -239,6 +264,11 @@ class RelationFinder:
                 return verb_subjects(word)
             if word.dep_ == "advcl" and infinitive(word) and not verb_subjects(word):
                 return verb_subjects(word.head)
+            act = word.head
+            if word.dep_ in ("relcl", "acl") and infinitive(word) and act.dep_ == "dobj":
+                # 'staged a sit-in to protest X': the act's agent, by its light verb
+                light = act.head.lemma_ in self.lexicon["light_verbs"]
+                return verb_subjects(act.head) if light else []
             return []
         if shape in _PAIRWISE:
             return [nodes["first"]]
@@ -292,6 +322,30 @@ class RelationFinder:
             for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
         )
 
+    def _act_noun(self, token: Token) -> bool:
+        return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
+
+    def _named_by(self, token: Token, nouns: str) -> bool:
+        """The token is one of the context.json list `nouns`, or a partitive of one ('thousands
+        of students', 'units of the army')."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches(nouns, *forms):
+            return True
+        return self.lexicon.matches("partitive_nouns", *forms) and any(
+            self._named_by(c, nouns) for c in prep_objects(token, "of")
+        )
+
+    def _crowd(self, token: Token) -> bool:
+        """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
+        its officials."""
+        if self._named_by(token, "crowd_nouns"):
+            return True
+        return (
+            token.tag_ in ("NNPS", "NNS")
+            and token.text[:1].isupper()
+            and (token.ent_type_ == "NORP" or self.gazetteer.demonym_state(token.text) is not None)
+        )
+
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
         command to his own forces, not a demand on another actor."""
@@ -318,7 +372,7 @@ class RelationFinder:
         elif word.dep_ == "attr":  # 'the two countries are allies'
             agents = verb_subjects(word.head)
         else:
-            agents = arguments.noun_agents(word)
+            agents = arguments.noun_agents(word) or _between(word)
         pairs = [
             pair for agent in agents for pair in combinations(arguments.members.get(agent.i, []), 2)
         ]
@@ -354,6 +408,8 @@ class RelationFinder:
             return  # 'agreed to aid X' states its own planned aid
         if trigger.unless and _cancelled(word, trigger):
             return
+        if shape == "prep" and _allied(word, nodes):
+            return
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
@@ -363,17 +419,21 @@ class RelationFinder:
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
-        subjects = [
-            arg
-            for token in self._subjects(trigger, shape, nodes, arguments)
-            for t in expand(token)
-            for arg in arguments.parties(t)
-        ]
+        agents = self._subjects(trigger, shape, nodes, arguments)
+        if trigger.crowd:
+            agents = [t for t in agents if self._crowd(t)]
+        if trigger.subject_nouns:
+            agents = [t for t in agents if self._named_by(t, trigger.subject_nouns)]
+        subjects = [arg for token in agents for t in expand(token) for arg in arguments.parties(t)]
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
+        if shape == "anti" and target.i < nodes["anti"].i:
+            return  # 'Pakistani anti-American protests': the protesters, not the target
+        if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
+            return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
         objects = [
             arg
             for t in _with_conjuncts(target)

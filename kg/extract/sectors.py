@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..resolve import Gazetteer
+from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .actors import PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
@@ -37,6 +37,8 @@ _OWNER_KINDS = ("State", "Group", "Organization")
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 # How a group noun's people are named: 'Sudanese rebels', 'Ivory Coast rebels', 'Tamil rebels'.
 _PEOPLE_DEPS = ("amod", "compound", "nmod")
+# Tags of a plural people's name ('Serbs'; the model tags some, 'Bangladeshis', as singular).
+_PLURAL_TAGS = ("NNPS", "NNS", "NNP")
 # Entity labels of a people no state names ('Kurdish'; the small model reads 'Tamil' as a person).
 _PEOPLE_LABELS = ("NORP", "PERSON")
 
@@ -88,7 +90,7 @@ class SectorResolver:
             lemma in self.nouns
             or form in self.nouns
             or " " in lemma + form
-            or table.tag[i] in ("NNPS", "NNS")
+            or table.tag[i] in _PLURAL_TAGS
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -114,18 +116,30 @@ class SectorResolver:
                 for i in range(group.start, group.end):
                     arguments.spans[i] = group
                 continue
+            people = self._people_state(token)
+            if people is not None:  # 'Ethnic Hungarians rallied', the model reading no entity
+                actors.append(Span(doc, i, i + 1, label=people.kind, span_id=people.key))
+                actors[-1].kb_id_ = people.key
+                continue
             if token.dep_ in _MODIFIER_DEPS or sector is None:
                 continue
             led = _led_by(token, arguments)
+            # an armed group's name the gazetteer does not know owns its men ('FARC rebels')
+            forms = (token.lemma_.lower(), token.lower_)
+            armed = self.lexicon.matches("group_nouns", *forms)
             owners = [
                 o
-                for o in ([led] if led else arguments.modifier_actors(token, _OWNER_KINDS))
-                if o.key in self.gazetteer.entries
+                for o in ([led] if led else self._owners(token, arguments))
+                if o.key in self.gazetteer.entries or (armed and o.kind != "State")
             ]
             sector = self._refined(token) or sector
             if not owners and sector in self.lexicon["domestic_sectors"]:
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
                 owners = [a for a in [self._state_after(token, arguments)] if a is not None]
+            elif not owners and self.lexicon.matches("resident_nouns", *forms):
+                # 'villagers in Nepal', 'residents of Kenya': people of the state they live in
+                place = self._state_after(token, arguments, ("in", "of"))
+                owners = [place] if place is not None else []
             if not owners:
                 continue
             first = owners[0]
@@ -207,16 +221,34 @@ class SectorResolver:
         """'Serbs', 'Kurds': a capitalised plural naming a people (a state's demonym or a
         nationality the model knows), which a modifier can place in another state."""
         return (
-            token.tag_ in ("NNPS", "NNS")
+            token.tag_ in _PLURAL_TAGS
             and token.text[:1].isupper()
             and token.text.endswith("s")
             and (self.gazetteer.demonym_state(token.text) is not None or token.ent_type_ == "NORP")
         )
 
-    def _state_after(self, token: Token, arguments: Arguments) -> Arg | None:
+    def _owners(self, token: Token, arguments: Arguments) -> list[Arg]:
+        """The actors the noun's modifiers name, or those of a compound before it ('Egyptian
+        riot police', the parser hanging 'Egyptian' on 'riot')."""
+        return arguments.modifier_actors(token, _OWNER_KINDS) or [
+            owner
+            for child in token.children
+            if child.dep_ == "compound" and child.i < token.i
+            for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod", "compound"))
+        ]
+
+    def _people_state(self, token: Token) -> GazetteerEntry | None:
+        """The state of a people named alone ('Hungarians', 'Iraqis'), not a modifier."""
+        if token.dep_ in _MODIFIER_DEPS or not self._people_noun(token):
+            return None
+        return self.gazetteer.demonym_state(token.text)
+
+    def _state_after(
+        self, token: Token, arguments: Arguments, preps: tuple[str, ...] = ("in", "from")
+    ) -> Arg | None:
         """The state after 'in' or 'from' ('rebels in the Ivory Coast'); a city is no state."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     arg = arguments.mention(pobj) if pobj.dep_ == "pobj" else None
                     if arg is not None and arg.kind == "State" and arg.end == pobj.i + 1:

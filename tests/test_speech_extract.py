@@ -99,6 +99,8 @@ SHAPES = [
     ("Oman vowed to help Yemen.", set()),
     ("Russia warned that NATO would pay a heavy price.", {("russia", "threatens", "nato")}),
     ("Iran said Iraq would pay its debts.", set()),
+    ("Russia threatened Ukraine's sovereignty.", {("russia", "threatens", "ukraine")}),
+    ("Israel said the deal threatened its security.", set()),
     # a threat noun's infinitive; a withdrawal called for is demanded of its owner
     ("Iran renewed its threat to close the strait to American ships.",
      {("iran", "threatens", "united-states")}),

@@ -66,13 +66,17 @@ def _governors(token: Token, lexicon: Lexicon) -> Iterator[tuple[Token, bool]]:
 
 def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
     """A negation of the token, or a denial verb over it ('rejected' as a trigger is itself the
-    relation, not its denial)."""
-    if own and any(
+    relation, not its denial); a reluctance verb over it denies it unless itself negated ('will
+    not hesitate to strike X' strikes)."""
+    denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
         or (child.dep_ == "advmod" and child.lower_ in ("never",))
         for child in token.children
-    ):
+    )
+    if not is_trigger and token.lemma_ in lexicon["reluctance_verbs"]:
+        return not denied
+    if denied:
         return True
     if (
         not is_trigger

@@ -165,7 +165,6 @@ CONTEXT = [
     ("Japan never sanctioned Russia.", ("japan", "sanctioned", "russia"), "negated", "asserted"),
     ("Israel did not reject Hamas.", ("israel", "rejected", "hamas"), "negated", "asserted"),
     ("Iran hesitated to attack Israel.", ("iran", "attacked", "israel"), "negated", "asserted"),
-    ("Iran did not hesitate to attack Israel.", ("iran", "attacked", "israel"), "affirmed", "asserted"),
     ("Russia could sanction Moldova.", ("russia", "sanctioned", "moldova"), "affirmed", "hypothetical"),
     ("Israel may strike Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Analysts fear that China could blockade Taiwan.", ("china", "attacked", "taiwan"), "affirmed", "hypothetical"),

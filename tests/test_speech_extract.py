@@ -101,6 +101,10 @@ SHAPES = [
     ("Iran said Iraq would pay its debts.", set()),
     ("Russia threatened Ukraine's sovereignty.", {("russia", "threatens", "ukraine")}),
     ("Israel said the deal threatened its security.", set()),
+    # a reluctance verb denies what it governs unless itself negated
+    ("The United States will not hesitate to strike Iraq.",
+     {("united-states", "threatens", "iraq")}),
+    ("Iran did not hesitate to attack Israel.", {("iran", "attacked", "israel")}),
     # a threat noun's infinitive; a withdrawal called for is demanded of its owner
     ("Iran renewed its threat to close the strait to American ships.",
      {("iran", "threatens", "united-states")}),

@@ -95,6 +95,7 @@ SHAPES = [
      {("china", "threatens", "japan")}),
     ("Serbia threatened to impose an economic blockade on Montenegro.",
      {("serbia", "threatens", "montenegro")}),
+    ("Turkey threatened to deploy troops in Iraq.", {("turkiye", "threatens", "iraq")}),
     ("Iran warned that the talks would collapse if the United States left.", set()),
     ("Oman vowed to help Yemen.", set()),
     ("Russia warned that NATO would pay a heavy price.", {("russia", "threatens", "nato")}),

@@ -86,6 +86,9 @@ SHAPES = [
     ("Oman said the Israeli decision was illegal.", {("oman", "condemned", "israel")}),
     ("Russia held Ukraine responsible for the attack.", {("russia", "accused", "ukraine")}),
     ("Peru called the Chilean accusations absurd.", {("peru", "rejected", "chile")}),
+    ("Syria rejected the demands of Turkey.", {("syria", "rejected", "turkiye")}),
+    ("Israel rejected the ceasefire proposed by Egypt.", {("israel", "rejected", "egypt")}),
+    ("Iran condemned the occupation of Iraq.", set()),
     ("Oman said the Israeli decision was not illegal.", set()),
     ("Kenya called the Ugandan proposal reasonable.", set()),
     # a warned or vowed act of the speaker's own against X; an act no line reads is the threat's

@@ -90,6 +90,7 @@ SHAPES = [
     ("Israel rejected the ceasefire proposed by Egypt.", {("israel", "rejected", "egypt")}),
     ("Iran condemned the occupation of Iraq.", set()),
     ("Oman said the Israeli decision was not illegal.", set()),
+    ("Kenya said Uganda was responsible for security at the border.", set()),
     ("Kenya called the Ugandan proposal reasonable.", set()),
     # a warned or vowed act of the speaker's own against X; an act no line reads is the threat's
     ("Iran warned it would close the Strait of Hormuz if the United States attacked.",

@@ -292,6 +292,21 @@ class RelationFinder:
             for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
         )
 
+    def _harmful(self, predicate: Token) -> bool:
+        """What a blame predicate names, if anything, is a harm: 'responsible *for the attack*',
+        'was behind *the bombing*', 'guilty *of war crimes*' ('a violation *of the law*' is no
+        blame predicate)."""
+        if not self.lexicon.matches("blame_predicates", predicate.lemma_):
+            return True
+        named = [c for c in predicate.children if c.dep_ == "pobj"] + [
+            g
+            for c in predicate.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return not named or any(t.lemma_ in self.lexicon["harm_nouns"] for t in named)
+
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
         command to his own forces, not a demand on another actor."""
@@ -360,6 +375,8 @@ class RelationFinder:
             return  # 'insisted that Iran will ...' states a view
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
             return  # 'called the illegal X ...' describes X in passing
+        if trigger.predicate and not self._harmful(nodes["predicate"]):
+            return  # 'said X was responsible for security' blames no one
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts

@@ -71,6 +71,7 @@ SHAPES = [
     ("Fiji strongly objected to New Zealand's decision.", {("fiji", "condemned", "new-zealand")}),
     ("Eritrea issued a stern warning to Djibouti.", {("eritrea", "threatens", "djibouti")}),
     ("Ministers expressed concern over the situation in Yemen.", set()),
+    ("Iran expressed concern over Israeli civilians killed in the attack.", set()),
     # an end to an act is demanded of its author; a charge accuses; blocking a proposal rejects
     ("Syria demanded an end to Israel's occupation of the Golan.",
      {("syria", "demanded", "israel")}),

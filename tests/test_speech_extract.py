@@ -120,6 +120,10 @@ SHAPES = [
     ("Ukraine said Russia was behind the cyberattack.", {("ukraine", "accused", "russia")}),
     ("Saudi Arabia denied the Qatari accusations.", {("saudi-arabia", "rejected", "qatar")}),
     ("Iran denied that it had attacked the ship.", set()),
+    ("Iran dismissed Israel's accusations against Hezbollah.",
+     {("iran", "rejected", "israel"), ("israel", "accused", "hezbollah")}),
+    ("South Korea renewed its call for North Korea to return to talks.",
+     {("south-korea", "demanded", "north-korea")}),
     # acting or refusing to act despite another's demands defies them
     ("Iran refused to halt enrichment despite pressure from the United States.",
      {("iran", "rejected", "united-states")}),

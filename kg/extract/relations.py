@@ -409,7 +409,9 @@ class RelationFinder:
             # counts ('may continue despite ...')
             context = replace(read_context(word.head, self.lexicon), polarity="affirmed")
         else:
-            context = read_context(word, self.lexicon, self._verbs[trigger.relation])
+            context = read_context(
+                word, self.lexicon, self._verbs[trigger.relation], self._verbs["rejected"]
+            )
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

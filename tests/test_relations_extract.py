@@ -164,6 +164,7 @@ CONTEXT = [
     ("Egypt refused to mediate between Israel and Hamas.", ("egypt", "mediatesBetween", "israel"), "negated", "asserted"),
     ("Japan never sanctioned Russia.", ("japan", "sanctioned", "russia"), "negated", "asserted"),
     ("Israel did not reject Hamas.", ("israel", "rejected", "hamas"), "negated", "asserted"),
+    ("Iran hesitated to attack Israel.", ("iran", "attacked", "israel"), "negated", "asserted"),
     ("Russia could sanction Moldova.", ("russia", "sanctioned", "moldova"), "affirmed", "hypothetical"),
     ("Israel may strike Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Analysts fear that China could blockade Taiwan.", ("china", "attacked", "taiwan"), "affirmed", "hypothetical"),

@@ -71,6 +71,7 @@ SHAPES = [
     ("Fiji strongly objected to New Zealand's decision.", {("fiji", "condemned", "new-zealand")}),
     ("Eritrea issued a stern warning to Djibouti.", {("eritrea", "threatens", "djibouti")}),
     ("Ministers expressed concern over the situation in Yemen.", set()),
+    ("Iran expressed concern over Israeli civilians killed in the attack.", set()),
     # an end to an act is demanded of its author; a charge accuses; blocking a proposal rejects
     ("Syria demanded an end to Israel's occupation of the Golan.",
      {("syria", "demanded", "israel")}),
@@ -86,7 +87,11 @@ SHAPES = [
     ("Oman said the Israeli decision was illegal.", {("oman", "condemned", "israel")}),
     ("Russia held Ukraine responsible for the attack.", {("russia", "accused", "ukraine")}),
     ("Peru called the Chilean accusations absurd.", {("peru", "rejected", "chile")}),
+    ("Syria rejected the demands of Turkey.", {("syria", "rejected", "turkiye")}),
+    ("Israel rejected the ceasefire proposed by Egypt.", {("israel", "rejected", "egypt")}),
+    ("Iran condemned the occupation of Iraq.", set()),
     ("Oman said the Israeli decision was not illegal.", set()),
+    ("Kenya said Uganda was responsible for security at the border.", set()),
     ("Kenya called the Ugandan proposal reasonable.", set()),
     # a warned or vowed act of the speaker's own against X; an act no line reads is the threat's
     ("Iran warned it would close the Strait of Hormuz if the United States attacked.",
@@ -95,10 +100,17 @@ SHAPES = [
      {("china", "threatens", "japan")}),
     ("Serbia threatened to impose an economic blockade on Montenegro.",
      {("serbia", "threatens", "montenegro")}),
+    ("Turkey threatened to deploy troops in Iraq.", {("turkiye", "threatens", "iraq")}),
     ("Iran warned that the talks would collapse if the United States left.", set()),
     ("Oman vowed to help Yemen.", set()),
     ("Russia warned that NATO would pay a heavy price.", {("russia", "threatens", "nato")}),
     ("Iran said Iraq would pay its debts.", set()),
+    ("Russia threatened Ukraine's sovereignty.", {("russia", "threatens", "ukraine")}),
+    ("Israel said the deal threatened its security.", set()),
+    # a reluctance verb denies what it governs unless itself negated
+    ("The United States will not hesitate to strike Iraq.",
+     {("united-states", "threatens", "iraq")}),
+    ("Iran did not hesitate to attack Israel.", {("iran", "attacked", "israel")}),
     # a threat noun's infinitive; a withdrawal called for is demanded of its owner
     ("Iran renewed its threat to close the strait to American ships.",
      {("iran", "threatens", "united-states")}),
@@ -108,6 +120,10 @@ SHAPES = [
     ("Ukraine said Russia was behind the cyberattack.", {("ukraine", "accused", "russia")}),
     ("Saudi Arabia denied the Qatari accusations.", {("saudi-arabia", "rejected", "qatar")}),
     ("Iran denied that it had attacked the ship.", set()),
+    ("Iran dismissed Israel's accusations against Hezbollah.",
+     {("iran", "rejected", "israel"), ("israel", "accused", "hezbollah")}),
+    ("South Korea renewed its call for North Korea to return to talks.",
+     {("south-korea", "demanded", "north-korea")}),
     # acting or refusing to act despite another's demands defies them
     ("Iran refused to halt enrichment despite pressure from the United States.",
      {("iran", "rejected", "united-states")}),

@@ -283,18 +283,16 @@ class Arguments:
         if self.lexicon.matches("sector_nouns", *forms):
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)
-        if self.lexicon.matches("proposal_nouns", *forms):
-            # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the demands
-            # of the EU': its author
-            return self.modifier_actor(token, (*kinds, "Person")) or self.owner(
-                token, ("by", "from", "of")
+        if self.lexicon.matches("proposal_nouns", *forms) or self._authored(token):
+            # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the ceasefire
+            # proposed by Egypt', 'the demands of Turkey' (what is said is its speaker's): its
+            # author
+            speech = self.lexicon.matches("speech_act_nouns", *forms)
+            return (
+                self.modifier_actor(token, (*kinds, "Person"))
+                or self.owner(token, ("by", "from"))
+                or (self.owner(token) if speech else None)
             )
-        if any(
-            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in self.lexicon["proposing_verbs"]
-            for c in token.children
-        ):
-            # 'accepted a truce proposed by Egypt': whatever X proposed stands for X
-            return self.owner(token, ("by",))
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
             named = self.modifier_actor(token, ("Group", "Organization"), ("compound", "nmod"))
@@ -316,6 +314,13 @@ class Arguments:
             owner = self.owner(token, ("of", "for"))
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _authored(self, token: Token) -> bool:
+        """'the ceasefire proposed by Egypt': a noun a participle of `authoring_verbs` describes."""
+        return any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in self.lexicon["authoring_verbs"]
+            for c in token.children
+        )
 
     def _names_head(self, appos: Token) -> bool:
         """An apposition in brackets abbreviates the words just before it: 'a renewal of the

@@ -78,13 +78,17 @@ def _governors(
 
 def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
     """A negation of the token, or a denial verb over it ('rejected' as a trigger is itself the
-    relation, not its denial)."""
-    if own and any(
+    relation, not its denial); a reluctance verb over it denies it unless itself negated ('will
+    not hesitate to strike X' strikes)."""
+    denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
         or (child.dep_ == "advmod" and child.lower_ in ("never",))
         for child in token.children
-    ):
+    )
+    if not is_trigger and token.lemma_ in lexicon["reluctance_verbs"]:
+        return not denied
+    if denied:
         return True
     if (
         not is_trigger
@@ -177,18 +181,35 @@ def _phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text.strip(" \"'“”,")
 
 
+def _answered(trigger: Token, governor: Token, replies: frozenset[str], lexicon: Lexicon) -> bool:
+    """'rejected / denied Egypt's demand': a reply to a speech act takes it as made."""
+    return (
+        governor.i == trigger.head.i
+        and trigger.dep_ in ("dobj", "nsubjpass")
+        and governor.lemma_ in replies
+        and lexicon.matches("speech_act_nouns", trigger.lemma_, trigger.lower_)
+    )
+
+
 def read_context(
-    trigger: Token, lexicon: Lexicon, same: frozenset[str] = frozenset(), description: bool = False
+    trigger: Token,
+    lexicon: Lexicon,
+    same: frozenset[str] = frozenset(),
+    replies: frozenset[str] = frozenset(),
+    description: bool = False,
 ) -> Context:
     """Polarity, modality and attribution of the relation the trigger signals. A governor whose
     lemma is in `same` states that relation itself ('agreed to a deal with X' is the agreement,
-    not a plan): like the trigger, it is no plan word (a denial still denies). A `description`
-    ("Serbia's ally Russia") is read only up to the clause argument it is part of."""
+    not a plan): like the trigger, it is no plan word (a denial still denies). A governor in
+    `replies` with a speech act as its object does not deny it was made ('rejected X's
+    accusations against Y': X accused Y). A `description` ("Serbia's ally Russia") is read only
+    up to the clause argument it is part of."""
     negated = False
     modality: str | None = None
     reported, attribution = False, None
     for governor, own in _governors(trigger, lexicon, description):
-        negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
+        if not _answered(trigger, governor, replies, lexicon):
+            negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself, lexicon)
         if found == "hypothetical" or (found and modality is None):

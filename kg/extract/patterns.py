@@ -134,6 +134,21 @@ def _clause(trigger: dict, clause: dict, aux: dict | None = None) -> list[dict]:
     ] + ([_node("aux", aux, "clause")] if aux else [])
 
 
+def _for_infinitive(word: dict) -> tuple[str, list[dict]]:
+    """'called for Iran to leave', 'its call for Iran to leave': the subject of the 'for' clause
+    is the one asked to act."""
+    act = {"DEP": {"IN": ["xcomp", "advcl", "ccomp", "acl"]}, "POS": {"IN": ["VERB", "AUX"]}}
+    return (
+        "for-infinitive",
+        [
+            _node("trigger", word),
+            _node("act", act, "trigger"),
+            _node("for", {"DEP": "mark", "LOWER": "for"}, "act"),
+            _node("object", {"DEP": "nsubj"}, "act"),
+        ],
+    )
+
+
 def _verb_shapes(
     trigger: Trigger, verb: dict, lexicon: Lexicon
 ) -> Iterator[tuple[str, list[dict]]]:
@@ -150,15 +165,7 @@ def _verb_shapes(
                 _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
             ],
         )
-        yield (
-            "for-infinitive",
-            [
-                _node("trigger", verb),
-                _node("act", act, "trigger"),
-                _node("for", {"DEP": "mark", "LOWER": "for"}, "act"),
-                _node("object", {"DEP": "nsubj"}, "act"),
-            ],
-        )
+        yield _for_infinitive(verb)
     if trigger.condition:
         # 'threatened to close the strait if the US attacked', 'warned it would leave unless ...'
         # (node 'deed', not 'act': the threatened act is not read as a prospective relation here)
@@ -504,6 +511,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(noun, trigger, lexicon)
         if trigger.complement:  # "Turkey's threat to invade X"
             yield from _complement(noun, trigger)
+        if trigger.infinitive:  # 'its call for Iran to leave'
+            yield _for_infinitive(noun)
         if trigger.preps:
             yield (
                 "prep",

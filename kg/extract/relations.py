@@ -346,6 +346,21 @@ class RelationFinder:
             and (token.ent_type_ == "NORP" or self.gazetteer.demonym_state(token.text) is not None)
         )
 
+    def _harmful(self, predicate: Token) -> bool:
+        """What a blame predicate names, if anything, is a harm: 'responsible *for the attack*',
+        'was behind *the bombing*', 'guilty *of war crimes*' ('a violation *of the law*' is no
+        blame predicate)."""
+        if not self.lexicon.matches("blame_predicates", predicate.lemma_):
+            return True
+        named = [c for c in predicate.children if c.dep_ == "pobj"] + [
+            g
+            for c in predicate.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return not named or any(t.lemma_ in self.lexicon["harm_nouns"] for t in named)
+
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
         command to his own forces, not a demand on another actor."""
@@ -416,6 +431,8 @@ class RelationFinder:
             return  # 'insisted that Iran will ...' states a view
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
             return  # 'called the illegal X ...' describes X in passing
+        if trigger.predicate and not self._harmful(nodes["predicate"]):
+            return  # 'said X was responsible for security' blames no one
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
@@ -455,7 +472,13 @@ class RelationFinder:
             context = replace(read_context(word.head, self.lexicon), polarity="affirmed")
         else:
             described = trigger.frame == "relational" and shape == "possessive"
-            context = read_context(word, self.lexicon, self._verbs[trigger.relation], described)
+            context = read_context(
+                word,
+                self.lexicon,
+                self._verbs[trigger.relation],
+                self._verbs["rejected"],
+                description=described,
+            )
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

@@ -45,6 +45,8 @@ FACTS = [
     ("Israel handed over control of Jericho to the Palestinians.", {("israel", "concededTo", "palestine")}),
     ("Turkish authorities shut down the offices of the Kurdish party.", {("turkiye", "coerced", "kurdish-party")}),
     ("Turkey shut down its border with Syria.", {("turkiye", "sanctioned", "syria")}),
+    ("Iranian boats were seized by the British navy.", {("united-kingdom", "coerced", "iran")}),
+    ("Kenyan police fired tear gas at Somali refugees.", {("kenya", "coerced", "somalia")}),
     # a state's journalists and sailors are its civilians
     ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
     ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),

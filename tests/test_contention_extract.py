@@ -86,6 +86,8 @@ SHAPES = [
      ("turkiye", "mobilizedAgainst", "iraq"), "frontier-owner"),
     ("Angolan government troops retook the town from UNITA rebels.",
      ("angola", "attacked", "unita"), "prep"),
+    ("Pakistani troops came under fire from Indian positions.",
+     ("india", "attacked", "pakistan"), "under"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -124,6 +126,7 @@ LOOK_ALIKES = [
     ("Pakistani students staged pro-American protests.",
      ("pakistani-student", "protestedAgainst", "united-states")),
     ("Kenyan fans waved Ugandan flags.", ("kenya", "protestedAgainst", "uganda")),
+    ("Kenyan police fired tear gas at Somali refugees.", ("kenya", "attacked", "somalia")),
     ("Kashmiri workers staged a general strike against India.",
      ("kashmiri-worker", "attacked", "india")),
     ("Kurdish fighters fought with US forces against Syria.",

@@ -88,6 +88,8 @@ SHAPES = [
      ("angola", "attacked", "unita"), "prep"),
     ("Pakistani troops came under fire from Indian positions.",
      ("india", "attacked", "pakistan"), "under"),
+    ("Ethiopian tanks advanced into Somalia on Sunday.",
+     ("ethiopia", "attacked", "somalia"), "prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -127,6 +129,7 @@ LOOK_ALIKES = [
      ("pakistani-student", "protestedAgainst", "united-states")),
     ("Kenyan fans waved Ugandan flags.", ("kenya", "protestedAgainst", "uganda")),
     ("Kenyan police fired tear gas at Somali refugees.", ("kenya", "attacked", "somalia")),
+    ("Ugandan refugees crossed into Kenya.", ("uganda", "attacked", "kenya")),
     ("Kashmiri workers staged a general strike against India.",
      ("kashmiri-worker", "attacked", "india")),
     ("Kurdish fighters fought with US forces against Syria.",

@@ -513,27 +513,25 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 ],
             )
         if reciprocal:
-            between = _prep(["between", "among"])
-            yield (
-                "between",
-                [
-                    _node("trigger", noun),
-                    _node("prep", between, "trigger"),
-                    _node("first", {"DEP": "pobj"}, "prep"),
-                    _node("object", {"DEP": "conj"}, "first"),
-                ],
-            )
-            # 'clashes erupted between X and Y': the preposition on the verb the noun is subject of
-            yield (
-                "between-subject",
-                [
-                    _node("trigger", noun | {"DEP": "nsubj"}),
-                    _node("verb", _VERB, "trigger", "<"),
-                    _node("prep", between, "verb"),
-                    _node("first", {"DEP": "pobj"}, "prep"),
-                    _node("object", {"DEP": "conj"}, "first"),
-                ],
-            )
+            # 'talks between X and Y', 'clashes erupted between X and Y' (the preposition on the
+            # verb the noun is subject of)
+            subject = [
+                _node("trigger", noun | {"DEP": "nsubj"}),
+                _node("verb", _VERB, "trigger", "<"),
+            ]
+            for shape, holders, holder in (
+                ("between", [_node("trigger", noun)], "trigger"),
+                ("between-subject", subject, "verb"),
+            ):
+                yield (
+                    shape,
+                    [
+                        *holders,
+                        _node("prep", _prep(["between", "among"]), holder),
+                        _node("first", {"DEP": "pobj"}, "prep"),
+                        _node("object", {"DEP": "conj"}, "first"),
+                    ],
+                )
         # 'Erdogan and Putin held a telephone conversation'
         governor, role = light_verb, "dobj"
     if reciprocal:

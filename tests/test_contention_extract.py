@@ -90,6 +90,8 @@ SHAPES = [
      ("india", "attacked", "pakistan"), "under"),
     ("Ethiopian tanks advanced into Somalia on Sunday.",
      ("ethiopia", "attacked", "somalia"), "prep"),
+    ("Azerbaijan imposed a blockade on Armenia.",
+     ("azerbaijan", "attacked", "armenia"), "object-prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -102,6 +104,8 @@ CONTEXT = [
      ("morocco", "sanctioned", "iran"), "affirmed", "hypothetical"),
     ("India did not move tanks to its border with China.",
      ("india", "mobilizedAgainst", "china"), "negated", "asserted"),
+    ("NATO may impose a blockade on Serbia.",
+     ("nato", "attacked", "serbia"), "affirmed", "hypothetical"),
     ("Russia may mass troops near the Ukrainian border.",
      ("russia", "mobilizedAgainst", "ukraine"), "affirmed", "hypothetical"),
     ("Clashes between Armenian and Azerbaijani troops could erupt.",

@@ -92,6 +92,8 @@ SHAPES = [
      ("ethiopia", "attacked", "somalia"), "prep"),
     ("Azerbaijan imposed a blockade on Armenia.",
      ("azerbaijan", "attacked", "armenia"), "object-prep"),
+    ("Hezbollah took two Israeli soldiers hostage.",
+     ("hezbollah", "attacked", "israel"), "object-owner"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -134,6 +136,7 @@ LOOK_ALIKES = [
     ("Kenyan fans waved Ugandan flags.", ("kenya", "protestedAgainst", "uganda")),
     ("Kenyan police fired tear gas at Somali refugees.", ("kenya", "attacked", "somalia")),
     ("Ugandan refugees crossed into Kenya.", ("uganda", "attacked", "kenya")),
+    ("Israel holds 5,000 Palestinian prisoners.", ("israel", "attacked", "palestine")),
     ("Kashmiri workers staged a general strike against India.",
      ("kashmiri-worker", "attacked", "india")),
     ("Kurdish fighters fought with US forces against Syria.",

@@ -94,6 +94,10 @@ SHAPES = [
      ("azerbaijan", "attacked", "armenia"), "object-prep"),
     ("Hezbollah took two Israeli soldiers hostage.",
      ("hezbollah", "attacked", "israel"), "object-owner"),
+    ("Hundreds of Iranians demonstrated at the Saudi embassy in Tehran.",
+     ("iran", "protestedAgainst", "saudi-arabia"), "prep"),
+    ("Greek workers protested at Germany's austerity demands.",
+     ("greece", "protestedAgainst", "germany"), "prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -137,6 +141,8 @@ LOOK_ALIKES = [
     ("Kenyan police fired tear gas at Somali refugees.", ("kenya", "attacked", "somalia")),
     ("Ugandan refugees crossed into Kenya.", ("uganda", "attacked", "kenya")),
     ("Israel holds 5,000 Palestinian prisoners.", ("israel", "attacked", "palestine")),
+    ("Pakistanis rallied at the US consulate in support of American policy.",
+     ("pakistan", "protestedAgainst", "united-states")),
     ("Kashmiri workers staged a general strike against India.",
      ("kashmiri-worker", "attacked", "india")),
     ("Kurdish fighters fought with US forces against Syria.",

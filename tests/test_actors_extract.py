@@ -262,6 +262,18 @@ ACTORS = [
         {("bangladesh", "protestedAgainst", "india")},
     ),
     ("Egyptian riot police beat Sudanese refugees.", {("egypt", "attacked", "sudan")}),
+    # a people no state names, alone, is a group of its own; placed, the sector resolver's
+    (
+        "Hundreds of Tibetans rioted against Chinese rule.",
+        {("tibetans", "protestedAgainst", "china")},
+    ),
+    ("Kurds in Syria met American officials.", {("syrian-kurd", "metWith", "united-states")}),
+    # a state's civilians, patrols and columns
+    ("Israeli troops killed a Palestinian teenager.", {("israel", "attacked", "palestine")}),
+    (
+        "Kurdish guerrillas ambushed a Turkish army patrol.",
+        {("kurdish-guerrilla", "attacked", "turkiye")},
+    ),
     # a state's former name in archive news is the state
     ("Soviet troops withdrew from Afghanistan.", {("russia", "withdrewFrom", "afghanistan")}),
     ("Zaire expelled Belgian diplomats.", {("dr-congo", "sanctioned", "belgium")}),

@@ -98,6 +98,8 @@ SHAPES = [
      ("iran", "protestedAgainst", "saudi-arabia"), "prep"),
     ("Greek workers protested at Germany's austerity demands.",
      ("greece", "protestedAgainst", "germany"), "prep"),
+    ("Ethiopia deployed thousands of troops along its border with Eritrea.",
+     ("ethiopia", "mobilizedAgainst", "eritrea"), "object-frontier-measured"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -132,6 +134,8 @@ LOOK_ALIKES = [
     ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
     ("India built a road on its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
     ("India sent food to the Nepalese border.", ("india", "mobilizedAgainst", "nepal")),
+    ("India sent hundreds of tonnes of food to its border with Nepal.",
+     ("india", "mobilizedAgainst", "nepal")),
     ("Russia massed troops near the Russian border.", ("russia", "mobilizedAgainst", "russia")),
     ("Indian and Pakistani diplomats exchanged views.", ("india", "attacked", "pakistan")),
     ("Kenyan fans threw flowers at Ugandan players.", ("kenya", "attacked", "uganda")),

@@ -132,6 +132,15 @@ def _in_name(token: Token) -> bool:
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 
 
+def _people_kind(ent: Span, name: Span) -> str | None:
+    """'Tibetans', 'Kurds' alone: a people no state names acts as a group of its own; placed by
+    a modifier ('Bosnian Serbs', 'Iraqi Kurds', 'Kurds in Syria') the sector resolver names it."""
+    word = name[-1]
+    modified = any(c.dep_ in ("amod", "compound", "nmod", "prep") for c in word.children)
+    plural = len(name) == 1 and word.tag_ in ("NNPS", "NNS") and word.text[:1].isupper()
+    return "Group" if ent.label_ == "NORP" and plural and not modified else None
+
+
 def _acronym(token: Token) -> bool:
     """'RUF', 'FIS', 'SPLM/A': capitals (and '/', '-') only, at least two letters."""
     text = token.text
@@ -300,7 +309,7 @@ class ActorResolver:
         if ent.label_ in ("PERSON", "ORG", "GPE") and len(name) == 1 and name.text in surnames:
             key, _label = surnames[name.text]
             return Span(ent.doc, name.start, name.end, label="Person", span_id=key, kb_id=key)
-        kind = _UNKNOWN_KINDS.get(ent.label_)
+        kind = _UNKNOWN_KINDS.get(ent.label_) or _people_kind(ent, name)
         if kind is None or not any(t.is_alpha for t in name):
             return None
         key = slugify(name.text)

@@ -64,8 +64,17 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
     border = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon["frontier_nouns"])}}
     if trigger.pos == "VERB":
         thing = _node("thing", _thing(trigger, lexicon), "trigger")
+        # 'deployed thousands of troops along the border with X'
+        partitive = {"DEP": "dobj", "LOWER": {"IN": sorted(lexicon["partitive_nouns"])}}
+        measured = [
+            _node("measure", partitive, "trigger"),
+            _node("of", _prep(["of"]), "measure"),
+            _node("thing", _thing(trigger, lexicon, "pobj"), "of"),
+        ]
         ways = (
             ("frontier", [thing], "trigger"),
+            ("frontier-measured", measured, "trigger"),
+            ("object-frontier-measured", measured, "measure"),
             (
                 "frontier-subject",
                 [_node("thing", _thing(trigger, lexicon, "nsubj"), "trigger")],

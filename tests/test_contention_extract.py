@@ -100,6 +100,8 @@ SHAPES = [
      ("greece", "protestedAgainst", "germany"), "prep"),
     ("Ethiopia deployed thousands of troops along its border with Eritrea.",
      ("ethiopia", "mobilizedAgainst", "eritrea"), "object-frontier-measured"),
+    ("Israeli missiles hit Syrian positions.", ("israel", "attacked", "syria"), "dobj"),
+    ("Syrian artillery pounded Lebanese villages.", ("syria", "attacked", "lebanon"), "dobj"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -136,6 +138,7 @@ LOOK_ALIKES = [
     ("India sent food to the Nepalese border.", ("india", "mobilizedAgainst", "nepal")),
     ("India sent hundreds of tonnes of food to its border with Nepal.",
      ("india", "mobilizedAgainst", "nepal")),
+    ("Western sanctions hit Iran hard.", ("united-states", "attacked", "iran")),
     ("Russia massed troops near the Russian border.", ("russia", "mobilizedAgainst", "russia")),
     ("Indian and Pakistani diplomats exchanged views.", ("india", "attacked", "pakistan")),
     ("Kenyan fans threw flowers at Ugandan players.", ("kenya", "attacked", "uganda")),

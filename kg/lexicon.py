@@ -54,7 +54,9 @@ class Trigger:
     only with a crowd as its subject, one of `crowd_nouns` or a people ("students protested X's
     decision", "Kenyans protested X"; a state that protests lodges a complaint);
     `subject_nouns` names the context.json list its subject's noun must come from ("Ethiopian
-    *troops* left Somalia"; a president who leaves a capital travels).
+    *troops* left Somalia"; a president who leaves a capital travels); `purposes` names the
+    context.json list of verbs whose infinitive of purpose names the object ("rallied *to
+    denounce* X": a protest against X).
     """
 
     relation: str
@@ -84,6 +86,7 @@ class Trigger:
     intent: bool = False
     crowd: bool = False
     subject_nouns: str | None = None
+    purposes: str | None = None
 
     @property
     def rule(self) -> str:
@@ -182,6 +185,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             intent=row.get("intent", False),
             crowd=row.get("crowd", False),
             subject_nouns=row.get("subject_nouns"),
+            purposes=row.get("purposes"),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

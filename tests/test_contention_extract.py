@@ -102,6 +102,8 @@ SHAPES = [
      ("ethiopia", "mobilizedAgainst", "eritrea"), "object-frontier-measured"),
     ("Israeli missiles hit Syrian positions.", ("israel", "attacked", "syria"), "dobj"),
     ("Syrian artillery pounded Lebanese villages.", ("syria", "attacked", "lebanon"), "dobj"),
+    ("Thousands of Armenians rallied in Yerevan to denounce Azerbaijan.",
+     ("armenia", "protestedAgainst", "azerbaijan"), "purpose-act"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -139,6 +141,8 @@ LOOK_ALIKES = [
     ("India sent hundreds of tonnes of food to its border with Nepal.",
      ("india", "mobilizedAgainst", "nepal")),
     ("Western sanctions hit Iran hard.", ("united-states", "attacked", "iran")),
+    ("Thousands of Serbs demonstrated to support Russia.",
+     ("serbia", "protestedAgainst", "russia")),
     ("Russia massed troops near the Russian border.", ("russia", "mobilizedAgainst", "russia")),
     ("Indian and Pakistani diplomats exchanged views.", ("india", "attacked", "pakistan")),
     ("Kenyan fans threw flowers at Ugandan players.", ("kenya", "attacked", "uganda")),

@@ -405,6 +405,20 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             must = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
             yield "clause", _clause(verb, {"DEP": "ccomp"}, must if trigger.clause_aux else None)
         yield from _verb_shapes(trigger, verb, lexicon)
+        if trigger.purposes:  # 'rallied to denounce X': the purpose's object
+            act = {
+                "DEP": {"IN": ["advcl", "xcomp"]},
+                "LEMMA": {"IN": sorted(lexicon[trigger.purposes])},
+            }
+            yield (
+                "purpose-act",
+                [
+                    _node("trigger", verb),
+                    _node("act", act, "trigger"),
+                    _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
+                    _node("object", {"DEP": "dobj"}, "act"),
+                ],
+            )
         if trigger.complement:
             yield from _complement(verb, trigger)
         if reciprocal:  # 'Putin and Xi met in Beijing'

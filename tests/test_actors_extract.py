@@ -268,6 +268,15 @@ ACTORS = [
         {("tibetans", "protestedAgainst", "china")},
     ),
     ("Kurds in Syria met American officials.", {("syrian-kurd", "metWith", "united-states")}),
+    # a state's people placed in another state is a group, not the state of its name
+    (
+        "Kosovo Albanians protested against Serbia.",
+        {("kosovar-albanian", "protestedAgainst", "serbia")},
+    ),
+    (
+        "Thousands of Albanians protested against Greece.",
+        {("albania", "protestedAgainst", "greece")},
+    ),
     # a state's civilians, patrols and columns
     ("Israeli troops killed a Palestinian teenager.", {("israel", "attacked", "palestine")}),
     (

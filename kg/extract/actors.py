@@ -296,12 +296,29 @@ class ActorResolver:
                 break
         return name, None
 
+    def _placed(self, name: Span, entry: GazetteerEntry) -> bool:
+        """A state's people placed in another state by a modifier ('Kosovo Albanians', 'Turkish
+        Cypriots'): a group of their own, not the state their name comes from."""
+        word = name[-1]
+        if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
+            return False
+        return any(
+            (other := self.gazetteer.lookup(c.text) or self.gazetteer.demonym_state(c.text))
+            is not None
+            and other.kind == "State"
+            and other.key != entry.key
+            for c in word.children
+            if c.dep_ in ("amod", "compound") and c.i < word.i
+        )
+
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
         name = strip_name(ent, self.lexicon)
         known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
         entry = known or self.gazetteer.lookup(name.text)
         if entry is None and ent.label_ in _PEOPLE_LABELS:
             name, entry = self._people(name)
+        if entry is not None and self._placed(name, entry):
+            return None  # 'Kosovo Albanians': the sector resolver's group, not Albania
         if entry is not None:
             span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
             span.kb_id_ = entry.capital_of or entry.key

@@ -296,6 +296,18 @@ class ActorResolver:
                 break
         return name, None
 
+    def _named_place(self, name: Span) -> bool:
+        """'the town of Goma', 'the port of Buchanan': a name the model misreads as a person or an
+        organization is the place the noun before 'of' says it is."""
+        doc, start = name.doc, name.start
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and self.lexicon.matches(
+                "place_nouns", doc[start - 2].lemma_.lower(), doc[start - 2].lower_
+            )
+        )
+
     def _placed(self, name: Span, entry: GazetteerEntry) -> bool:
         """A state's people placed in another state by a modifier ('Kosovo Albanians', 'Turkish
         Cypriots'): a group of their own, not the state their name comes from."""
@@ -329,5 +341,7 @@ class ActorResolver:
         kind = _UNKNOWN_KINDS.get(ent.label_) or _people_kind(ent, name)
         if kind is None or not any(t.is_alpha for t in name):
             return None
+        if self._named_place(name):
+            kind = "Place"
         key = slugify(name.text)
         return Span(ent.doc, name.start, name.end, label=kind, span_id=key, kb_id=key)

@@ -62,7 +62,9 @@ class Trigger:
     `crowd` reads the line only with a crowd as its subject, one of `crowd_nouns` or a people
     ("students protested X's decision", "Kenyans protested X"; a state that protests lodges a
     complaint); `subject_nouns` names the context.json list its subject's noun must come from
-    ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels).
+    ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels); `purposes`
+    names the context.json list of verbs whose infinitive of purpose names the object ("rallied
+    *to denounce* X": a protest against X).
     """
 
     relation: str
@@ -95,6 +97,7 @@ class Trigger:
     predicate: str | None = None
     crowd: bool = False
     subject_nouns: str | None = None
+    purposes: str | None = None
 
     @property
     def rule(self) -> str:
@@ -196,6 +199,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             predicate=row.get("predicate"),
             crowd=row.get("crowd", False),
             subject_nouns=row.get("subject_nouns"),
+            purposes=row.get("purposes"),
         )
         for row in _read_jsonl(lexicon_dir / "triggers.jsonl")
     )

@@ -262,6 +262,30 @@ ACTORS = [
         {("bangladesh", "protestedAgainst", "india")},
     ),
     ("Egyptian riot police beat Sudanese refugees.", {("egypt", "attacked", "sudan")}),
+    # a people no state names, alone, is a group of its own; placed, the sector resolver's
+    (
+        "Hundreds of Tibetans rioted against Chinese rule.",
+        {("tibetans", "protestedAgainst", "china")},
+    ),
+    ("Kurds in Syria met American officials.", {("syrian-kurd", "metWith", "united-states")}),
+    # a state's people placed in another state is a group, not the state of its name
+    (
+        "Kosovo Albanians protested against Serbia.",
+        {("kosovar-albanian", "protestedAgainst", "serbia")},
+    ),
+    (
+        "Thousands of Albanians protested against Greece.",
+        {("albania", "protestedAgainst", "greece")},
+    ),
+    # a name after 'the town of' is a place, whatever the model reads it as
+    ("Rwandan troops captured the town of Goma.", set()),
+    ("Serbian forces shelled the Croatian town of Vukovar.", {("serbia", "attacked", "croatia")}),
+    # a state's civilians, patrols and columns
+    ("Israeli troops killed a Palestinian teenager.", {("israel", "attacked", "palestine")}),
+    (
+        "Kurdish guerrillas ambushed a Turkish army patrol.",
+        {("kurdish-guerrilla", "attacked", "turkiye")},
+    ),
     # a state's former name in archive news is the state
     ("Soviet troops withdrew from Afghanistan.", {("russia", "withdrewFrom", "afghanistan")}),
     ("Zaire expelled Belgian diplomats.", {("dr-congo", "sanctioned", "belgium")}),

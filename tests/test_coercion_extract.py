@@ -45,6 +45,11 @@ FACTS = [
     ("Israel handed over control of Jericho to the Palestinians.", {("israel", "concededTo", "palestine")}),
     ("Turkish authorities shut down the offices of the Kurdish party.", {("turkiye", "coerced", "kurdish-party")}),
     ("Turkey shut down its border with Syria.", {("turkiye", "sanctioned", "syria")}),
+    ("Iranian boats were seized by the British navy.", {("united-kingdom", "coerced", "iran")}),
+    ("Kenyan police fired tear gas at Somali refugees.", {("kenya", "coerced", "somalia")}),
+    # protests called off concede to their target (CAMEO 082); hacked systems are coerced (176)
+    ("The Tuareg ended their revolt against Mali.", {("tuareg", "concededTo", "mali")}),
+    ("Russian hackers hacked the German parliament.", {("russian-hacker", "coerced", "germany")}),
     # a state's journalists and sailors are its civilians
     ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
     ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),
@@ -81,6 +86,8 @@ CONTEXT = [
     ("Egypt did not arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "negated", "asserted"),
     ("Egypt may arrest Ayman Nour.", ("egypt", "coerced", "ayman-nour"), "affirmed", "hypothetical"),
     ("Serbia did not give in to NATO demands.", ("serbia", "concededTo", "nato"), "negated", "asserted"),
+    ("Kenyan students did not end their protests against Uganda.",
+     ("kenyan-student", "concededTo", "uganda"), "negated", "asserted"),
     ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "ugandan-activist"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
     ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),

@@ -132,6 +132,15 @@ def _in_name(token: Token) -> bool:
     return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 
 
+def _people_kind(ent: Span, name: Span) -> str | None:
+    """'Tibetans', 'Kurds' alone: a people no state names acts as a group of its own; placed by
+    a modifier ('Bosnian Serbs', 'Iraqi Kurds', 'Kurds in Syria') the sector resolver names it."""
+    word = name[-1]
+    modified = any(c.dep_ in ("amod", "compound", "nmod", "prep") for c in word.children)
+    plural = len(name) == 1 and word.tag_ in ("NNPS", "NNS") and word.text[:1].isupper()
+    return "Group" if ent.label_ == "NORP" and plural and not modified else None
+
+
 def _acronym(token: Token) -> bool:
     """'RUF', 'FIS', 'SPLM/A': capitals (and '/', '-') only, at least two letters."""
     text = token.text
@@ -287,12 +296,41 @@ class ActorResolver:
                 break
         return name, None
 
+    def _named_place(self, name: Span) -> bool:
+        """'the town of Goma', 'the port of Buchanan': a name the model misreads as a person or an
+        organization is the place the noun before 'of' says it is."""
+        doc, start = name.doc, name.start
+        return (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and self.lexicon.matches(
+                "place_nouns", doc[start - 2].lemma_.lower(), doc[start - 2].lower_
+            )
+        )
+
+    def _placed(self, name: Span, entry: GazetteerEntry) -> bool:
+        """A state's people placed in another state by a modifier ('Kosovo Albanians', 'Turkish
+        Cypriots'): a group of their own, not the state their name comes from."""
+        word = name[-1]
+        if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
+            return False
+        return any(
+            (other := self.gazetteer.lookup(c.text) or self.gazetteer.demonym_state(c.text))
+            is not None
+            and other.kind == "State"
+            and other.key != entry.key
+            for c in word.children
+            if c.dep_ in ("amod", "compound") and c.i < word.i
+        )
+
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
         name = strip_name(ent, self.lexicon)
         known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
         entry = known or self.gazetteer.lookup(name.text)
         if entry is None and ent.label_ in _PEOPLE_LABELS:
             name, entry = self._people(name)
+        if entry is not None and self._placed(name, entry):
+            return None  # 'Kosovo Albanians': the sector resolver's group, not Albania
         if entry is not None:
             span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
             span.kb_id_ = entry.capital_of or entry.key
@@ -300,8 +338,10 @@ class ActorResolver:
         if ent.label_ in ("PERSON", "ORG", "GPE") and len(name) == 1 and name.text in surnames:
             key, _label = surnames[name.text]
             return Span(ent.doc, name.start, name.end, label="Person", span_id=key, kb_id=key)
-        kind = _UNKNOWN_KINDS.get(ent.label_)
+        kind = _UNKNOWN_KINDS.get(ent.label_) or _people_kind(ent, name)
         if kind is None or not any(t.is_alpha for t in name):
             return None
+        if self._named_place(name):
+            kind = "Place"
         key = slugify(name.text)
         return Span(ent.doc, name.start, name.end, label=kind, span_id=key, kb_id=key)

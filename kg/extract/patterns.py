@@ -64,8 +64,17 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
     border = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon["frontier_nouns"])}}
     if trigger.pos == "VERB":
         thing = _node("thing", _thing(trigger, lexicon), "trigger")
+        # 'deployed thousands of troops along the border with X'
+        partitive = {"DEP": "dobj", "LOWER": {"IN": sorted(lexicon["partitive_nouns"])}}
+        measured = [
+            _node("measure", partitive, "trigger"),
+            _node("of", _prep(["of"]), "measure"),
+            _node("thing", _thing(trigger, lexicon, "pobj"), "of"),
+        ]
         ways = (
             ("frontier", [thing], "trigger"),
+            ("frontier-measured", measured, "trigger"),
+            ("object-frontier-measured", measured, "measure"),
             (
                 "frontier-subject",
                 [_node("thing", _thing(trigger, lexicon, "nsubj"), "trigger")],
@@ -463,6 +472,20 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             if trigger.subjunctive:  # 'insisted that Iran release ...' (no aux: see relations)
                 yield "subjunctive", _clause(verb, {"DEP": "ccomp", "TAG": {"IN": ["VB", "VBP"]}})
         yield from _verb_shapes(trigger, verb, lexicon)
+        if trigger.purposes:  # 'rallied to denounce X': the purpose's object
+            act = {
+                "DEP": {"IN": ["advcl", "xcomp"]},
+                "LEMMA": {"IN": sorted(lexicon[trigger.purposes])},
+            }
+            yield (
+                "purpose-act",
+                [
+                    _node("trigger", verb),
+                    _node("act", act, "trigger"),
+                    _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
+                    _node("object", {"DEP": "dobj"}, "act"),
+                ],
+            )
         if trigger.complement:
             yield from _complement(verb, trigger)
         if reciprocal:  # 'Putin and Xi met in Beijing'
@@ -584,27 +607,25 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 ],
             )
         if reciprocal:
-            between = _prep(["between", "among"])
-            yield (
-                "between",
-                [
-                    _node("trigger", noun),
-                    _node("prep", between, "trigger"),
-                    _node("first", {"DEP": "pobj"}, "prep"),
-                    _node("object", {"DEP": "conj"}, "first"),
-                ],
-            )
-            # 'clashes erupted between X and Y': the preposition on the verb the noun is subject of
-            yield (
-                "between-subject",
-                [
-                    _node("trigger", noun | {"DEP": "nsubj"}),
-                    _node("verb", _VERB, "trigger", "<"),
-                    _node("prep", between, "verb"),
-                    _node("first", {"DEP": "pobj"}, "prep"),
-                    _node("object", {"DEP": "conj"}, "first"),
-                ],
-            )
+            # 'talks between X and Y', 'clashes erupted between X and Y' (the preposition on the
+            # verb the noun is subject of)
+            subject = [
+                _node("trigger", noun | {"DEP": "nsubj"}),
+                _node("verb", _VERB, "trigger", "<"),
+            ]
+            for shape, holders, holder in (
+                ("between", [_node("trigger", noun)], "trigger"),
+                ("between-subject", subject, "verb"),
+            ):
+                yield (
+                    shape,
+                    [
+                        *holders,
+                        _node("prep", _prep(["between", "among"]), holder),
+                        _node("first", {"DEP": "pobj"}, "prep"),
+                        _node("object", {"DEP": "conj"}, "first"),
+                    ],
+                )
         # 'Erdogan and Putin held a telephone conversation'
         governor, role = light_verb, "dobj"
     if reciprocal:

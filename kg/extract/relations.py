@@ -293,6 +293,13 @@ class RelationFinder:
             return verb_subjects(word.head) if word.dep_ == "acomp" else []
         if word.pos_ == "VERB":
             return verb_subjects(word) or self._describing_agents(word, arguments)
+        if shape == "under":
+            # 'came under fire from X': the source may hang on the verb
+            verb = nodes["verb"]
+            return arguments.noun_agents(word, clause=False) or [
+                *prep_objects(verb, "from"),
+                *prep_objects(verb, "by"),
+            ]
         noun = nodes["head"] if shape == "compound" else word
         return arguments.noun_agents(noun, "with" in trigger.preps)
 

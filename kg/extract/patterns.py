@@ -626,6 +626,20 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                         _node("object", {"DEP": "conj"}, "first"),
                     ],
                 )
+        if reciprocal:
+            # 'Moscow and Tehran signed a partnership treaty': what a treaty of the
+            # compound_heads list is about, between the subjects of its light verb
+            head = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["compound_heads"])}}
+            yield (
+                "reciprocal-compound",
+                [
+                    _node("verb", light_verb),
+                    _node("head", head, "verb"),
+                    _node("trigger", noun | {"DEP": "compound"}, "head"),
+                    _node("first", {"DEP": "nsubj"}, "verb"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
         # 'Erdogan and Putin held a telephone conversation'
         governor, role = light_verb, "dobj"
     if reciprocal:

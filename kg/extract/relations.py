@@ -35,7 +35,7 @@ from .roles import delegation_leaders, find_roles
 __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
-_PAIRWISE = ("between", "between-subject", "reciprocal", "reciprocal-conj")
+_PAIRWISE = ("between", "between-subject", "reciprocal", "reciprocal-conj", "reciprocal-compound")
 
 
 def _without_trigger_words(node: dict) -> dict:
@@ -153,6 +153,14 @@ def _between(noun: Token) -> list[Token]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def _reflexive(word: Token, lexicon: Lexicon) -> bool:
+    """'declared themselves allies': the noun describes the subjects of its verb."""
+    return word.dep_ in ("dobj", "oprd") and any(
+        c.dep_ == "dobj" and c.i < word.i and c.lower_ in lexicon["reflexive_pronouns"]
+        for c in word.head.children
+    )
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -391,13 +399,19 @@ class RelationFinder:
         trigger with no object of its own relates the members of its compound subject."""
         if word.pos_ == "VERB":
             agents = verb_subjects(word)
-        elif word.dep_ == "attr":  # 'the two countries are allies'
+        elif word.dep_ == "attr" or _reflexive(
+            word, self.lexicon
+        ):  # 'the two countries are allies'
             agents = verb_subjects(word.head)
         else:
             agents = arguments.noun_agents(word) or _between(word)
         pairs = [
             pair for agent in agents for pair in combinations(arguments.members.get(agent.i, []), 2)
         ]
+        if not pairs and _reflexive(word, self.lexicon):
+            # 'X and Y declared themselves allies': the coordinated subjects, named one by one
+            named = [a for t in agents for c in _with_conjuncts(t) for a in arguments.parties(c)]
+            pairs = list(combinations(named, 2))
         # most triggers have no compound subject: the tree walks below are left for those that do
         if not pairs or _has_own_object(word, trigger, arguments):
             return

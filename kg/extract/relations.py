@@ -478,6 +478,10 @@ class RelationFinder:
             for arg in arguments.parties(t)
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
+        if not objects and trigger.relation in self.lexicon["place_object_relations"]:
+            # 'Russia bombed Kharkiv': what is done to a city is done to its state
+            places = (arguments.place_state(t) for t in _with_conjuncts(target))
+            objects = [arg for arg in places if arg is not None]
         event = read_event(target, arguments) if trigger.events and not objects else None
         if event is None and all(s.key == o.key for s in subjects for o in objects):
             return

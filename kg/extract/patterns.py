@@ -9,11 +9,11 @@ subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a
 object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
 Y restored ties') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
-Jordan a loan'), that-clause
-("X's demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject:
-'clashes erupted between X and Y'), compound ('a bombing campaign against X'); a noun
-read only through object nouns ('a suspension of air links with X'). Verbs and
-nouns of a `frontier` line: the neighbour across a border ('massed troops on the border with X').
+Jordan a loan'), that-clause ("X's demand that Y ..."), 'between X and Y' (also on the verb of
+which the noun is subject: 'clashes erupted between X and Y'), compound ('a bombing campaign
+against X'; 'X and Y signed a partnership treaty'); a noun read only through object nouns ('a
+suspension of air links with X'). Verbs and nouns of a `frontier` line: the neighbour across a
+border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
 is always the trigger word and node 'object' the object (not in 'members').
 """

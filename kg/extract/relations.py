@@ -145,14 +145,7 @@ def _between(noun: Token) -> list[Token]:
     Cambodian soldiers': the parties after 'between', on the noun or on the verb it is subject
     of."""
     holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
-    return [
-        pobj
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    return [p for holder in holders for w in ("between", "among") for p in prep_objects(holder, w)]
 
 
 def _reflexive(word: Token, lexicon: Lexicon) -> bool:
@@ -397,18 +390,17 @@ class RelationFinder:
     ) -> Iterator[RelationMatch]:
         """'Hungarian and Romanian officials agreed', 'the two leaders met': a reciprocal
         trigger with no object of its own relates the members of its compound subject."""
+        reflexive = _reflexive(word, self.lexicon)
         if word.pos_ == "VERB":
             agents = verb_subjects(word)
-        elif word.dep_ == "attr" or _reflexive(
-            word, self.lexicon
-        ):  # 'the two countries are allies'
+        elif word.dep_ == "attr" or reflexive:  # 'the two countries are allies'
             agents = verb_subjects(word.head)
         else:
             agents = arguments.noun_agents(word) or _between(word)
         pairs = [
             pair for agent in agents for pair in combinations(arguments.members.get(agent.i, []), 2)
         ]
-        if not pairs and _reflexive(word, self.lexicon):
+        if not pairs and reflexive:
             # 'X and Y declared themselves allies': the coordinated subjects, named one by one
             named = [a for t in agents for c in _with_conjuncts(t) for a in arguments.parties(c)]
             pairs = list(combinations(named, 2))

@@ -255,7 +255,7 @@ ACTORS = [
     ("Villagers in Nepal protested against India.", {("nepal", "protestedAgainst", "india")}),
     ("Residents of Kenya marched against Somalia.", {("kenya", "protestedAgainst", "somalia")}),
     ("Refugees in Kenya protested against Somalia.", set()),
-    ("Villagers in Kathmandu protested against India.", set()),
+    ("Villagers in Kathmandu protested against India.", {("nepal", "protestedAgainst", "india")}),
     # a people the model tags as singular; a demonym the parser hangs on a compound before
     (
         "Thousands of Bangladeshis marched against India.",

@@ -405,11 +405,12 @@ class Arguments:
         if (
             noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["manner_preps"]
-            and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("det", "poss") for c in noun.children)
         ):
-            # 'went on strike in protest against X': a bare noun after 'in' is the clause's act
-            return verb_subjects(verb.head)
+            # 'went on strike in protest against X': a bare noun after 'in' is the clause's act,
+            # also where the parser hangs it on the verb's object ('boycotted the summit in ...')
+            clause = verb.head if verb.head.dep_ != "dobj" else verb.head.head
+            return verb_subjects(clause) if clause.pos_ in ("VERB", "AUX") else []
         return []
 
     def _agent_verb(self, verb: Token) -> bool:

@@ -50,12 +50,14 @@ _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 
 def _governors(
     token: Token, lexicon: Lexicon, description: bool = False
-) -> Iterator[tuple[Token, bool]]:
+) -> Iterator[tuple[Token, bool, bool]]:
     """Yield the trigger and each governor that scopes over it, with whether its own
-    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct. A
+    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct; and
+    whether what it governs is its complement, which a negative verb undoes, not an adjunct
+    ('blocked roads *to protest X*', 'boycotted the talks *in protest at X*'). A
     `description` (a relational noun) ends at the argument it is part of."""
-    yield token, True
-    own = True
+    yield token, True, True
+    own, adjunct = True, False
     while token.head.i != token.i:
         dep, head = token.dep_, token.head
         if description and dep in _ARGUMENT_DEPS:
@@ -72,14 +74,19 @@ def _governors(
             own = False
         elif dep not in ("conj", "cc"):
             own = True
-        yield head, own
+        # an adjunct stays one up to the clause it modifies ('boycotted the summit in protest')
+        if dep == "advcl" or (dep == "prep" and token.lower_ in lexicon["manner_preps"]):
+            adjunct = True
+        elif dep in ("xcomp", "ccomp"):
+            adjunct = False
+        yield head, own, own and not adjunct
         token = head
 
 
-def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
-    """A negation of the token, or a denial verb over it ('rejected' as a trigger is itself the
-    relation, not its denial); a reluctance verb over it denies it unless itself negated ('will
-    not hesitate to strike X' strikes)."""
+def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
+    """A negation of the token, or a denial verb over it as its complement ('rejected' as a
+    trigger is itself the relation, not its denial); a reluctance verb over it denies it unless
+    itself negated ('will not hesitate to strike X' strikes)."""
     denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -91,7 +98,8 @@ def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> boo
     if denied:
         return True
     if (
-        not is_trigger
+        complement
+        and not is_trigger
         and token.lemma_ in lexicon["negative_verbs"]
         and token.pos_ in ("VERB", "AUX")
     ):
@@ -207,9 +215,10 @@ def read_context(
     negated = False
     modality: str | None = None
     reported, attribution = False, None
-    for governor, own in _governors(trigger, lexicon, description):
+    for governor, own, complement in _governors(trigger, lexicon, description):
         if not _answered(trigger, governor, replies, lexicon):
-            negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
+            is_trigger = governor.i == trigger.i
+            negated = negated or _negated(governor, own, complement, is_trigger, lexicon)
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself, lexicon)
         if found == "hypothetical" or (found and modality is None):

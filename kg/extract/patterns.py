@@ -472,7 +472,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             if trigger.subjunctive:  # 'insisted that Iran release ...' (no aux: see relations)
                 yield "subjunctive", _clause(verb, {"DEP": "ccomp", "TAG": {"IN": ["VB", "VBP"]}})
         yield from _verb_shapes(trigger, verb, lexicon)
-        if trigger.purposes:  # 'rallied to denounce X': the purpose's object
+        if trigger.purposes:  # 'rallied to denounce X', 'rioted demanding X's resignation'
             act = {
                 "DEP": {"IN": ["advcl", "xcomp"]},
                 "LEMMA": {"IN": sorted(lexicon[trigger.purposes])},
@@ -482,7 +482,6 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 [
                     _node("trigger", verb),
                     _node("act", act, "trigger"),
-                    _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
                     _node("object", {"DEP": "dobj"}, "act"),
                 ],
             )

@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
+from ..vocab import slugify
 from .arguments import (
     Arg,
     Arguments,
@@ -31,6 +32,7 @@ from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
 from .roles import delegation_leaders, find_roles
+from .sectors import SECTOR_KEY
 
 __all__ = ["RelationFinder"]
 
@@ -369,6 +371,36 @@ class RelationFinder:
         ]
         return not named or any(t.lemma_ in self.lexicon["harm_nouns"] for t in named)
 
+    def _people(self, arg: Arg, doc: Doc) -> Arg | None:
+        """'Kenyan teachers', 'Nigerians': a state's civilians (a sector of `civilian_sectors`),
+        or its people named alone, as a group of their own ('kenyan-teacher', 'nigerians')."""
+        if arg.kind != "State" or arg.end - arg.start != 1:
+            return None
+        token = doc[arg.start]
+        if token.tag_ in ("NNPS", "NNS") and self.gazetteer.demonym_state(token.text):
+            return Arg(slugify(token.text), token.text, "Group", arg.start, arg.end)
+        if not any(
+            (s.start, s.end) == (arg.start, arg.end)
+            and s.label_ in self.lexicon["civilian_sectors"]
+            for s in doc.spans.get(SECTOR_KEY, [])
+        ):
+            return None
+        people = self.gazetteer.demonym_of(arg.key) or arg.label
+        key = slugify(f"{people} {token.lemma_}")
+        return Arg(key, f"{people} {token.text}", "Group", arg.start, arg.end)
+
+    def _domestic(self, subject: Arg, obj: Arg, doc: Doc) -> tuple[Arg, Arg]:
+        """'Kenyan teachers protested against the government': one state's civilians against
+        its organs (or the reverse) are a group of their own, not the state itself."""
+        if subject.key != obj.key:
+            return subject, obj
+        people = self._people(subject, doc), self._people(obj, doc)
+        if people[0] is not None and people[1] is None:
+            return people[0], obj
+        if people[1] is not None and people[0] is None:
+            return subject, people[1]
+        return subject, obj
+
     def _own(self, subject: Arg, obj: Arg) -> bool:
         """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
         command to his own forces, not a demand on another actor."""
@@ -432,6 +464,8 @@ class RelationFinder:
             return
         if "act" in nodes and self._read_as_prospective(trigger.relation, nodes["act"]):
             return
+        if shape == "purpose-act" and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
+            return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
         if trigger.unless and _cancelled(word, trigger):
@@ -475,7 +509,8 @@ class RelationFinder:
             places = (arguments.place_state(t) for t in _with_conjuncts(target))
             objects = [arg for arg in places if arg is not None]
         event = read_event(target, arguments) if trigger.events and not objects else None
-        if event is None and all(s.key == o.key for s in subjects for o in objects):
+        pairs = [self._domestic(s, o, word.doc) for s in subjects for o in objects]
+        if event is None and all(s.key == o.key for s, o in pairs):
             return
         if trigger.intent:  # an intention, whatever else scopes over its act, is a plan
             context = read_context(nodes["act"], self.lexicon)
@@ -500,34 +535,33 @@ class RelationFinder:
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger)
-        for subject in subjects:
-            for obj in objects:
-                if subject.key == obj.key or (
-                    (shape == "infinitive" or trigger.intent) and self._own(subject, obj)
-                ):
-                    continue
+        for subject, obj in pairs:
+            if subject.key == obj.key or (
+                (shape == "infinitive" or trigger.intent) and self._own(subject, obj)
+            ):
+                continue
+            yield RelationMatch(
+                trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
+            )
+            if refusal is not None:
+                verb, relation = refusal
                 yield RelationMatch(
-                    trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
+                    relation,
+                    subject,
+                    obj,
+                    verb.i,
+                    f"{relation}/refusal-{shape}",
+                    trigger.confidence,
+                    read_context(verb, self.lexicon),
                 )
-                if refusal is not None:
-                    verb, relation = refusal
-                    yield RelationMatch(
-                        relation,
-                        subject,
-                        obj,
-                        verb.i,
-                        f"{relation}/refusal-{shape}",
-                        trigger.confidence,
-                        read_context(verb, self.lexicon),
-                    )
-                prospective = _prospective(context) if trigger.prospective else None
-                if prospective is not None:
-                    yield RelationMatch(
-                        trigger.prospective,
-                        subject,
-                        obj,
-                        word.i,
-                        f"{trigger.prospective}/prospective-{shape}",
-                        round(trigger.confidence * _PROSPECTIVE_DISCOUNT, 2),
-                        prospective,
-                    )
+            prospective = _prospective(context) if trigger.prospective else None
+            if prospective is not None:
+                yield RelationMatch(
+                    trigger.prospective,
+                    subject,
+                    obj,
+                    word.i,
+                    f"{trigger.prospective}/prospective-{shape}",
+                    round(trigger.confidence * _PROSPECTIVE_DISCOUNT, 2),
+                    prospective,
+                )

@@ -70,6 +70,44 @@ def _led_by(token: Token, arguments: Arguments) -> Arg | None:
     return None
 
 
+def _unowned(token: Token, organs: frozenset[str]) -> bool:
+    """'the government', 'police', 'the interim authorities': a definite or bare noun of
+    `organs` that no possessor or compound names the owner of."""
+    if token.lower_ not in organs:
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("poss", "compound", "nmod") or c.lower_ in ("a", "an") for c in children):
+        return False
+    return (
+        token.tag_ == "NNS"
+        or token.lower_ == "police"
+        or any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    )
+
+
+def _within(span: Span, sentence: Span) -> bool:
+    return sentence.start <= span.start and span.end <= sentence.end
+
+
+def _stand_for(
+    token: Token,
+    sector: str,
+    owners: list[Arg],
+    actors: list[Span],
+    sectors: list[Span],
+    members: list[Span],
+) -> None:
+    """The noun stands for its first owner, in `sector` of each ('Hungarian and Romanian
+    officials' are both states' officials, one pair member each)."""
+    doc, first = token.doc, owners[0]
+    actors.append(Span(doc, token.i, token.i + 1, label=first.kind, span_id=first.key))
+    actors[-1].kb_id_ = first.key
+    for owner in owners:
+        sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
+    if len(owners) > 1:
+        members += [Span(doc, token.i, token.i + 1, o.kind, span_id=o.key) for o in owners]
+
+
 class SectorResolver:
     """Sector nouns with an actor modifier stand for that actor; the sector is recorded."""
 
@@ -103,6 +141,7 @@ class SectorResolver:
                 sectors.append(Span(doc, span.start, span.end, label=sector, span_id=span.id_))
         actors = list(doc.spans.get(SPAN_KEY, []))
         members = list(doc.spans.get(PAIR_KEY, []))
+        unowned: list[tuple[Token, str]] = []  # 'the government', 'police': no owner named
         for i in range(len(doc)):
             if i in arguments.spans or not self._may_name(table, i):
                 continue
@@ -121,7 +160,7 @@ class SectorResolver:
                 actors.append(Span(doc, i, i + 1, label=people.kind, span_id=people.key))
                 actors[-1].kb_id_ = people.key
                 continue
-            if token.dep_ in _MODIFIER_DEPS or sector is None:
+            if token.dep_ in _MODIFIER_DEPS[:-1] or sector is None:
                 continue
             led = _led_by(token, arguments)
             # an armed group's name the gazetteer does not know owns its men ('FARC rebels')
@@ -135,20 +174,22 @@ class SectorResolver:
             sector = self._refined(token) or sector
             if not owners and sector in self.lexicon["domestic_sectors"]:
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
-                owners = [a for a in [self._state_after(token, arguments)] if a is not None]
+                owners = [a for a in [self._state_after(token, arguments, cities=True)] if a]
+                if not owners and _unowned(token, self.lexicon["state_organ_nouns"]):
+                    unowned.append((token, sector))
             elif not owners and self.lexicon.matches("resident_nouns", *forms):
                 # 'villagers in Nepal', 'residents of Kenya': people of the state they live in
-                place = self._state_after(token, arguments, ("in", "of"))
+                place = self._state_after(token, arguments, ("in", "of"), cities=True)
                 owners = [place] if place is not None else []
-            if not owners:
-                continue
-            first = owners[0]
-            actors.append(Span(doc, token.i, token.i + 1, label=first.kind, span_id=first.key))
-            actors[-1].kb_id_ = first.key
-            for owner in owners:
-                sectors.append(Span(doc, token.i, token.i + 1, label=sector, span_id=owner.key))
-            if len(owners) > 1:  # 'Hungarian and Romanian officials' are both states' officials
-                members += [Span(doc, token.i, token.i + 1, o.kind, span_id=o.key) for o in owners]
+            if owners:
+                _stand_for(token, sector, owners, actors, sectors, members)
+        for token, sector in unowned:
+            # 'Kenyan teachers protested against the government': the one state of its sentence
+            states = {a.id_: a for a in actors if a.label_ == "State" and _within(a, token.sent)}
+            if len(states) == 1:
+                state = next(iter(states.values()))
+                owner = Arg(state.id_, state.text, state.label_, state.start, state.end)
+                _stand_for(token, sector, [owner], actors, sectors, members)
         doc.spans[SPAN_KEY] = actors
         doc.spans[SECTOR_KEY] = sectors
         doc.spans[PAIR_KEY] = members
@@ -244,13 +285,22 @@ class SectorResolver:
         return self.gazetteer.demonym_state(token.text)
 
     def _state_after(
-        self, token: Token, arguments: Arguments, preps: tuple[str, ...] = ("in", "from")
+        self,
+        token: Token,
+        arguments: Arguments,
+        preps: tuple[str, ...] = ("in", "from"),
+        cities: bool = False,
     ) -> Arg | None:
-        """The state after 'in' or 'from' ('rebels in the Ivory Coast'); a city is no state."""
+        """The state after 'in' or 'from' ('rebels in the Ivory Coast'); with `cities`, also the
+        state of a city there ('police in Kharkiv'; 'protesters in Paris' may be foreigners)."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
-                    arg = arguments.mention(pobj) if pobj.dep_ == "pobj" else None
+                    if pobj.dep_ != "pobj":
+                        continue
+                    arg = arguments.mention(pobj)
+                    if cities and (arg is None or arg.kind == "Place"):
+                        arg = arguments.agent(pobj) or arguments.place_state(pobj)
                     if arg is not None and arg.kind == "State" and arg.end == pobj.i + 1:
                         return arg
         return None

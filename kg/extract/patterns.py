@@ -108,6 +108,16 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
             ],
         )
         yield f"{shape}-owner", [_node("trigger", word), *at, _node("object", owner, "frontier")]
+    if trigger.pos == "VERB":
+        # the parser hangs 'with X' on the verb: 'moved tanks to the border with X', 'put troops
+        # on alert along the border with X'
+        with_object = [
+            _node("with", _prep(["with"]), "trigger"),
+            _node("object", {"DEP": "pobj"}, "with"),
+        ]
+        for shape, carrier, parent in ways[:1] + ways[-1:]:
+            at = [*carrier, _node("prep", on, parent), _node("frontier", border, "prep")]
+            yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

@@ -126,12 +126,17 @@ def _event_matches(
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
-    the trigger's own: 'a general strike against X' is no attack."""
+    the trigger's own, or the preposition it is the object of: 'a general strike against X',
+    'went on strike against X' are no attack."""
     clause = word.head if word.dep_ == "dobj" else word
-    return any(
-        t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
-        for t in clause.subtree
-    ) or any(c.lower_ in trigger.unless and c.dep_ in ("amod", "compound") for c in word.children)
+    return (
+        any(
+            t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
+            for t in clause.subtree
+        )
+        or any(c.lower_ in trigger.unless and c.dep_ in ("amod", "compound") for c in word.children)
+        or (word.dep_ == "pobj" and word.head.lower_ in trigger.unless)
+    )
 
 
 def _allied(word: Token, nodes: dict[str, Token]) -> bool:

@@ -142,6 +142,10 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         for dep, words, modality in _CHILD_MARKERS
         if any(c.dep_ == dep and c.lower_ in lexicon[words] for c in children)
     } | ({"planned"} if reported_future and future else set())
+    # 'called for Uganda to free X': the clause a request's 'for' introduces is asked for
+    asked = token.dep_ == "advcl" and lexicon.matches("request_for_verbs", token.head.lemma_)
+    if asked and any(c.dep_ == "mark" and c.lower_ == "for" for c in children):
+        found.add("hypothetical")
     # 'insisted that Pakistan recognise Israel': the content of a demand is not done
     if token.dep_ == "ccomp" and lexicon.matches("mandative_verbs", token.head.lemma_):
         found |= {"hypothetical"} if subjunctive(token) else set()

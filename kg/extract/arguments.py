@@ -185,11 +185,12 @@ class Arguments:
         entry = self.gazetteer.entries.get(key)
         return entry.label if entry else fallback
 
-    def place_state(self, token: Token) -> Arg | None:
+    def place_state(self, token: Token, persons: bool = False) -> Arg | None:
         """The state a city lies in ('Russia bombed *Kharkiv*'), from the gazetteer's city table:
-        only for a name the model tags as a place."""
+        only for a name the model tags as a place, or with `persons` a one-word person."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is None or ent.label_ not in ("GPE", "LOC"):
+        labels = ("GPE", "LOC", "PERSON") if persons else ("GPE", "LOC")
+        if ent is None or ent.label_ not in labels or (ent.label_ == "PERSON" and len(ent) > 1):
             return None
         state = self.gazetteer.entries.get(self.gazetteer.places.get(ent.text, ""))
         return Arg(state.key, state.label, state.kind, ent.start, ent.end) if state else None

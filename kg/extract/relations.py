@@ -376,6 +376,15 @@ class RelationFinder:
         ]
         return not named or any(t.lemma_ in self.lexicon["harm_nouns"] for t in named)
 
+    def _place_or_parties(self, token: Token, arguments: Arguments) -> list[Arg]:
+        """'Russia bombed Kharkiv': what is done to a city is done to its state, also to a city
+        the small model reads as a person no gazetteer knows ('shelled Kherson')."""
+        parties = arguments.parties(token)
+        if any(a.kind != "Person" or a.key in self.gazetteer.entries for a in parties):
+            return parties
+        state = arguments.place_state(token, persons=bool(parties))
+        return [state] if state is not None else parties
+
     def _people(self, arg: Arg, doc: Doc) -> Arg | None:
         """'Kenyan teachers', 'Nigerians': a state's civilians (a sector of `civilian_sectors`),
         or its people named alone, as a group of their own ('kenyan-teacher', 'nigerians')."""
@@ -503,16 +512,13 @@ class RelationFinder:
             return  # 'Pakistani anti-American protests': the protesters, not the target
         if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
             return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
+        places = trigger.relation in self.lexicon["place_object_relations"]
         objects = [
             arg
             for t in _with_conjuncts(target)
-            for arg in arguments.parties(t)
+            for arg in (self._place_or_parties(t, arguments) if places else arguments.parties(t))
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
-        if not objects and trigger.relation in self.lexicon["place_object_relations"]:
-            # 'Russia bombed Kharkiv': what is done to a city is done to its state
-            places = (arguments.place_state(t) for t in _with_conjuncts(target))
-            objects = [arg for arg in places if arg is not None]
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc) for s in subjects for o in objects]
         if event is None and all(s.key == o.key for s, o in pairs):

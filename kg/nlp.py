@@ -23,7 +23,7 @@ from .extract.actors import ActorResolver
 from .extract.coref import CoreferenceResolver
 from .extract.relations import RelationFinder
 from .extract.sectors import SectorResolver
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .resolve import load_gazetteer
 from .schema import relations
 
@@ -149,6 +149,27 @@ def _correct_lemmas(nlp: Language, tables: dict[str, dict[str, str]]) -> None:
         )
 
 
+# Dependencies of a gerund used as a noun ('*Fighting* between X and Y continued').
+_NOMINAL_DEPS = ["nsubj", "nsubjpass", "dobj", "pobj"]
+
+
+def _nominal_gerunds(nlp: Language, lexicon: Lexicon) -> None:
+    """A word of a noun trigger line the tagger reads as a gerund where the parser makes it a
+    noun phrase ('*Fighting* between X and Y continued', 'a halt to *shelling* by X') is that
+    noun: the attribute_ruler (after the parser) sets it before the lemmatizer runs."""
+    words = {w for t in lexicon.triggers if t.pos == "NOUN" for w in t.lemmas if w.endswith("ing")}
+    if words and "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("attribute_ruler").add_patterns(
+            [
+                {
+                    "patterns": [[{"LOWER": word, "TAG": "VBG", "DEP": {"IN": _NOMINAL_DEPS}}]],
+                    "attrs": {"POS": "NOUN", "TAG": "NN", "LEMMA": word},
+                }
+                for word in sorted(words)
+            ]
+        )
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
@@ -157,7 +178,9 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     except OSError:
         raise ModelError(_missing_model(settings.model)) from None
     directory = str(settings.ontology_dir)
-    _correct_lemmas(nlp, load_lexicon(settings.ontology_dir / "lexicon").tables)
+    lexicon = load_lexicon(settings.ontology_dir / "lexicon")
+    _correct_lemmas(nlp, lexicon.tables)
+    _nominal_gerunds(nlp, lexicon)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     # The ruler matches phrase patterns by their tokens (ORTH): tokenizing them is enough, and

@@ -185,6 +185,15 @@ class Arguments:
         entry = self.gazetteer.entries.get(key)
         return entry.label if entry else fallback
 
+    def event_authors(self, token: Token) -> list[Arg]:
+        """'An *Israeli* air strike killed ...', 'shelling *by Ethiopian troops* hit ...': a violent
+        event noun that acts stands for whom its modifier or its 'by' names."""
+        if token.lemma_.lower() not in self.lexicon.event_types:
+            return []
+        kinds = ("State", "Group", "Organization")
+        found = self.modifier_actor(token, kinds) or self.owner(token, ("by",), kinds)
+        return [found] if found is not None else []
+
     def place_state(self, token: Token, persons: bool = False) -> Arg | None:
         """The state a city lies in ('Russia bombed *Kharkiv*'), from the gazetteer's city table:
         only for a name the model tags as a place, or with `persons` a one-word person."""
@@ -320,8 +329,11 @@ class Arguments:
                 deps += ("amod",)
             # a name before a possessive pronoun: 'its European Union partners' are the EU's
             named = self.modifier_actor(token, kinds, ("compound",))
-            # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs
-            owner = self.owner(token, ("of", "for"))
+            # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs; 'targets
+            # inside Eritrea' are the state's they are in
+            owner = self.owner(token, ("of", "for")) or self.owner(
+                token, ("in", "inside"), ("State",)
+            )
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
 

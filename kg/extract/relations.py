@@ -502,7 +502,12 @@ class RelationFinder:
             agents = [t for t in agents if self._crowd(t)]
         if trigger.subject_nouns:
             agents = [t for t in agents if self._named_by(t, trigger.subject_nouns)]
-        subjects = [arg for token in agents for t in expand(token) for arg in arguments.parties(t)]
+        subjects = [
+            arg
+            for token in agents
+            for t in expand(token)
+            for arg in arguments.parties(t) or arguments.event_authors(t)
+        ]
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]

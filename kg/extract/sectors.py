@@ -85,6 +85,19 @@ def _unowned(token: Token, organs: frozenset[str]) -> bool:
     )
 
 
+def _sent_from(token: Token, arguments: Arguments) -> list[Arg]:
+    """'envoys from Sudan and Chad', 'troops from Chad': the actors after 'from'."""
+    found = {}
+    for pobj in (
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+    ):
+        for word in (pobj, *pobj.conjuncts) if pobj.dep_ == "pobj" else ():
+            arg = arguments.agent(word)
+            if arg is not None and arg.kind in _OWNER_KINDS:
+                found.setdefault(arg.key, arg)
+    return list(found.values())
+
+
 def _within(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
 
@@ -270,13 +283,18 @@ class SectorResolver:
 
     def _owners(self, token: Token, arguments: Arguments) -> list[Arg]:
         """The actors the noun's modifiers name, or those of a compound before it ('Egyptian
-        riot police', the parser hanging 'Egyptian' on 'riot')."""
-        return arguments.modifier_actors(token, _OWNER_KINDS) or [
-            owner
-            for child in token.children
-            if child.dep_ == "compound" and child.i < token.i
-            for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod", "compound"))
-        ]
+        riot police', the parser hanging 'Egyptian' on 'riot'), or those it comes from ('envoys
+        from Sudan and Chad')."""
+        return (
+            arguments.modifier_actors(token, _OWNER_KINDS)
+            or [
+                owner
+                for child in token.children
+                if child.dep_ == "compound" and child.i < token.i
+                for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod", "compound"))
+            ]
+            or _sent_from(token, arguments)
+        )
 
     def _people_state(self, token: Token) -> GazetteerEntry | None:
         """The state of a people named alone ('Hungarians', 'Iraqis'), not a modifier."""

@@ -378,8 +378,16 @@ class RelationFinder:
 
     def _place_or_parties(self, token: Token, arguments: Arguments) -> list[Arg]:
         """'Russia bombed Kharkiv': what is done to a city is done to its state, also to a city
-        the small model reads as a person no gazetteer knows ('shelled Kherson')."""
+        the small model reads as a person no gazetteer knows ('shelled Kherson') or one a place
+        noun names ('shelled the town of Kharkiv')."""
         parties = arguments.parties(token)
+        forms = (token.lemma_.lower(), token.lower_)
+        if not parties and self.lexicon.matches("place_nouns", *forms):
+            return [
+                a
+                for place in prep_objects(token, "of")
+                for a in self._place_or_parties(place, arguments)
+            ]
         if any(a.kind != "Person" or a.key in self.gazetteer.entries for a in parties):
             return parties
         state = arguments.place_state(token, persons=bool(parties))

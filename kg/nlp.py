@@ -170,6 +170,16 @@ def _nominal_gerunds(nlp: Language, lexicon: Lexicon) -> None:
         )
 
 
+def _guest_participles(nlp: Language, lexicon: Lexicon) -> None:
+    """'Mubarak received visiting minister Peres': a `guest_participles` word right after a form
+    of `guest_hosts` describes the guest, though the parser makes it a verb of its own (matched by
+    form: the attribute_ruler runs before the lemmatizer)."""
+    hosts, words = sorted(lexicon["guest_hosts"]), sorted(lexicon["guest_participles"])
+    if hosts and words and "attribute_ruler" in nlp.pipe_names:
+        pattern = [{"LOWER": {"IN": hosts}}, {"LOWER": {"IN": words}, "TAG": "VBG"}]
+        nlp.get_pipe("attribute_ruler").add([pattern], {"POS": "ADJ", "TAG": "JJ"}, index=1)
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
@@ -181,6 +191,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     lexicon = load_lexicon(settings.ontology_dir / "lexicon")
     _correct_lemmas(nlp, lexicon.tables)
     _nominal_gerunds(nlp, lexicon)
+    _guest_participles(nlp, lexicon)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     # The ruler matches phrase patterns by their tokens (ORTH): tokenizing them is enough, and

@@ -308,6 +308,28 @@ class ActorResolver:
             )
         )
 
+    def _namesake(self, ent: Span, entry: GazetteerEntry) -> Span | None:
+        """'Hafez al-Assad' is not Bashar al-Assad: a curated person's name right after given
+        names that are not theirs (capitalised proper nouns, no title, date or place) names
+        someone else."""
+        doc, start = ent.doc, ent.start
+        while start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            word = doc[start - 1]
+            if word.ent_type_ not in ("", "PERSON") or self._title_word(word):
+                break  # 'On Monday Putin', 'General Kurilla'
+            start -= 1
+        name = doc[start : ent.end].text
+        if start == ent.start or name in (entry.label, *entry.aliases):
+            return None
+        return Span(doc, start, ent.end, label="Person", span_id=slugify(name), kb_id=slugify(name))
+
+    def _title_word(self, word: Token) -> bool:
+        """A role title, rank or honorific ('President', 'General', 'Sheikh')."""
+        lower = word.lower_
+        return self.lexicon.role(lower) is not None or lower in (
+            self.lexicon["ranks"] | self.lexicon["honorifics"]
+        )
+
     def _placed(self, name: Span, entry: GazetteerEntry) -> bool:
         """A state's people placed in another state by a modifier ('Kosovo Albanians', 'Turkish
         Cypriots'): a group of their own, not the state their name comes from."""
@@ -326,6 +348,10 @@ class ActorResolver:
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
         name = strip_name(ent, self.lexicon)
         known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
+        if known is not None and known.kind == "Person":
+            other = self._namesake(ent, known)
+            if other is not None:
+                return other
         entry = known or self.gazetteer.lookup(name.text)
         if entry is None and ent.label_ in _PEOPLE_LABELS:
             name, entry = self._people(name)

@@ -434,6 +434,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(verb, trigger, lexicon)
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
+            # 'received visiting minister X': the parser gives the guest to the participle (which
+            # kg's attribute_ruler patterns read as an adjective, JJ)
+            guest = {"TAG": "JJ", "LOWER": {"IN": sorted(lexicon["guest_participles"])}}
+            yield (
+                "guest",
+                [
+                    _node("trigger", verb),
+                    _node("participle", guest, "trigger"),
+                    _node("object", {"DEP": "dobj"}, "participle"),
+                ],
+            )
             # 'Iran-backed Houthis', 'separatists backed by Russia'
             participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
             yield (

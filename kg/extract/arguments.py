@@ -382,6 +382,12 @@ class Arguments:
         while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'
             noun = noun.head
         verb = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "of"
+            and verb.head.lemma_ in self.lexicon["series_nouns"]
+        ):
+            return self.noun_agents(verb.head, mutual)  # 'held a new round of talks with X'
         if noun.dep_ == "dobj" and self._agent_verb(verb):
             return verb_subjects(verb)
         if (

@@ -302,15 +302,18 @@ class Arguments:
         if self.lexicon.matches("sector_nouns", *forms):
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)
-        if self.lexicon.matches("proposal_nouns", *forms) or self._authored(token):
+        agent_act = self.lexicon.matches("agent_act_nouns", *forms)
+        if agent_act or self.lexicon.matches("proposal_nouns", *forms) or self._authored(token):
             # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the ceasefire
-            # proposed by Egypt', 'the demands of Turkey' (what is said is its speaker's): its
-            # author
-            speech = self.lexicon.matches("speech_act_nouns", *forms)
+            # proposed by Egypt', 'the demands of Turkey' (what is said is its speaker's), 'the
+            # resignation of X' (an act of its own): its author
+            of = agent_act or self.lexicon.matches("speech_act_nouns", *forms)
+            # 'a withdrawal from X': X is the place left (departure_nouns), not the author
+            left = self.lexicon.matches("departure_nouns", *forms)
             return (
                 self.modifier_actor(token, (*kinds, "Person"))
-                or self.owner(token, ("by", "from"))
-                or (self.owner(token) if speech else None)
+                or self.owner(token, ("by",) if left else ("by", "from"))
+                or (self.owner(token) if of else None)
             )
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body

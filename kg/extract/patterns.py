@@ -28,6 +28,9 @@ __all__ = ["patterns"]
 
 _VERB = {"POS": {"IN": ["VERB"]}}
 _NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
+# an adjective, or a participle read as one ('Russia is *opposed* to X', which the parser makes a
+# passive)
+_ADJECTIVE = {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"IN": ["JJ", "VBN"]}}
 # how the parser hangs X of 'anti-X' on the noun after it
 _ANTI_DEPS = ("amod", "compound", "nmod", "npadvmod")
 
@@ -428,8 +431,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
     elif trigger.intent:  # 'agreed to ...', 'is ready to ...': only the act's party
         yield from _complement(lemma | {"POS": trigger.pos}, trigger, "intent")
         return
-    elif trigger.pos == "VERB":
-        verb = lemma | _VERB
+    elif trigger.pos in ("VERB", "ADJ"):
+        verb = lemma | (_VERB if trigger.pos == "VERB" else _ADJECTIVE)
         if trigger.frontier:
             yield from _frontier(verb, trigger, lexicon)
         if trigger.dobj:

@@ -297,8 +297,10 @@ class RelationFinder:
             return compound_modifiers(word) or verb_subjects(word)
         if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
             return verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
-        if trigger.intent and word.pos_ == "ADJ":  # 'Iran is ready to ...'
-            return verb_subjects(word.head) if word.dep_ == "acomp" else []
+        if trigger.pos == "ADJ":  # 'Iran is ready to ...', 'Russia is (not) opposed to ...'
+            if word.dep_ == "acomp":
+                return verb_subjects(word.head)
+            return [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if word.pos_ == "VERB":
             return verb_subjects(word) or self._describing_agents(word, arguments)
         if shape == "under":

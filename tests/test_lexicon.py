@@ -34,11 +34,11 @@ def test_every_core_relation_has_triggers():
 
 def test_triggers_are_single_lowercase_lemmas():
     for trigger in LEXICON.triggers:
-        # an adjective only states an intention ('ready to ...'); a preposition is read only
-        # through its nouns ('despite American objections')
+        # an adjective takes a preposition ('opposed to X') or states an intention ('ready to
+        # ...'); a preposition is read only through its nouns ('despite American objections')
         assert (
             trigger.pos in ("VERB", "NOUN")
-            or (trigger.pos == "ADJ" and trigger.intent)
+            or (trigger.pos == "ADJ" and (trigger.intent or (trigger.preps and not trigger.dobj)))
             or (trigger.pos == "ADP" and trigger.object_nouns)
         )
         assert all(" " not in lemma and lemma == lemma.lower() for lemma in trigger.lemmas)

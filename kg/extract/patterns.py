@@ -619,6 +619,18 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("object", {"DEP": "nsubj"}, "verb"),
             ],
         )
+        if trigger.preps:
+            # 'Ukraine won support from X', 'faced criticism from X': so is what it receives (a
+            # line read through a clause, 'its call for X to ...', takes no such object)
+            received = {"LEMMA": {"IN": sorted(lexicon["receipt_verbs"])}}
+            yield (
+                "receipt",
+                [
+                    _node("verb", received),
+                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                    _node("object", {"DEP": "nsubj"}, "verb"),
+                ],
+            )
         if "to" in trigger.preps:
             # 'gave Jordan a loan', 'will offer Kenya its support': the indirect object receives
             yield (

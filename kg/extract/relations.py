@@ -303,8 +303,8 @@ class RelationFinder:
             return [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if word.pos_ == "VERB":
             return verb_subjects(word) or self._describing_agents(word, arguments)
-        if shape == "under":
-            # 'came under fire from X': the source may hang on the verb
+        if shape in ("under", "receipt"):
+            # 'came under fire from X', 'won support from X': the source may hang on the verb
             verb = nodes["verb"]
             return arguments.noun_agents(word, clause=False) or [
                 *prep_objects(verb, "from"),

@@ -304,12 +304,19 @@ class RelationFinder:
         if word.pos_ == "VERB":
             return verb_subjects(word) or self._describing_agents(word, arguments)
         if shape in ("under", "receipt"):
-            # 'came under fire from X', 'won support from X': the source may hang on the verb
+            # 'came under fire from X', 'won support from X': the source may hang on the verb;
+            # 'sparked protests in Jordan': the people of the state the reaction is in
             verb = nodes["verb"]
-            return arguments.noun_agents(word, clause=False) or [
-                *prep_objects(verb, "from"),
-                *prep_objects(verb, "by"),
-            ]
+            return (
+                arguments.noun_agents(word, clause=False)
+                or [*prep_objects(verb, "from"), *prep_objects(verb, "by")]
+                or [
+                    place
+                    for holder in (word, verb)
+                    for place in prep_objects(holder, "in")
+                    if (arg := arguments.agent(place)) is not None and arg.kind == "State"
+                ]
+            )
         noun = nodes["head"] if shape == "compound" else word
         return arguments.noun_agents(noun, "with" in trigger.preps)
 

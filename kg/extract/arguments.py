@@ -130,6 +130,10 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
         # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
         return verb_subjects(verb.head)
+    if verb.dep_ == "relcl" and any(s.tag_ == "WP" for s in subjects):
+        # 'Russian troops, who have been fighting X, ...' ('a resolution that aims to ...' is
+        # not its author's act)
+        return [verb.head]
     if subjects:
         # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
         # pronoun stands for an actor only if `kg_coref` resolved it.
@@ -406,7 +410,8 @@ class Arguments:
             and verb.lower_ in self.lexicon["occasion_preps"]
             and verb.head.pos_ in ("VERB", "AUX")
         ):
-            return verb_subjects(verb.head)
+            # ('were killed in clashes with X': the passive's subject took part too)
+            return verb_subjects(verb.head, raised=True)
         if (
             noun.dep_ == "pobj"
             and verb.dep_ == "prep"
@@ -431,8 +436,9 @@ class Arguments:
         ):
             # 'went on strike in protest against X': a bare noun after 'in' is the clause's act,
             # also where the parser hangs it on the verb's object ('boycotted the summit in ...')
+            # ('were killed in clashes with X': the passive's subject took part too)
             clause = verb.head if verb.head.dep_ != "dobj" else verb.head.head
-            return verb_subjects(clause) if clause.pos_ in ("VERB", "AUX") else []
+            return verb_subjects(clause, raised=True) if clause.pos_ in ("VERB", "AUX") else []
         return []
 
     def _agent_verb(self, verb: Token) -> bool:

@@ -364,6 +364,8 @@ class RelationFinder:
         its officials."""
         if self._named_by(token, "crowd_nouns"):
             return True
+        if self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
+            return any(self._crowd(c) for c in prep_objects(token, "of"))  # 'thousands of Serbs'
         return (
             token.tag_ in ("NNPS", "NNS")
             and token.text[:1].isupper()

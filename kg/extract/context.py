@@ -48,6 +48,11 @@ def subjunctive(clause: Token) -> bool:
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 
 
+def _finite(clause: Token) -> bool:
+    """A clause with a subject or a 'that', not a participle: 'charges that X had shelled Y'."""
+    return any(c.dep_ in ("nsubj", "mark") for c in clause.children)
+
+
 def _governors(
     token: Token, lexicon: Lexicon, description: bool = False
 ) -> Iterator[tuple[Token, bool, bool]]:
@@ -64,9 +69,12 @@ def _governors(
             return
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
-        if dep in ("relcl", "appos") or (dep in ("acl", "amod") and token.tag_ == "VBN"):
+        if dep in ("relcl", "appos") or (
+            dep in ("acl", "amod") and token.tag_ == "VBN" and not _finite(token)
+        ):
             # 'Hamas, (which is) backed by Qatar, rejected ...', 'Hungary, Serbia's ally, blocked
-            # ...': a modifier's own claim
+            # ...': a modifier's own claim ('charges that its forces had shelled X' are a
+            # noun's content)
             return
         if dep == "advcl" and infinitive(token):
             own = True  # 'will strike to protest X': the clause's modality is the purpose's

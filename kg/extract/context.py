@@ -48,6 +48,12 @@ def subjunctive(clause: Token) -> bool:
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 
 
+def _neither(subject: Token) -> bool:
+    return any(
+        c.dep_ in ("preconj", "det", "cc") and c.lower_ == "neither" for c in subject.children
+    )
+
+
 def _finite(clause: Token) -> bool:
     """A clause with a subject or a 'that', not a participle: 'charges that X had shelled Y'."""
     return any(c.dep_ in ("nsubj", "mark") for c in clause.children)
@@ -99,6 +105,10 @@ def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexico
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
         or (child.dep_ == "advmod" and child.lower_ in ("never",))
+        # 'India has yet to condemn X', 'X is yet to respond'
+        or (child.dep_ == "advmod" and child.lower_ == "yet" and token.lemma_ in ("have", "be"))
+        # 'Neither France nor Germany condemned X' (not an elided 'neither X nor Y did')
+        or (child.dep_ in ("nsubj", "nsubjpass") and _neither(child) and token.lemma_ != "do")
         for child in token.children
     )
     if not is_trigger and token.lemma_ in lexicon["reluctance_verbs"]:
@@ -160,6 +170,12 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
     if not is_trigger:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}
+        # 'it is unlikely that X will attack Y': a speculation word as the governor's predicate
+        predicates = [c for c in children if c.dep_ == "acomp"]
+        if any(
+            lexicon.matches("speculation_words", c.lemma_.lower(), c.lower_) for c in predicates
+        ):
+            found.add("hypothetical")
         if lexicon.matches("request_for_verbs", *forms) and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in token.children
         ):

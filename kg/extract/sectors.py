@@ -223,6 +223,8 @@ class SectorResolver:
         state's demonym and the noun; 'Kurdish guerrillas', 'Tamil separatists': people no state
         names are a group named by the people and the noun. `sector` is the token's own
         (`_sector_noun`)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None  # 'stopped funding the project in China' names no fund
         forms = (token.lemma_.lower(), token.lower_)
         # a people living in another state is a group too ('Bosnian Serbs', 'Iraqi Kurds'), and
         # so is an unnamed body of a people ('an Israeli peace movement', 'Palestinian armed

@@ -57,6 +57,24 @@ def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     )
 
 
+def _untagged_surnames(
+    doc: Doc, ents: list[Span], surnames: dict[str, tuple[str, str]]
+) -> list[Span]:
+    """'Lavrov later flew to Baghdad': a surname of a person the article names in full is that
+    person where the model tags no entity (a proper noun, read from the token table)."""
+    if not surnames:
+        return ents
+    lowered = {name.lower() for name in surnames}
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    table = token_table(doc)
+    found = [
+        Span(doc, i, i + 1, label="PERSON")
+        for i, (lower, pos) in enumerate(zip(table.lower, table.pos, strict=True))
+        if lower in lowered and pos == "PROPN" and i not in covered and doc[i].text in surnames
+    ]
+    return sorted(ents + found, key=lambda e: e.start) if found else ents
+
+
 def _split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
     """'The Movement for Democratic Change (MDC' read as one entity is a name and an acronym;
     an acronym in brackets after a name the model did not read as one is an entity too."""
@@ -181,6 +199,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         ents = self._mended(doc)
         surnames = self._surnames(ents)
+        ents = _untagged_surnames(doc, ents, surnames)
         spans = []
         for ent in ents:
             span = self._resolve(ent, surnames)

@@ -379,6 +379,16 @@ class Arguments:
         for child in noun.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 return [c for c in child.children if c.dep_ == "pobj"]
+        for thing in prep_objects(noun, "of"):
+            # 'the seizure of the tanker by Iran': the parser hangs 'by' on the noun's object
+            agents = prep_objects(thing, "by")
+            if agents:
+                return agents
+        if self.lexicon.matches("traveller_nouns", noun.lemma_.lower(), noun.lower_):
+            # 'the visit of the Chinese president to Russia': who travels
+            travellers = prep_objects(noun, "of")
+            if travellers:
+                return travellers
         for child in noun.children:
             # an actor's name, not any entity: 'their first meeting' is not the ordinal's; not
             # the target of 'anti-American protests'

@@ -372,6 +372,8 @@ class ActorResolver:
             if other is not None:
                 return other
         entry = known or self.gazetteer.lookup(name.text)
+        if entry is None and name.text.isupper() and len(name.text) > 3:
+            entry = self.gazetteer.lookup(name.text.title())  # a dateline's 'CAIRO'
         if entry is None and ent.label_ in _PEOPLE_LABELS:
             name, entry = self._people(name)
         if entry is not None and self._placed(name, entry):

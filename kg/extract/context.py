@@ -54,6 +54,14 @@ def _neither(subject: Token) -> bool:
     )
 
 
+def _content(clause: Token) -> bool:
+    """'the claims that Russia had attacked X', which the parser may make a relative clause: a
+    'that' with a subject of its own is a noun's content, not a description of it."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in clause.children
+    )
+
+
 def _finite(clause: Token) -> bool:
     """A clause with a subject or a 'that', not a participle: 'charges that X had shelled Y'."""
     return any(c.dep_ in ("nsubj", "mark") for c in clause.children)
@@ -75,7 +83,7 @@ def _governors(
             return
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
-        if dep in ("relcl", "appos") or (
+        if (dep in ("relcl", "appos") and not _content(token)) or (
             dep in ("acl", "amod") and token.tag_ == "VBN" and not _finite(token)
         ):
             # 'Hamas, (which is) backed by Qatar, rejected ...', 'Hungary, Serbia's ally, blocked

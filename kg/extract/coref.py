@@ -108,9 +108,10 @@ class CoreferenceResolver:
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)
         holdings = _Holdings(partial(self._holdings, doc))
-        # As named: a capital is a place here ('killed in Tehran. It ...' is not Iran).
+        # As named: a capital is a place here ('killed in Tehran. It ...' is not Iran), unless it
+        # acts as its state's subject ('Moscow moved warships near its own border').
         mentions = [
-            _Mention(span.start, span.id_, span.label_, _is_main_subject(span.root))
+            _Mention(*_acting(span), _is_main_subject(span.root))
             for span in sorted(doc.spans.get(SPAN_KEY, []), key=_start)
         ]
         actors, corefs = list(doc.spans.get(SPAN_KEY, [])), []
@@ -371,6 +372,13 @@ class CoreferenceResolver:
             elif token.tag_ in _NOUN_TAGS[number]:
                 return True
         return False
+
+
+def _acting(span: Span) -> tuple[int, str, str]:
+    """(start, key, kind) of a mention: a capital that is a subject stands for its state."""
+    if span.kb_id_ and span.kb_id_ != span.id_ and _is_subject(span.root):
+        return span.start, span.kb_id_, "State"
+    return span.start, span.id_, span.label_
 
 
 def _named(noun: Token, arguments: Arguments) -> bool:

@@ -285,8 +285,8 @@ class SectorResolver:
 
     def _owners(self, token: Token, arguments: Arguments) -> list[Arg]:
         """The actors the noun's modifiers name, or those of a compound before it ('Egyptian
-        riot police', the parser hanging 'Egyptian' on 'riot'), or those it comes from ('envoys
-        from Sudan and Chad')."""
+        riot police', the parser hanging 'Egyptian' on 'riot'), or, for a subject, those it comes
+        from ('envoys from Sudan and Chad met'; 'evacuated its troops from X' is the place left)."""
         return (
             arguments.modifier_actors(token, _OWNER_KINDS)
             or [
@@ -295,7 +295,7 @@ class SectorResolver:
                 if child.dep_ == "compound" and child.i < token.i
                 for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod", "compound"))
             ]
-            or _sent_from(token, arguments)
+            or (_sent_from(token, arguments) if token.dep_ in ("nsubj", "nsubjpass") else [])
         )
 
     def _people_state(self, token: Token) -> GazetteerEntry | None:

@@ -368,6 +368,14 @@ class Arguments:
             return []
         while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'
             noun = noun.head
+        measure = noun.head.head
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in ("of", "in")
+            and measure.dep_ == "dobj"
+            and self.lexicon.matches("measure_nouns", measure.lemma_.lower())
+        ):
+            noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head
         if noun.dep_ == "dobj" and self._agent_verb(verb):
             return verb_subjects(verb)

@@ -77,9 +77,9 @@ def _governors(
 
 
 def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
-    """A negation of the token, or a denial verb over it ('rejected' as a trigger is itself the
-    relation, not its denial); a reluctance verb over it denies it unless itself negated ('will
-    not hesitate to strike X' strikes)."""
+    """A negation of the token, or a denial verb or noun over it ('rejected' as a trigger is
+    itself the relation, not its denial); a reluctance verb over it denies it unless itself
+    negated ('will not hesitate to strike X' strikes)."""
     denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -90,6 +90,8 @@ def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> boo
         return not denied
     if denied:
         return True
+    if not is_trigger and token.lemma_ in lexicon["negative_nouns"] and token.pos_ == "NOUN":
+        return own  # "Iran's refusal to negotiate with X"
     if (
         not is_trigger
         and token.lemma_ in lexicon["negative_verbs"]

@@ -9,9 +9,10 @@ subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a
 object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
 Y restored ties') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
-Jordan a loan'), that-clause ("X's demand that Y ..."), 'between X and Y' (also on the verb of
-which the noun is subject: 'clashes erupted between X and Y'), compound ('a bombing campaign
-against X'; 'X and Y signed a partnership treaty'); a noun read only through object nouns ('a
+Jordan a loan'; also after a measure: 'pledged $200 million in aid to X'), that-clause ("X's
+demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject: 'clashes
+erupted between X and Y'), compound ('a bombing campaign against X'; 'X and Y signed a
+partnership treaty'); a noun read only through object nouns ('a
 suspension of air links with X'). Verbs and nouns of a `frontier` line: the neighbour across a
 border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
@@ -225,12 +226,12 @@ def _object_noun_shapes(
             )
         return
     via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
-    # 'handed over 700 kg of medicine to X': the nouns after a measure of them
+    # 'handed over 700 kg of medicine to X', '$5 million in aid': the nouns after a measure
     measured = [
         _node(
             "measure", {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}, "trigger"
         ),
-        _node("of", _prep(["of"]), "measure"),
+        _node("of", _prep(["of", "in"]), "measure"),
         _node("thing", nouns | {"DEP": "pobj"}, "of"),
     ]
     for shape, thing, holder in (
@@ -553,6 +554,18 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(dative, "verb"),
                 ],
             )
+            if "to" in trigger.preps:
+                # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid'
+                measure = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}
+                measured = [
+                    _node("verb", light_verb),
+                    _node("measure", measure, "verb"),
+                    _node("of", _prep(["of", "in"]), "measure"),
+                    _node("trigger", noun | {"DEP": "pobj"}, "of"),
+                ]
+                yield "light-verb-measure", [*measured, *_object_after(dative, "verb")]
+                recipient = _node("object", {"DEP": "dative"} | _NOUN, "verb")
+                yield "light-verb-measure-indirect", [*measured, recipient]
             # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger
             # names what an effort or campaign noun of the lexicon does
             yield (

@@ -306,20 +306,24 @@ class RelationFinder:
 
     def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
         """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
-        noun's light verb): refusing a friendly act (akg:sign 1) rejects its object (the relation
-        context.json's refusal_verbs names); refusing a hostile one ('refused to condemn X') is
-        only its negation."""
+        noun's light verb), "its refusal to meet X": refusing a friendly act (akg:sign 1) rejects
+        its object (the relation context.json's refusal_verbs names); refusing a hostile one
+        ('refused to condemn X') is only its negation."""
         verb = word.head
         if (
             word.dep_ == "dobj"
-            and verb.dep_ == "xcomp"
+            and verb.dep_ in ("xcomp", "acl")
             and verb.lemma_ in self.lexicon["light_verbs"]
         ):
             word, verb = verb, verb.head  # 'refused to send peacekeepers to X'
-        if self.signs.get(trigger.relation) != 1 or word.dep_ not in ("xcomp", "dobj"):
+        if self.signs.get(trigger.relation) != 1:
+            return None
+        # "Iran's refusal to negotiate with X": the noun's infinitive
+        noun = word.dep_ == "acl" and verb.pos_ == "NOUN" and infinitive(word)
+        if not (noun or (word.dep_ in ("xcomp", "dobj") and verb.pos_ == "VERB")):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
-        return (verb, relation) if relation and verb.pos_ == "VERB" else None
+        return (verb, relation) if relation else None
 
     def _read_as_prospective(self, relation: str, act: Token) -> bool:
         """'threatened to impose sanctions on X' is the sanction line's prospective threat;

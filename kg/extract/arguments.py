@@ -373,7 +373,10 @@ class Arguments:
             noun.dep_ == "pobj"
             and noun.head.lower_ in ("of", "in")
             and measure.dep_ == "dobj"
-            and self.lexicon.matches("measure_nouns", measure.lemma_.lower())
+            and (
+                self.lexicon.matches("measure_nouns", measure.lemma_.lower())
+                or self.lexicon.matches("money_nouns", measure.lemma_.lower())
+            )
         ):
             noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head

@@ -56,6 +56,12 @@ def _thing(trigger: Trigger, lexicon: Lexicon, dep: str = "dobj") -> dict:
     return {"DEP": dep} | ({"LEMMA": {"IN": nouns}} if nouns else {})
 
 
+def _measures(lexicon: Lexicon) -> dict:
+    """A measure or a sum of what follows its 'of' or 'in': '700 kg of medicine', '$5 million
+    in aid'."""
+    return {"LEMMA": {"IN": sorted(lexicon["measure_nouns"] | lexicon["money_nouns"])}}
+
+
 def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     """'massed troops on the border with X', 'troops massed near the frontier with X', 'put
     troops on alert along the border with X', "Russia's buildup on the border with X", 'massed
@@ -228,9 +234,7 @@ def _object_noun_shapes(
     via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
     # 'handed over 700 kg of medicine to X', '$5 million in aid': the nouns after a measure
     measured = [
-        _node(
-            "measure", {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}, "trigger"
-        ),
+        _node("measure", {"DEP": "dobj"} | _measures(lexicon), "trigger"),
         _node("of", _prep(["of", "in"]), "measure"),
         _node("thing", nouns | {"DEP": "pobj"}, "of"),
     ]
@@ -253,6 +257,15 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 *thing,
                 *_object_after(prep, holder),
+            ],
+        )
+    if "to" in trigger.preps:  # 'granted Albania $50 million', 'sent Haiti food aid'
+        yield (
+            "indirect",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("object", {"DEP": "dative"} | _NOUN, "trigger"),
             ],
         )
     if "with" in trigger.preps:  # 'Iran and Egypt restored (their) ties'
@@ -515,11 +528,22 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # read only through the nouns: 'a suspension of air links with X', never 'a suspension
         # of the talks' alone
         nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
+        of = _prep(["of", "into"])  # also 'an inquiry into allegations against X'
         yield (
             "of-object-prep",
             [
                 _node("trigger", lemma | _NOUN),
-                _node("of", _prep(["of"]), "trigger"),
+                _node("of", of, "trigger"),
+                _node("thing", nouns, "of"),
+                *_object_after(_prep(trigger.preps), "thing"),
+            ],
+        )
+        yield (  # 'opened an inquiry into allegations against X': 'into' on the light verb
+            "light-verb-of-object-prep",
+            [
+                _node("verb", light_verb),
+                _node("trigger", lemma | _NOUN | {"DEP": "dobj"}, "verb"),
+                _node("of", of, "verb"),
                 _node("thing", nouns, "of"),
                 *_object_after(_prep(trigger.preps), "thing"),
             ],
@@ -556,10 +580,9 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             )
             if "to" in trigger.preps:
                 # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid'
-                measure = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}
                 measured = [
                     _node("verb", light_verb),
-                    _node("measure", measure, "verb"),
+                    _node("measure", {"DEP": "dobj"} | _measures(lexicon), "verb"),
                     _node("of", _prep(["of", "in"]), "measure"),
                     _node("trigger", noun | {"DEP": "pobj"}, "of"),
                 ]

@@ -77,6 +77,8 @@ def _states_a_view(word: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# the context.json lists of hostile measures whose lifting or halting relieves their target
+_RELIEVED_NOUNS = ("restriction_nouns", "blockade_nouns", "offensive_nouns")
 _PROSPECTIVE_DISCOUNT = 0.8  # a threat read off a planned attack is less certain than a stated one
 _INDIRECT_DISCOUNT = 0.8  # 'condemned the killing by Y' condemns Y less surely than 'condemned Y'
 
@@ -334,6 +336,14 @@ class RelationFinder:
             for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
         )
 
+    def _relief(self, act: Token) -> bool:
+        """'lift its embargo against X', 'halt the offensive against X': undoing (a negative
+        verb) a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X."""
+        return act.lemma_ in self.lexicon["negative_verbs"] and any(
+            c.dep_ == "dobj" and any(c.lemma_ in self.lexicon[name] for name in _RELIEVED_NOUNS)
+            for c in act.children
+        )
+
     def _act_noun(self, token: Token) -> bool:
         return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
 
@@ -438,6 +448,8 @@ class RelationFinder:
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
+        if shape.startswith("complement") and self._relief(nodes["act"]):
+            return  # 'vowed to lift its embargo against X' threatens no one
         if trigger.unless and _cancelled(word, trigger):
             return
         if shape == "prep" and _allied(word, nodes):

@@ -226,6 +226,13 @@ class RelationFinder:
                 nouns = lexicon[t.object_nouns] if t.object_nouns else None
                 for lemma in t.lemmas:
                     self._prospective_verbs.setdefault((t.prospective, lemma), []).append(nouns)
+        # the verbs of friendly lines that undo a hostile measure -> the measures they undo
+        self._relieving: dict[str, frozenset[str]] = {}
+        for t in lexicon.triggers:
+            if t.object_nouns in _RELIEVED_NOUNS and self.signs.get(t.relation) == 1:
+                for lemma in t.lemmas:
+                    known = self._relieving.get(lemma, frozenset())
+                    self._relieving[lemma] = known | lexicon[t.object_nouns]
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -337,11 +344,11 @@ class RelationFinder:
         )
 
     def _relief(self, act: Token) -> bool:
-        """'lift its embargo against X', 'halt the offensive against X': undoing (a negative
-        verb) a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X."""
-        return act.lemma_ in self.lexicon["negative_verbs"] and any(
-            c.dep_ == "dobj" and any(c.lemma_ in self.lexicon[name] for name in _RELIEVED_NOUNS)
-            for c in act.children
+        """'lift its embargo against X', 'ended the blockade of X': a friendly line's verb undoing
+        a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X."""
+        nouns = self._relieving.get(act.lemma_)
+        return nouns is not None and any(
+            c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
         )
 
     def _act_noun(self, token: Token) -> bool:
@@ -512,6 +519,8 @@ class RelationFinder:
                 self._verbs["rejected"],
                 description=described,
             )
+            if word.dep_ == "dobj" and trigger.pos == "NOUN" and self._relief(word.head):
+                context = replace(context, polarity="negated")  # 'ended its embargo on X'
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

@@ -131,6 +131,7 @@ def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
         "object-prep",
         "verb-object-prep",
         "passive-prep",
+        "passive-object-prep",
         "prep-object-prep",
         "measure-prep",
         "measure-object-prep",

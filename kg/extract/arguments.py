@@ -110,9 +110,10 @@ def _unresolved_pronoun(token: Token) -> bool:
 
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
-    verb for infinitives, coordinated verbs and a pronoun in reported speech ('X vowed to attack
-    Y', 'X met Y and hailed Z', 'X said it would meet Y'); a passive governor raises its subject
-    ('X is expected to meet Y')."""
+    verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
+    reported speech ('X vowed to attack Y', 'X met Y and hailed Z', 'After meeting Y, X ...', 'X
+    said it would meet Y'); a passive governor raises its subject ('X is expected to meet Y'); a
+    relative pronoun is the name it hangs on ('X, which met Y, ...')."""
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
@@ -127,6 +128,9 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
             else [c]
         )
     ]
+    if subjects and verb.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP"):
+        # 'Egypt, which rejected the offer, ...' (a name: not 'a resolution that aims to ...')
+        return [verb.head] if verb.head.pos_ == "PROPN" else []
     if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
         # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
         return verb_subjects(verb.head)
@@ -146,6 +150,8 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         return verb_subjects(verb.head, raised=True)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return verb_subjects(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
     return []
 
 
@@ -380,8 +386,8 @@ class Arguments:
         ):
             noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head
-        if noun.dep_ == "dobj" and self._agent_verb(verb):
-            return verb_subjects(verb)
+        if noun.dep_ in ("dobj", "nsubjpass") and self._agent_verb(verb):
+            return verb_subjects(verb)  # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "in"

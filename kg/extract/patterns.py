@@ -243,8 +243,9 @@ def _object_noun_shapes(
         ("measure-object-prep", measured, "measure"),
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
-        # 'sanctions were imposed on X by Y'
+        # 'sanctions were imposed on X by Y', 'sanctions on X were lifted by Y'
         ("passive-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "trigger"),
+        ("passive-object-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "thing"),
         (
             "prep-object-prep",
             [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],

@@ -643,6 +643,15 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "dative"} | _NOUN, "verb"),
                 ],
             )
+            # 'promised China economic aid': the parser hangs the indirect object on the noun
+            yield (
+                "light-verb-nmod",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                    _node("object", {"DEP": "nmod", "POS": "PROPN"}, "trigger"),
+                ],
+            )
         if reciprocal:
             # 'talks between X and Y', 'clashes erupted between X and Y' (the preposition on the
             # verb the noun is subject of)

@@ -126,12 +126,22 @@ def _event_matches(
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
-    the trigger's own: 'a general strike against X' is no attack."""
+    the trigger's own: 'a general strike against X' is no attack, 'pressed ahead with talks with
+    X' no demand."""
     clause = word.head if word.dep_ == "dobj" else word
+    own = ("amod", "compound", "advmod", "prt")
     return any(
         t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
         for t in clause.subtree
-    ) or any(c.lower_ in trigger.unless and c.dep_ in ("amod", "compound") for c in word.children)
+    ) or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)
+
+
+def _question(clause: Token) -> bool:
+    """'(asked) why / whether Iran attacked': an indirect question, not a demand's content."""
+    return any(
+        c.tag_ in ("WRB", "WP", "WDT") or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+        for c in clause.children
+    )
 
 
 def _allied(word: Token, nodes: dict[str, Token]) -> bool:
@@ -465,6 +475,8 @@ class RelationFinder:
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
             return  # 'insisted that Iran will ...' states a view
+        if shape == "clause" and _question(nodes["clause"]):
+            return  # 'asked why Iran attacked' asks a question, demands nothing
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
             return  # 'called the illegal X ...' describes X in passing
         if trigger.predicate and not self._harmful(nodes["predicate"]):

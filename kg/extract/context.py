@@ -139,6 +139,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
     # 'insisted that Pakistan recognise Israel': the content of a demand is not done
     if token.dep_ == "ccomp" and lexicon.matches("mandative_verbs", token.head.lemma_):
         found |= {"hypothetical"} if subjunctive(token) else set()
+    if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
+        found.add("planned")  # 'Israel is to release the prisoners'
     if not is_trigger:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}

@@ -135,6 +135,7 @@ def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
         "prep-object-prep",
         "measure-prep",
         "measure-object-prep",
+        "measure-thing-prep",
     }
     nouns = sorted(lexicon["restriction_nouns"])
     for pattern in shapes.values():

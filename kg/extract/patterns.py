@@ -241,6 +241,7 @@ def _object_noun_shapes(
     for shape, thing, holder in (
         ("measure-prep", measured, "trigger"),
         ("measure-object-prep", measured, "measure"),
+        ("measure-thing-prep", measured, "thing"),  # 'sent a team of inspectors to X'
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
         # 'sanctions were imposed on X by Y', 'sanctions on X were lifted by Y'

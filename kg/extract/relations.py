@@ -323,7 +323,7 @@ class RelationFinder:
         noun = nodes["head"] if shape == "compound" else word
         return arguments.noun_agents(noun, "with" in trigger.preps)
 
-    def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
+    def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str, Context] | None:
         """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
         noun's light verb), "its refusal to meet X": refusing a friendly act (akg:sign 1) rejects
         its object (the relation context.json's refusal_verbs names); refusing a hostile one
@@ -342,7 +342,30 @@ class RelationFinder:
         if not (noun or (word.dep_ in ("xcomp", "dobj") and verb.pos_ == "VERB")):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
-        return (verb, relation) if relation else None
+        return (verb, relation, read_context(verb, self.lexicon)) if relation else None
+
+    def _refused_ahead(
+        self, word: Token, trigger: Trigger, context: Context
+    ) -> tuple[Token, str, Context] | None:
+        """'said it would never negotiate with X', 'will not accept X's plan': talks or an
+        agreement (context.json's refusable_relations) denied in the future tense is a refusal
+        stated now (not under 'if'; 'will not withdraw from X' only denies the withdrawal)."""
+        act = word.head if word.dep_ == "dobj" else word
+        if act.lemma_ not in self.lexicon["light_verbs"] and act is not word:
+            act = word
+        future = self.lexicon["reported_future_aux"] | self.lexicon["planned_aux"]
+        if (
+            trigger.relation not in self.lexicon["refusable_relations"]
+            or (context.polarity, context.modality) != ("negated", "planned")
+            or act.pos_ != "VERB"
+            or not any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children)
+            or not any(c.dep_ == "aux" and c.lower_ in future for c in act.children)
+        ):
+            return None
+        relation = self.lexicon.lookup("refusal_verbs", "refuse")
+        stated = "reported" if context.attribution else "asserted"
+        refused = replace(context, polarity="affirmed", modality=stated)
+        return (act, relation, refused) if relation else None
 
     def _read_as_prospective(self, relation: str, act: Token) -> bool:
         """'threatened to impose sanctions on X' is the sanction line's prospective threat;
@@ -536,7 +559,7 @@ class RelationFinder:
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
-        refusal = self._refusal(word, trigger)
+        refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
         for subject in subjects:
             for obj in objects:
                 if subject.key == obj.key or (
@@ -547,7 +570,7 @@ class RelationFinder:
                     trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
                 )
                 if refusal is not None:
-                    verb, relation = refusal
+                    verb, relation, refused = refusal
                     yield RelationMatch(
                         relation,
                         subject,
@@ -555,7 +578,7 @@ class RelationFinder:
                         verb.i,
                         f"{relation}/refusal-{shape}",
                         trigger.confidence,
-                        read_context(verb, self.lexicon),
+                        refused,
                     )
                 prospective = _prospective(context) if trigger.prospective else None
                 if prospective is not None:

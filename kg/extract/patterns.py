@@ -513,11 +513,12 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
-            # 'Iran and Saudi Arabia restored ties and agreed to ...': the first verb's subjects
+            # 'Iran and Saudi Arabia restored ties and agreed to ...', 'X and Y decided to meet':
+            # the first verb's subjects
             yield (
                 "reciprocal-conj",
                 [
-                    _node("trigger", verb | {"DEP": "conj"}),
+                    _node("trigger", verb | {"DEP": {"IN": ["conj", "xcomp"]}}),
                     _node("verb", _VERB, "trigger", "<"),
                     _node("first", {"DEP": "nsubj"}, "verb"),
                     _node("object", {"DEP": "conj"}, "first"),
@@ -696,6 +697,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("verb", governor),
                 _node("trigger", noun | {"DEP": role}, "verb"),
                 _node("first", {"DEP": "nsubj"}, "verb"),
+                _node("object", {"DEP": "conj"}, "first"),
+            ],
+        )
+        # 'X and Y are expected to sign a treaty', 'X and Y decided to resume talks'
+        yield (
+            "reciprocal-raised",
+            [
+                _node("verb", governor | {"DEP": "xcomp"}),
+                _node("trigger", noun | {"DEP": role}, "verb"),
+                _node("governor", {}, "verb", "<"),
+                _node("first", {"DEP": {"IN": ["nsubj", "nsubjpass"]}}, "governor"),
                 _node("object", {"DEP": "conj"}, "first"),
             ],
         )

@@ -35,7 +35,14 @@ from .roles import delegation_leaders, find_roles
 __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
-_PAIRWISE = ("between", "between-subject", "reciprocal", "reciprocal-conj", "reciprocal-compound")
+_PAIRWISE = (
+    "between",
+    "between-subject",
+    "reciprocal",
+    "reciprocal-conj",
+    "reciprocal-compound",
+    "reciprocal-raised",
+)
 
 
 def _without_trigger_words(node: dict) -> dict:

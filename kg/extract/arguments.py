@@ -386,6 +386,13 @@ class Arguments:
         ):
             noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "of"
+            and self.lexicon.matches("planned_words", verb.head.lemma_.lower())
+            and verb.head.pos_ == "NOUN"
+        ):
+            return self.noun_agents(verb.head, mutual)  # "Iran's offer of aid to X"
         if noun.dep_ in ("dobj", "nsubjpass") and self._agent_verb(verb):
             return verb_subjects(verb)  # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
         if (

@@ -12,9 +12,9 @@ Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirec
 Jordan a loan'; also after a measure: 'pledged $200 million in aid to X'), that-clause ("X's
 demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject: 'clashes
 erupted between X and Y'), compound ('a bombing campaign against X'; 'X and Y signed a
-partnership treaty'); a noun read only through object nouns ('a
-suspension of air links with X'). Verbs and nouns of a `frontier` line: the neighbour across a
-border ('massed troops on the border with X').
+partnership treaty'); a noun read only through object nouns ('a suspension of air links with
+X', 'an inquiry into allegations against X', "its demand for X's withdrawal"). Verbs and nouns of
+a `frontier` line: the neighbour across a border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
 is always the trigger word and node 'object' the object (not in 'members').
 """
@@ -531,7 +531,18 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # read only through the nouns: 'a suspension of air links with X', never 'a suspension
         # of the talks' alone
         nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
-        of = _prep(["of", "into"])  # also 'an inquiry into allegations against X'
+        of = _prep(["of", "into", "for"])  # 'an inquiry into allegations against X'
+        if trigger.owner:  # "its demand for Israel's withdrawal"
+            owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
+            yield (
+                "of-object-owner",
+                [
+                    _node("trigger", lemma | _NOUN),
+                    _node("of", of, "trigger"),
+                    _node("thing", nouns, "of"),
+                    _node("object", owner, "thing"),
+                ],
+            )
         yield (
             "of-object-prep",
             [

@@ -270,9 +270,13 @@ class Arguments:
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
         arg = self.agent(token)
+        forms = (token.lemma_.lower(), token.lower_)
+        if arg is not None and self._unnamed_body(arg, token):
+            # "Iran's Foreign Ministry", 'the Defense Ministry of Iran': a body of a state that
+            # the model tags as a name of its own
+            arg = self.modifier_actor(token, ("State",), ("poss",)) or self.owner(token) or arg
         if arg is not None:
             return None if arg.kind == "Source" else arg
-        forms = (token.lemma_.lower(), token.lower_)
         if self.lexicon.matches("source_nouns", *forms):
             return None
         for child in token.children:
@@ -329,6 +333,14 @@ class Arguments:
             owner = self.owner(token, ("of", "for"))
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _unnamed_body(self, arg: Arg, token: Token) -> bool:
+        """An organization no gazetteer knows, named by a sector noun ('Foreign Ministry')."""
+        return (
+            arg.kind == "Organization"
+            and arg.key not in self.gazetteer.entries
+            and self.lexicon.matches("sector_nouns", token.lemma_.lower(), token.lower_)
+        )
 
     def _authored(self, token: Token) -> bool:
         """'the ceasefire proposed by Egypt': a noun a participle of `authoring_verbs` describes."""

@@ -108,6 +108,11 @@ def _unresolved_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and not _resolved(token)
 
 
+# prepositions whose participle the clause's subject does ('after meeting X, Y said'); not
+# 'without consulting X' or 'instead of meeting X'
+_OCCASIONS = ("after", "before", "since", "upon", "on", "by", "while", "when")
+
+
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
     verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
@@ -150,7 +155,7 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         return verb_subjects(verb.head, raised=True)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return verb_subjects(verb.head)
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _OCCASIONS:
         return verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
     return []
 

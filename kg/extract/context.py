@@ -76,10 +76,13 @@ def _governors(
         token = head
 
 
-def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
+def _negated(
+    token: Token, own: bool, is_trigger: bool, lexicon: Lexicon, manner: bool = False
+) -> bool:
     """A negation of the token, or a denial verb or noun over it ('rejected' as a trigger is
     itself the relation, not its denial); a reluctance verb over it denies it unless itself
-    negated ('will not hesitate to strike X' strikes)."""
+    negated ('will not hesitate to strike X' strikes). A denial verb does not deny the `manner`
+    of its act ('withdrew its envoy in protest against X' protests)."""
     denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -94,6 +97,7 @@ def _negated(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> boo
         return own  # "Iran's refusal to negotiate with X"
     if (
         not is_trigger
+        and not manner
         and token.lemma_ in lexicon["negative_verbs"]
         and token.pos_ in ("VERB", "AUX")
     ):
@@ -211,9 +215,14 @@ def read_context(
     negated = False
     modality: str | None = None
     reported, attribution = False, None
+    below: Token | None = None  # the governor's child on the way up
     for governor, own in _governors(trigger, lexicon, description):
+        # 'in protest against X' on the verb is the manner of its act
+        manner = below is not None and below.lower_ in lexicon["manner_preps"]
         if not _answered(trigger, governor, replies, lexicon):
-            negated = negated or _negated(governor, own, governor.i == trigger.i, lexicon)
+            trigger_itself = governor.i == trigger.i
+            negated = negated or _negated(governor, own, trigger_itself, lexicon, manner)
+        below = governor
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself, lexicon)
         if found == "hypothetical" or (found and modality is None):

@@ -267,10 +267,20 @@ class Arguments:
 
     def _partitive_conjuncts(self, token: Token) -> list[Token]:
         """'hundreds of Somali and (Eritrean refugees)', parsed as two objects of 'of': the
-        conjuncts after a partitive noun's 'of', each a party of its own."""
-        if not self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
+        conjuncts after a partitive noun's 'of', each a party of its own; and the coordinated
+        authors of a proposal ('the proposals of Israel and the US', 'the Israeli and American
+        proposals')."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches("partitive_nouns", *forms):
+            heads = prep_objects(token, "of")
+        elif self.lexicon.matches("proposal_nouns", *forms):
+            heads = [
+                *(p for word in ("of", "by", "from") for p in prep_objects(token, word)),
+                *(c for c in token.children if c.dep_ in ("amod", "poss", "compound")),
+            ]
+        else:
             return []
-        return [conjunct for pobj in prep_objects(token, "of") for conjunct in pobj.conjuncts]
+        return [conjunct for head in heads for conjunct in head.conjuncts]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

@@ -77,12 +77,13 @@ def _governors(
 
 
 def _negated(
-    token: Token, own: bool, is_trigger: bool, lexicon: Lexicon, manner: bool = False
+    token: Token, own: bool, is_trigger: bool, lexicon: Lexicon, adjunct: bool = False
 ) -> bool:
     """A negation of the token, or a denial verb or noun over it ('rejected' as a trigger is
     itself the relation, not its denial); a reluctance verb over it denies it unless itself
-    negated ('will not hesitate to strike X' strikes). A denial verb does not deny the `manner`
-    of its act ('withdrew its envoy in protest against X' protests)."""
+    negated ('will not hesitate to strike X' strikes). A denial verb does not deny an
+    `adjunct`: the manner of its act ('withdrew its envoy in protest against X' protests) or a
+    verb conjoined to it ('rejected X's plan and attacked Y')."""
     denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -97,7 +98,7 @@ def _negated(
         return own  # "Iran's refusal to negotiate with X"
     if (
         not is_trigger
-        and not manner
+        and not adjunct
         and token.lemma_ in lexicon["negative_verbs"]
         and token.pos_ in ("VERB", "AUX")
     ):
@@ -217,11 +218,14 @@ def read_context(
     reported, attribution = False, None
     below: Token | None = None  # the governor's child on the way up
     for governor, own in _governors(trigger, lexicon, description):
-        # 'in protest against X' on the verb is the manner of its act
-        manner = below is not None and below.lower_ in lexicon["manner_preps"]
+        # 'in protest against X' on the verb is the manner of its act; 'and attacked Y' another
+        adjunct = below is not None and (
+            below.lower_ in lexicon["manner_preps"]
+            or (below.dep_ == "conj" and below.pos_ in ("VERB", "AUX"))
+        )
         if not _answered(trigger, governor, replies, lexicon):
             trigger_itself = governor.i == trigger.i
-            negated = negated or _negated(governor, own, trigger_itself, lexicon, manner)
+            negated = negated or _negated(governor, own, trigger_itself, lexicon, adjunct)
         below = governor
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself, lexicon)

@@ -2,12 +2,12 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
-subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
-('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
-('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
-('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with some
-object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
-Y restored ties') or with them as its manner ('placed X under house arrest').
+subject of an infinitive ('ordered X to leave', 'called for X to leave', 'wants X to leave') or
+of a condition ('threatened to leave unless X ...'), coordinated subjects, a compound subject with
+no object ('the two leaders met': shape 'members', the trigger node alone); a particle the verb
+needs ('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with
+some object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X
+and Y restored ties') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
 Jordan a loan'; also after a measure: 'pledged $200 million in aid to X'), that-clause ("X's
 demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject: 'clashes
@@ -182,6 +182,16 @@ def _verb_shapes(
             ],
         )
         yield _for_infinitive(verb)
+        # 'wants Iran to leave': the parser makes the party the infinitive's subject
+        yield (
+            "infinitive-subject",
+            [
+                _node("trigger", verb),
+                _node("act", {"DEP": "ccomp", "POS": {"IN": ["VERB", "AUX"]}}, "trigger"),
+                _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
+                _node("object", {"DEP": "nsubj"}, "act"),
+            ],
+        )
     if trigger.condition:
         # 'threatened to close the strait if the US attacked', 'warned it would leave unless ...'
         # (node 'deed', not 'act': the threatened act is not read as a prospective relation here)

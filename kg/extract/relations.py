@@ -570,7 +570,7 @@ class RelationFinder:
         for subject in subjects:
             for obj in objects:
                 if subject.key == obj.key or (
-                    (shape == "infinitive" or trigger.intent) and self._own(subject, obj)
+                    (shape.startswith("infinitive") or trigger.intent) and self._own(subject, obj)
                 ):
                     continue
                 yield RelationMatch(

@@ -59,12 +59,13 @@ class Trigger:
     `predicate` names the context.json list of words a verb's object must be described with
     ("called Israel's decision *unacceptable*", "dismissed the claims as *baseless*", "held X
     *responsible*", "said the move was *illegal*"): the line is read only through them.
-    `crowd` reads the line only with a crowd as its subject, one of `crowd_nouns` or a people
+    `crowd` true reads the line only with a crowd as its subject, one of `crowd_nouns` or a people
     ("students protested X's decision", "Kenyans protested X"; a state that protests lodges a
-    complaint); `subject_nouns` names the context.json list its subject's noun must come from
-    ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels); `purposes`
-    names the context.json list of verbs whose infinitive of purpose names the object ("rallied
-    *to denounce* X": a protest against X).
+    complaint), false only without one ("Iran boycotted American goods" sanctions; merchants who
+    boycott them protest); `subject_nouns` names the context.json list its subject's noun must
+    come from ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels);
+    `purposes` names the context.json list of verbs whose infinitive of purpose names the object
+    ("rallied *to denounce* X": a protest against X).
     """
 
     relation: str
@@ -95,7 +96,7 @@ class Trigger:
     manner: bool = False
     intent: bool = False
     predicate: str | None = None
-    crowd: bool = False
+    crowd: bool | None = None
     subject_nouns: str | None = None
     purposes: str | None = None
 
@@ -197,7 +198,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             manner=row.get("manner", False),
             intent=row.get("intent", False),
             predicate=row.get("predicate"),
-            crowd=row.get("crowd", False),
+            crowd=row.get("crowd"),
             subject_nouns=row.get("subject_nouns"),
             purposes=row.get("purposes"),
         )

@@ -131,9 +131,11 @@ def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
         "object-prep",
         "verb-object-prep",
         "passive-prep",
+        "passive-object-prep",
         "prep-object-prep",
         "measure-prep",
         "measure-object-prep",
+        "measure-thing-prep",
     }
     nouns = sorted(lexicon["restriction_nouns"])
     for pattern in shapes.values():

@@ -108,11 +108,17 @@ def _unresolved_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and not _resolved(token)
 
 
+# prepositions whose participle the clause's subject does ('after meeting X, Y said'); not
+# 'without consulting X' or 'instead of meeting X'
+_OCCASIONS = ("after", "before", "since", "upon", "on", "by", "while", "when")
+
+
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
-    verb for infinitives, coordinated verbs and a pronoun in reported speech ('X vowed to attack
-    Y', 'X met Y and hailed Z', 'X said it would meet Y'); a passive governor raises its subject
-    ('X is expected to meet Y')."""
+    verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
+    reported speech ('X vowed to attack Y', 'X met Y and hailed Z', 'After meeting Y, X ...', 'X
+    said it would meet Y'); a passive governor raises its subject ('X is expected to meet Y'); a
+    relative pronoun is the name it hangs on ('X, which met Y, ...')."""
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
@@ -127,13 +133,14 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
             else [c]
         )
     ]
+    if subjects and verb.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP"):
+        # 'Egypt, which rejected the offer, ...', 'Russian troops, who have been fighting X, ...'
+        # (a name or a 'who': not 'a resolution that aims to ...')
+        named = verb.head.pos_ == "PROPN" or subjects[0].tag_ == "WP"
+        return [verb.head] if named else []
     if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
         # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
         return verb_subjects(verb.head)
-    if verb.dep_ == "relcl" and any(s.tag_ == "WP" for s in subjects):
-        # 'Russian troops, who have been fighting X, ...' ('a resolution that aims to ...' is
-        # not its author's act)
-        return [verb.head]
     if subjects:
         # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
         # pronoun stands for an actor only if `kg_coref` resolved it.
@@ -150,6 +157,8 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         return verb_subjects(verb.head, raised=True)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return verb_subjects(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _OCCASIONS:
+        return verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
     return []
 
 
@@ -270,17 +279,31 @@ class Arguments:
 
     def _partitive_conjuncts(self, token: Token) -> list[Token]:
         """'hundreds of Somali and (Eritrean refugees)', parsed as two objects of 'of': the
-        conjuncts after a partitive noun's 'of', each a party of its own."""
-        if not self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
+        conjuncts after a partitive noun's 'of', each a party of its own; and the coordinated
+        authors of a proposal ('the proposals of Israel and the US', 'the Israeli and American
+        proposals')."""
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches("partitive_nouns", *forms):
+            heads = prep_objects(token, "of")
+        elif self.lexicon.matches("proposal_nouns", *forms):
+            heads = [
+                *(p for word in ("of", "by", "from") for p in prep_objects(token, word)),
+                *(c for c in token.children if c.dep_ in ("amod", "poss", "compound")),
+            ]
+        else:
             return []
-        return [conjunct for pobj in prep_objects(token, "of") for conjunct in pobj.conjuncts]
+        return [conjunct for head in heads for conjunct in head.conjuncts]
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
         arg = self.agent(token)
+        forms = (token.lemma_.lower(), token.lower_)
+        if arg is not None and self._unnamed_body(arg, token):
+            # "Iran's Foreign Ministry", 'the Defense Ministry of Iran': a body of a state that
+            # the model tags as a name of its own
+            arg = self.modifier_actor(token, ("State",), ("poss",)) or self.owner(token) or arg
         if arg is not None:
             return None if arg.kind == "Source" else arg
-        forms = (token.lemma_.lower(), token.lower_)
         if self.lexicon.matches("source_nouns", *forms):
             return None
         for child in token.children:
@@ -344,6 +367,14 @@ class Arguments:
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
 
+    def _unnamed_body(self, arg: Arg, token: Token) -> bool:
+        """An organization no gazetteer knows, named by a sector noun ('Foreign Ministry')."""
+        return (
+            arg.kind == "Organization"
+            and arg.key not in self.gazetteer.entries
+            and self.lexicon.matches("sector_nouns", token.lemma_.lower(), token.lower_)
+        )
+
     def _authored(self, token: Token) -> bool:
         """'the ceasefire proposed by Egypt': a noun a participle of `authoring_verbs` describes."""
         return any(
@@ -398,15 +429,33 @@ class Arguments:
             return []
         while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'
             noun = noun.head
+        measure = noun.head.head
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in ("of", "in")
+            and measure.dep_ == "dobj"
+            and (
+                self.lexicon.matches("measure_nouns", measure.lemma_.lower())
+                or self.lexicon.matches("money_nouns", measure.lemma_.lower())
+            )
+        ):
+            noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "of"
-            and verb.head.lemma_ in self.lexicon["series_nouns"]
+            and (
+                verb.head.lemma_ in self.lexicon["series_nouns"]
+                or (
+                    self.lexicon.matches("planned_words", verb.head.lemma_.lower())
+                    and verb.head.pos_ == "NOUN"
+                )
+            )
         ):
-            return self.noun_agents(verb.head, mutual)  # 'held a new round of talks with X'
-        if noun.dep_ == "dobj" and self._agent_verb(verb):
-            return verb_subjects(verb)
+            # 'held a new round of talks with X', "Iran's offer of aid to X"
+            return self.noun_agents(verb.head, mutual)
+        if noun.dep_ in ("dobj", "nsubjpass") and self._agent_verb(verb):
+            return verb_subjects(verb)  # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "in"

@@ -106,9 +106,11 @@ def _governors(
 
 
 def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
-    """A negation of the token, or a denial verb over it as its complement ('rejected' as a
-    trigger is itself the relation, not its denial); a reluctance verb over it denies it unless
-    itself negated ('will not hesitate to strike X' strikes)."""
+    """A negation of the token, or a denial verb over it as its complement, or a denial noun
+    ('rejected' as a trigger is itself the relation, not its denial); a reluctance verb over it
+    denies it unless itself negated ('will not hesitate to strike X' strikes). A denial verb
+    does not deny the manner of its act ('withdrew its envoy in protest against X' protests) or
+    a verb conjoined to it ('rejected X's plan and attacked Y')."""
     denied = own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
@@ -123,6 +125,8 @@ def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexico
         return not denied
     if denied:
         return True
+    if not is_trigger and token.lemma_ in lexicon["negative_nouns"] and token.pos_ == "NOUN":
+        return own  # "Iran's refusal to negotiate with X"
     if (
         complement
         and not is_trigger
@@ -175,6 +179,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
     # 'insisted that Pakistan recognise Israel': the content of a demand is not done
     if token.dep_ == "ccomp" and lexicon.matches("mandative_verbs", token.head.lemma_):
         found |= {"hypothetical"} if subjunctive(token) else set()
+    if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
+        found.add("planned")  # 'Israel is to release the prisoners'
     if not is_trigger:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}

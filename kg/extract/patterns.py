@@ -2,18 +2,19 @@
 
 Verbs: object, passive, preposition, preposition on the object, indirect object, participle
 ('Iran-backed X'), that-clause, infinitive complement (and a preposition on its object), the
-subject of an infinitive ('ordered X to leave', 'called for X to leave') or of a condition
-('threatened to leave unless X ...'), coordinated subjects, a compound subject with no object
-('the two leaders met': shape 'members', the trigger node alone); a particle the verb needs
-('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with some
-object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X and
-Y restored ties') or with them as its manner ('placed X under house arrest').
+subject of an infinitive ('ordered X to leave', 'called for X to leave', 'wants X to leave') or
+of a condition ('threatened to leave unless X ...'), coordinated subjects, a compound subject with
+no object ('the two leaders met': shape 'members', the trigger node alone); a particle the verb
+needs ('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with
+some object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X
+and Y restored ties') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
-Jordan a loan'), that-clause ("X's demand that Y ..."), 'between X and Y' (also on the verb of
-which the noun is subject: 'clashes erupted between X and Y'), compound ('a bombing campaign
-against X'; 'X and Y signed a partnership treaty'); a noun read only through object nouns ('a
-suspension of air links with X'). Verbs and nouns of a `frontier` line: the neighbour across a
-border ('massed troops on the border with X').
+Jordan a loan'; also after a measure: 'pledged $200 million in aid to X'), that-clause ("X's
+demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject: 'clashes
+erupted between X and Y'), compound ('a bombing campaign against X'; 'X and Y signed a
+partnership treaty'); a noun read only through object nouns ('a suspension of air links with
+X', 'an inquiry into allegations against X', "its demand for X's withdrawal"). Verbs and nouns of
+a `frontier` line: the neighbour across a border ('massed troops on the border with X').
 Relational nouns ('ally'): 'hailed X as an ally', 'X, an ally of Y', "Y's ally X". Node 'trigger'
 is always the trigger word and node 'object' the object (not in 'members').
 """
@@ -56,6 +57,12 @@ def _thing(trigger: Trigger, lexicon: Lexicon, dep: str = "dobj") -> dict:
     """The thing a verb moves or cuts: any, or one of the line's `object_nouns`."""
     nouns = sorted(lexicon[trigger.object_nouns]) if trigger.object_nouns else None
     return {"DEP": dep} | ({"LEMMA": {"IN": nouns}} if nouns else {})
+
+
+def _measures(lexicon: Lexicon) -> dict:
+    """A measure or a sum of what follows its 'of' or 'in': '700 kg of medicine', '$5 million
+    in aid'."""
+    return {"LEMMA": {"IN": sorted(lexicon["measure_nouns"] | lexicon["money_nouns"])}}
 
 
 def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -188,6 +195,16 @@ def _verb_shapes(
             ],
         )
         yield _for_infinitive(verb)
+        # 'wants Iran to leave': the parser makes the party the infinitive's subject
+        yield (
+            "infinitive-subject",
+            [
+                _node("trigger", verb),
+                _node("act", {"DEP": "ccomp", "POS": {"IN": ["VERB", "AUX"]}}, "trigger"),
+                _node("to", {"DEP": "aux", "LOWER": "to"}, "act"),
+                _node("object", {"DEP": "nsubj"}, "act"),
+            ],
+        )
     if trigger.condition:
         # 'threatened to close the strait if the US attacked', 'warned it would leave unless ...'
         # (node 'deed', not 'act': the threatened act is not read as a prospective relation here)
@@ -238,21 +255,21 @@ def _object_noun_shapes(
             )
         return
     via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
-    # 'handed over 700 kg of medicine to X': the nouns after a measure of them
+    # 'handed over 700 kg of medicine to X', '$5 million in aid': the nouns after a measure
     measured = [
-        _node(
-            "measure", {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["measure_nouns"])}}, "trigger"
-        ),
-        _node("of", _prep(["of"]), "measure"),
+        _node("measure", {"DEP": "dobj"} | _measures(lexicon), "trigger"),
+        _node("of", _prep(["of", "in"]), "measure"),
         _node("thing", nouns | {"DEP": "pobj"}, "of"),
     ]
     for shape, thing, holder in (
         ("measure-prep", measured, "trigger"),
         ("measure-object-prep", measured, "measure"),
+        ("measure-thing-prep", measured, "thing"),  # 'sent a team of inspectors to X'
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
-        # 'sanctions were imposed on X by Y'
+        # 'sanctions were imposed on X by Y', 'sanctions on X were lifted by Y'
         ("passive-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "trigger"),
+        ("passive-object-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "thing"),
         (
             "prep-object-prep",
             [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],
@@ -265,6 +282,15 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 *thing,
                 *_object_after(prep, holder),
+            ],
+        )
+    if "to" in trigger.preps:  # 'granted Albania $50 million', 'sent Haiti food aid'
+        yield (
+            "indirect",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("object", {"DEP": "dative"} | _NOUN, "trigger"),
             ],
         )
     if "with" in trigger.preps:  # 'Iran and Egypt restored (their) ties'
@@ -520,11 +546,12 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
-            # 'Iran and Saudi Arabia restored ties and agreed to ...': the first verb's subjects
+            # 'Iran and Saudi Arabia restored ties and agreed to ...', 'X and Y decided to meet':
+            # the first verb's subjects
             yield (
                 "reciprocal-conj",
                 [
-                    _node("trigger", verb | {"DEP": "conj"}),
+                    _node("trigger", verb | {"DEP": {"IN": ["conj", "xcomp"]}}),
                     _node("verb", _VERB, "trigger", "<"),
                     _node("first", {"DEP": "nsubj"}, "verb"),
                     _node("object", {"DEP": "conj"}, "first"),
@@ -537,11 +564,33 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # read only through the nouns: 'a suspension of air links with X', never 'a suspension
         # of the talks' alone
         nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
+        of = _prep(["of", "into", "for"])  # 'an inquiry into allegations against X'
+        if trigger.owner:  # "its demand for Israel's withdrawal"
+            owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
+            yield (
+                "of-object-owner",
+                [
+                    _node("trigger", lemma | _NOUN),
+                    _node("of", of, "trigger"),
+                    _node("thing", nouns, "of"),
+                    _node("object", owner, "thing"),
+                ],
+            )
         yield (
             "of-object-prep",
             [
                 _node("trigger", lemma | _NOUN),
-                _node("of", _prep(["of"]), "trigger"),
+                _node("of", of, "trigger"),
+                _node("thing", nouns, "of"),
+                *_object_after(_prep(trigger.preps), "thing"),
+            ],
+        )
+        yield (  # 'opened an inquiry into allegations against X': 'into' on the light verb
+            "light-verb-of-object-prep",
+            [
+                _node("verb", light_verb),
+                _node("trigger", lemma | _NOUN | {"DEP": "dobj"}, "verb"),
+                _node("of", of, "verb"),
                 _node("thing", nouns, "of"),
                 *_object_after(_prep(trigger.preps), "thing"),
             ],
@@ -576,6 +625,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(dative, "verb"),
                 ],
             )
+            if "to" in trigger.preps:
+                # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid'
+                measured = [
+                    _node("verb", light_verb),
+                    _node("measure", {"DEP": "dobj"} | _measures(lexicon), "verb"),
+                    _node("of", _prep(["of", "in"]), "measure"),
+                    _node("trigger", noun | {"DEP": "pobj"}, "of"),
+                ]
+                yield "light-verb-measure", [*measured, *_object_after(dative, "verb")]
+                recipient = _node("object", {"DEP": "dative"} | _NOUN, "verb")
+                yield "light-verb-measure-indirect", [*measured, recipient]
             # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger
             # names what an effort or campaign noun of the lexicon does
             yield (
@@ -641,6 +701,15 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "dative"} | _NOUN, "verb"),
                 ],
             )
+            # 'promised China economic aid': the parser hangs the indirect object on the noun
+            yield (
+                "light-verb-nmod",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                    _node("object", {"DEP": "nmod", "POS": "PROPN"}, "trigger"),
+                ],
+            )
         if reciprocal:
             # 'talks between X and Y', 'clashes erupted between X and Y' (the preposition on the
             # verb the noun is subject of)
@@ -684,6 +753,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("verb", governor),
                 _node("trigger", noun | {"DEP": role}, "verb"),
                 _node("first", {"DEP": "nsubj"}, "verb"),
+                _node("object", {"DEP": "conj"}, "first"),
+            ],
+        )
+        # 'X and Y are expected to sign a treaty', 'X and Y decided to resume talks'
+        yield (
+            "reciprocal-raised",
+            [
+                _node("verb", governor | {"DEP": "xcomp"}),
+                _node("trigger", noun | {"DEP": role}, "verb"),
+                _node("governor", {}, "verb", "<"),
+                _node("first", {"DEP": {"IN": ["nsubj", "nsubjpass"]}}, "governor"),
                 _node("object", {"DEP": "conj"}, "first"),
             ],
         )

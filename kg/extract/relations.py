@@ -37,7 +37,14 @@ from .sectors import SECTOR_KEY
 __all__ = ["RelationFinder"]
 
 # Shapes whose two parties are coordinated with each other: 'talks between X and Y', 'X and Y met'.
-_PAIRWISE = ("between", "between-subject", "reciprocal", "reciprocal-conj", "reciprocal-compound")
+_PAIRWISE = (
+    "between",
+    "between-subject",
+    "reciprocal",
+    "reciprocal-conj",
+    "reciprocal-compound",
+    "reciprocal-raised",
+)
 
 
 def _without_trigger_words(node: dict) -> dict:
@@ -79,6 +86,8 @@ def _states_a_view(word: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# the context.json lists of hostile measures whose lifting or halting relieves their target
+_RELIEVED_NOUNS = ("restriction_nouns", "blockade_nouns", "offensive_nouns")
 _PROSPECTIVE_DISCOUNT = 0.8  # a threat read off a planned attack is less certain than a stated one
 _INDIRECT_DISCOUNT = 0.8  # 'condemned the killing by Y' condemns Y less surely than 'condemned Y'
 
@@ -127,15 +136,24 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
     the trigger's own, or the preposition it is the object of: 'a general strike against X',
-    'went on strike against X' are no attack."""
+    'went on strike against X' are no attack, 'pressed ahead with talks with X' no demand."""
     clause = word.head if word.dep_ == "dobj" else word
+    own = ("amod", "compound", "advmod", "prt")
     return (
         any(
             t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
             for t in clause.subtree
         )
-        or any(c.lower_ in trigger.unless and c.dep_ in ("amod", "compound") for c in word.children)
+        or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)
         or (word.dep_ == "pobj" and word.head.lower_ in trigger.unless)
+    )
+
+
+def _question(clause: Token) -> bool:
+    """'(asked) why / whether Iran attacked': an indirect question, not a demand's content."""
+    return any(
+        c.tag_ in ("WRB", "WP", "WDT") or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+        for c in clause.children
     )
 
 
@@ -231,6 +249,13 @@ class RelationFinder:
                 nouns = lexicon[t.object_nouns] if t.object_nouns else None
                 for lemma in t.lemmas:
                     self._prospective_verbs.setdefault((t.prospective, lemma), []).append(nouns)
+        # the verbs of friendly lines that undo a hostile measure -> the measures they undo
+        self._relieving: dict[str, frozenset[str]] = {}
+        for t in lexicon.triggers:
+            if t.object_nouns in _RELIEVED_NOUNS and self.signs.get(t.relation) == 1:
+                for lemma in t.lemmas:
+                    known = self._relieving.get(lemma, frozenset())
+                    self._relieving[lemma] = known | lexicon[t.object_nouns]
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -320,22 +345,49 @@ class RelationFinder:
         noun = nodes["head"] if shape == "compound" else word
         return arguments.noun_agents(noun, "with" in trigger.preps)
 
-    def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str] | None:
+    def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str, Context] | None:
         """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
-        noun's light verb): refusing a friendly act (akg:sign 1) rejects its object (the relation
-        context.json's refusal_verbs names); refusing a hostile one ('refused to condemn X') is
-        only its negation."""
+        noun's light verb), "its refusal to meet X": refusing a friendly act (akg:sign 1) rejects
+        its object (the relation context.json's refusal_verbs names); refusing a hostile one
+        ('refused to condemn X') is only its negation."""
         verb = word.head
         if (
             word.dep_ == "dobj"
-            and verb.dep_ == "xcomp"
+            and verb.dep_ in ("xcomp", "acl")
             and verb.lemma_ in self.lexicon["light_verbs"]
         ):
             word, verb = verb, verb.head  # 'refused to send peacekeepers to X'
-        if self.signs.get(trigger.relation) != 1 or word.dep_ not in ("xcomp", "dobj"):
+        if self.signs.get(trigger.relation) != 1:
+            return None
+        # "Iran's refusal to negotiate with X": the noun's infinitive
+        noun = word.dep_ == "acl" and verb.pos_ == "NOUN" and infinitive(word)
+        if not (noun or (word.dep_ in ("xcomp", "dobj") and verb.pos_ == "VERB")):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
-        return (verb, relation) if relation and verb.pos_ == "VERB" else None
+        return (verb, relation, read_context(verb, self.lexicon)) if relation else None
+
+    def _refused_ahead(
+        self, word: Token, trigger: Trigger, context: Context
+    ) -> tuple[Token, str, Context] | None:
+        """'said it would never negotiate with X', 'will not accept X's plan': talks or an
+        agreement (context.json's refusable_relations) denied in the future tense is a refusal
+        stated now (not under 'if'; 'will not withdraw from X' only denies the withdrawal)."""
+        act = word.head if word.dep_ == "dobj" else word
+        if act.lemma_ not in self.lexicon["light_verbs"] and act is not word:
+            act = word
+        future = self.lexicon["reported_future_aux"] | self.lexicon["planned_aux"]
+        if (
+            trigger.relation not in self.lexicon["refusable_relations"]
+            or (context.polarity, context.modality) != ("negated", "planned")
+            or act.pos_ != "VERB"
+            or not any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children)
+            or not any(c.dep_ == "aux" and c.lower_ in future for c in act.children)
+        ):
+            return None
+        relation = self.lexicon.lookup("refusal_verbs", "refuse")
+        stated = "reported" if context.attribution else "asserted"
+        refused = replace(context, polarity="affirmed", modality=stated)
+        return (act, relation, refused) if relation else None
 
     def _read_as_prospective(self, relation: str, act: Token) -> bool:
         """'threatened to impose sanctions on X' is the sanction line's prospective threat;
@@ -344,6 +396,14 @@ class RelationFinder:
         return any(
             nouns is None or bool(things & nouns)
             for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
+        )
+
+    def _relief(self, act: Token) -> bool:
+        """'lift its embargo against X', 'ended the blockade of X': a friendly line's verb undoing
+        a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X."""
+        nouns = self._relieving.get(act.lemma_)
+        return nouns is not None and any(
+            c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
         )
 
     def _act_noun(self, token: Token) -> bool:
@@ -501,6 +561,8 @@ class RelationFinder:
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
+        if shape.startswith("complement") and self._relief(nodes["act"]):
+            return  # 'vowed to lift its embargo against X' threatens no one
         if trigger.unless and _cancelled(word, trigger):
             return
         if shape == "prep" and _allied(word, nodes):
@@ -509,6 +571,8 @@ class RelationFinder:
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
             return  # 'insisted that Iran will ...' states a view
+        if shape == "clause" and _question(nodes["clause"]):
+            return  # 'asked why Iran attacked' asks a question, demands nothing
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
             return  # 'called the illegal X ...' describes X in passing
         if trigger.predicate and not self._harmful(nodes["predicate"]):
@@ -517,8 +581,8 @@ class RelationFinder:
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts
         agents = self._subjects(trigger, shape, nodes, arguments)
-        if trigger.crowd:
-            agents = [t for t in agents if self._crowd(t)]
+        if trigger.crowd is not None:
+            agents = [t for t in agents if self._crowd(t) == trigger.crowd]
         if trigger.subject_nouns:
             agents = [t for t in agents if self._named_by(t, trigger.subject_nouns)]
         subjects = [
@@ -566,20 +630,22 @@ class RelationFinder:
                 self._verbs["rejected"],
                 description=described,
             )
+            if word.dep_ == "dobj" and trigger.pos == "NOUN" and self._relief(word.head):
+                context = replace(context, polarity="negated")  # 'ended its embargo on X'
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
-        refusal = self._refusal(word, trigger)
+        refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
         for subject, obj in pairs:
             if subject.key == obj.key or (
-                (shape == "infinitive" or trigger.intent) and self._own(subject, obj)
+                (shape.startswith("infinitive") or trigger.intent) and self._own(subject, obj)
             ):
                 continue
             yield RelationMatch(
                 trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
             )
             if refusal is not None:
-                verb, relation = refusal
+                verb, relation, refused = refusal
                 yield RelationMatch(
                     relation,
                     subject,
@@ -587,7 +653,7 @@ class RelationFinder:
                     verb.i,
                     f"{relation}/refusal-{shape}",
                     trigger.confidence,
-                    read_context(verb, self.lexicon),
+                    refused,
                 )
             prospective = _prospective(context) if trigger.prospective else None
             if prospective is not None:

@@ -157,6 +157,13 @@ def _question(clause: Token) -> bool:
     )
 
 
+def _conditional(clause: Token, lexicon: Lexicon) -> bool:
+    """'(would not negotiate) if it declared independence': a condition on the act."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lexicon["conditional_marks"] for c in clause.children
+    )
+
+
 def _allied(word: Token, nodes: dict[str, Token]) -> bool:
     """'fought with X against Y': X fought alongside, Y is the enemy."""
     return nodes["prep"].lower_ == "with" and any(
@@ -382,6 +389,7 @@ class RelationFinder:
             or act.pos_ != "VERB"
             or not any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children)
             or not any(c.dep_ == "aux" and c.lower_ in future for c in act.children)
+            or any(_conditional(c, self.lexicon) for c in act.children)
         ):
             return None
         relation = self.lexicon.lookup("refusal_verbs", "refuse")

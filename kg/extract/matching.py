@@ -26,6 +26,8 @@ TRIGGER_NODE = "trigger"
 _ATTRS = {"ORTH": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "POS": POS, "TAG": TAG, "DEP": DEP}
 _COLUMNS = {name: number for number, name in enumerate(_ATTRS)}
 _OPERATORS = (">", "<")  # the node is a child of its left node; the node is its head
+# The columns of words (not tags): a pattern needing a word the Doc lacks is not run.
+_WORD_COLUMNS = frozenset(_COLUMNS[name] for name in ("ORTH", "LOWER", "LEMMA"))
 
 
 def trigger_lemmas(pattern: list[dict]) -> frozenset[str] | None:
@@ -64,6 +66,8 @@ class _Pattern:
     nodes: tuple[_Node, ...]
     gate: frozenset[int] | None  # trigger lemmas (hashes) a sentence must hold; None: any
     starts: frozenset[int] | None  # lemmas the first node requires; None: any
+    # (column, values) of every word test: a Doc with none of a test's words cannot match
+    needs: tuple[tuple[int, frozenset[int]], ...] = ()
 
 
 def _tests(attrs: dict, vocab: Vocab) -> tuple[Test, ...]:
@@ -94,11 +98,18 @@ def _compile(match_id: int, pattern: list[dict], vocab: Vocab) -> _Pattern:
             raise ValueError(f"node {node['RIGHT_ID']!r} is tied to a later node {left!r}")
         nodes.append(_Node(index, operator == ">", _tests(node["RIGHT_ATTRS"], vocab)))
     gate, starts = trigger_lemmas(pattern), _lemmas(pattern[0]["RIGHT_ATTRS"])
+    needs = tuple(
+        (column, values)
+        for node in nodes
+        for column, values, wanted in node.tests
+        if wanted and column in _WORD_COLUMNS
+    )
     return _Pattern(
         match_id,
         tuple(nodes),
         None if gate is None else frozenset(vocab.strings.add(lemma) for lemma in gate),
         None if starts is None else frozenset(vocab.strings.add(lemma) for lemma in starts),
+        needs,
     )
 
 
@@ -207,6 +218,15 @@ class TriggerMatcher:
         active = set(self._ungated)
         for lemma in tokens.by_lemma:
             active.update(self._gated.get(lemma, ()))
+        words = {column: frozenset(tokens.columns[column]) for column in _WORD_COLUMNS}
+        active = {
+            number
+            for number in active
+            if all(
+                not values.isdisjoint(words[column])
+                for column, values in self._compiled[number].needs
+            )
+        }
         # keys in the order they were added, a key's patterns in theirs
         order = sorted(
             active, key=lambda number: (self._rank[self._compiled[number].match_id], number)

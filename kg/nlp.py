@@ -23,7 +23,8 @@ from .extract.actors import ActorResolver
 from .extract.coref import CoreferenceResolver
 from .extract.relations import RelationFinder
 from .extract.sectors import SectorResolver
-from .lexicon import Lexicon, load_lexicon
+from .extract.wordclass import WordClassFixer
+from .lexicon import load_lexicon
 from .resolve import load_gazetteer
 from .schema import relations
 
@@ -94,6 +95,11 @@ def make_actor_resolver(nlp: Language, name: str, ontology_dir: str) -> ActorRes
     return ActorResolver(load_gazetteer(directory), load_lexicon(directory / "lexicon"))
 
 
+@Language.factory("kg_word_classes", default_config={"ontology_dir": ""})
+def make_word_class_fixer(nlp: Language, name: str, ontology_dir: str) -> WordClassFixer:
+    return WordClassFixer(load_lexicon(Path(ontology_dir) / "lexicon"))
+
+
 @Language.factory("kg_sectors", default_config={"ontology_dir": ""})
 def make_sector_resolver(nlp: Language, name: str, ontology_dir: str) -> SectorResolver:
     directory = Path(ontology_dir)
@@ -149,37 +155,6 @@ def _correct_lemmas(nlp: Language, tables: dict[str, dict[str, str]]) -> None:
         )
 
 
-# Dependencies of a gerund used as a noun ('*Fighting* between X and Y continued').
-_NOMINAL_DEPS = ["nsubj", "nsubjpass", "dobj", "pobj"]
-
-
-def _nominal_gerunds(nlp: Language, lexicon: Lexicon) -> None:
-    """A word of a noun trigger line the tagger reads as a gerund where the parser makes it a
-    noun phrase ('*Fighting* between X and Y continued', 'a halt to *shelling* by X') is that
-    noun: the attribute_ruler (after the parser) sets it before the lemmatizer runs."""
-    words = {w for t in lexicon.triggers if t.pos == "NOUN" for w in t.lemmas if w.endswith("ing")}
-    if words and "attribute_ruler" in nlp.pipe_names:
-        nlp.get_pipe("attribute_ruler").add_patterns(
-            [
-                {
-                    "patterns": [[{"LOWER": word, "TAG": "VBG", "DEP": {"IN": _NOMINAL_DEPS}}]],
-                    "attrs": {"POS": "NOUN", "TAG": "NN", "LEMMA": word},
-                }
-                for word in sorted(words)
-            ]
-        )
-
-
-def _guest_participles(nlp: Language, lexicon: Lexicon) -> None:
-    """'Mubarak received visiting minister Peres': a `guest_participles` word right after a form
-    of `guest_hosts` describes the guest, though the parser makes it a verb of its own (matched by
-    form: the attribute_ruler runs before the lemmatizer)."""
-    hosts, words = sorted(lexicon["guest_hosts"]), sorted(lexicon["guest_participles"])
-    if hosts and words and "attribute_ruler" in nlp.pipe_names:
-        pattern = [{"LOWER": {"IN": hosts}}, {"LOWER": {"IN": words}, "TAG": "VBG"}]
-        nlp.get_pipe("attribute_ruler").add([pattern], {"POS": "ADJ", "TAG": "JJ"}, index=1)
-
-
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
@@ -188,16 +163,14 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     except OSError:
         raise ModelError(_missing_model(settings.model)) from None
     directory = str(settings.ontology_dir)
-    lexicon = load_lexicon(settings.ontology_dir / "lexicon")
-    _correct_lemmas(nlp, lexicon.tables)
-    _nominal_gerunds(nlp, lexicon)
-    _guest_participles(nlp, lexicon)
+    _correct_lemmas(nlp, load_lexicon(settings.ontology_dir / "lexicon").tables)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     # The ruler matches phrase patterns by their tokens (ORTH): tokenizing them is enough, and
     # running the model on 1,000+ names first took half of the pipeline's loading time.
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "entity_ruler"]):
         ruler.add_patterns(load_gazetteer(settings.ontology_dir).patterns())
+    nlp.add_pipe("kg_word_classes", config={"ontology_dir": directory})
     nlp.add_pipe("kg_actors", config={"ontology_dir": directory})
     nlp.add_pipe("kg_sectors", config={"ontology_dir": directory})
     nlp.add_pipe("kg_coref", config={"ontology_dir": directory})

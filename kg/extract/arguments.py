@@ -429,6 +429,15 @@ class Arguments:
             return []
         while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'
             noun = noun.head
+        if self.lexicon.matches("agentive_nouns", noun.lemma_.lower(), noun.lower_):
+            # 'Egypt, a mediator between X and Y', 'Norway is a broker between ...', 'Qatar acted
+            # as a mediator between ...': who the noun names an agent is ('a threat to X' is not)
+            if noun.dep_ == "appos":
+                return [noun.head]
+            if noun.dep_ == "attr":
+                return verb_subjects(noun.head)
+            if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+                return verb_subjects(noun.head.head)
         measure = noun.head.head
         if (
             noun.dep_ == "pobj"

@@ -565,6 +565,12 @@ class RelationFinder:
             return
         if "act" in nodes and self._read_as_prospective(trigger.relation, nodes["act"]):
             return
+        if (
+            shape == "receipt"
+            and word.lemma_
+            in self.lexicon.tables["receipt_idioms"].get(nodes["verb"].lemma_, "").split()
+        ):
+            return  # 'the decision drew fire from X' is criticism, no shooting
         if shape == "purpose-act" and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ACTOR_KINDS",
+    "COLLECTIVE_KINDS",
     "MODALITIES",
     "POLARITIES",
     "ROLE_STATUSES",
@@ -19,6 +20,8 @@ __all__ = [
 
 # Entity kinds are the local names of the ontology classes they become.
 ACTOR_KINDS = ("State", "Person", "Group", "Organization", "Delegation")
+# the actors that are bodies (owners, authors, antecedents of 'it'), not persons or delegations
+COLLECTIVE_KINDS = ("State", "Group", "Organization")
 POLARITIES = ("affirmed", "negated")
 MODALITIES = ("asserted", "reported", "hypothetical", "planned")
 ROLE_STATUSES = ("current", "former")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..model import ACTOR_KINDS
+from ..model import ACTOR_KINDS, COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
@@ -203,8 +203,9 @@ class Arguments:
         event noun that acts stands for whom its modifier or its 'by' names."""
         if token.lemma_.lower() not in self.lexicon.event_types:
             return []
-        kinds = ("State", "Group", "Organization")
-        found = self.modifier_actor(token, kinds) or self.owner(token, ("by",), kinds)
+        found = self.modifier_actor(token, COLLECTIVE_KINDS) or self.owner(
+            token, ("by",), COLLECTIVE_KINDS
+        )
         return [found] if found is not None else []
 
     def place_state(self, token: Token, persons: bool = False) -> Arg | None:
@@ -325,7 +326,7 @@ class Arguments:
             )
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
-        kinds = ("State", "Group", "Organization")
+        kinds = COLLECTIVE_KINDS
         if self.lexicon.matches("sector_nouns", *forms):
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)

@@ -46,6 +46,7 @@ from functools import partial
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
+from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
 from .arguments import Arg, Arguments
@@ -55,7 +56,6 @@ from .tokens import TokenTable, token_table
 
 __all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
 
-_COLLECTIVE_KINDS = ("State", "Group", "Organization")
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
 # An unnamed title holder stands for its state only as a party: not in an apposition that
 # describes a person ('Fidan, Turkey's foreign minister'), nor as a predicate ('named minister').
@@ -314,9 +314,9 @@ class CoreferenceResolver:
         if self.lexicon.matches("person_pronouns", text):
             kinds, number = ("Person",), None
         elif self.lexicon.matches("singular_collective_pronouns", text):
-            kinds, number = _COLLECTIVE_KINDS, "it"
+            kinds, number = COLLECTIVE_KINDS, "it"
         elif self.lexicon.matches("plural_collective_pronouns", text):
-            kinds, number = _COLLECTIVE_KINDS, "they"
+            kinds, number = COLLECTIVE_KINDS, "they"
         else:
             return None
         if text == "it" and pronoun.head.lemma_ in self.lexicon["pleonastic_verbs"]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import COLLECTIVE_KINDS
 from ..vocab import slugify
 from .arguments import Arg, Arguments, EventMention, prep_objects, verb_subjects
 
 __all__ = ["read_event"]
 
 _TARGET_PREPS = ("of", "on", "against", "upon")
-_KINDS = ("State", "Group", "Organization")
 
 
 def _target(noun: Token) -> tuple[str, Token] | None:
@@ -64,7 +64,9 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     )
     for token in candidates + _claimants(noun, arguments):
         # 'by Israeli settlers': people named by a demonym act for their state
-        arg = arguments.resolve(token) or arguments.modifier_actor(token, _KINDS, ("amod",))
+        arg = arguments.resolve(token) or arguments.modifier_actor(
+            token, COLLECTIVE_KINDS, ("amod",)
+        )
         if arg is not None and arg.is_actor and (victim is None or arg.key != victim.key):
             perpetrators.setdefault(arg.key, arg)
     if target is None:

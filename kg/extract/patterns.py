@@ -106,8 +106,11 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
         ways = (("frontier", [], "trigger"), ("object-frontier", of, "thing"))
     # 'near the Ukrainian border', "on Ukraine's border": the neighbour named on the frontier
     owner = {"DEP": {"IN": ["amod", "compound", "poss"]}}
-    for shape, carrier, parent in ways:
-        at = [*carrier, _node("prep", on, parent), _node("frontier", border, "prep")]
+    frontiers = [
+        (shape, [*carrier, _node("prep", on, parent), _node("frontier", border, "prep")])
+        for shape, carrier, parent in ways
+    ]
+    for shape, at in frontiers:
         yield (
             shape,
             [
@@ -125,8 +128,7 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
             _node("with", _prep(["with"]), "trigger"),
             _node("object", {"DEP": "pobj"}, "with"),
         ]
-        for shape, carrier, parent in ways[:1] + ways[-1:]:
-            at = [*carrier, _node("prep", on, parent), _node("frontier", border, "prep")]
+        for shape, at in (frontiers[0], frontiers[-1]):  # the direct and the nested frontier
             yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
 
 

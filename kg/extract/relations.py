@@ -430,9 +430,10 @@ class RelationFinder:
     def _crowd(self, token: Token) -> bool:
         """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
         its officials."""
-        if self._named_by(token, "crowd_nouns"):
+        forms = (token.lemma_.lower(), token.lower_)
+        if self.lexicon.matches("crowd_nouns", *forms):
             return True
-        if self.lexicon.matches("partitive_nouns", token.lemma_.lower(), token.lower_):
+        if self.lexicon.matches("partitive_nouns", *forms):
             return any(self._crowd(c) for c in prep_objects(token, "of"))  # 'thousands of Serbs'
         return (
             token.tag_ in ("NNPS", "NNS")
@@ -650,6 +651,7 @@ class RelationFinder:
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
+        prospective = _prospective(context) if trigger.prospective else None
         for subject, obj in pairs:
             if subject.key == obj.key or (
                 (shape.startswith("infinitive") or trigger.intent) and self._own(subject, obj)
@@ -669,7 +671,6 @@ class RelationFinder:
                     trigger.confidence,
                     refused,
                 )
-            prospective = _prospective(context) if trigger.prospective else None
             if prospective is not None:
                 yield RelationMatch(
                     trigger.prospective,

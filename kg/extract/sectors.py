@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
+from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .actors import PAIR_KEY, SPAN_KEY
@@ -32,9 +33,9 @@ from .tokens import TokenTable, token_table
 __all__ = ["SECTOR_KEY", "SectorResolver"]
 
 SECTOR_KEY = "kg_sectors"
-_OWNER_KINDS = ("State", "Group", "Organization")
 # A sector noun used as a modifier ('army chief', 'military planning') names no actor.
-_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+_ATTRIBUTE_DEPS = ("compound", "amod", "nmod")
+_MODIFIER_DEPS = (*_ATTRIBUTE_DEPS, "poss")
 # How a group noun's people are named: 'Sudanese rebels', 'Ivory Coast rebels', 'Tamil rebels'.
 _PEOPLE_DEPS = ("amod", "compound", "nmod")
 # Tags of a plural people's name ('Serbs'; the model tags some, 'Bangladeshis', as singular).
@@ -64,7 +65,9 @@ def _led_by(token: Token, arguments: Arguments) -> Arg | None:
     """'Saudi-led coalition', 'Vietnamese-led forces': the leader owns the sector."""
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ == "led":
-            owner = arguments.modifier_actor(child, _OWNER_KINDS, ("npadvmod", "compound", "amod"))
+            owner = arguments.modifier_actor(
+                child, COLLECTIVE_KINDS, ("npadvmod", "compound", "amod")
+            )
             if owner is not None:
                 return owner
     return None
@@ -93,7 +96,7 @@ def _sent_from(token: Token, arguments: Arguments) -> list[Arg]:
     ):
         for word in (pobj, *pobj.conjuncts) if pobj.dep_ == "pobj" else ():
             arg = arguments.agent(word)
-            if arg is not None and arg.kind in _OWNER_KINDS:
+            if arg is not None and arg.kind in COLLECTIVE_KINDS:
                 found.setdefault(arg.key, arg)
     return list(found.values())
 
@@ -173,7 +176,7 @@ class SectorResolver:
                 actors.append(Span(doc, i, i + 1, label=people.kind, span_id=people.key))
                 actors[-1].kb_id_ = people.key
                 continue
-            if token.dep_ in _MODIFIER_DEPS[:-1] or sector is None:
+            if token.dep_ in _ATTRIBUTE_DEPS or sector is None:  # "the government's" names one
                 continue
             led = _led_by(token, arguments)
             # an armed group's name the gazetteer does not know owns its men ('FARC rebels')
@@ -288,12 +291,14 @@ class SectorResolver:
         riot police', the parser hanging 'Egyptian' on 'riot'), or, for a subject, those it comes
         from ('envoys from Sudan and Chad met'; 'evacuated its troops from X' is the place left)."""
         return (
-            arguments.modifier_actors(token, _OWNER_KINDS)
+            arguments.modifier_actors(token, COLLECTIVE_KINDS)
             or [
                 owner
                 for child in token.children
                 if child.dep_ == "compound" and child.i < token.i
-                for owner in arguments.modifier_actors(child, _OWNER_KINDS, ("amod", "compound"))
+                for owner in arguments.modifier_actors(
+                    child, COLLECTIVE_KINDS, ("amod", "compound")
+                )
             ]
             or (_sent_from(token, arguments) if token.dep_ in ("nsubj", "nsubjpass") else [])
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.attrs import LOWER, TAG
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
@@ -39,14 +40,15 @@ class WordClassFixer:
         )
         self.hosts = lexicon["guest_hosts"]
         self.guests = lexicon["guest_participles"]
+        # string hashes are the same in every vocabulary: computed once, not per Doc
+        self.words = np.array([hash_string(w) for w in self.gerunds | self.guests], dtype="uint64")
+        self.gerund_tag = hash_string("VBG")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        strings = doc.vocab.strings
-        words = [strings.add(w) for w in self.gerunds | self.guests]
         lower, tag = doc.to_array([LOWER, TAG]).T
-        candidates = np.flatnonzero(np.isin(lower, words) & (tag == strings.add("VBG")))
+        candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]
             if token.lower_ in self.gerunds and token.dep_ in _NOMINAL_DEPS:

@@ -80,10 +80,10 @@ class Gazetteer:
         return None
 
     def demonym_state(self, text: str) -> GazetteerEntry | None:
-        """The state of a demonym, singular or a regular plural ('Palestinians', 'Iraqis';
-        'Chinese' and 'Swiss' have none)."""
+        """The state of a demonym, singular or a regular plural ('Palestinians', 'Iraqis',
+        'Swedes'; 'Chinese' and 'Swiss' have none)."""
         key = self.demonyms.get(text)
-        if key is None and text.endswith("s") and not text.endswith(("ss", "es")):
+        if key is None and text.endswith("s") and not text.endswith("ss"):
             key = self.demonyms.get(text[:-1])
         return self.entries[key] if key else None
 

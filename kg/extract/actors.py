@@ -350,19 +350,31 @@ class ActorResolver:
         )
 
     def _placed(self, name: Span, entry: GazetteerEntry) -> bool:
-        """A state's people placed in another state by a modifier ('Kosovo Albanians', 'Turkish
-        Cypriots'): a group of their own, not the state their name comes from."""
+        """A state's people placed in another state by a modifier or 'in' ('Kosovo Albanians',
+        'Turkish Cypriots', 'Serbs in Croatia'): a group of their own, not the state their name
+        comes from."""
         word = name[-1]
         if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
             return False
-        return any(
-            (other := self.gazetteer.lookup(c.text) or self.gazetteer.demonym_state(c.text))
-            is not None
-            and other.kind == "State"
-            and other.key != entry.key
+        places = [c for c in word.children if c.dep_ in ("amod", "compound") and c.i < word.i]
+        places += [
+            p
             for c in word.children
-            if c.dep_ in ("amod", "compound") and c.i < word.i
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(
+            (other := self._state_named(p)) is not None and other.key != entry.key for p in places
         )
+
+    def _state_named(self, word: Token) -> GazetteerEntry | None:
+        """The state a word names, alone, as a demonym or as the head of a name ('the Ivory
+        Coast')."""
+        ent = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+        text = strip_name(ent, self.lexicon).text if ent is not None else word.text
+        entry = self.gazetteer.lookup(text) or self.gazetteer.demonym_state(word.text)
+        return entry if entry is not None and entry.kind == "State" else None
 
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
         name = strip_name(ent, self.lexicon)

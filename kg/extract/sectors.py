@@ -73,12 +73,23 @@ def _led_by(token: Token, arguments: Arguments) -> Arg | None:
     return None
 
 
+def _government_men(token: Token) -> bool:
+    """'government troops', 'Government forces': men the word 'government' alone says are the
+    state's (not 'anti-government forces', whose 'anti' is a word of its own)."""
+    return any(c.lower_ == "government" and c.dep_ in _ATTRIBUTE_DEPS for c in token.children) and (
+        token.i < 2 or token.doc[token.i - 2].lower_ not in ("anti", "pro", "-")
+    )
+
+
 def _unowned(token: Token, organs: frozenset[str]) -> bool:
-    """'the government', 'police', 'the interim authorities': a definite or bare noun of
-    `organs` that no possessor or compound names the owner of."""
+    """'the government', 'police', 'the interim authorities', 'government troops': a definite or
+    bare noun of `organs`, or men of the government, that no possessor or compound names the
+    owner of."""
+    children = list(token.children)
+    if _government_men(token):
+        return not any(c.dep_ == "poss" or c.ent_type_ for c in children)
     if token.lower_ not in organs:
         return False
-    children = list(token.children)
     if any(c.dep_ in ("poss", "compound", "nmod") or c.lower_ in ("a", "an") for c in children):
         return False
     return (
@@ -99,6 +110,12 @@ def _sent_from(token: Token, arguments: Arguments) -> list[Arg]:
             if arg is not None and arg.kind in COLLECTIVE_KINDS:
                 found.setdefault(arg.key, arg)
     return list(found.values())
+
+
+def _city(word: Token, arguments: Arguments) -> bool:
+    """A capital ('Paris' acts as France) or a city of the gazetteer's city table."""
+    agent = arguments.agent(word)
+    return (agent is not None and agent.kind == "State") or arguments.place_state(word) is not None
 
 
 def _within(span: Span, sentence: Span) -> bool:
@@ -188,7 +205,9 @@ class SectorResolver:
                 if o.key in self.gazetteer.entries or (armed and o.kind != "State")
             ]
             sector = self._refined(token) or sector
-            if not owners and sector in self.lexicon["domestic_sectors"]:
+            if not owners and (
+                sector in self.lexicon["domestic_sectors"] or _government_men(token)
+            ):
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
                 owners = [a for a in [self._state_after(token, arguments, cities=True)] if a]
                 if not owners and _unowned(token, self.lexicon["state_organ_nouns"]):
@@ -257,6 +276,12 @@ class SectorResolver:
             if name is not None:
                 return self._group_span(token, modifier.left_edge.i, token.i + 1, name)
         place = self._state_after(token, arguments) if group else None
+        if place is None and self.lexicon.matches("group_nouns", *forms):
+            # 'rebels in Darfur', 'militants in Kashmir': named by the region they are in (men
+            # in a city may be foreigners: 'protesters in Paris' are no group)
+            place = self._state_after(token, arguments, kinds=("Place",))
+            if place is not None and _city(token.doc[place.end - 1], arguments):
+                place = None
         if place is not None:  # 'rebels in the Ivory Coast'
             name = self.gazetteer.demonym_of(place.key) or place.label
             return self._group_span(token, token.i, place.end, name)
@@ -315,9 +340,11 @@ class SectorResolver:
         arguments: Arguments,
         preps: tuple[str, ...] = ("in", "from"),
         cities: bool = False,
+        kinds: tuple[str, ...] = ("State",),
     ) -> Arg | None:
         """The state after 'in' or 'from' ('rebels in the Ivory Coast'); with `cities`, also the
-        state of a city there ('police in Kharkiv'; 'protesters in Paris' may be foreigners)."""
+        state of a city there ('police in Kharkiv'; 'protesters in Paris' may be foreigners);
+        an actor of another of `kinds` instead ('rebels in Darfur': a Place)."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
@@ -326,7 +353,7 @@ class SectorResolver:
                     arg = arguments.mention(pobj)
                     if cities and (arg is None or arg.kind == "Place"):
                         arg = arguments.agent(pobj) or arguments.place_state(pobj)
-                    if arg is not None and arg.kind == "State" and arg.end == pobj.i + 1:
+                    if arg is not None and arg.kind in kinds and arg.end == pobj.i + 1:
                         return arg
         return None
 

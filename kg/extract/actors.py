@@ -144,6 +144,11 @@ def _one_edit(word: str, name: str) -> bool:
     )
 
 
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun ('South', 'Army'), part of a name."""
+    return token.pos_ == "PROPN" and token.is_title
+
+
 def _in_name(token: Token) -> bool:
     """A proper noun beside another is part of a longer name ('Columbia University')."""
     doc = token.doc
@@ -264,7 +269,28 @@ class ActorResolver:
             if all(not e.ent_id_ and e.label_ in _MISREAD_NAMES for e in covered):
                 ents = [e for e in ents if e not in covered]
                 ents.append(Span(doc, name.start, name.end, label="PERSON"))
-        return self._misspelt(doc, _split_brackets(doc, sorted(ents, key=lambda e: e.start)))
+        ents = _split_brackets(doc, sorted(ents, key=lambda e: e.start))
+        return self._misspelt(doc, self._inner_states(doc, ents))
+
+    def _inner_states(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'the South Lebanon Army', 'the Northern Ireland Assembly': a state's name between
+        capitalised words of one name that ends in an organization head is part of that name,
+        which the gazetteer's patterns had cut in two (not a demonym: 'Royal Thai Army')."""
+        heads = self.lexicon["organization_heads"]
+        for ent in [e for e in ents if e.ent_id_]:
+            entry = self.gazetteer.entries.get(ent.ent_id_)
+            if entry is None or entry.kind != "State" or self.gazetteer.demonym_state(ent.text):
+                continue
+            start, end = ent.start, ent.end
+            while start and _name_word(doc[start - 1]) and doc[start - 1].head.i >= ent.start:
+                start -= 1
+            while end < len(doc) and _name_word(doc[end]):
+                end += 1
+            if start == ent.start or end == ent.end or doc[end - 1].lower_ not in heads:
+                continue
+            ents = [e for e in ents if e.end <= start or end <= e.start]
+            ents = sorted([*ents, Span(doc, start, end, label="ORG")], key=lambda e: e.start)
+        return ents
 
     def _misspelt(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised word one typo away from exactly one state name is that state

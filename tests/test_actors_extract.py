@@ -234,9 +234,10 @@ ACTORS = [
     # a people no state names, even one the model reads as a person
     ("Kurdish guerrillas attacked Iraq.", {("kurdish-guerrilla", "attacked", "iraq")}),
     ("Tamil separatists attacked India.", {("tamil-separatist", "attacked", "india")}),
-    # fighters of a named group are the group; a city after the noun names no people
+    # fighters of a named group are the group; a city after the noun names the group, not a
+    # people (not Mali)
     ("Hezbollah fighters attacked Israel.", {("hezbollah", "attacked", "israel")}),
-    ("Rebels in Bamako attacked Niger.", set()),
+    ("Rebels in Bamako attacked Niger.", {("bamako-rebel", "attacked", "niger")}),
     # armed men of a people no state names are a group; a state's are the state
     ("Moslem forces attacked Serbia.", {("moslem-force", "attacked", "serbia")}),
     ("Sudanese forces attacked Chad.", {("sudan", "attacked", "chad")}),

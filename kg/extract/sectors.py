@@ -112,12 +112,6 @@ def _sent_from(token: Token, arguments: Arguments) -> list[Arg]:
     return list(found.values())
 
 
-def _city(word: Token, arguments: Arguments) -> bool:
-    """A capital ('Paris' acts as France) or a city of the gazetteer's city table."""
-    agent = arguments.agent(word)
-    return (agent is not None and agent.kind == "State") or arguments.place_state(word) is not None
-
-
 def _within(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
 
@@ -192,6 +186,10 @@ class SectorResolver:
             if people is not None:  # 'Ethnic Hungarians rallied', the model reading no entity
                 actors.append(Span(doc, i, i + 1, label=people.kind, span_id=people.key))
                 actors[-1].kb_id_ = people.key
+                continue
+            if self._people_alone(token):  # 'Tamils demonstrated', the model reading no entity
+                actors.append(Span(doc, i, i + 1, label="Group", span_id=slugify(token.text)))
+                actors[-1].kb_id_ = actors[-1].id_
                 continue
             if token.dep_ in _ATTRIBUTE_DEPS or sector is None:  # "the government's" names one
                 continue
@@ -277,11 +275,9 @@ class SectorResolver:
                 return self._group_span(token, modifier.left_edge.i, token.i + 1, name)
         place = self._state_after(token, arguments) if group else None
         if place is None and self.lexicon.matches("group_nouns", *forms):
-            # 'rebels in Darfur', 'militants in Kashmir': named by the region they are in (men
-            # in a city may be foreigners: 'protesters in Paris' are no group)
+            # 'rebels in Darfur', 'protesters in Paris': named by the region or city they are in
+            # (men in a city may be foreigners: not the state's)
             place = self._state_after(token, arguments, kinds=("Place",))
-            if place is not None and _city(token.doc[place.end - 1], arguments):
-                place = None
         if place is not None:  # 'rebels in the Ivory Coast'
             name = self.gazetteer.demonym_of(place.key) or place.label
             return self._group_span(token, token.i, place.end, name)
@@ -297,9 +293,23 @@ class SectorResolver:
         if arg is not None and arg.key in self.gazetteer.entries:
             return None
         ent = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+        if ent is None and self._people_name(modifier):
+            return modifier.text  # 'Tamil rebels', the model reading no entity
         if ent is None or ent.label_ not in _PEOPLE_LABELS or not ent.text[:1].isupper():
             return None
         return ent.text
+
+    def _people_name(self, token: Token) -> bool:
+        """A capitalised name of a people no state names (`people_names`: 'Tamils', 'Hutu')."""
+        return token.text[:1].isupper() and self.lexicon.matches("people_names", token.lower_)
+
+    def _people_alone(self, token: Token) -> bool:
+        """'Tamils', 'Kurds' named alone, plural, as no modifier: a group of their own."""
+        return (
+            token.dep_ not in _MODIFIER_DEPS
+            and token.tag_ in ("NNS", "NNPS")
+            and self._people_name(token)
+        )
 
     def _people_noun(self, token: Token) -> bool:
         """'Serbs', 'Kurds': a capitalised plural naming a people (a state's demonym or a
@@ -308,7 +318,11 @@ class SectorResolver:
             token.tag_ in _PLURAL_TAGS
             and token.text[:1].isupper()
             and token.text.endswith("s")
-            and (self.gazetteer.demonym_state(token.text) is not None or token.ent_type_ == "NORP")
+            and (
+                self.gazetteer.demonym_state(token.text) is not None
+                or token.ent_type_ == "NORP"
+                or self._people_name(token)
+            )
         )
 
     def _owners(self, token: Token, arguments: Arguments) -> list[Arg]:

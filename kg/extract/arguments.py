@@ -92,6 +92,18 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     ]
 
 
+def stray_by(noun: Token) -> list[Token]:
+    """'protested against hikes by the government', 'rejected the offer by Iran': the small
+    model hangs the noun's 'by X' on the active verb whose object (or whose preposition's object)
+    the noun is; an active verb takes no agent of its own, so X is the noun's."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    return [t for t in prep_objects(verb, "by") if t.i > noun.i]
+
+
 def _anti(word: Token) -> bool:
     """'American' of 'anti-American': what the noun is against, not its agent."""
     doc = word.doc
@@ -342,6 +354,7 @@ class Arguments:
                 self.modifier_actor(token, (*kinds, "Person"))
                 or self.owner(token, ("by",) if left else ("by", "from"))
                 or (self.owner(token) if of else None)
+                or next((a for t in stray_by(token) if (a := self.resolve(t)) and a.is_actor), None)
             )
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import COLLECTIVE_KINDS
 from ..vocab import slugify
-from .arguments import Arg, Arguments, EventMention, prep_objects, verb_subjects
+from .arguments import Arg, Arguments, EventMention, prep_objects, stray_by, verb_subjects
 
 __all__ = ["read_event"]
 
@@ -43,11 +43,7 @@ def _stray_agents(noun: Token, target: Token | None) -> list[Token]:
     hangs 'by Y' on the event's target or on the active verb whose object the event is; neither
     takes an agent of its own, so it is the event's."""
     found = prep_objects(target, "by") if target is not None else []
-    verb = noun.head
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if noun.dep_ == "dobj" and not passive:
-        found += prep_objects(verb, "by")
-    return found
+    return found + (stray_by(noun) if noun.dep_ == "dobj" else [])
 
 
 def read_event(noun: Token, arguments: Arguments) -> EventMention | None:

@@ -144,6 +144,19 @@ def _one_edit(word: str, name: str) -> bool:
     )
 
 
+def _opening_word(ent: Span) -> bool:
+    """'Fierce fighting erupted', 'Angry farmers': a capitalised adjective, adverb or verb that
+    opens a sentence and that the model tags as a name is no name."""
+    word = ent[0]
+    return (
+        len(ent) == 1
+        and word.is_sent_start
+        and not ent.ent_id_
+        and word.pos_ in ("ADJ", "ADV", "VERB")
+        and ent.label_ in _UNKNOWN_KINDS
+    )
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun ('South', 'Army'), part of a name."""
     return token.pos_ == "PROPN" and token.is_title
@@ -247,6 +260,8 @@ class ActorResolver:
         brackets is an entity of its own; a misspelt state name is the state."""
         ents: list[Span] = []
         for ent in doc.ents:
+            if _opening_word(ent):
+                continue
             previous = ents[-1] if ents else None
             if previous is not None and _cut_name(previous, ent, self.lexicon):
                 ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")

@@ -83,9 +83,13 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
 
 
 def _state_body(noun: Token, state: Arg, arguments: Arguments, skip: set[int]) -> Arg:
-    """ "Israel's army chief" leads Israel's army (the Israel Defense Forces), not Israel."""
+    """ "Israel's army chief" leads Israel's army (the Israel Defense Forces), not Israel;
+    "Kenya's opposition leader" leads the Kenyan opposition."""
+    lexicon = arguments.lexicon
     for word in _title_tokens(noun, skip)[:-1]:
-        if word.lower_ in arguments.lexicon["organization_heads"]:
+        if lexicon.matches("organization_heads", word.lower_) or lexicon.matches(
+            "group_nouns", word.lower_
+        ):
             body = Arg(slugify(word.text), word.text, "Organization", word.i, word.i + 1)
             return _qualified(body, state, arguments)
     return state

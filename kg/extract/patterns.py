@@ -329,6 +329,16 @@ def _object_noun_shapes(
                 _node("object", owner, "thing"),
             ],
         )
+        yield (  # 'took two Russian soldiers hostage', parsed as two objects: the first is held
+            "second-object",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node(
+                    "object", {"DEP": "dobj", "LEMMA": {"NOT_IN": nouns["LEMMA"]["IN"]}}, "trigger"
+                ),
+            ],
+        )
 
 
 def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

@@ -470,8 +470,19 @@ class RelationFinder:
             ]
         if any(a.kind != "Person" or a.key in self.gazetteer.entries for a in parties):
             return parties
+        if parties and self._titled(token):
+            return parties  # 'President Bush' is no town called Bush
         state = arguments.place_state(token, persons=bool(parties))
         return [state] if state is not None else parties
+
+    def _titled(self, token: Token) -> bool:
+        """A name after a role title, rank or honorific ('President Bush', 'General Aidid')."""
+        return any(
+            self.lexicon.role(c.lower_) is not None
+            or c.lower_ in self.lexicon["ranks"] | self.lexicon["honorifics"]
+            for c in token.lefts
+            if c.dep_ in ("compound", "amod", "nmod")
+        )
 
     def _people(self, arg: Arg, doc: Doc) -> Arg | None:
         """'Kenyan teachers', 'Nigerians': a state's civilians (a sector of `civilian_sectors`),

@@ -58,9 +58,14 @@ def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str
 
 
 def _is_former(noun: Token, lexicon: Lexicon) -> bool:
+    """'ex-Defense Minister', 'former President Bush' (the parser may hang 'former' on the name
+    the title is a compound of)."""
+    children = list(noun.children)
+    if noun.dep_ == "compound":
+        children += [c for c in noun.head.children if c.i < noun.i]
     return any(
         t.lower_ in lexicon["former_modifiers"]
-        for child in noun.children
+        for child in children
         if child.dep_ in ("amod", "compound", "advmod")
         for t in child.subtree
     )

@@ -142,19 +142,6 @@ def unused_components(model: str) -> list[str]:
     return [name for name in meta.get("components", []) if name not in MODEL_COMPONENTS]
 
 
-def _correct_lemmas(nlp: Language, tables: dict[str, dict[str, str]]) -> None:
-    """Lemmas the model's lemmatizer gets wrong ('staged' -> 'stag'), set by its attribute_ruler
-    before the lemmatizer runs (which keeps a lemma already set)."""
-    corrections = tables.get("lemma_corrections", {})
-    if corrections and "attribute_ruler" in nlp.pipe_names:
-        nlp.get_pipe("attribute_ruler").add_patterns(
-            [
-                {"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}}
-                for form, lemma in corrections.items()
-            ]
-        )
-
-
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
@@ -163,7 +150,6 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     except OSError:
         raise ModelError(_missing_model(settings.model)) from None
     directory = str(settings.ontology_dir)
-    _correct_lemmas(nlp, load_lexicon(settings.ontology_dir / "lexicon").tables)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     # The ruler matches phrase patterns by their tokens (ORTH): tokenizing them is enough, and

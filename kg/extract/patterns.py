@@ -476,7 +476,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
             # 'received visiting minister X': the parser gives the guest to the participle (which
-            # kg's attribute_ruler patterns read as an adjective, JJ)
+            # kg_word_classes reads as an adjective, JJ)
             guest = {"TAG": "JJ", "LOWER": {"IN": sorted(lexicon["guest_participles"])}}
             yield (
                 "guest",

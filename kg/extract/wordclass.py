@@ -1,7 +1,8 @@
 """Word classes the small model gets wrong where the parse shows what the word is.
 
 `WordClassFixer` (the `kg_word_classes` component, right after the model, before kg's token table
-is read) corrects two tags the relation patterns depend on:
+is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged' -> 'stage',
+'raped' -> 'rape', not 'rap') and two tags the relation patterns depend on:
 
 - a word of a noun trigger line that the tagger reads as a gerund where the parser makes it a
   noun phrase ('*Fighting* between X and Y continued'): a noun, with the word as its lemma;
@@ -9,7 +10,7 @@ is read) corrects two tags the relation patterns depend on:
   minister Peres'): an adjective describing the guest, not a visit of the host's.
 
 The tokens are found with one array read per Doc: spaCy's attribute_ruler, which could set them
-too, runs its Matcher over every token, and these patterns cost it about 0.6 ms a document.
+too, runs its Matcher over every token, and such patterns cost it about 0.6 ms a document.
 """
 
 from __future__ import annotations
@@ -40,14 +41,19 @@ class WordClassFixer:
         )
         self.hosts = lexicon["guest_hosts"]
         self.guests = lexicon["guest_participles"]
+        self.lemmas = dict(lexicon.tables["lemma_corrections"])
         # string hashes are the same in every vocabulary: computed once, not per Doc
         self.words = np.array([hash_string(w) for w in self.gerunds | self.guests], dtype="uint64")
+        self.misread = np.array([hash_string(w) for w in self.lemmas], dtype="uint64")
         self.gerund_tag = hash_string("VBG")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         lower, tag = doc.to_array([LOWER, TAG]).T
+        for i in np.flatnonzero(np.isin(lower, self.misread)).tolist():
+            token = doc[i]
+            token.lemma_ = self.lemmas[token.lower_]
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]

@@ -211,9 +211,13 @@ class Arguments:
         return entry.label if entry else fallback
 
     def event_authors(self, token: Token) -> list[Arg]:
-        """'An *Israeli* air strike killed ...', 'shelling *by Ethiopian troops* hit ...': a violent
-        event noun that acts stands for whom its modifier or its 'by' names."""
-        if token.lemma_.lower() not in self.lexicon.event_types:
+        """'An *Israeli* air strike killed ...', 'shelling *by Ethiopian troops* hit ...', 'a car
+        bomb planted *by ETA* killed ...': a violent event noun or a weapon that acts stands for
+        whom its modifier or its 'by' names."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.lexicon.event_types and not self.lexicon.matches(
+            "weapon_nouns", lemma, token.lower_
+        ):
             return []
         found = self.modifier_actor(token, COLLECTIVE_KINDS) or self.owner(
             token, ("by",), COLLECTIVE_KINDS

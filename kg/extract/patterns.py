@@ -65,6 +65,11 @@ def _measures(lexicon: Lexicon) -> dict:
     return {"LEMMA": {"IN": sorted(lexicon["measure_nouns"] | lexicon["money_nouns"])}}
 
 
+def _compound_heads(lexicon: Lexicon) -> dict:
+    """A noun whose compound says what it is ('a mediation *effort*', 'an aid *programme*')."""
+    return {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}}
+
+
 def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     """'massed troops on the border with X', 'troops massed near the frontier with X', 'put
     troops on alert along the border with X', "Russia's buildup on the border with X", 'massed
@@ -263,11 +268,18 @@ def _object_noun_shapes(
         _node("of", _prep(["of", "in"]), "measure"),
         _node("thing", nouns | {"DEP": "pobj"}, "of"),
     ]
+    compound = [
+        _node("head", {"DEP": "dobj"} | _compound_heads(lexicon), "trigger"),
+        _node("thing", nouns | {"DEP": "compound"}, "head"),
+    ]
     for shape, thing, holder in (
         ("measure-prep", measured, "trigger"),
         ("measure-object-prep", measured, "measure"),
         ("measure-thing-prep", measured, "thing"),  # 'sent a team of inspectors to X'
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
+        # 'ended its mediation effort between X and Y': the noun names what the effort does
+        ("compound-object-prep", compound, "head"),
+        ("verb-compound-object-prep", compound, "trigger"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
         # 'sanctions were imposed on X by Y', 'sanctions on X were lifted by Y'
         ("passive-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "trigger"),
@@ -643,7 +655,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield (
                 "compound",
                 [
-                    _node("head", {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}} | _NOUN),
+                    _node("head", _compound_heads(lexicon) | _NOUN),
                     _node("trigger", noun | {"DEP": "compound"}, "head"),
                     *_object_after(_prep(trigger.preps), "head"),
                 ],
@@ -735,7 +747,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         if reciprocal:
             # 'Moscow and Tehran signed a partnership treaty': what a treaty of the
             # compound_heads list is about, between the subjects of its light verb
-            head = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["compound_heads"])}}
+            head = {"DEP": "dobj"} | _compound_heads(lexicon)
             yield (
                 "reciprocal-compound",
                 [

@@ -261,7 +261,8 @@ def _object_noun_shapes(
                 [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
             )
         return
-    via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
+    # 'warned of ...', 'reneged on ...', 'called for ...'; a line's `via`: 'agreed to X's demands'
+    via = _prep(["of", "with", "on", "for", *trigger.via])
     # 'handed over 700 kg of medicine to X', '$5 million in aid': the nouns after a measure
     measured = [
         _node("measure", {"DEP": "dobj"} | _measures(lexicon), "trigger"),

@@ -299,6 +299,17 @@ def _object_noun_shapes(
                 *_object_after(prep, holder),
             ],
         )
+    if "by" in trigger.preps:  # 'probed war crimes committed by X', 'met demands made by X'
+        yield (
+            "object-participle-agent",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("participle", {"DEP": "acl", "TAG": "VBN"}, "thing"),
+                _node("agent", {"DEP": "agent"}, "participle"),
+                _node("object", {"DEP": "pobj"}, "agent"),
+            ],
+        )
     if "to" in trigger.preps:  # 'granted Albania $50 million', 'sent Haiti food aid'
         yield (
             "indirect",

@@ -344,6 +344,15 @@ def _object_noun_shapes(
                 _node("object", owner, "thing"),
             ],
         )
+        yield (  # 'allowed UN peacekeepers to deploy': the noun is the subject of the complement
+            "clause-subject-owner",
+            [
+                _node("trigger", verb),
+                _node("clause", {"DEP": "ccomp"}, "trigger"),
+                _node("thing", nouns | {"DEP": "nsubj"}, "clause"),
+                _node("object", owner, "thing"),
+            ],
+        )
         yield (  # "called for Israel's withdrawal"
             "prep-object-owner",
             [

@@ -66,7 +66,8 @@ class Trigger:
     come from ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels);
     `purposes` names the context.json list of verbs whose infinitive of purpose names the object
     ("rallied *to denounce* X": a protest against X). `via` adds prepositions by which the verb
-    takes its object noun to 'of', 'with', 'on' and 'for' ("agreed *to* X's demands").
+    takes its object noun to 'of', 'with', 'on' and 'for' ("agreed *to* X's demands"; a noun
+    line's to 'of', 'into' and 'for': "a freeze *on* aid to X").
     """
 
     relation: str

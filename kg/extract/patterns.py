@@ -599,7 +599,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # read only through the nouns: 'a suspension of air links with X', never 'a suspension
         # of the talks' alone
         nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
-        of = _prep(["of", "into", "for"])  # 'an inquiry into allegations against X'
+        # 'an inquiry into allegations against X'; a line's `via`: 'a freeze on aid to X'
+        of = _prep(["of", "into", "for", *trigger.via])
         if trigger.owner:  # "its demand for Israel's withdrawal"
             owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
             yield (
@@ -618,6 +619,15 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("of", of, "trigger"),
                 _node("thing", nouns, "of"),
                 *_object_after(_prep(trigger.preps), "thing"),
+            ],
+        )
+        yield (  # 'a freeze on aid to X', 'the withdrawal of its forces from X': on the noun
+            "of-object-trigger-prep",
+            [
+                _node("trigger", lemma | _NOUN),
+                _node("of", of, "trigger"),
+                _node("thing", nouns, "of"),
+                *_object_after(_prep(trigger.preps), "trigger"),
             ],
         )
         yield (  # 'opened an inquiry into allegations against X': 'into' on the light verb

@@ -7,7 +7,9 @@ of a condition ('threatened to leave unless X ...'), coordinated subjects, a com
 no object ('the two leaders met': shape 'members', the trigger node alone); a particle the verb
 needs ('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with
 some object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X
-and Y restored ties') or with them as its manner ('placed X under house arrest').
+and Y restored ties'; also through a participle on the noun, 'lifted the sanctions imposed on X',
+'probed crimes committed by X', or a compound-head noun, 'ended its mediation effort between X and
+Y') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
 Jordan a loan'; also after a measure: 'pledged $200 million in aid to X'), that-clause ("X's
 demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject: 'clashes
@@ -299,6 +301,16 @@ def _object_noun_shapes(
                 *_object_after(prep, holder),
             ],
         )
+    # 'lifted the sanctions imposed on X': the preposition on the participle describing the noun
+    yield (
+        "object-participle-prep",
+        [
+            _node("trigger", verb),
+            _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+            _node("participle", {"DEP": "acl", "TAG": "VBN"}, "thing"),
+            *_object_after(prep, "participle"),
+        ],
+    )
     if "by" in trigger.preps:  # 'probed war crimes committed by X', 'met demands made by X'
         yield (
             "object-participle-agent",

@@ -582,6 +582,10 @@ class RelationFinder:
             return
         if shape == "prep" and _allied(word, nodes):
             return
+        if shape == "object-participle-prep" and any(
+            c.dep_ == "agent" for c in nodes["participle"].children
+        ):
+            return  # 'probed crimes committed by X in Y': X's crimes, Y only their place
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):

@@ -65,7 +65,9 @@ class Trigger:
     boycott them protest); `subject_nouns` names the context.json list its subject's noun must
     come from ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels);
     `purposes` names the context.json list of verbs whose infinitive of purpose names the object
-    ("rallied *to denounce* X": a protest against X).
+    ("rallied *to denounce* X": a protest against X). `via` adds prepositions by which the verb
+    takes its object noun to 'of', 'with', 'on' and 'for' ("agreed *to* X's demands"; a noun
+    line's to 'of', 'into' and 'for': "a freeze *on* aid to X").
     """
 
     relation: str
@@ -99,6 +101,7 @@ class Trigger:
     crowd: bool | None = None
     subject_nouns: str | None = None
     purposes: str | None = None
+    via: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -198,6 +201,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             manner=row.get("manner", False),
             intent=row.get("intent", False),
             predicate=row.get("predicate"),
+            via=tuple(row.get("via", ())),
             crowd=row.get("crowd"),
             subject_nouns=row.get("subject_nouns"),
             purposes=row.get("purposes"),

@@ -7,7 +7,9 @@ of a condition ('threatened to leave unless X ...'), coordinated subjects, a com
 no object ('the two leaders met': shape 'members', the trigger node alone); a particle the verb
 needs ('turned down'), with the preposition hung on it ('pulled out of X'); a verb read only with
 some object nouns ('lifted the curfew in X', 'cut ties with X', 'sanctions were imposed on X', 'X
-and Y restored ties') or with them as its manner ('placed X under house arrest').
+and Y restored ties'; also through a participle on the noun, 'lifted the sanctions imposed on X',
+'probed crimes committed by X', or a compound-head noun, 'ended its mediation effort between X and
+Y') or with them as its manner ('placed X under house arrest').
 Event nouns: preposition ('anti-X' for 'against X'), light verb (and its indirect object: 'gave
 Jordan a loan'; also after a measure: 'pledged $200 million in aid to X'), that-clause ("X's
 demand that Y ..."), 'between X and Y' (also on the verb of which the noun is subject: 'clashes
@@ -63,6 +65,11 @@ def _measures(lexicon: Lexicon) -> dict:
     """A measure or a sum of what follows its 'of' or 'in': '700 kg of medicine', '$5 million
     in aid'."""
     return {"LEMMA": {"IN": sorted(lexicon["measure_nouns"] | lexicon["money_nouns"])}}
+
+
+def _compound_heads(lexicon: Lexicon) -> dict:
+    """A noun whose compound says what it is ('a mediation *effort*', 'an aid *programme*')."""
+    return {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}}
 
 
 def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -256,18 +263,26 @@ def _object_noun_shapes(
                 [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
             )
         return
-    via = _prep(["of", "with", "on", "for"])  # 'warned of ...', 'reneged on ...', 'called for ...'
+    # 'warned of ...', 'reneged on ...', 'called for ...'; a line's `via`: 'agreed to X's demands'
+    via = _prep(["of", "with", "on", "for", *trigger.via])
     # 'handed over 700 kg of medicine to X', '$5 million in aid': the nouns after a measure
     measured = [
         _node("measure", {"DEP": "dobj"} | _measures(lexicon), "trigger"),
         _node("of", _prep(["of", "in"]), "measure"),
         _node("thing", nouns | {"DEP": "pobj"}, "of"),
     ]
+    compound = [
+        _node("head", {"DEP": "dobj"} | _compound_heads(lexicon), "trigger"),
+        _node("thing", nouns | {"DEP": "compound"}, "head"),
+    ]
     for shape, thing, holder in (
         ("measure-prep", measured, "trigger"),
         ("measure-object-prep", measured, "measure"),
         ("measure-thing-prep", measured, "thing"),  # 'sent a team of inspectors to X'
         ("object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "thing"),
+        # 'ended its mediation effort between X and Y': the noun names what the effort does
+        ("compound-object-prep", compound, "head"),
+        ("verb-compound-object-prep", compound, "trigger"),
         ("verb-object-prep", [_node("thing", nouns | {"DEP": "dobj"}, "trigger")], "trigger"),
         # 'sanctions were imposed on X by Y', 'sanctions on X were lifted by Y'
         ("passive-prep", [_node("thing", nouns | {"DEP": "nsubjpass"}, "trigger")], "trigger"),
@@ -284,6 +299,27 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 *thing,
                 *_object_after(prep, holder),
+            ],
+        )
+    # 'lifted the sanctions imposed on X': the preposition on the participle describing the noun
+    yield (
+        "object-participle-prep",
+        [
+            _node("trigger", verb),
+            _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+            _node("participle", {"DEP": "acl", "TAG": "VBN"}, "thing"),
+            *_object_after(prep, "participle"),
+        ],
+    )
+    if "by" in trigger.preps:  # 'probed war crimes committed by X', 'met demands made by X'
+        yield (
+            "object-participle-agent",
+            [
+                _node("trigger", verb),
+                _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("participle", {"DEP": "acl", "TAG": "VBN"}, "thing"),
+                _node("agent", {"DEP": "agent"}, "participle"),
+                _node("object", {"DEP": "pobj"}, "agent"),
             ],
         )
     if "to" in trigger.preps:  # 'granted Albania $50 million', 'sent Haiti food aid'
@@ -317,6 +353,15 @@ def _object_noun_shapes(
             [
                 _node("trigger", verb),
                 _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
+                _node("object", owner, "thing"),
+            ],
+        )
+        yield (  # 'allowed UN peacekeepers to deploy': the noun is the subject of the complement
+            "clause-subject-owner",
+            [
+                _node("trigger", verb),
+                _node("clause", {"DEP": "ccomp"}, "trigger"),
+                _node("thing", nouns | {"DEP": "nsubj"}, "clause"),
                 _node("object", owner, "thing"),
             ],
         )
@@ -576,7 +621,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # read only through the nouns: 'a suspension of air links with X', never 'a suspension
         # of the talks' alone
         nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
-        of = _prep(["of", "into", "for"])  # 'an inquiry into allegations against X'
+        # 'an inquiry into allegations against X'; a line's `via`: 'a freeze on aid to X'
+        of = _prep(["of", "into", "for", *trigger.via])
         if trigger.owner:  # "its demand for Israel's withdrawal"
             owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
             yield (
@@ -595,6 +641,15 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("of", of, "trigger"),
                 _node("thing", nouns, "of"),
                 *_object_after(_prep(trigger.preps), "thing"),
+            ],
+        )
+        yield (  # 'a freeze on aid to X', 'the withdrawal of its forces from X': on the noun
+            "of-object-trigger-prep",
+            [
+                _node("trigger", lemma | _NOUN),
+                _node("of", of, "trigger"),
+                _node("thing", nouns, "of"),
+                *_object_after(_prep(trigger.preps), "trigger"),
             ],
         )
         yield (  # 'opened an inquiry into allegations against X': 'into' on the light verb
@@ -653,7 +708,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield (
                 "compound",
                 [
-                    _node("head", {"LEMMA": {"IN": sorted(lexicon["compound_heads"])}} | _NOUN),
+                    _node("head", _compound_heads(lexicon) | _NOUN),
                     _node("trigger", noun | {"DEP": "compound"}, "head"),
                     *_object_after(_prep(trigger.preps), "head"),
                 ],
@@ -745,7 +800,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         if reciprocal:
             # 'Moscow and Tehran signed a partnership treaty': what a treaty of the
             # compound_heads list is about, between the subjects of its light verb
-            head = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["compound_heads"])}}
+            head = {"DEP": "dobj"} | _compound_heads(lexicon)
             yield (
                 "reciprocal-compound",
                 [

@@ -136,7 +136,9 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
     the trigger's own, or the preposition it is the object of: 'a general strike against X',
-    'went on strike against X' are no attack, 'pressed ahead with talks with X' no demand."""
+    'went on strike against X' are no attack, 'pressed ahead with talks with X' no demand; or a
+    modifier of its direct object: 'withdrew its *peacekeeping* force' is no retreat, 'expelled
+    the UN *envoy* Jan Pronk' no expulsion of a person."""
     clause = word.head if word.dep_ == "dobj" else word
     own = ("amod", "compound", "advmod", "prt")
     return (
@@ -146,6 +148,12 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
         )
         or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)
         or (word.dep_ == "pobj" and word.head.lower_ in trigger.unless)
+        or any(
+            m.lower_ in trigger.unless and m.dep_ in ("amod", "compound")
+            for c in word.children
+            if c.dep_ == "dobj"
+            for m in c.children
+        )
     )
 
 
@@ -593,6 +601,10 @@ class RelationFinder:
             return
         if shape == "prep" and _allied(word, nodes):
             return
+        if shape == "object-participle-prep" and any(
+            c.dep_ == "agent" for c in nodes["participle"].children
+        ):
+            return  # 'probed crimes committed by X in Y': X's crimes, Y only their place
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):

@@ -117,8 +117,9 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
     verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
     reported speech ('X vowed to attack Y', 'X met Y and hailed Z', 'After meeting Y, X ...', 'X
-    said it would meet Y'); a passive governor raises its subject ('X is expected to meet Y'); a
-    relative pronoun is the name it hangs on ('X, which met Y, ...')."""
+    said it would meet Y'), a participle clause ('Rejecting the offer, X ...', 'X, accusing Y of
+    ..., ...': the noun it describes); a passive governor raises its subject ('X is expected to
+    meet Y'); a relative pronoun is the name it hangs on ('X, which met Y, ...')."""
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
@@ -159,6 +160,11 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         return verb_subjects(verb.head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _OCCASIONS:
         return verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # 'Rejecting the offer, Kuwait said ...', 'Israel bombed X, accusing Y of ...'
+        return verb_subjects(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
     return []
 
 

@@ -348,6 +348,7 @@ class Arguments:
                 self.modifier_actor(token, (*kinds, "Person"))
                 or self.owner(token, ("by",) if left else ("by", "from"))
                 or (self.owner(token) if of else None)
+                or self._offered_by(token)
             )
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
@@ -372,6 +373,16 @@ class Arguments:
                 token, ("in", "inside"), ("State",)
             )
             return named or self.modifier_actor(token, kinds, deps) or owner
+        return None
+
+    def _offered_by(self, act: Token) -> Arg | None:
+        """'an offer of talks from Israel', 'a proposal of a truce by Egypt': the parser hangs the
+        author on what is offered ('a withdrawal from X' names the place left)."""
+        for thing in prep_objects(act, "of"):
+            left = self.lexicon.matches("departure_nouns", thing.lemma_.lower(), thing.lower_)
+            owner = self.owner(thing, ("by",) if left else ("by", "from"))
+            if owner is not None:
+                return owner
         return None
 
     def _unnamed_body(self, arg: Arg, token: Token) -> bool:

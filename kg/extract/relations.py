@@ -363,8 +363,9 @@ class RelationFinder:
     def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str, Context] | None:
         """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
         noun's light verb), "its refusal to meet X": refusing a friendly act (akg:sign 1) rejects
-        its object (the relation context.json's refusal_verbs names); refusing a hostile one
-        ('refused to condemn X') is only its negation."""
+        its object (the relation context.json's refusal_verbs names), and so does failing to
+        agree or talk ('X and Y failed to reach agreement': failure_verbs, refusable_relations);
+        refusing a hostile one ('refused to condemn X') is only its negation."""
         verb = word.head
         if (
             word.dep_ == "dobj"
@@ -379,6 +380,12 @@ class RelationFinder:
         if not (noun or (word.dep_ in ("xcomp", "dobj") and verb.pos_ == "VERB")):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
+        if (
+            relation is None
+            and verb.lemma_ in self.lexicon["failure_verbs"]
+            and trigger.relation in self.lexicon["refusable_relations"]
+        ):
+            relation = self.lexicon.lookup("refusal_verbs", "refuse")  # 'failed to agree'
         return (verb, relation, read_context(verb, self.lexicon)) if relation else None
 
     def _refused_ahead(

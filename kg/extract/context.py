@@ -33,11 +33,14 @@ def infinitive(token: Token) -> bool:
 
 def subjunctive(clause: Token) -> bool:
     """'(insisted that) Iran release ...': a verb with no auxiliary in its base form, which a
-    singular subject shows ('Iran release', not 'the rebels release': the tagger's VBP)."""
+    singular subject shows ('Iran release', not 'the rebels release': the tagger's VBP), or a
+    past governor ('insisted that NATO troops leave': said in the past, the indicative would be
+    'left'; 'are' and 'have' stay statements)."""
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     singular = any(s.tag_ in ("NN", "NNP") for s in subjects)
+    past = clause.head.tag_ == "VBD" and clause.lemma_ not in ("be", "have")
     return (
-        (clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular))
+        (clause.tag_ == "VB" or (clause.tag_ == "VBP" and (singular or past)))
         and bool(subjects)
         and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     )

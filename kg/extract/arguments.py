@@ -129,8 +129,9 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
     verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
     reported speech ('X vowed to attack Y', 'X met Y and hailed Z', 'After meeting Y, X ...', 'X
-    said it would meet Y'); a passive governor raises its subject ('X is expected to meet Y'); a
-    relative pronoun is the name it hangs on ('X, which met Y, ...')."""
+    said it would meet Y'), a participle clause ('Rejecting the offer, X ...', 'X, accusing Y of
+    ..., ...': the noun it describes); a passive governor raises its subject ('X is expected to
+    meet Y'); a relative pronoun is the name it hangs on ('X, which met Y, ...')."""
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
@@ -171,6 +172,11 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         return verb_subjects(verb.head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _OCCASIONS:
         return verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # 'Rejecting the offer, Kuwait said ...', 'Israel bombed X, accusing Y of ...'
+        return verb_subjects(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
     return []
 
 
@@ -358,7 +364,7 @@ class Arguments:
                 self.modifier_actor(token, (*kinds, "Person"))
                 or self.owner(token, ("by",) if left else ("by", "from"))
                 or (self.owner(token) if of else None)
-                or next((a for t in stray_by(token) if (a := self.resolve(t)) and a.is_actor), None)
+                or self._stray_author(token)
             )
         if self.lexicon.matches("organization_heads", *forms):
             # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
@@ -384,6 +390,17 @@ class Arguments:
             )
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _stray_author(self, act: Token) -> Arg | None:
+        """The author the parser hangs elsewhere: on what is offered ('an offer of talks from
+        Israel', 'a proposal of a truce by Egypt'; 'a withdrawal from X' names the place left),
+        or on the active verb whose object the act is ('rejected the offer by Iran')."""
+        for thing in prep_objects(act, "of"):
+            left = self.lexicon.matches("departure_nouns", thing.lemma_.lower(), thing.lower_)
+            owner = self.owner(thing, ("by",) if left else ("by", "from"))
+            if owner is not None:
+                return owner
+        return next((a for t in stray_by(act) if (a := self.resolve(t)) and a.is_actor), None)
 
     def _unnamed_body(self, arg: Arg, token: Token) -> bool:
         """An organization no gazetteer knows, named by a sector noun ('Foreign Ministry')."""

@@ -33,11 +33,14 @@ def infinitive(token: Token) -> bool:
 
 def subjunctive(clause: Token) -> bool:
     """'(insisted that) Iran release ...': a verb with no auxiliary in its base form, which a
-    singular subject shows ('Iran release', not 'the rebels release': the tagger's VBP)."""
+    singular subject shows ('Iran release', not 'the rebels release': the tagger's VBP), or a
+    past governor ('insisted that NATO troops leave': said in the past, the indicative would be
+    'left'; 'are' and 'have' stay statements)."""
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     singular = any(s.tag_ in ("NN", "NNP") for s in subjects)
+    past = clause.head.tag_ == "VBD" and clause.lemma_ not in ("be", "have")
     return (
-        (clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular))
+        (clause.tag_ == "VB" or (clause.tag_ == "VBP" and (singular or past)))
         and bool(subjects)
         and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     )
@@ -67,6 +70,25 @@ def _finite(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "mark") for c in clause.children)
 
 
+def _participle(clause: Token) -> bool:
+    """'Rejecting the offer, Syria said ...': a present participle with no subject or mark of its
+    own, done by the clause's subject while it does the clause's act."""
+    return clause.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children
+    )
+
+
+def _set_off(participle: Token) -> bool:
+    """'India, accusing Pakistan of ..., called off the talks': a participle between commas after
+    its noun describes it; the clause around the noun does not scope over it."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBG"
+        and participle.i > 0
+        and participle.doc[participle.i - 1].text == ","
+    )
+
+
 def _governors(
     token: Token, lexicon: Lexicon, description: bool = False
 ) -> Iterator[tuple[Token, bool, bool]]:
@@ -83,15 +105,19 @@ def _governors(
             return
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
-        if (dep in ("relcl", "appos") and not _content(token)) or (
-            dep in ("acl", "amod") and token.tag_ == "VBN" and not _finite(token)
+        if (
+            (dep in ("relcl", "appos") and not _content(token))
+            or (dep in ("acl", "amod") and token.tag_ == "VBN" and not _finite(token))
+            or _set_off(token)
         ):
             # 'Hamas, (which is) backed by Qatar, rejected ...', 'Hungary, Serbia's ally, blocked
             # ...': a modifier's own claim ('charges that its forces had shelled X' are a
             # noun's content)
             return
-        if dep == "advcl" and infinitive(token):
-            own = True  # 'will strike to protest X': the clause's modality is the purpose's
+        if dep == "advcl" and (infinitive(token) or _participle(token)):
+            # 'will strike to protest X': the clause's modality is the purpose's; 'might recall
+            # its envoy, accusing X of ...' accuses as surely as it recalls
+            own = True
         elif dep in ("advcl", "parataxis") or (dep == "conj" and head.pos_ in ("VERB", "AUX")):
             own = False
         elif dep not in ("conj", "cc"):

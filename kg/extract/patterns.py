@@ -243,6 +243,20 @@ def _verb_shapes(
             )
 
 
+def _named(verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
+    """'condemned what it called Israeli aggression', 'rejected what it described as American
+    interference': the object is what the free relative names (the parser makes 'what' the
+    object of the describing verb, which hangs on the trigger as its clause)."""
+    describing = {"DEP": "ccomp", "LEMMA": {"IN": sorted(lexicon["describing_verbs"])}}
+    head = [
+        _node("trigger", verb),
+        _node("named", describing, "trigger"),
+        _node("what", {"DEP": "dobj", "LOWER": "what"}, "named"),
+    ]
+    yield "named", [*head, _node("object", {"DEP": {"IN": ["oprd", "dobj"]}}, "named")]
+    yield "named-as", [*head, *_object_after({"DEP": "prep", "LOWER": "as"}, "named")]
+
+
 def _object_noun_shapes(
     trigger: Trigger, verb: dict, lexicon: Lexicon
 ) -> Iterator[tuple[str, list[dict]]]:
@@ -531,6 +545,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "dobj"}, "participle"),
                 ],
             )
+            yield from _named(verb, lexicon)
             # 'Iran-backed Houthis', 'separatists backed by Russia'
             participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
             yield (

@@ -256,6 +256,11 @@ class RelationFinder:
             for lemma in t.lemmas
         )
         self._roles = frozenset(role.relation for role in lexicon.roles.values())
+        # the words of the relations a purpose is read into ('rallied in X, denouncing Y')
+        aimed = {t.relation for t in lexicon.triggers if t.purposes}
+        self._aimed_words = frozenset(
+            lemma for t in lexicon.triggers if t.relation in aimed for lemma in t.lemmas
+        )
         # 'threatened to attack X' is read once, as the prospective threat of the attack: (the
         # relation, the act's lemma) -> the objects its own line reads it with (None: any)
         self._prospective_verbs: dict[tuple[str, str], list[frozenset[str] | None]] = {}
@@ -306,6 +311,8 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> list[Token]:
         word = nodes["trigger"]
+        if self._aim(word):
+            return []
         if trigger.purpose:
             # 'went on strike to protest X' (the strike is the protest), 'began to protest X'
             if word.dep_ == "xcomp":
@@ -342,7 +349,8 @@ class RelationFinder:
                 return verb_subjects(word.head)
             return [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if word.pos_ == "VERB":
-            return verb_subjects(word) or self._describing_agents(word, arguments)
+            # 'a statement condemning X' is its author's before the statement itself
+            return self._describing_agents(word, arguments) or verb_subjects(word)
         if shape in ("under", "receipt"):
             # 'came under fire from X', 'won support from X': the source may hang on the verb;
             # 'sparked protests in Jordan': the people of the state the reaction is in
@@ -363,8 +371,9 @@ class RelationFinder:
     def _refusal(self, word: Token, trigger: Trigger) -> tuple[Token, str, Context] | None:
         """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
         noun's light verb), "its refusal to meet X": refusing a friendly act (akg:sign 1) rejects
-        its object (the relation context.json's refusal_verbs names); refusing a hostile one
-        ('refused to condemn X') is only its negation."""
+        its object (the relation context.json's refusal_verbs names), and so does failing to
+        agree or talk ('X and Y failed to reach agreement': failure_verbs, refusable_relations);
+        refusing a hostile one ('refused to condemn X') is only its negation."""
         verb = word.head
         if (
             word.dep_ == "dobj"
@@ -379,6 +388,12 @@ class RelationFinder:
         if not (noun or (word.dep_ in ("xcomp", "dobj") and verb.pos_ == "VERB")):
             return None
         relation = self.lexicon.lookup("refusal_verbs", verb.lemma_)
+        if (
+            relation is None
+            and verb.lemma_ in self.lexicon["failure_verbs"]
+            and trigger.relation in self.lexicon["refusable_relations"]
+        ):
+            relation = self.lexicon.lookup("refusal_verbs", "refuse")  # 'failed to agree'
         return (verb, relation, read_context(verb, self.lexicon)) if relation else None
 
     def _refused_ahead(
@@ -404,6 +419,20 @@ class RelationFinder:
         stated = "reported" if context.attribution else "asserted"
         refused = replace(context, polarity="affirmed", modality=stated)
         return (act, relation, refused) if relation else None
+
+    def _aim(self, word: Token) -> bool:
+        """'students rallied in Manila, denouncing China', 'staged rallies, saying he must
+        resign': a participle on a demonstration states its aim, which the demonstration's own
+        line reads (a protest, not a condemnation or a demand of its own)."""
+        act = word.head
+        return (
+            word.tag_ == "VBG"
+            and word.dep_ == "advcl"
+            and any(
+                t.lemma_ in self._aimed_words
+                for t in (act, *(c for c in act.children if c.dep_ == "dobj"))
+            )
+        )
 
     def _read_as_prospective(self, relation: str, act: Token) -> bool:
         """'threatened to impose sanctions on X' is the sanction line's prospective threat;

@@ -2,12 +2,16 @@
 
 `WordClassFixer` (the `kg_word_classes` component, right after the model, before kg's token table
 is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged' -> 'stage',
-'raped' -> 'rape', not 'rap') and two tags the relation patterns depend on:
+'raped' -> 'rape', not 'rap') and two tags and one dependency label the relation patterns depend
+on:
 
 - a word of a noun trigger line that the tagger reads as a gerund where the parser makes it a
   noun phrase ('*Fighting* between X and Y continued'): a noun, with the word as its lemma;
 - a `guest_participles` word right after a form of `guest_hosts` ('Mubarak received *visiting*
-  minister Peres'): an adjective describing the guest, not a visit of the host's.
+  minister Peres'): an adjective describing the guest, not a visit of the host's;
+- an infinitive the parser hangs on a verb of `infinitive_verbs` as a clause of purpose once an
+  adverbial comes between them ('Iraq threatened *on Tuesday* to attack Kuwait'): the verb's
+  complement (xcomp), as it is without the adverbial.
 
 The tokens are found with one array read per Doc: spaCy's attribute_ruler, which could set them
 too, runs its Matcher over every token, and such patterns cost it about 0.6 ms a document.
@@ -16,9 +20,10 @@ too, runs its Matcher over every token, and such patterns cost it about 0.6 ms a
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LOWER, TAG
+from spacy.attrs import DEP, LOWER, TAG
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.symbols import IDS
+from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon
 
@@ -46,14 +51,20 @@ class WordClassFixer:
         self.words = np.array([hash_string(w) for w in self.gerunds | self.guests], dtype="uint64")
         self.misread = np.array([hash_string(w) for w in self.lemmas], dtype="uint64")
         self.gerund_tag = hash_string("VBG")
+        self.complement_heads = lexicon["infinitive_verbs"]
+        # a dependency label is its symbol's id, not a string hash
+        self.advcl, self.base_tag = IDS["advcl"], hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lower, tag = doc.to_array([LOWER, TAG]).T
+        lower, tag, dep = doc.to_array([LOWER, TAG, DEP]).T
         for i in np.flatnonzero(np.isin(lower, self.misread)).tolist():
             token = doc[i]
             token.lemma_ = self.lemmas[token.lower_]
+        for i in np.flatnonzero((dep == self.advcl) & (tag == self.base_tag)).tolist():
+            if self._complement(doc[i]):
+                doc[i].dep_ = "xcomp"
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]
@@ -62,3 +73,15 @@ class WordClassFixer:
             elif token.lower_ in self.guests and i and doc[i - 1].lower_ in self.hosts:
                 token.pos_, token.tag_ = "ADJ", "JJ"
         return doc
+
+    def _complement(self, verb: Token) -> bool:
+        """'threatened on Tuesday *to attack* X': a bare infinitive with no subject or mark of its
+        own ('called for X to leave' has both) under a verb whose infinitive is its complement."""
+        head = verb.head
+        return (
+            head.i != verb.i
+            and head.pos_ == "VERB"
+            and head.lemma_ in self.complement_heads
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+        )

@@ -292,9 +292,9 @@ class SectorResolver:
             return (self.gazetteer.demonym_of(arg.key) or arg.label) if states else None
         if arg is not None and arg.key in self.gazetteer.entries:
             return None
+        if self._people_name(modifier):
+            return modifier.text  # 'Tamil rebels', whatever entity the model reads it as, if any
         ent = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
-        if ent is None and self._people_name(modifier):
-            return modifier.text  # 'Tamil rebels', the model reading no entity
         if ent is None or ent.label_ not in _PEOPLE_LABELS or not ent.text[:1].isupper():
             return None
         return ent.text

@@ -527,13 +527,18 @@ class RelationFinder:
         if arg.kind != "State" or arg.end - arg.start != 1:
             return None
         token = doc[arg.start]
+        civilians = [
+            s
+            for s in doc.spans.get(SECTOR_KEY, [])
+            if s.label_ in self.lexicon["civilian_sectors"] and s.id_ == arg.key
+        ]
+        if token.pos_ == "PRON":
+            # 'French farmers said they would blockade Paris': the people the pronoun stands for
+            before = [s for s in civilians if s.end <= token.i and len(s) == 1]
+            token = doc[before[-1].start] if before else token
         if token.tag_ in ("NNPS", "NNS") and self.gazetteer.demonym_state(token.text):
             return Arg(slugify(token.text), token.text, "Group", arg.start, arg.end)
-        if not any(
-            (s.start, s.end) == (arg.start, arg.end)
-            and s.label_ in self.lexicon["civilian_sectors"]
-            for s in doc.spans.get(SECTOR_KEY, [])
-        ):
+        if not any(s.start == token.i and s.end == token.i + 1 for s in civilians):
             return None
         people = self.gazetteer.demonym_of(arg.key) or arg.label
         key = slugify(f"{people} {token.lemma_}")

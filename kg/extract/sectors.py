@@ -62,7 +62,8 @@ def _absorbed(span: Span, group: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _led_by(token: Token, arguments: Arguments) -> Arg | None:
-    """'Saudi-led coalition', 'Vietnamese-led forces': the leader owns the sector."""
+    """'Saudi-led coalition', 'Vietnamese-led forces', 'the U.S.-led coalition' (one token when
+    the name ends in a full stop): the leader owns the sector."""
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ == "led":
             owner = arguments.modifier_actor(
@@ -70,6 +71,10 @@ def _led_by(token: Token, arguments: Arguments) -> Arg | None:
             )
             if owner is not None:
                 return owner
+        elif child.dep_ == "amod" and child.lower_.endswith(".-led"):
+            entry = arguments.gazetteer.lookup(child.text[: -len("-led")])
+            if entry is not None and entry.kind in COLLECTIVE_KINDS:
+                return Arg(entry.key, entry.label, entry.kind, child.i, child.i + 1)
     return None
 
 

@@ -33,6 +33,22 @@ __all__ = ["WordClassFixer"]
 _NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
+def _main_verb(verb: Token) -> None:
+    """'The Saudi-led coalition bombed Yemen': after '-led' the parser reads the verb as a
+    participle describing the noun it makes the sentence's root; a participle takes no direct
+    object, so the verb is the main verb and the noun its subject."""
+    noun = verb.head
+    if (
+        noun.dep_ != "ROOT"
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or verb.tag_ not in ("VBN", "VBD")
+        or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return
+    verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+    noun.head, noun.dep_ = verb, "nsubj"
+
+
 class WordClassFixer:
     """Set POS, TAG (and a gerund's lemma) where the tagger and the parser disagree."""
 
@@ -54,6 +70,7 @@ class WordClassFixer:
         self.complement_heads = lexicon["infinitive_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.base_tag = IDS["advcl"], hash_string("VB")
+        self.acl = IDS["acl"]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -65,6 +82,8 @@ class WordClassFixer:
         for i in np.flatnonzero((dep == self.advcl) & (tag == self.base_tag)).tolist():
             if self._complement(doc[i]):
                 doc[i].dep_ = "xcomp"
+        for i in np.flatnonzero(dep == self.acl).tolist():
+            _main_verb(doc[i])
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]

@@ -81,6 +81,10 @@ def compound_modifiers(word: Token) -> list[Token]:
     return [c for c in word.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
 
 
+# How a participle names who holds what it describes: 'rebel-held', 'Israeli-occupied'.
+_HOLDER_DEPS = ("npadvmod", "compound", "nmod", "amod")
+
+
 def prep_objects(token: Token, word: str) -> list[Token]:
     """The objects of the token's preposition `word`: 'attacks by X' -> X."""
     return [
@@ -425,10 +429,12 @@ class Arguments:
         return appos.doc[appos.i - 2].i == appos.head.i
 
     def _held(self, asset: Token) -> bool:
-        """'rebel-held territory', 'Albanian rebel positions': a participle or a group noun
-        among the modifiers names who holds the asset, not the adjective beside it."""
+        """'rebel-held territory', 'Albanian rebel positions': a participle naming its holder or
+        a group noun among the modifiers names who holds the asset, not the adjective beside it
+        ('the besieged Bosnian town' is still Bosnia's)."""
         return any(
-            c.tag_ == "VBN" or self.lexicon.matches("group_nouns", c.lemma_.lower(), c.lower_)
+            (c.tag_ == "VBN" and any(h.dep_ in _HOLDER_DEPS for h in c.children))
+            or self.lexicon.matches("group_nouns", c.lemma_.lower(), c.lower_)
             for c in asset.children
             if c.dep_ in ("amod", "compound", "npadvmod")
         )

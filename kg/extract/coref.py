@@ -21,6 +21,8 @@ Rules, precision first (an anaphor with two possible antecedents stays unresolve
 - coref/counterpart: "his Iranian counterpart" -> the person the document names as holding the
   possessor's title for Iran; else Iran itself, with the sector `counterpart_nouns` gives
   (government).
+- coref/definite: 'the country' (`anaphor_nouns`, 'the' and no other modifier) -> the one state
+  named before it in the same sentence, else in the previous one.
 - no name: a title in a party position that names no one ("Niger's ambassador", 'the Russian
   president' with no Russian president named) acts for its state or organization, recorded as a
   sector (`title_sectors`, a sector modifier, else government), not as coreference.
@@ -207,6 +209,9 @@ class CoreferenceResolver:
         if self.lexicon.matches("counterpart_nouns", *forms):
             arg = self._counterpart(token, arguments, holdings)
             return ("coref/counterpart", arg) if arg else None
+        if self.lexicon.lookup("anaphor_nouns", token.lower_) is not None:
+            arg = self._definite(token, mentions)
+            return ("coref/definite", arg) if arg else None
         arg = self._title(token, arguments, holdings, mentions)
         return ("coref/title", arg) if arg else None
 
@@ -277,6 +282,30 @@ class CoreferenceResolver:
             if found:
                 return list(found.values()) if len(found) == 2 else []
         return []
+
+    def _definite(self, noun: Token, mentions: list[_Mention]) -> Arg | None:
+        """'the country' -> the one state its sentence names before it, else the previous
+        sentence; none with a modifier ('the whole country', 'a country') or two candidates."""
+        kind = self.lexicon.lookup("anaphor_nouns", noun.lower_)
+        children = list(noun.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+            c.dep_ in ("amod", "compound", "poss", "nummod", "prep", "relcl", "acl")
+            for c in children
+        ):
+            return None
+        sentence = noun.sent
+        previous = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else None
+        for start in (sentence.start, previous):
+            if start is None:
+                continue
+            found = {m.key for m in mentions if start <= m.start < noun.i and m.kind == kind}
+            if found:
+                return self._state(found.pop()) if len(found) == 1 else None
+        return None
+
+    def _state(self, key: str) -> Arg:
+        entry = self.gazetteer.entries.get(key)
+        return Arg(key, entry.label if entry else key, entry.kind if entry else "State", 0, 0)
 
     def _unnamed_holder(self, noun: Token, arguments: Arguments) -> tuple[Arg, str] | None:
         """ "Montenegro's prime minister", 'a French minister' that names no one the document

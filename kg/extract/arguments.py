@@ -491,12 +491,13 @@ class Arguments:
             # 'X was engaged in fighting with Y', 'X remained locked in battles with Y'
             return verb_subjects(verb.head, raised=True)
         if (
-            mutual
+            (mutual or self.lexicon.matches("traveller_nouns", noun.lemma_.lower(), noun.lower_))
             and noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["occasion_preps"]
             and verb.head.pos_ in ("VERB", "AUX")
         ):
-            # ('were killed in clashes with X': the passive's subject took part too)
+            # ('were killed in clashes with X': the passive's subject took part too; 'left for
+            # Moscow for a visit to Russia', 'is on a visit to China': the subject travels)
             return verb_subjects(verb.head, raised=True)
         if (
             noun.dep_ == "pobj"

@@ -300,6 +300,21 @@ def _object_noun_shapes(
                 *_object_after(prep, holder),
             ],
         )
+    if trigger.condition:
+        # 'warned of retaliation if X attacked', 'threatened reprisals unless X ...': the subject
+        # of the condition on the verb is the one threatened
+        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon[trigger.condition_marks])}}
+        condition = [
+            _node("condition", {"DEP": "advcl"}, "trigger"),
+            _node("mark", mark, "condition"),
+            _node("object", {"DEP": "nsubj"}, "condition"),
+        ]
+        named = (
+            [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],
+            [_node("thing", nouns | {"DEP": "dobj"}, "trigger")],
+        )
+        for thing in named:
+            yield "object-condition", [_node("trigger", verb), *thing, *condition]
     if "to" in trigger.preps:  # 'granted Albania $50 million', 'sent Haiti food aid'
         yield (
             "indirect",

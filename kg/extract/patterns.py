@@ -427,6 +427,19 @@ def _complement(
             f"{shape}-object-prep",
             [*head, _node("thing", {"DEP": "dobj"}, "act"), *_object_after(prep, "thing")],
         )
+        if name == "complement" and "with" in trigger.preps:
+            yield from _left(head, shape)
+
+
+def _left(head: list[dict], shape: str) -> Iterator[tuple[str, list[dict]]]:
+    """'threatened to withdraw from the agreement with X', 'to pull out of the talks with X': the
+    party of what the act leaves (the parser hangs 'of' on 'out')."""
+    left = _prep(["of", "from"])
+    out = _node("out", {"DEP": {"IN": ["prep", "prt", "advmod"]}, "LOWER": "out"}, "act")
+    with_object = _object_after(_prep(["with"]), "thing")
+    thing = _node("thing", {"DEP": "pobj"}, "via")
+    yield f"{shape}-left-prep", [*head, _node("via", left, "act"), thing, *with_object]
+    yield f"{shape}-out-prep", [*head, out, _node("via", left, "out"), thing, *with_object]
 
 
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

@@ -312,7 +312,10 @@ class Arguments:
         if arg is not None:
             return None if arg.kind == "Source" else arg
         if self.lexicon.matches("source_nouns", *forms):
-            return None
+            # 'The Iranian statement condemned X', "Iran's statement": what is said is its
+            # author's (a news outlet's is no party)
+            said = self.lexicon.matches("speech_act_nouns", *forms)
+            return self._author(token) if said else None
         for child in token.children:
             if child.dep_ == "appos" and self._names_head(child):
                 arg = self.agent(child)
@@ -374,6 +377,12 @@ class Arguments:
             )
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _author(self, said: Token) -> Arg | None:
+        """Who made a statement: its modifier or possessor ('an Iranian statement', "Iran's
+        statement"), else the actor after 'by' or 'from'."""
+        kinds = (*COLLECTIVE_KINDS, "Person")
+        return self.modifier_actor(said, kinds) or self.owner(said, ("by", "from"))
 
     def _offered_by(self, act: Token) -> Arg | None:
         """'an offer of talks from Israel', 'a proposal of a truce by Egypt': the parser hangs the

@@ -8,8 +8,9 @@ is read) corrects two tags and one dependency label the relation patterns depend
 - a `guest_participles` word right after a form of `guest_hosts` ('Mubarak received *visiting*
   minister Peres'): an adjective describing the guest, not a visit of the host's;
 - an infinitive the parser hangs on a verb of `infinitive_verbs` as a clause of purpose once an
-  adverbial comes between them ('Iraq threatened *on Tuesday* to attack Kuwait'): the verb's
-  complement (xcomp), as it is without the adverbial.
+  adverbial comes between them ('Iraq threatened *on Tuesday* to attack Kuwait'), or on the noun
+  of the verb's setting ('Hamas vowed *in a statement* to attack X'): the verb's complement
+  (xcomp), as it is without the adverbial.
 
 The tokens are found with one array read per Doc: spaCy's attribute_ruler, which could set them
 too, runs its Matcher over every token, and these patterns cost it about 0.6 ms a document.
@@ -47,17 +48,19 @@ class WordClassFixer:
         # string hashes are the same in every vocabulary: computed once, not per Doc
         self.words = np.array([hash_string(w) for w in self.gerunds | self.guests], dtype="uint64")
         self.gerund_tag = hash_string("VBG")
-        self.complement_heads = lexicon["infinitive_verbs"]
+        self.heads = lexicon["infinitive_verbs"]
         # a dependency label is its symbol's id, not a string hash
-        self.advcl, self.base_tag = IDS["advcl"], hash_string("VB")
+        self.advcl, self.acl, self.base_tag = IDS["advcl"], IDS["acl"], hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         lower, tag, dep = doc.to_array([LOWER, TAG, DEP]).T
-        for i in np.flatnonzero((dep == self.advcl) & (tag == self.base_tag)).tolist():
-            if self._complement(doc[i]):
-                doc[i].dep_ = "xcomp"
+        clauses = np.isin(dep, (self.advcl, self.acl)) & (tag == self.base_tag)
+        for i in np.flatnonzero(clauses).tolist():
+            governor = self._governor(doc[i])
+            if governor is not None:
+                doc[i].head, doc[i].dep_ = governor, "xcomp"
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]
@@ -67,14 +70,19 @@ class WordClassFixer:
                 token.pos_, token.tag_ = "ADJ", "JJ"
         return doc
 
-    def _complement(self, verb: Token) -> bool:
-        """'threatened on Tuesday *to attack* X': a bare infinitive with no subject or mark of its
-        own ('called for X to leave' has both) under a verb whose infinitive is its complement."""
+    def _governor(self, verb: Token) -> Token | None:
+        """The verb whose complement a bare infinitive with no subject or mark of its own ('called
+        for X to leave' has both) is: 'threatened on Tuesday *to attack* X' (hung on the verb as
+        a clause of purpose), 'vowed in a statement *to attack* X' (hung on the noun of the
+        verb's setting, 'in' or 'at', as its clause)."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children
+        ):
+            return None
         head = verb.head
-        return (
-            head.i != verb.i
-            and head.pos_ == "VERB"
-            and head.lemma_ in self.complement_heads
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
-        )
+        if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at"):
+            head = head.head.head  # the noun, its preposition, the verb it hangs on
+            if any(c.dep_ == "xcomp" for c in head.children):
+                return None
+        complement = head.i != verb.i and head.pos_ == "VERB" and head.lemma_ in self.heads
+        return head if complement else None

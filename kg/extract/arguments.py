@@ -113,6 +113,25 @@ def _unresolved_pronoun(token: Token) -> bool:
 _OCCASIONS = ("after", "before", "since", "upon", "on", "by", "while", "when")
 
 
+_ALONG = ("along", "together")
+
+
+def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
+    """'Egypt, along with Jordan, condemned X', 'Egypt, together with Jordan, ...': who acts with
+    the subject (the parser hangs 'along with' on the verb before it, or 'with' on the subject)."""
+    along = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _ALONG and c.i < verb.i]
+    withs = [w for a in along for w in a.children if w.dep_ == "prep" and w.lower_ == "with"]
+    withs += [
+        w
+        for s in subjects
+        for w in s.children
+        if w.dep_ == "prep"
+        and w.lower_ == "with"
+        and any(c.dep_ == "advmod" and c.lower_ in _ALONG for c in w.children)
+    ]
+    return [c for w in withs for c in w.children if c.dep_ == "pobj"]
+
+
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
     verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
@@ -145,7 +164,8 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     if subjects:
         # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
         # pronoun stands for an actor only if `kg_coref` resolved it.
-        return [c for c in subjects if c.dep_ == "nsubj" or raised]
+        found = [c for c in subjects if c.dep_ == "nsubj" or raised]
+        return found + _companions(verb, found)
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):

@@ -39,10 +39,11 @@ class Trigger:
     the trigger needs ("turned down"); `condition` makes the subject of an if/unless clause the
     party threatened ("threatened to leave the talks unless X ..."), `condition_marks` names the
     context.json list of its conjunctions, and with `clause_aux` the condition must hang on the
-    speaker's own act in those auxiliaries ("said *it would* leave unless X ..."). A line with
-    `object_nouns`
-    is read only through those nouns: "lifted the *curfew* in X", "withdrew its *troops* from X";
-    `owner` makes the owner of such a noun the object ("demanded *Russia's* withdrawal").
+    speaker's own act in those auxiliaries ("said *it would* leave unless X ..."), with
+    `object_nouns` on the verb that names one of them ("warned of *retaliation* if X ..."). A line
+    with `object_nouns` is read only through those nouns: "lifted the *curfew* in X", "withdrew
+    its *troops* from X"; `owner` makes the owner of such a noun the object ("demanded *Russia's*
+    withdrawal").
     `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
     act done is the relation ("went on strike to protest X"; a bare "X protested Y's decision" may
     be a complaint); `frontier` lets the object be the neighbour across a frontier noun ("massed

@@ -129,6 +129,25 @@ def _unresolved_pronoun(token: Token) -> bool:
 _OCCASIONS = ("after", "before", "since", "upon", "on", "by", "while", "when")
 
 
+_ALONG = ("along", "together")
+
+
+def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
+    """'Egypt, along with Jordan, condemned X', 'Egypt, together with Jordan, ...': who acts with
+    the subject (the parser hangs 'along with' on the verb before it, or 'with' on the subject)."""
+    along = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _ALONG and c.i < verb.i]
+    withs = [w for a in along for w in a.children if w.dep_ == "prep" and w.lower_ == "with"]
+    withs += [
+        w
+        for s in subjects
+        for w in s.children
+        if w.dep_ == "prep"
+        and w.lower_ == "with"
+        and any(c.dep_ == "advmod" and c.lower_ in _ALONG for c in w.children)
+    ]
+    return [c for w in withs for c in w.children if c.dep_ == "pobj"]
+
+
 def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
     verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
@@ -161,7 +180,8 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
     if subjects:
         # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
         # pronoun stands for an actor only if `kg_coref` resolved it.
-        return [c for c in subjects if c.dep_ == "nsubj" or raised]
+        found = [c for c in subjects if c.dep_ == "nsubj" or raised]
+        return found + _companions(verb, found)
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
@@ -332,7 +352,10 @@ class Arguments:
         if arg is not None:
             return None if arg.kind == "Source" else arg
         if self.lexicon.matches("source_nouns", *forms):
-            return None
+            # 'The Iranian statement condemned X', "Iran's statement": what is said is its
+            # author's (a news outlet's is no party)
+            said = self.lexicon.matches("speech_act_nouns", *forms)
+            return self._author(token) if said else None
         for child in token.children:
             if child.dep_ == "appos" and self._names_head(child):
                 arg = self.agent(child)
@@ -394,6 +417,12 @@ class Arguments:
             )
             return named or self.modifier_actor(token, kinds, deps) or owner
         return None
+
+    def _author(self, said: Token) -> Arg | None:
+        """Who made a statement: its modifier or possessor ('an Iranian statement', "Iran's
+        statement"), else the actor after 'by' or 'from'."""
+        kinds = (*COLLECTIVE_KINDS, "Person")
+        return self.modifier_actor(said, kinds) or self.owner(said, ("by", "from"))
 
     def _stray_author(self, act: Token) -> Arg | None:
         """The author the parser hangs elsewhere: on what is offered ('an offer of talks from
@@ -514,12 +543,13 @@ class Arguments:
             # 'X was engaged in fighting with Y', 'X remained locked in battles with Y'
             return verb_subjects(verb.head, raised=True)
         if (
-            mutual
+            (mutual or self.lexicon.matches("traveller_nouns", noun.lemma_.lower(), noun.lower_))
             and noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["occasion_preps"]
             and verb.head.pos_ in ("VERB", "AUX")
         ):
-            # ('were killed in clashes with X': the passive's subject took part too)
+            # ('were killed in clashes with X': the passive's subject took part too; 'left for
+            # Moscow for a visit to Russia', 'is on a visit to China': the subject travels)
             return verb_subjects(verb.head, raised=True)
         if (
             noun.dep_ == "pobj"

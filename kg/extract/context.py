@@ -91,14 +91,16 @@ def _set_off(participle: Token) -> bool:
 
 def _governors(
     token: Token, lexicon: Lexicon, description: bool = False
-) -> Iterator[tuple[Token, bool, bool]]:
+) -> Iterator[tuple[Token, bool, bool, bool]]:
     """Yield the trigger and each governor that scopes over it, with whether its own
-    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct; and
-    whether what it governs is its complement, which a negative verb undoes, not an adjunct
-    ('blocked roads *to protest X*', 'boycotted the talks *in protest at X*'). A
-    `description` (a relational noun) ends at the argument it is part of."""
-    yield token, True, True
-    own, adjunct = True, False
+    modifiers (neg, aux) count: across a conjunction they belong to the other conjunct; whether
+    what it governs is its complement, which a negative verb undoes, not an adjunct ('blocked
+    roads *to protest X*', 'boycotted the talks *in protest at X*'); and whether it is the
+    setting of the governor's act, which a plan or request word does not make planned ('agreed to
+    X's mediation *in the talks* with Y'). A `description` (a relational noun) ends at the
+    argument it is part of."""
+    yield token, True, True, False
+    own, adjunct, setting = True, False, False
     while token.head.i != token.i:
         dep, head = token.dep_, token.head
         if description and dep in _ARGUMENT_DEPS:
@@ -127,8 +129,22 @@ def _governors(
             adjunct = True
         elif dep in ("xcomp", "ccomp"):
             adjunct = False
-        yield head, own, own and not adjunct
+        if _setting(token, lexicon):
+            setting = True
+        elif dep in ("xcomp", "ccomp"):
+            setting = False
+        yield head, own, own and not adjunct, setting
         token = head
+
+
+def _setting(prep: Token, lexicon: Lexicon) -> bool:
+    """'agreed to X's mediation *in* the talks with Y': a manner preposition on a verb sets the
+    scene of its act (on a measure, 'pledged $50 million *in* aid', it names what is pledged)."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in lexicon["manner_preps"]
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
@@ -283,12 +299,12 @@ def read_context(
     negated = False
     modality: str | None = None
     reported, attribution = False, None
-    for governor, own, complement in _governors(trigger, lexicon, description):
+    for governor, own, complement, setting in _governors(trigger, lexicon, description):
         if not _answered(trigger, governor, replies, lexicon):
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon)
         itself = governor.i == trigger.i or governor.lemma_ in same
-        found = _modality(governor, own, itself, lexicon)
+        found = _modality(governor, own, itself or setting, lexicon)
         if found == "hypothetical" or (found and modality is None):
             modality = found
         if not reported:

@@ -336,6 +336,21 @@ def _object_noun_shapes(
                 _node("object", {"DEP": "pobj"}, "agent"),
             ],
         )
+    if trigger.condition:
+        # 'warned of retaliation if X attacked', 'threatened reprisals unless X ...': the subject
+        # of the condition on the verb is the one threatened
+        mark = {"DEP": "mark", "LOWER": {"IN": sorted(lexicon[trigger.condition_marks])}}
+        condition = [
+            _node("condition", {"DEP": "advcl"}, "trigger"),
+            _node("mark", mark, "condition"),
+            _node("object", {"DEP": "nsubj"}, "condition"),
+        ]
+        named = (
+            [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],
+            [_node("thing", nouns | {"DEP": "dobj"}, "trigger")],
+        )
+        for thing in named:
+            yield "object-condition", [_node("trigger", verb), *thing, *condition]
     if "to" in trigger.preps:  # 'granted Albania $50 million', 'sent Haiti food aid'
         yield (
             "indirect",
@@ -467,6 +482,19 @@ def _complement(
             f"{shape}-object-prep",
             [*head, _node("thing", {"DEP": "dobj"}, "act"), *_object_after(prep, "thing")],
         )
+        if name == "complement" and "with" in trigger.preps:
+            yield from _left(head, shape)
+
+
+def _left(head: list[dict], shape: str) -> Iterator[tuple[str, list[dict]]]:
+    """'threatened to withdraw from the agreement with X', 'to pull out of the talks with X': the
+    party of what the act leaves (the parser hangs 'of' on 'out')."""
+    left = _prep(["of", "from"])
+    out = _node("out", {"DEP": {"IN": ["prep", "prt", "advmod"]}, "LOWER": "out"}, "act")
+    with_object = _object_after(_prep(["with"]), "thing")
+    thing = _node("thing", {"DEP": "pobj"}, "via")
+    yield f"{shape}-left-prep", [*head, _node("via", left, "act"), thing, *with_object]
+    yield f"{shape}-out-prep", [*head, out, _node("via", left, "out"), thing, *with_object]
 
 
 def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

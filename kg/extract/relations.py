@@ -311,7 +311,7 @@ class RelationFinder:
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
     ) -> list[Token]:
         word = nodes["trigger"]
-        if self._aim(word):
+        if self._aim(word) and not trigger.purpose:
             return []
         if trigger.purpose:
             # 'went on strike to protest X' (the strike is the protest), 'began to protest X'
@@ -422,16 +422,16 @@ class RelationFinder:
 
     def _aim(self, word: Token) -> bool:
         """'students rallied in Manila, denouncing China', 'staged rallies, saying he must
-        resign': a participle on a demonstration states its aim, which the demonstration's own
-        line reads (a protest, not a condemnation or a demand of its own)."""
+        resign', 'began a hunger strike to protest X': a participle or an infinitive on a
+        demonstration states its aim, which the demonstration's own line (or a purpose line)
+        reads (a protest, not a condemnation or a demand of its own)."""
         act = word.head
-        return (
-            word.tag_ == "VBG"
-            and word.dep_ == "advcl"
-            and any(
-                t.lemma_ in self._aimed_words
-                for t in (act, *(c for c in act.children if c.dep_ == "dobj"))
-            )
+        aim = (word.tag_ == "VBG" and word.dep_ == "advcl") or (
+            word.dep_ in ("advcl", "xcomp") and infinitive(word)
+        )
+        return aim and any(
+            t.lemma_ in self._aimed_words
+            for t in (act, *(c for c in act.children if c.dep_ == "dobj"))
         )
 
     def _read_as_prospective(self, relation: str, act: Token) -> bool:

@@ -2,16 +2,19 @@
 
 `WordClassFixer` (the `kg_word_classes` component, right after the model, before kg's token table
 is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged' -> 'stage',
-'raped' -> 'rape', not 'rap') and two tags and one dependency label the relation patterns depend
-on:
+'raped' -> 'rape', not 'rap') and the tags and attachments the relation patterns depend on:
 
 - a word of a noun trigger line that the tagger reads as a gerund where the parser makes it a
   noun phrase ('*Fighting* between X and Y continued'): a noun, with the word as its lemma;
 - a `guest_participles` word right after a form of `guest_hosts` ('Mubarak received *visiting*
   minister Peres'): an adjective describing the guest, not a visit of the host's;
 - an infinitive the parser hangs on a verb of `infinitive_verbs` as a clause of purpose once an
-  adverbial comes between them ('Iraq threatened *on Tuesday* to attack Kuwait'): the verb's
-  complement (xcomp), as it is without the adverbial.
+  adverbial comes between them ('Iraq threatened *on Tuesday* to attack Kuwait'), or on the noun
+  of the verb's setting ('Hamas vowed *in a statement* to attack X'): the verb's complement
+  (xcomp), as it is without the adverbial;
+- a verb the parser reads after '-led' as a participle of the sentence's root noun ('The
+  Saudi-led coalition *bombed* Yemen'): with a direct object it is the main verb, the noun its
+  subject.
 
 The tokens are found with one array read per Doc: spaCy's attribute_ruler, which could set them
 too, runs its Matcher over every token, and such patterns cost it about 0.6 ms a document.
@@ -67,10 +70,9 @@ class WordClassFixer:
         self.words = np.array([hash_string(w) for w in self.gerunds | self.guests], dtype="uint64")
         self.misread = np.array([hash_string(w) for w in self.lemmas], dtype="uint64")
         self.gerund_tag = hash_string("VBG")
-        self.complement_heads = lexicon["infinitive_verbs"]
+        self.heads = lexicon["infinitive_verbs"]
         # a dependency label is its symbol's id, not a string hash
-        self.advcl, self.base_tag = IDS["advcl"], hash_string("VB")
-        self.acl = IDS["acl"]
+        self.advcl, self.acl, self.base_tag = IDS["advcl"], IDS["acl"], hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -79,9 +81,11 @@ class WordClassFixer:
         for i in np.flatnonzero(np.isin(lower, self.misread)).tolist():
             token = doc[i]
             token.lemma_ = self.lemmas[token.lower_]
-        for i in np.flatnonzero((dep == self.advcl) & (tag == self.base_tag)).tolist():
-            if self._complement(doc[i]):
-                doc[i].dep_ = "xcomp"
+        clauses = np.isin(dep, (self.advcl, self.acl)) & (tag == self.base_tag)
+        for i in np.flatnonzero(clauses).tolist():
+            governor = self._governor(doc[i])
+            if governor is not None:
+                doc[i].head, doc[i].dep_ = governor, "xcomp"
         for i in np.flatnonzero(dep == self.acl).tolist():
             _main_verb(doc[i])
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
@@ -93,14 +97,19 @@ class WordClassFixer:
                 token.pos_, token.tag_ = "ADJ", "JJ"
         return doc
 
-    def _complement(self, verb: Token) -> bool:
-        """'threatened on Tuesday *to attack* X': a bare infinitive with no subject or mark of its
-        own ('called for X to leave' has both) under a verb whose infinitive is its complement."""
+    def _governor(self, verb: Token) -> Token | None:
+        """The verb whose complement a bare infinitive with no subject or mark of its own ('called
+        for X to leave' has both) is: 'threatened on Tuesday *to attack* X' (hung on the verb as
+        a clause of purpose), 'vowed in a statement *to attack* X' (hung on the noun of the
+        verb's setting, 'in' or 'at', as its clause)."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children
+        ):
+            return None
         head = verb.head
-        return (
-            head.i != verb.i
-            and head.pos_ == "VERB"
-            and head.lemma_ in self.complement_heads
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
-        )
+        if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ in ("in", "at"):
+            head = head.head.head  # the noun, its preposition, the verb it hangs on
+            if any(c.dep_ == "xcomp" for c in head.children):
+                return None
+        complement = head.i != verb.i and head.pos_ == "VERB" and head.lemma_ in self.heads
+        return head if complement else None

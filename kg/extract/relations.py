@@ -132,6 +132,10 @@ def _event_matches(
                 )
 
 
+# Prepositions of a time or a concession, not of the act's purpose or manner.
+_TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
+
+
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
@@ -143,7 +147,9 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     own = ("amod", "compound", "advmod", "prt")
     return (
         any(
-            t.lemma_ in trigger.unless and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
+            t.lemma_ in trigger.unless
+            and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
+            and t.head.lower_ not in _TIME_PREPS  # 'attacked X after a speech by Y' did attack
             for t in clause.subtree
         )
         or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)

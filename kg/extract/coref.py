@@ -319,11 +319,19 @@ class CoreferenceResolver:
         ):
             return None
         found = titled_role(noun, arguments, self.lexicon, set(arguments.spans))
-        if found is None or found[2] is None or found[2].key not in self.gazetteer.entries:
+        if found is None or found[2] is None:
             return None
         _role, title, owner = found
         words = title.lower().replace("-", " ").split()
         words += [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+        if owner.key not in self.gazetteer.entries:
+            # 'an Iranian Foreign Ministry spokesman': a state's body no gazetteer knows is the
+            # state, in the sector its words give
+            body = noun.doc[owner.start : owner.end]
+            owner = arguments.modifier_actor(body.root) if len(body) else None
+            if owner is None:
+                return None
+            words += [t.lower_ for t in body]
         sector = self.lexicon.lookup("title_sectors", *words) or self.lexicon.lookup(
             "sector_modifiers", *words
         )

@@ -72,10 +72,12 @@ def _is_former(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def _organization(noun: Token, arguments: Arguments) -> Arg | None:
-    """What the role is a role in: "Russia's", 'Hamas', 'Israeli', 'of US Central Command'."""
+    """What the role is a role in: "Russia's", 'Hamas', 'Israeli', 'of US Central Command', 'a
+    spokesman for Hamas' (`speaker_titles`)."""
     candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    preps = ("of", "for") if arguments.lexicon.matches("speaker_titles", noun.lower_) else ("of",)
     candidates += [
-        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
     ]
     if noun.dep_ == "conj":  # "Russia's ex-Defense Minister and current ... secretary"
         candidates += [c for c in noun.head.children if c.dep_ == "poss"]

@@ -42,7 +42,21 @@ def may_be_title(noun: Token, lexicon: Lexicon) -> bool:
 
 def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str] | None:
     """The longest known title ending in the noun; an adjective counts only as part of one
-    ('prime minister', which spaCy may parse as amod + noun)."""
+    ('prime minister', which spaCy may parse as amod + noun). A deputy's title ('Deputy Prime
+    Minister', 'Vice President') is a membership, not the leadership."""
+    found = _known_role(noun, lexicon, skip)
+    if found is None:
+        return None
+    role, title = found
+    words = _title_tokens(noun, skip)
+    before = noun.doc[words[0].i - 1] if words[0].i > 0 else None
+    deputy = [w for w in (before, *words) if w is not None and w.lower_ in lexicon["deputy_words"]]
+    if deputy and role.relation == "leaderOf":
+        return replace(role, relation="memberOf", head_of_state=False), f"{deputy[0].text} {title}"
+    return role, title
+
+
+def _known_role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str] | None:
     words = _title_tokens(noun, skip)
     adjective = noun.doc[words[0].i - 1] if words[0].i > 0 else None
     if adjective is not None and adjective.dep_ == "amod" and adjective.head == noun:

@@ -196,6 +196,12 @@ class TriggerMatcher:
         self._rank: dict[int, int] = {}  # match id -> order the key was first added
         self._gated: dict[int, list[int]] = {}  # trigger lemma -> patterns it lets run
         self._ungated: list[int] = []  # patterns that run on every Doc
+        # word tests, each kept once: column -> word -> the tests it meets (many patterns share
+        # a test, so a Doc's words are looked up once instead of each pattern testing its own)
+        self._tests: dict[tuple[int, frozenset[int]], int] = {}
+        self._meeting: dict[int, dict[int, list[int]]] = {column: {} for column in _WORD_COLUMNS}
+        self._needs: list[frozenset[int]] = []  # pattern -> the tests its Doc must meet
+        self._order: list[tuple[int, int]] = []  # pattern -> (its key's rank, its number)
         self.patterns: dict[str, list[list[dict]]] = {}  # what was added, by key
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -207,10 +213,20 @@ class TriggerMatcher:
         for pattern in compiled:
             number = len(self._compiled)
             self._compiled.append(pattern)
+            self._needs.append(frozenset(self._test_number(need) for need in pattern.needs))
+            self._order.append((self._rank[match_id], number))
             for lemma in pattern.gate or ():
                 self._gated.setdefault(lemma, []).append(number)
             if pattern.gate is None:
                 self._ungated.append(number)
+
+    def _test_number(self, need: tuple[int, frozenset[int]]) -> int:
+        if need not in self._tests:
+            self._tests[need] = len(self._tests)
+            column, values = need
+            for value in values:
+                self._meeting[column].setdefault(value, []).append(self._tests[need])
+        return self._tests[need]
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(match id, token indices in pattern node order) for every match in the Doc."""
@@ -218,18 +234,14 @@ class TriggerMatcher:
         active = set(self._ungated)
         for lemma in tokens.by_lemma:
             active.update(self._gated.get(lemma, ()))
-        words = {column: frozenset(tokens.columns[column]) for column in _WORD_COLUMNS}
-        active = {
-            number
-            for number in active
-            if all(
-                not values.isdisjoint(words[column])
-                for column, values in self._compiled[number].needs
-            )
-        }
+        met: set[int] = set()
+        for column, meeting in self._meeting.items():
+            for word in set(tokens.columns[column]):
+                met.update(meeting.get(word, ()))
         # keys in the order they were added, a key's patterns in theirs
         order = sorted(
-            active, key=lambda number: (self._rank[self._compiled[number].match_id], number)
+            (number for number in active if self._needs[number] <= met),
+            key=self._order.__getitem__,
         )
         return [
             (pattern.match_id, match)

@@ -24,6 +24,9 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # a named agent outranks the possessor of an act noun, who underwent it
+    ("Palestinians protested against their detention by Israel.",
+     {("palestine", "protestedAgainst", "israel")}),
     # mediatesBetween: one statement per party
     ("Qatar mediated between Israel and Hamas.",
      {("qatar", "mediatesBetween", "israel"), ("qatar", "mediatesBetween", "hamas")}),
@@ -199,6 +202,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # 'by X' is the killings' agent, hung on 'inquiry': X inquired into nothing
+    "An inquiry into the killings by Indonesian troops was opened on Monday.",
     "Iran vowed revenge after the strike on Tehran.",
     "The Russian-backed separatists shelled the airport.",
     "Protesters marched against the war.",
@@ -239,6 +244,9 @@ EVENTS = [
      "iran", "protestedAgainst", "bombing", None, ("israel",), {("iran", "protestedAgainst", "israel")}),
     ("Belarus backed the invasion of Ukraine.",
      "belarus", "supports", "invasion", "ukraine", (), set()),
+    ("The United Nations opened an inquiry into the killings by Indonesian troops.",
+     "united-nations", "investigated", "killing", None, ("indonesia",),
+     {("united-nations", "investigated", "indonesia")}),
 ]
 # fmt: on
 

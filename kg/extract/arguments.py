@@ -387,9 +387,11 @@ class Arguments:
             of = agent_act or self.lexicon.matches("speech_act_nouns", *forms)
             # 'a withdrawal from X': X is the place left (departure_nouns), not the author
             left = self.lexicon.matches("departure_nouns", *forms)
+            # 'their detention by Israel': a named agent outranks the possessor (who was held)
             return (
-                self.modifier_actor(token, (*kinds, "Person"))
-                or self.owner(token, ("by",) if left else ("by", "from"))
+                self.owner(token, ("by",))
+                or self.modifier_actor(token, (*kinds, "Person"))
+                or (None if left else self.owner(token, ("from",)))
                 or (self.owner(token) if of else None)
                 or self._stray_author(token)
             )
@@ -468,17 +470,32 @@ class Arguments:
             if c.dep_ in ("amod", "compound", "npadvmod")
         )
 
+    def _inner_event_before(self, noun: Token, by: Token) -> bool:
+        """'an inquiry into the killings by X': the small model hangs the inner event's 'by X'
+        on the outer noun; X killed, it did not inquire."""
+        return any(
+            self.lexicon.event_types.get(inner.lemma_.lower()) is not None
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.i < by.i
+            for inner in prep.children
+            if inner.dep_ == "pobj"
+        )
+
     def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
         """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
         or (if `clause`) the subject of the light verb it is the object of ('Iran launched an
         attack'), or, for an encounter 'with' someone, of the clause it is the occasion of
         ('after talks with X, Putin said'; 'Iran vowed revenge after the strike' names no one)."""
+        by = [c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        if by and not self._inner_event_before(noun, by[0]):
+            # 'their detention by Israel': the possessor is who was detained
+            return [c for c in by[0].children if c.dep_ == "pobj"]
         for child in noun.children:
             # a possessive pronoun only once kg_coref resolved it ('its demand that ...')
             if child.dep_ == "poss" and (child.pos_ != "PRON" or _resolved(child)):
                 return [child]
         for child in noun.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            if child.dep_ == "prep" and child.lower_ == "from":
                 return [c for c in child.children if c.dep_ == "pobj"]
         for thing in prep_objects(noun, "of"):
             # 'the seizure of the tanker by Iran': the parser hangs 'by' on the noun's object

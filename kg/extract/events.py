@@ -43,6 +43,10 @@ def _stray_agents(noun: Token, target: Token | None) -> list[Token]:
     hangs 'by Y' on the event's target or on the active verb whose object the event is; neither
     takes an agent of its own, so it is the event's."""
     found = prep_objects(target, "by") if target is not None else []
+    outer = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and outer.pos_ in ("NOUN", "PROPN"):
+        # 'an inquiry into the killings by X': 'by X' hung on the outer noun or its verb
+        found += [t for t in prep_objects(outer, "by") + stray_by(outer) if t.i > noun.i]
     return found + (stray_by(noun) if noun.dep_ == "dobj" else [])
 
 

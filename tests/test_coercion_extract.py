@@ -21,6 +21,10 @@ FACTS = [
     ("Ethiopia declared a state of emergency in Tigray.", {("ethiopia", "coerced", "tigray")}),
     ("The arrest of Alexei Navalny by Russia shocked Europe.", {("russia", "coerced", "alexei-navalny")}),
     ("Iraq occupied Kuwait.", {("iraq", "coerced", "kuwait")}),
+    # a state's island, region or enclave is the state's
+    ("Iraqi forces occupied the Kuwaiti island of Bubiyan.", {("iraq", "coerced", "kuwait")}),
+    ("Turkish troops attacked the Kurdish region of northern Iraq.",
+     {("turkiye", "attacked", "iraq")}),
     ("China cracked down on the Uyghurs.", {("china", "coerced", "uyghurs")}),
     ("Israel rounded up 50 Palestinians.", {("israel", "coerced", "palestine")}),
     # concededTo: eased restrictions, yielding to demands (releases: released)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,6 +17,9 @@ from ..lexicon import Lexicon
 from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .tokens import token_table
+
+if TYPE_CHECKING:
+    from gender_guesser.detector import Detector
 
 __all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "strip_name"]
 
@@ -42,6 +47,19 @@ _ACTOR_NAMES = {"Organization", "Group", "State"}
 # The entity label a misspelt state name may have ('Quatar' as ORG), if any: a word the model reads
 # as a place is one it knows ('Granada', 'Tainan'), a person or people it is not.
 _MISSPELT_LABELS = {"ORG"}
+
+
+@cache
+def _first_names() -> Detector:
+    """gender-guesser's dictionary of first names (40,000 across countries), loaded the first
+    time a word looks like a misspelt state."""
+    from gender_guesser.detector import Detector
+
+    return Detector()
+
+
+def _first_name(word: str) -> bool:
+    return _first_names().get_gender(word) != "unknown"
 
 
 def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
@@ -309,7 +327,8 @@ class ActorResolver:
 
     def _misspelt(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised word one typo away from exactly one state name is that state
-        ('Ethopia', 'Quatar'), unless the model reads it as a person or a people."""
+        ('Ethopia', 'Quatar'), unless the model reads it as a person or a people or it is a
+        first name ('Angela' after a dateline, which the model left unlabelled)."""
         at = {i: e for e in ents for i in range(e.start, e.end)}
         pos = token_table(doc).pos
         for token in (doc[i] for i in range(len(doc)) if pos[i] == "PROPN"):
@@ -324,7 +343,7 @@ class ActorResolver:
             ):
                 continue
             keys = {key for name, key in self.state_names if _one_edit(token.text, name)}
-            if len(keys) == 1:
+            if len(keys) == 1 and not _first_name(token.text):
                 ents = [e for e in ents if e is not ent]
                 ents.append(Span(doc, token.i, token.i + 1, label="GPE", span_id=keys.pop()))
         return sorted(ents, key=lambda e: e.start)

@@ -108,10 +108,11 @@ def stray_by(noun: Token) -> list[Token]:
     return [t for t in prep_objects(verb, "by") if t.i > noun.i]
 
 
-def _anti(word: Token) -> bool:
-    """'American' of 'anti-American': what the noun is against, not its agent."""
+def turned(word: Token, prefixes: tuple[str, ...] = ("anti",)) -> bool:
+    """'American' of 'anti-American' (or 'anti American'): a modifier a prefix before it turns
+    from the noun's owner or agent into what the noun is against (or, 'pro', for)."""
     doc = word.doc
-    return any(doc[i].lower_ == "anti" for i in (word.i - 2, word.i - 1) if i >= 0)
+    return any(doc[i].lower_ in prefixes for i in (word.i - 2, word.i - 1) if i >= 0)
 
 
 def _resolved(token: Token) -> bool:
@@ -510,7 +511,7 @@ class Arguments:
         for child in noun.children:
             # an actor's name, not any entity: 'their first meeting' is not the ordinal's; not
             # the target of 'anti-American protests'
-            if child.dep_ in ("amod", "compound") and child.i in self.spans and not _anti(child):
+            if child.dep_ in ("amod", "compound") and child.i in self.spans and not turned(child):
                 return [child]
         if not clause:
             return []

@@ -27,7 +27,7 @@ from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .actors import PAIR_KEY, SPAN_KEY
-from .arguments import Arg, Arguments
+from .arguments import Arg, Arguments, turned
 from .tokens import TokenTable, token_table
 
 __all__ = ["SECTOR_KEY", "SectorResolver"]
@@ -80,9 +80,10 @@ def _led_by(token: Token, arguments: Arguments) -> Arg | None:
 
 def _government_men(token: Token) -> bool:
     """'government troops', 'Government forces': men the word 'government' alone says are the
-    state's (not 'anti-government forces', whose 'anti' is a word of its own)."""
-    return any(c.lower_ == "government" and c.dep_ in _ATTRIBUTE_DEPS for c in token.children) and (
-        token.i < 2 or token.doc[token.i - 2].lower_ not in ("anti", "pro", "-")
+    state's (not 'anti-government' or 'pro-government forces')."""
+    return any(
+        c.lower_ == "government" and c.dep_ in _ATTRIBUTE_DEPS and not turned(c, ("anti", "pro"))
+        for c in token.children
     )
 
 

@@ -44,24 +44,26 @@ def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str
     """The longest known title ending in the noun; an adjective counts only as part of one
     ('prime minister', which spaCy may parse as amod + noun). A deputy's title ('Deputy Prime
     Minister', 'Vice President') is a membership, not the leadership."""
-    found = _known_role(noun, lexicon, skip)
+    words = _title_tokens(noun, skip)
+    before = noun.doc[words[0].i - 1] if words[0].i > 0 else None
+    found = _known_role(noun, words, before, lexicon, skip)
     if found is None:
         return None
     role, title = found
-    words = _title_tokens(noun, skip)
-    before = noun.doc[words[0].i - 1] if words[0].i > 0 else None
     deputy = [w for w in (before, *words) if w is not None and w.lower_ in lexicon["deputy_words"]]
     if deputy and role.relation == "leaderOf":
         return replace(role, relation="memberOf", head_of_state=False), f"{deputy[0].text} {title}"
     return role, title
 
 
-def _known_role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str] | None:
-    words = _title_tokens(noun, skip)
-    adjective = noun.doc[words[0].i - 1] if words[0].i > 0 else None
-    if adjective is not None and adjective.dep_ == "amod" and adjective.head == noun:
-        text = " ".join(w.text for w in (adjective, *words))
-        if lexicon.role(text) is not None and adjective.i not in skip:
+def _known_role(
+    noun: Token, words: list[Token], before: Token | None, lexicon: Lexicon, skip: set[int]
+) -> tuple[RoleTitle, str] | None:
+    """The title `words` (the noun and its compounds) end in, with the adjective `before` them
+    if it belongs to the noun and makes a known title."""
+    if before is not None and before.dep_ == "amod" and before.head == noun:
+        text = " ".join(w.text for w in (before, *words))
+        if lexicon.role(text) is not None and before.i not in skip:
             return lexicon.role(text), text
     for start in range(len(words)):
         text = " ".join(w.text for w in words[start:])

@@ -160,6 +160,10 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # the object of 'urge', 'ask', 'allow' does what their infinitive says, and has not done it
+    ("The United States urged Russia to withdraw its troops from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    ("The United States allowed Israel to attack Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    ("The UN authorized NATO to strike Serbian positions.", ("nato", "attacked", "serbia"), "affirmed", "hypothetical"),
     ("Germany declined to condemn Russia.", ("germany", "condemned", "russia"), "negated", "asserted"),
     ("Iran denied any plan to attack Israel.", ("iran", "attacked", "israel"), "negated", "planned"),
     ("Egypt ruled out a meeting with Hamas.", ("egypt", "metWith", "hamas"), "negated", "asserted"),

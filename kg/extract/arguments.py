@@ -131,6 +131,16 @@ _OCCASIONS = ("after", "before", "since", "upon", "on", "by", "while", "when")
 
 
 _ALONG = ("along", "together")
+# verbs whose object does what their infinitive says ('urged Russia to withdraw'); elsewhere the
+# subject does ('promised Egypt to send aid', 'began a strike to protest X')
+# fmt: off
+_OBJECT_CONTROL = frozenset((
+    "urge", "ask", "press", "request", "implore", "beg", "petition", "allow", "permit",
+    "authorize", "authorise", "encourage", "invite", "force", "compel", "oblige", "persuade",
+    "convince", "tell", "order", "command", "instruct", "advise", "warn", "pressure",
+    "pressurize", "pressurise", "push", "lobby", "help", "enable",
+))
+# fmt: on
 
 
 def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
@@ -191,6 +201,11 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
             return owners
         return verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _OBJECT_CONTROL:
+        # 'urged Russia to withdraw', 'asked France to send troops': the object does it
+        controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if controllers:
+            return controllers
     if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
         return verb_subjects(verb.head, raised=True)
     if verb.dep_ == "conj" and verb.head.i != verb.i:

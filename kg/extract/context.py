@@ -191,10 +191,11 @@ _CHILD_MARKERS = (
     ("amod", "planned_modifiers", "planned"),
 )
 # (context.json word list, modality) for a governor itself: 'speculation that ...', 'demanded a
-# withdrawal' (asked for, not done), 'plans to ...'
+# withdrawal' (asked for, not done), 'allowed X to attack' (permitted, not done), 'plans to ...'
 _GOVERNOR_WORDS = (
     ("speculation_words", "hypothetical"),
     ("request_words", "hypothetical"),
+    ("permission_words", "hypothetical"),
     ("planned_words", "planned"),
 )
 

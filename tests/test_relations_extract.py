@@ -24,6 +24,11 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # a relative pronoun stands for the name its clause hangs on
+    ("Syria, which was condemned by the Arab League, rejected the criticism.",
+     {("arab-league", "condemned", "syria")}),
+    ("Hezbollah, which Israel attacked on Monday, vowed revenge.",
+     {("israel", "attacked", "hezbollah")}),
     # a named agent outranks the possessor of an act noun, who underwent it
     ("Palestinians protested against their detention by Israel.",
      {("palestine", "protestedAgainst", "israel")}),

@@ -327,6 +327,10 @@ class Arguments:
     def parties(self, token: Token) -> list[Arg]:
         """The actors a token in an argument position stands for: each member of a compound
         mention ('Hungarian and Romanian officials', 'the two leaders'), else the one it names."""
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+            # 'Syria, which was condemned by X', 'Hezbollah, which Israel attacked': the name
+            # the relative clause hangs on
+            return self.parties(token.head.head)
         if token.i in self.members:
             return self.members[token.i]
         arg = self.resolve(token)

@@ -226,6 +226,12 @@ ACTORS = [
     # a misspelt state is the state; a near-spelling inside a longer name is not
     ("Ethopia condemned Eritrea.", {("ethiopia", "condemned", "eritrea")}),
     ("Columbia University condemned Russia.", {("columbia-university", "condemned", "russia")}),
+    # a leading title or honorific and a trailing preposition the model tags are no part of a name
+    (
+        "Crown Prince Abdullah of Saudi Arabia met Putin.",
+        {("abdullah", "metWith", "vladimir-putin")},
+    ),
+    ("Prince Saud al-Faisal met Putin.", {("saud-al-faisal", "metWith", "vladimir-putin")}),
     # nor is a first name the model left unlabelled after a dateline ('Angela' is not Angola)
     ("CAIRO (Reuters) - Angela met Putin in Moscow on Monday.", set()),
     # a group of a state's people is a group of its own, not the state

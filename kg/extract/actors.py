@@ -128,19 +128,34 @@ def _titled_name(title: Token, lexicon: Lexicon) -> Span | None:
 
 
 def strip_name(span: Span, lexicon: Lexicon) -> Span:
-    """Drop leading ranks, honorifics, titles and 'the', and a trailing possessive."""
+    """Drop leading ranks, honorifics, titles ('Crown Prince') and 'the', and a trailing
+    possessive or preposition (the model tags 'Crown Prince Abdullah of' + 'Saudi Arabia')."""
     start, end = span.start, span.end
     doc = span.doc
     skip = lexicon["ranks"] | lexicon["honorifics"] | {"the", "-"}
+    while end - start > 1:
+        if doc[start].lower_ in skip or doc[start].is_punct or doc[start].is_space:
+            start += 1
+            continue
+        title = next(
+            (
+                n
+                for n in (2, 1)
+                if end - start > n and lexicon.role(doc[start : start + n].text.lower())
+            ),
+            0,
+        )
+        if not title:
+            break
+        start += title
     while end - start > 1 and (
-        doc[start].lower_ in skip
-        or lexicon.role(doc[start].lower_)
-        or doc[start].is_punct
-        or doc[start].is_space
-    ):
-        start += 1
-    while end - start > 1 and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (
+            doc[end - 1].pos_ in ("ADP", "CCONJ")
+            and doc[end - 1].text not in lexicon["name_particles"]
+        )
     ):
         end -= 1
     return doc[start:end]

@@ -232,6 +232,15 @@ ACTORS = [
         {("abdullah", "metWith", "vladimir-putin")},
     ),
     ("Prince Saud al-Faisal met Putin.", {("saud-al-faisal", "metWith", "vladimir-putin")}),
+    # a title's state may follow the name
+    (
+        "Sultan Qaboos of Oman received Iranian President Mohammad Khatami.",
+        {
+            ("qaboos", "leaderOf", "oman"),
+            ("qaboos", "metWith", "mohammad-khatami"),
+            ("mohammad-khatami", "leaderOf", "iran"),
+        },
+    ),
     # nor is a first name the model left unlabelled after a dateline ('Angela' is not Angola)
     ("CAIRO (Reuters) - Angela met Putin in Moscow on Monday.", set()),
     # a group of a state's people is a group of its own, not the state

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import ROLE_TITLES, Lexicon, RoleTitle
 from ..vocab import slugify
-from .arguments import Arg, Arguments, RelationMatch
+from .arguments import Arg, Arguments, RelationMatch, prep_objects
 from .context import Context, read_context
 from .tokens import token_table
 
@@ -213,6 +213,13 @@ def titled_role(
     return role, title, organization
 
 
+def _named_after(person: Span, arguments: Arguments) -> Arg | None:
+    """'King Hussein of Jordan', 'Sultan Qaboos of Oman': the state the title is held in, named
+    after the name."""
+    states = [arguments.agent(t) for t in prep_objects(person.root, "of")]
+    return next((s for s in states if s is not None and s.kind == "State"), None)
+
+
 def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
     person = arguments.mention(span.root)
     skip = set(range(span.start, span.end)) | set(arguments.spans)
@@ -222,6 +229,8 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
             continue
         former = _is_former(noun, lexicon)
         role, title, organization = found
+        if organization is None and shape == "compound":
+            organization = _named_after(span, arguments)
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:
             organization = _known_country(person, title, arguments)

@@ -247,6 +247,12 @@ ACTORS = [
     ("Sudanese rebels attacked Chad.", {("sudanese-rebel", "attacked", "chad")}),
     ("Afghan insurgents attacked Pakistan.", {("afghan-insurgent", "attacked", "pakistan")}),
     ("Rebels in Mali attacked Niger.", {("malian-rebel", "attacked", "niger")}),
+    ("Rebels of southern Sudan attacked Uganda.", {("sudanese-rebel", "attacked", "uganda")}),
+    # armed men of a named group are the group
+    (
+        "Fighters of the Revolutionary United Front attacked Guinea.",
+        {("revolutionary-united-front", "attacked", "guinea")},
+    ),
     ("Ivory Coast rebels attacked Ghana.", {("ivorian-rebel", "attacked", "ghana")}),
     # a people no state names, even one the model reads as a person
     ("Kurdish guerrillas attacked Iraq.", {("kurdish-guerrilla", "attacked", "iraq")}),

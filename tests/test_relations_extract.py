@@ -24,6 +24,7 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    ("Serbia rejected the peace plan of Croatia.", {("serbia", "rejected", "croatia")}),
     ("France signed a joint declaration with Germany.", {("france", "agreedWith", "germany")}),
     # a relative pronoun stands for the name its clause hangs on
     ("Syria, which was condemned by the Arab League, rejected the criticism.",

@@ -388,9 +388,12 @@ class Arguments:
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
             # 'students at Cairo University' for the institution (not a place: 'rebels at Kabul')
+            # 'guerrillas of the PKK' are the PKK's
+            follower = self.lexicon.matches("follower_nouns", *forms)
             return (
                 self.owner(token, ("from",))
                 or self.owner(token, ("at",), ("Organization",))
+                or (None if follower else self.owner(token, ("of",), ("Group", "Organization")))
                 or self.leader(token)
             )
         if self.lexicon.matches("delegation_nouns", *forms):

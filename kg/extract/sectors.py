@@ -279,8 +279,13 @@ class SectorResolver:
             name = self._people(modifier, arguments, states=group)
             if name is not None:
                 return self._group_span(token, modifier.left_edge.i, token.i + 1, name)
-        place = self._state_after(token, arguments) if group else None
-        if place is None and self.lexicon.matches("group_nouns", *forms):
+        # 'rebels of southern Sudan' too ('supporters of Sudan' are not Sudanese, 'the movement
+        # of Palestinians' is no body)
+        members = self.lexicon.matches("group_nouns", *forms)
+        of = members and not self.lexicon.matches("follower_nouns", *forms)
+        preps = ("in", "from", "of") if of else ("in", "from")
+        place = self._state_after(token, arguments, preps) if group else None
+        if place is None and members:
             # 'rebels in Darfur', 'protesters in Paris': named by the region or city they are in
             # (men in a city may be foreigners: not the state's)
             place = self._state_after(token, arguments, kinds=("Place",))
@@ -362,7 +367,7 @@ class SectorResolver:
         cities: bool = False,
         kinds: tuple[str, ...] = ("State",),
     ) -> Arg | None:
-        """The state after 'in' or 'from' ('rebels in the Ivory Coast'); with `cities`, also the
+        """The state after one of `preps` ('rebels in the Ivory Coast'); with `cities`, also the
         state of a city there ('police in Kharkiv'; 'protesters in Paris' may be foreigners);
         an actor of another of `kinds` instead ('rebels in Darfur': a Place)."""
         for prep in token.children:

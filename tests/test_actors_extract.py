@@ -248,6 +248,10 @@ ACTORS = [
     ("Afghan insurgents attacked Pakistan.", {("afghan-insurgent", "attacked", "pakistan")}),
     ("Rebels in Mali attacked Niger.", {("malian-rebel", "attacked", "niger")}),
     ("Rebels of southern Sudan attacked Uganda.", {("sudanese-rebel", "attacked", "uganda")}),
+    # a city names the state it is in: police there are its organ, residents its people (also
+    # where the parser hangs the place on the verb)
+    ("Police in Kharkiv arrested Russian agents.", {("ukraine", "coerced", "russia")}),
+    ("Israeli strikes killed 30 people in Gaza.", {("israel", "attacked", "palestine")}),
     # armed men of a named group are the group
     (
         "Fighters of the Revolutionary United Front attacked Guinea.",

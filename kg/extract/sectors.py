@@ -218,7 +218,10 @@ class SectorResolver:
                     unowned.append((token, sector))
             elif not owners and self.lexicon.matches("resident_nouns", *forms):
                 # 'villagers in Nepal', 'residents of Kenya': people of the state they live in
+                # ('killed 30 people in Gaza': the parser hangs the place on the verb)
                 place = self._state_after(token, arguments, ("in", "of"), cities=True)
+                if place is None and token.dep_ == "dobj":
+                    place = self._state_after(token.head, arguments, ("in",), cities=True)
                 owners = [place] if place is not None else []
             if owners:
                 _stand_for(token, sector, owners, actors, sectors, members)
@@ -377,7 +380,10 @@ class SectorResolver:
                         continue
                     arg = arguments.mention(pobj)
                     if cities and (arg is None or arg.kind == "Place"):
-                        arg = arguments.agent(pobj) or arguments.place_state(pobj)
+                        # a capital is its state; another city is in the state of its row
+                        agent = arguments.agent(pobj)
+                        city = agent is None or agent.kind == "Place"
+                        arg = arguments.place_state(pobj) if city else agent
                     if arg is not None and arg.kind in kinds and arg.end == pobj.i + 1:
                         return arg
         return None

@@ -24,6 +24,13 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # a state's trade and economy are its assets; banning them is a sanction, no coercion; the
+    # 'Union' of 'European Union' is no crowd
+    ("The United States imposed sanctions on Iranian oil exports.",
+     {("united-states", "sanctioned", "iran")}),
+    ("The European Union banned imports of Russian oil.",
+     {("european-union", "sanctioned", "russia")}),
+    ("China banned Japanese goods.", {("china", "sanctioned", "japan")}),
     ("Serbia rejected the peace plan of Croatia.", {("serbia", "rejected", "croatia")}),
     ("France signed a joint declaration with Germany.", {("france", "agreedWith", "germany")}),
     # a relative pronoun stands for the name its clause hangs on

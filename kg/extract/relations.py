@@ -473,6 +473,8 @@ class RelationFinder:
     def _crowd(self, token: Token) -> bool:
         """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
         its officials."""
+        if token.ent_type_ in ("ORG", "GPE"):
+            return False  # the 'Union' of 'European Union' is no trade union
         forms = (token.lemma_.lower(), token.lower_)
         if self.lexicon.matches("crowd_nouns", *forms):
             return True

@@ -24,6 +24,8 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # ending one's support or aid for X is a sanction (CAMEO 16: reduce relations)
+    ("Saudi Arabia halted its support for Hamas.", {("saudi-arabia", "sanctioned", "hamas")}),
     # a state's trade and economy are its assets; banning them is a sanction, no coercion; the
     # 'Union' of 'European Union' is no crowd
     ("The United States imposed sanctions on Iranian oil exports.",
@@ -174,6 +176,9 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # support that ended or no longer holds is no support
+    ("India no longer supports the Palestinian Authority.", ("india", "supports", "palestinian-authority"), "negated", "asserted"),
+    ("Saudi Arabia ended its support for Hamas.", ("saudi-arabia", "supports", "hamas"), "negated", "asserted"),
     # the object of 'urge', 'ask', 'allow' does what their infinitive says, and has not done it
     ("The United States urged Russia to withdraw its troops from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
     ("The United States allowed Israel to attack Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),

@@ -157,6 +157,12 @@ def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexico
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
         or (child.dep_ == "advmod" and child.lower_ in ("never",))
+        # 'India no longer supports X'
+        or (
+            child.dep_ == "advmod"
+            and child.lower_ == "longer"
+            and any(g.dep_ == "neg" for g in child.children)
+        )
         # 'India has yet to condemn X', 'X is yet to respond'
         or (child.dep_ == "advmod" and child.lower_ == "yet" and token.lemma_ in ("have", "be"))
         # 'Neither France nor Germany condemned X' (not an elided 'neither X nor Y did')

@@ -88,6 +88,8 @@ def _states_a_view(word: Token, lexicon: Lexicon) -> bool:
 
 # the context.json lists of hostile measures whose lifting or halting relieves their target
 _RELIEVED_NOUNS = ("restriction_nouns", "blockade_nouns", "offensive_nouns")
+# the lists of friendly measures whose cutting or ending withdraws them from their target
+_CUT_NOUNS = ("aid_nouns", "backing_nouns", "tie_nouns")
 _PROSPECTIVE_DISCOUNT = 0.8  # a threat read off a planned attack is less certain than a stated one
 _INDIRECT_DISCOUNT = 0.8  # 'condemned the killing by Y' condemns Y less surely than 'condemned Y'
 
@@ -275,13 +277,10 @@ class RelationFinder:
                 nouns = lexicon[t.object_nouns] if t.object_nouns else None
                 for lemma in t.lemmas:
                     self._prospective_verbs.setdefault((t.prospective, lemma), []).append(nouns)
-        # the verbs of friendly lines that undo a hostile measure -> the measures they undo
-        self._relieving: dict[str, frozenset[str]] = {}
-        for t in lexicon.triggers:
-            if t.object_nouns in _RELIEVED_NOUNS and self.signs.get(t.relation) == 1:
-                for lemma in t.lemmas:
-                    known = self._relieving.get(lemma, frozenset())
-                    self._relieving[lemma] = known | lexicon[t.object_nouns]
+        # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
+        # cut a friendly one -> the measures they undo
+        self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
+        self._cutting = self._undoing(_CUT_NOUNS, -1)
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -449,10 +448,20 @@ class RelationFinder:
             for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
         )
 
-    def _relief(self, act: Token) -> bool:
+    def _undoing(self, lists: tuple[str, ...], sign: int) -> dict[str, frozenset[str]]:
+        """Lemma -> the nouns of `lists` that a line of that sign takes it with as object."""
+        found: dict[str, frozenset[str]] = {}
+        for t in self.lexicon.triggers:
+            if t.object_nouns in lists and self.signs.get(t.relation) == sign:
+                for lemma in t.lemmas:
+                    found[lemma] = found.get(lemma, frozenset()) | self.lexicon[t.object_nouns]
+        return found
+
+    def _relief(self, act: Token, undoing: dict[str, frozenset[str]] | None = None) -> bool:
         """'lift its embargo against X', 'ended the blockade of X': a friendly line's verb undoing
-        a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X."""
-        nouns = self._relieving.get(act.lemma_)
+        a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X; with `undoing` the
+        cutting verbs, 'ended its support for X' is no support."""
+        nouns = (self._relieving if undoing is None else undoing).get(act.lemma_)
         return nouns is not None and any(
             c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
         )
@@ -710,8 +719,10 @@ class RelationFinder:
                 self._verbs["rejected"],
                 description=described,
             )
-            if word.dep_ == "dobj" and trigger.pos == "NOUN" and self._relief(word.head):
-                context = replace(context, polarity="negated")  # 'ended its embargo on X'
+            undone = self._relief(word.head) or self._relief(word.head, self._cutting)
+            if word.dep_ == "dobj" and trigger.pos == "NOUN" and undone:
+                # 'ended its embargo on X', 'ended its support for X'
+                context = replace(context, polarity="negated")
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

@@ -24,6 +24,10 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # regret and concern over an act condemn its author
+    ("The Vatican regretted Israel's decision.", {("vatican", "condemned", "israel")}),
+    ("Britain expressed concern over the arrest of opposition leaders by the Kenyan government.",
+     {("united-kingdom", "condemned", "kenya")}),
     # ending one's support or aid for X is a sanction (CAMEO 16: reduce relations)
     ("Saudi Arabia halted its support for Hamas.", {("saudi-arabia", "sanctioned", "hamas")}),
     # a state's trade and economy are its assets; banning them is a sanction, no coercion; the
@@ -267,6 +271,8 @@ EVENTS = [
      "iran", "protestedAgainst", "bombing", None, ("israel",), {("iran", "protestedAgainst", "israel")}),
     ("Belarus backed the invasion of Ukraine.",
      "belarus", "supports", "invasion", "ukraine", (), set()),
+    ("France deplored the violence by Serb forces in Kosovo.",
+     "france", "condemned", "violence", None, ("serbia",), {("france", "condemned", "serbia")}),
     ("The United Nations opened an inquiry into the killings by Indonesian troops.",
      "united-nations", "investigated", "killing", None, ("indonesia",),
      {("united-nations", "investigated", "indonesia")}),

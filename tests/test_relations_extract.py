@@ -24,6 +24,10 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # a hyphenated holding participle names the asset's holder
+    ("Iran seized a Greek-flagged tanker.", {("iran", "coerced", "greece")}),
+    ("The Houthis attacked a British-owned ship.", {("houthis", "attacked", "united-kingdom")}),
+    ("Russia attacked Ukrainian-held positions.", {("russia", "attacked", "ukraine")}),
     # regret and concern over an act condemn its author
     ("The Vatican regretted Israel's decision.", {("vatican", "condemned", "israel")}),
     ("Britain expressed concern over the arrest of opposition leaders by the Kenyan government.",

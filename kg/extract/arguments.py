@@ -401,7 +401,12 @@ class Arguments:
         kinds = COLLECTIVE_KINDS
         if self.lexicon.matches("sector_nouns", *forms):
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
-            return self.modifier_actor(token, kinds) or self.owner(token) or self.leader(token)
+            return (
+                self._holder(token, kinds)
+                or self.modifier_actor(token, kinds)
+                or self.owner(token)
+                or self.leader(token)
+            )
         agent_act = self.lexicon.matches("agent_act_nouns", *forms)
         if agent_act or self.lexicon.matches("proposal_nouns", *forms) or self._authored(token):
             # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the ceasefire
@@ -440,7 +445,12 @@ class Arguments:
             owner = self.owner(token, ("of", "for")) or self.owner(
                 token, ("in", "inside"), ("State",)
             )
-            return named or self.modifier_actor(token, kinds, deps) or owner
+            return (
+                named
+                or self._holder(token, kinds)
+                or self.modifier_actor(token, kinds, deps)
+                or owner
+            )
         return None
 
     def _author(self, said: Token) -> Arg | None:
@@ -481,6 +491,16 @@ class Arguments:
         if appos.i < 2 or appos.doc[appos.i - 1].text != "(":
             return True
         return appos.doc[appos.i - 2].i == appos.head.i
+
+    def _holder(self, asset: Token, kinds: tuple[str, ...]) -> Arg | None:
+        """'a Greek-flagged tanker', 'Ukrainian-held positions': the actor a hyphenated holding
+        participle names."""
+        for child in asset.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in self.lexicon["holder_participles"]:
+                holder = self.modifier_actor(child, kinds, _HOLDER_DEPS)
+                if holder is not None:
+                    return holder
+        return None
 
     def _held(self, asset: Token) -> bool:
         """'rebel-held territory', 'Albanian rebel positions': a participle naming its holder or

@@ -24,6 +24,8 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # targets in a state are its, also where the parser hangs the place on the verb
+    ("Israel struck targets in Lebanon on Monday.", {("israel", "attacked", "lebanon")}),
     # a hyphenated holding participle names the asset's holder
     ("Iran seized a Greek-flagged tanker.", {("iran", "coerced", "greece")}),
     ("The Houthis attacked a British-owned ship.", {("houthis", "attacked", "united-kingdom")}),

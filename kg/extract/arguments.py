@@ -442,8 +442,12 @@ class Arguments:
             named = self.modifier_actor(token, kinds, ("compound",))
             # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs; 'targets
             # inside Eritrea' are the state's they are in
-            owner = self.owner(token, ("of", "for")) or self.owner(
-                token, ("in", "inside"), ("State",)
+            # 'struck targets in Lebanon': the parser may hang the place on the verb
+            verb = token.head if token.dep_ == "dobj" else None
+            owner = (
+                self.owner(token, ("of", "for"))
+                or self.owner(token, ("in", "inside"), ("State",))
+                or (self.owner(verb, ("in", "inside"), ("State",)) if verb is not None else None)
             )
             return (
                 named

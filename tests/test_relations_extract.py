@@ -24,6 +24,7 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    ("China deployed missiles opposite Taiwan.", {("china", "mobilizedAgainst", "taiwan")}),
     # targets in a state are its, also where the parser hangs the place on the verb
     ("Israel struck targets in Lebanon on Monday.", {("israel", "attacked", "lebanon")}),
     # a hyphenated holding participle names the asset's holder
@@ -235,6 +236,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # troops near a capital are no show of force against its state
+    "Turkey deployed troops near Kabul.",
     # 'by X' is the killings' agent, hung on 'inquiry': X inquired into nothing
     "An inquiry into the killings by Indonesian troops was opened on Monday.",
     "Iran vowed revenge after the strike on Tehran.",

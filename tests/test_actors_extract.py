@@ -458,6 +458,15 @@ def test_a_delegation_leader_shares_the_delegations_meetings(claims_of, text, ex
     assert _facts(claims_of(text)) == expected
 
 
+def test_coordinated_senders_send_one_delegation_each(claims_of):
+    iran, saudi = "iran-delegation-2024-08-05", "saudi-arabia-delegation-2024-08-05"
+    assert _facts(claims_of("Iranian and Saudi delegations met in Baghdad.")) == {
+        (iran, "delegationOf", "iran"),
+        (saudi, "delegationOf", "saudi-arabia"),
+        (iran, "metWith", saudi),
+    }
+
+
 @pytest.mark.parametrize(("text", "triple", "date", "phrase"), DATES)
 def test_a_statement_is_dated_by_its_clause_else_by_the_article(
     claims_of, text, triple, date, phrase

@@ -331,8 +331,9 @@ class Arguments:
             # 'Syria, which was condemned by X', 'Hezbollah, which Israel attacked': the name
             # the relative clause hangs on
             return self.parties(token.head.head)
-        if token.i in self.members:
-            return self.members[token.i]
+        compound = self.compound(token)
+        if compound:
+            return compound
         arg = self.resolve(token)
         if arg is None or not arg.is_actor:
             return []
@@ -683,34 +684,50 @@ class Arguments:
                         return arg
         return None
 
-    def delegation(self, token: Token) -> Arg | None:
-        """'a Russian defense delegation in Tehran': sender, kind words and place make its key."""
-        sender = self.delegation_sender(token)
-        if sender is None:
-            return None
+    def delegations(self, token: Token) -> list[tuple[Arg, Arg]]:
+        """(delegation, sender) for each sender: 'a Russian defense delegation in Tehran' (sender,
+        kind words and place make its key); 'Iranian and Saudi delegations' are two."""
+        senders = self.modifier_actors(token) or self._sent_from(token)
+        if not senders:
+            return []
         kinds = [
             c.lower_
             for c in token.children
             if c.dep_ in ("compound", "amod") and c.i not in self.spans and c.is_alpha
         ]
         place = self.delegation_place(token)
-        parts = [sender.key, *kinds, "delegation"] + ([place.key] if place else [])
-        name = self.gazetteer.demonym_of(sender.key) or sender.label
-        label = " ".join([name, *kinds, "delegation"]) + (f" in {place.label}" if place else "")
         start = min([token.i, *(c.i for c in token.lefts)])
-        return Arg(slugify(" ".join(parts)), label, "Delegation", start, token.i + 1)
+        found = []
+        for sender in senders:
+            parts = [sender.key, *kinds, "delegation"] + ([place.key] if place else [])
+            name = self.gazetteer.demonym_of(sender.key) or sender.label
+            label = " ".join([name, *kinds, "delegation"]) + (f" in {place.label}" if place else "")
+            delegation = Arg(slugify(" ".join(parts)), label, "Delegation", start, token.i + 1)
+            found.append((delegation, sender))
+        return found
 
-    def delegation_sender(self, token: Token) -> Arg | None:
-        sender = self.modifier_actor(token)
-        if sender is not None:
-            return sender
+    def delegation(self, token: Token) -> Arg | None:
+        found = self.delegations(token)
+        return found[0][0] if found else None
+
+    def compound(self, token: Token) -> list[Arg]:
+        """The actors a compound mention stands for ('Hungarian and Romanian officials',
+        'Iranian and Saudi delegations'); empty for any other."""
+        if token.i in self.members:
+            return self.members[token.i]
+        if self.lexicon.matches("delegation_nouns", token.lemma_.lower(), token.lower_):
+            found = [delegation for delegation, _ in self.delegations(token)]
+            return found if len(found) > 1 else []
+        return []
+
+    def _sent_from(self, token: Token) -> list[Arg]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "from":
                 for pobj in child.children:
                     arg = self.agent(pobj) if pobj.dep_ == "pobj" else None
                     if arg is not None and arg.is_actor:
-                        return arg
-        return None
+                        return [arg]
+        return []
 
     def delegation_place(self, token: Token) -> Arg | None:
         for child in token.children:

@@ -297,31 +297,32 @@ def _known_country(person: Arg, title: str, arguments: Arguments) -> Arg | None:
 
 
 def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
-    delegation = arguments.delegation(token)
-    if delegation is None:
+    delegations = arguments.delegations(token)
+    if not delegations:
         return
     context = read_context(token, lexicon)
-    sender = arguments.delegation_sender(token)
-    yield RelationMatch(
-        "delegationOf",
-        delegation,
-        sender,
-        token.i,
-        "delegationOf/sender",
-        _ROLE_CONFIDENCE,
-        context,
-    )
     place = arguments.delegation_place(token)
-    if place is not None:
+    for delegation, sender in delegations:
         yield RelationMatch(
-            "locatedIn",
+            "delegationOf",
             delegation,
-            place,
+            sender,
             token.i,
-            "locatedIn/delegation-place",
+            "delegationOf/sender",
             _ROLE_CONFIDENCE,
             context,
         )
+        if place is not None:
+            yield RelationMatch(
+                "locatedIn",
+                delegation,
+                place,
+                token.i,
+                "locatedIn/delegation-place",
+                _ROLE_CONFIDENCE,
+                context,
+            )
+    delegation = delegations[0][0]
     for child in token.children:
         if child.dep_ == "acl" and child.lemma_ == "lead":
             for agent in (c for c in child.children if c.dep_ == "agent"):

@@ -27,6 +27,7 @@ RELATIONS = [
     ("China deployed missiles opposite Taiwan.", {("china", "mobilizedAgainst", "taiwan")}),
     # targets in a state are its, also where the parser hangs the place on the verb
     ("Israel struck targets in Lebanon on Monday.", {("israel", "attacked", "lebanon")}),
+    ("Russia shelled a hospital in Kharkiv.", {("russia", "attacked", "ukraine")}),
     # a hyphenated holding participle names the asset's holder
     ("Iran seized a Greek-flagged tanker.", {("iran", "coerced", "greece")}),
     ("The Houthis attacked a British-owned ship.", {("houthis", "attacked", "united-kingdom")}),

@@ -443,12 +443,13 @@ class Arguments:
             named = self.modifier_actor(token, kinds, ("compound",))
             # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs; 'targets
             # inside Eritrea' are the state's they are in
-            # 'struck targets in Lebanon': the parser may hang the place on the verb
+            # 'struck targets in Lebanon': the parser may hang the place on the verb; 'a school
+            # in Gaza' is in the state of the city
             verb = token.head if token.dep_ == "dobj" else None
             owner = (
                 self.owner(token, ("of", "for"))
-                or self.owner(token, ("in", "inside"), ("State",))
-                or (self.owner(verb, ("in", "inside"), ("State",)) if verb is not None else None)
+                or self._located(token)
+                or (self._located(verb) if verb is not None else None)
             )
             return (
                 named
@@ -496,6 +497,14 @@ class Arguments:
         if appos.i < 2 or appos.doc[appos.i - 1].text != "(":
             return True
         return appos.doc[appos.i - 2].i == appos.head.i
+
+    def _located(self, token: Token) -> Arg | None:
+        """The state after the token's 'in' or 'inside', named or as the state of a city."""
+        named = self.owner(token, ("in", "inside"), ("State",))
+        if named is not None:
+            return named
+        places = (*prep_objects(token, "in"), *prep_objects(token, "inside"))
+        return next(filter(None, (self.place_state(p) for p in places)), None)
 
     def _holder(self, asset: Token, kinds: tuple[str, ...]) -> Arg | None:
         """'a Greek-flagged tanker', 'Ukrainian-held positions': the actor a hyphenated holding

@@ -24,6 +24,9 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # an attack one prepares for is a mobilization against its target; one vowed a threat
+    ("Russia is preparing to invade Ukraine.", {("russia", "mobilizedAgainst", "ukraine")}),
+    ("Iran vowed to attack Israel.", {("iran", "threatens", "israel")}),
     ("China deployed missiles opposite Taiwan.", {("china", "mobilizedAgainst", "taiwan")}),
     # targets in a state are its, also where the parser hangs the place on the verb
     ("Israel struck targets in Lebanon on Monday.", {("israel", "attacked", "lebanon")}),

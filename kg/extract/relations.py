@@ -466,6 +466,14 @@ class RelationFinder:
             c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
         )
 
+    def _prepared(self, act: Token) -> bool:
+        """Whether the act is what its subject prepares for ('prepared to resume shelling X')."""
+        while act.dep_ in ("xcomp", "pobj", "prep") and act.head.i != act.i:
+            act = act.head
+            if act.lemma_ in self.lexicon["preparation_words"]:
+                return True
+        return False
+
     def _act_noun(self, token: Token) -> bool:
         return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
 
@@ -726,6 +734,9 @@ class RelationFinder:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
         prospective = _prospective(context) if trigger.prospective else None
+        # 'prepared to attack X' readies forces against X; 'vowed to attack X' threatens X
+        prepared = trigger.relation == "attacked" and self._prepared(word)
+        prospect = "mobilizedAgainst" if prepared else trigger.prospective
         for subject, obj in pairs:
             if subject.key == obj.key or (
                 (shape.startswith("infinitive") or trigger.intent) and self._own(subject, obj)
@@ -747,11 +758,11 @@ class RelationFinder:
                 )
             if prospective is not None:
                 yield RelationMatch(
-                    trigger.prospective,
+                    prospect,
                     subject,
                     obj,
                     word.i,
-                    f"{trigger.prospective}/prospective-{shape}",
+                    f"{prospect}/prospective-{shape}",
                     round(trigger.confidence * _PROSPECTIVE_DISCOUNT, 2),
                     prospective,
                 )

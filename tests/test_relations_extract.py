@@ -191,6 +191,9 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # what one waits or prepares for has not happened
+    ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
+    ("Israel is preparing for a ground offensive against Hamas.", ("israel", "attacked", "hamas"), "affirmed", "planned"),
     # support that ended or no longer holds is no support
     ("India no longer supports the Palestinian Authority.", ("india", "supports", "palestinian-authority"), "negated", "asserted"),
     ("Saudi Arabia ended its support for Hamas.", ("saudi-arabia", "supports", "hamas"), "negated", "asserted"),

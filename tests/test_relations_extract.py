@@ -243,6 +243,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # paying for an attack names no attacker
+    "Iran paid for the attack on Israel.",
     # troops near a capital are no show of force against its state
     "Turkey deployed troops near Kabul.",
     # 'by X' is the killings' agent, hung on 'inquiry': X inquired into nothing

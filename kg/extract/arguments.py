@@ -635,12 +635,14 @@ class Arguments:
             return [
                 c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
             ] or verb_subjects(invited)
-        if (
-            noun.dep_ == "pobj"
-            and verb.lower_ in self.lexicon["object_preps"]
-            and self._agent_verb(verb.head)
+        if noun.dep_ == "pobj" and (
+            (verb.lower_ in self.lexicon["object_preps"] and self._agent_verb(verb.head))
+            or (
+                verb.lower_ in self.lexicon["plan_preps"]
+                and self.lexicon.matches("planned_words", verb.head.lemma_)
+            )
         ):
-            # 'agreed to a deal with X', 'decided on talks with X'
+            # 'agreed to a deal with X', 'decided on talks with X', 'prepared for an offensive'
             return verb_subjects(verb.head)
         if (
             noun.dep_ == "pobj"

@@ -458,6 +458,22 @@ def test_a_delegation_leader_shares_the_delegations_meetings(claims_of, text, ex
     assert _facts(claims_of(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will destroy Hamas," Netanyahu said.',
+            {("benjamin-netanyahu", "threatens", "hamas")},
+        ),
+        ('"I met Putin yesterday," Xi said.', {("xi-jinping", "metWith", "vladimir-putin")}),
+        # no quotation: 'we' is no one the text names
+        ("We condemn Israel, Iran said.", set()),
+    ],
+)
+def test_a_first_person_pronoun_in_a_quotation_is_its_speaker(claims_of, text, expected):
+    assert _facts(claims_of(text)) == expected
+
+
 def test_coordinated_senders_send_one_delegation_each(claims_of):
     iran, saudi = "iran-delegation-2024-08-05", "saudi-arabia-delegation-2024-08-05"
     assert _facts(claims_of("Iranian and Saudi delegations met in Baghdad.")) == {

@@ -51,7 +51,7 @@ from ..lexicon import Lexicon
 from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
-from .arguments import Arg, Arguments
+from .arguments import Arg, Arguments, verb_subjects
 from .roles import find_roles, may_be_title, titled_role
 from .sectors import SECTOR_KEY
 from .tokens import TokenTable, token_table
@@ -348,6 +348,8 @@ class CoreferenceResolver:
     ) -> Arg | None:
         """The one compatible antecedent in the same sentence before it, else the previous one."""
         text = pronoun.lower_
+        if self.lexicon.matches("speaker_pronouns", text):
+            return self._speaker(pronoun, arguments)
         if self.lexicon.matches("person_pronouns", text):
             kinds, number = ("Person",), None
         elif self.lexicon.matches("singular_collective_pronouns", text):
@@ -390,6 +392,30 @@ class CoreferenceResolver:
             entry = self.gazetteer.entries.get(mention.key)
             return Arg(mention.key, entry.label if entry else mention.key, mention.kind, 0, 0)
         return None
+
+    def _speaker(self, pronoun: Token, arguments: Arguments) -> Arg | None:
+        """'"We will destroy Hamas," Netanyahu said': a first-person pronoun inside a quotation
+        is the one actor that says it (the subject of the reporting verb it is the complement
+        of)."""
+        sentence = pronoun.sent
+        quoted = any(t.is_quote for t in pronoun.doc[sentence.start : pronoun.i])
+        clause = pronoun
+        while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if (
+            not quoted
+            or clause.dep_ != "ccomp"
+            or verb.lemma_ not in self.lexicon["reporting_verbs"]
+        ):
+            return None
+        speakers = {
+            a.key: a
+            for s in verb_subjects(verb)
+            for c in (s, *s.conjuncts)
+            for a in arguments.parties(c)
+        }
+        return next(iter(speakers.values())) if len(speakers) == 1 else None
 
     def _blocked(
         self, pronoun: Token, antecedent: int, number: str | None, arguments: Arguments

@@ -132,19 +132,23 @@ def strip_name(span: Span, lexicon: Lexicon) -> Span:
     possessive or preposition (the model tags 'Crown Prince Abdullah of' + 'Saudi Arabia')."""
     start, end = span.start, span.end
     doc = span.doc
-    skip = lexicon["ranks"] | lexicon["honorifics"] | {"the", "-"}
+    ranks, honorifics = lexicon["ranks"], lexicon["honorifics"]
     while end - start > 1:
-        if doc[start].lower_ in skip or doc[start].is_punct or doc[start].is_space:
+        token = doc[start]
+        first = token.lower_
+        if (
+            first in ranks
+            or first in honorifics
+            or first in ("the", "-")
+            or token.is_punct
+            or token.is_space
+        ):
             start += 1
             continue
-        title = next(
-            (
-                n
-                for n in (2, 1)
-                if end - start > n and lexicon.role(doc[start : start + n].text.lower())
-            ),
-            0,
-        )
+        if end - start > 2 and lexicon.role(f"{first} {doc[start + 1].lower_}"):
+            title = 2  # 'Crown Prince'
+        else:
+            title = 1 if lexicon.role(first) else 0
         if not title:
             break
         start += title

@@ -457,11 +457,11 @@ class RelationFinder:
                     found[lemma] = found.get(lemma, frozenset()) | self.lexicon[t.object_nouns]
         return found
 
-    def _relief(self, act: Token, undoing: dict[str, frozenset[str]] | None = None) -> bool:
-        """'lift its embargo against X', 'ended the blockade of X': a friendly line's verb undoing
-        a hostile measure (one of _RELIEVED_NOUNS' lists) is no harm to X; with `undoing` the
-        cutting verbs, 'ended its support for X' is no support."""
-        nouns = (self._relieving if undoing is None else undoing).get(act.lemma_)
+    def _undoes(self, act: Token, undoing: dict[str, frozenset[str]]) -> bool:
+        """Whether the act's verb undoes its direct object by `undoing` (a verb -> the measures
+        it undoes): with `_relieving`, 'lift its embargo against X' is no harm to X; with
+        `_cutting`, 'ended its support for X' is no support."""
+        nouns = undoing.get(act.lemma_)
         return nouns is not None and any(
             c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
         )
@@ -652,7 +652,7 @@ class RelationFinder:
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
-        if shape.startswith("complement") and self._relief(nodes["act"]):
+        if shape.startswith("complement") and self._undoes(nodes["act"], self._relieving):
             return  # 'vowed to lift its embargo against X' threatens no one
         if trigger.unless and _cancelled(word, trigger):
             return
@@ -725,8 +725,14 @@ class RelationFinder:
                 self._verbs["rejected"],
                 description=described,
             )
-            undone = self._relief(word.head) or self._relief(word.head, self._cutting)
-            if word.dep_ == "dobj" and trigger.pos == "NOUN" and undone:
+            if (
+                word.dep_ == "dobj"
+                and trigger.pos == "NOUN"
+                and (
+                    self._undoes(word.head, self._relieving)
+                    or self._undoes(word.head, self._cutting)
+                )
+            ):
                 # 'ended its embargo on X', 'ended its support for X'
                 context = replace(context, polarity="negated")
         rule = f"{trigger.rule}/{shape}"

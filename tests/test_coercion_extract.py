@@ -37,6 +37,11 @@ FACTS = [
     ("Chile heeded Bolivia's ultimatum.", {("chile", "concededTo", "bolivia")}),
     ("The Serbian government gave in to NATO demands.", {("serbia", "concededTo", "nato")}),
     ("Chile met Bolivia's proposal.", set()),
+    # dropping one's objection or veto yields to the one it stood against, and rejects no one
+    ("Turkey dropped its objections to Sweden's membership.", {("turkiye", "concededTo", "sweden")}),
+    ("Turkey lifted its veto on Finland's membership.", {("turkiye", "concededTo", "finland")}),
+    ("Hungary abandoned its opposition to Ukraine.", {("hungary", "concededTo", "ukraine")}),
+    ("Hungary maintained its opposition to Ukraine.", {("hungary", "rejected", "ukraine")}),
     # expelled people are coerced; expelled envoys and inspectors reduce relations
     ("Serbian troops expelled ethnic Albanians from their villages.", {("serbia", "coerced", "albania")}),
     ("Egypt expelled three Sudanese diplomats.", {("egypt", "sanctioned", "sudan")}),
@@ -60,6 +65,10 @@ FACTS = [
     # investigated
     ("The United Nations is investigating abuses by Myanmar.", {("united-nations", "investigated", "myanmar")}),
     ("The UN investigated the treatment of Afghan refugees.", {("united-nations", "investigated", "afghanistan")}),
+    # an inquiry into someone's crimes investigates their author, never their victims
+    ("The ICC opened an investigation into Russia's war crimes.", {("international-criminal-court", "investigated", "russia")}),
+    ("The UN began an inquiry into the atrocities of Ethiopian troops.", {("united-nations", "investigated", "ethiopia")}),
+    ("Russia opened an investigation into the killing of Ukrainian soldiers.", set()),
     # withdrewFrom
     ("Iraq withdrew its troops from Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
     # object_kinds + intransitive: from a state, with no object of the verb's own
@@ -94,6 +103,8 @@ CONTEXT = [
      ("kenyan-student", "concededTo", "uganda"), "negated", "asserted"),
     ("Kenya plans to deport Ugandan activists.", ("kenya", "coerced", "ugandan-activist"), "affirmed", "planned"),
     ("Serbia refused to lift the curfew in Kosovo.", ("serbia", "concededTo", "kosovo"), "negated", "asserted"),
+    ("Turkey refused to drop its objections to Sweden's bid.", ("turkiye", "concededTo", "sweden"), "negated", "asserted"),
+    ("Hungary dropped its objections to Ukraine.", ("hungary", "rejected", "ukraine"), "negated", "asserted"),
     ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),
     ("President Bouteflika is prepared to lift the ban on the Islamic Salvation Front.",
      ("bouteflika", "concededTo", "islamic-salvation-front"), "affirmed", "planned"),

@@ -53,6 +53,13 @@ SHAPES = [
     # one's own envoy; a curfew is no sanction; an inquiry or a campaign is no attack
     ("Hungary summoned its ambassador to Sweden.", set()),
     ("Ethiopia imposed a curfew on Eritrea.", {("ethiopia", "coerced", "eritrea")}),
+    # a deed's 'of' is its author; what an occupation or a detention is 'of' was done to
+    ("Germany condemned the policies of China.", {("germany", "condemned", "china")}),
+    ("France criticized the actions of Israel in Gaza.", {("france", "condemned", "israel")}),
+    ("Germany condemned Russia's atrocities.", {("germany", "condemned", "russia")}),
+    ("Germany condemned war crimes committed by Russia.", {("germany", "condemned", "russia")}),
+    ("Egypt condemned the occupation of Lebanon.", set()),
+    ("Kenya condemned the detention of Ugandan activists.", set()),
     ("Chile launched an inquiry into Peru.", {("chile", "investigated", "peru")}),
     ("Pakistan launched a diplomatic campaign against India.", set()),
     # an ultimatum is the speaker's own act on 'unless': not a forecast, not an offer

@@ -413,7 +413,11 @@ class Arguments:
             # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the ceasefire
             # proposed by Egypt', 'the demands of Turkey' (what is said is its speaker's), 'the
             # resignation of X' (an act of its own): its author
-            of = agent_act or self.lexicon.matches("speech_act_nouns", *forms)
+            of = (
+                agent_act
+                or self.lexicon.matches("speech_act_nouns", *forms)
+                or self.lexicon.matches("deed_nouns", *forms)
+            )
             # 'a withdrawal from X': X is the place left (departure_nouns), not the author
             left = self.lexicon.matches("departure_nouns", *forms)
             # 'their detention by Israel': a named agent outranks the possessor (who was held)

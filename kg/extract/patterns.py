@@ -677,6 +677,16 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", owner, "thing"),
                 ],
             )
+            yield (  # 'opened an inquiry into Russia's war crimes': 'into' on the light verb
+                "light-verb-of-object-owner",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", lemma | _NOUN | {"DEP": "dobj"}, "verb"),
+                    _node("of", of, "verb"),
+                    _node("thing", nouns, "of"),
+                    _node("object", owner, "thing"),
+                ],
+            )
         yield (
             "of-object-prep",
             [

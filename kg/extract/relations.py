@@ -87,7 +87,7 @@ def _states_a_view(word: Token, lexicon: Lexicon) -> bool:
 
 
 # the context.json lists of hostile measures whose lifting or halting relieves their target
-_RELIEVED_NOUNS = ("restriction_nouns", "blockade_nouns", "offensive_nouns")
+_RELIEVED_NOUNS = ("restriction_nouns", "blockade_nouns", "offensive_nouns", "objection_nouns")
 # the lists of friendly measures whose cutting or ending withdraws them from their target
 _CUT_NOUNS = ("aid_nouns", "backing_nouns", "tie_nouns")
 _PROSPECTIVE_DISCOUNT = 0.8  # a threat read off a planned attack is less certain than a stated one

@@ -108,6 +108,10 @@ RELATIONS = [
     ("Israel killed Hezbollah commanders in Beirut.", {("israel", "attacked", "hezbollah")}),
     ("Israel assassinated Haniyeh in Tehran.", {("israel", "attacked", "ismail-haniyeh")}),
     ("The Houthis launched drones at Israel.", {("houthis", "attacked", "israel")}),
+    ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
+    ("The Chinese coast guard rammed a Philippine boat.", {("china", "attacked", "philippines")}),
+    # guards are a state's forces: their posts are the state's
+    ("North Korean soldiers opened fire on South Korean guard posts.", {("north-korea", "attacked", "south-korea")}),
     ("Iran fired missiles at Israel.", {("iran", "attacked", "israel")}),
     ("The Saudi-led coalition struck the Houthis.", {("saudi-arabia", "attacked", "houthis")}),
     # the threat of a conflictual act is a threat
@@ -252,6 +256,7 @@ NOTHING = [
     "Iran vowed revenge after the strike on Tehran.",
     "The Russian-backed separatists shelled the airport.",
     "Protesters marched against the war.",
+    "The talks blew up over Iran.",
     "The ministry urged calm.",
     "Reuters accused the agency of bias.",
     "Iran rejected the proposal.",

@@ -570,9 +570,10 @@ class RelationFinder:
         return Arg(key, f"{people} {token.text}", "Group", arg.start, arg.end)
 
     def _domestic(self, subject: Arg, obj: Arg, doc: Doc) -> tuple[Arg, Arg]:
-        """'Kenyan teachers protested against the government': one state's civilians against
-        its organs (or the reverse) are a group of their own, not the state itself."""
-        if subject.key != obj.key:
+        """'Kenyan teachers protested against the government', 'Indian farmers protested against
+        Modi': one state's civilians against its organs or its known leaders (or the reverse)
+        are a group of their own, not the state itself."""
+        if subject.key != obj.key and not (self._own(obj, subject) or self._own(subject, obj)):
             return subject, obj
         people = self._people(subject, doc), self._people(obj, doc)
         if people[0] is not None and people[1] is None:

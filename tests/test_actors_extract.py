@@ -305,8 +305,13 @@ ACTORS = [
         "Thousands of Albanians protested against Greece.",
         {("albania", "protestedAgainst", "greece")},
     ),
-    # a name after 'the town of' is a place, whatever the model reads it as
-    ("Rwandan troops captured the town of Goma.", set()),
+    # a name after 'the town of' is a place, whatever the model reads it as: the state's
+    ("Rwandan troops captured the town of Goma.", {("rwanda", "attacked", "dr-congo")}),
+    # a city the model reads as an organization or tags not at all
+    ("Syrian troops loyal to Assad shelled Homs.", {("bashar-al-assad", "attacked", "syria")}),
+    ("Russia bombed Aleppo.", {("russia", "attacked", "syria")}),
+    # whom a force is loyal to outranks the state its adjective names
+    ("Libyan forces loyal to Haftar bombarded Tripoli.", {("haftar", "attacked", "libya")}),
     ("Serbian forces shelled the Croatian town of Vukovar.", {("serbia", "attacked", "croatia")}),
     # a state's civilians, patrols and columns
     ("Israeli troops killed a Palestinian teenager.", {("israel", "attacked", "palestine")}),

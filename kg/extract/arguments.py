@@ -270,12 +270,18 @@ class Arguments:
         )
         return [found] if found is not None else []
 
-    def place_state(self, token: Token, persons: bool = False) -> Arg | None:
+    def place_state(self, token: Token, misread: bool = False) -> Arg | None:
         """The state a city lies in ('Russia bombed *Kharkiv*'), from the gazetteer's city table:
-        only for a name the model tags as a place, or with `persons` a one-word person."""
+        only for a name the model tags as a place, or with `misread` a one-word person or
+        organization or an untagged proper noun (the small model's misreadings of a city:
+        'shelled Homs', 'bombed Aleppo')."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        labels = ("GPE", "LOC", "PERSON") if persons else ("GPE", "LOC")
-        if ent is None or ent.label_ not in labels or (ent.label_ == "PERSON" and len(ent) > 1):
+        if ent is None and misread and token.pos_ == "PROPN":
+            ent = token.doc[token.i : token.i + 1]
+        elif ent is None or not (
+            ent.label_ in ("GPE", "LOC")
+            or (misread and ent.label_ in ("PERSON", "ORG") and len(ent) == 1)
+        ):
             return None
         state = self.gazetteer.entries.get(self.gazetteer.places.get(ent.text, ""))
         return Arg(state.key, state.label, state.kind, ent.start, ent.end) if state else None
@@ -364,6 +370,9 @@ class Arguments:
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
+        loyal = self._loyal(token)
+        if loyal is not None:
+            return loyal
         arg = self.agent(token)
         forms = (token.lemma_.lower(), token.lower_)
         if arg is not None and self._unnamed_body(arg, token):
@@ -686,17 +695,25 @@ class Arguments:
     def leader(self, token: Token) -> Arg | None:
         """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it;
         'militants loyal to Hamas': for whom it is loyal to."""
-        for child in token.children:
-            if child.dep_ == "amod" and child.lemma_ in self.lexicon["allegiance_words"]:
-                loyal = self.owner(child, ("to",))
-                if loyal is not None:
-                    return loyal
+        loyal = self._loyal(token)
+        if loyal is not None:
+            return loyal
         for child in token.children:
             if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
                 for by in verb_subjects(child) + compound_modifiers(child):
                     arg = self.agent(by)
                     if arg is not None and arg.is_actor:
                         return arg
+        return None
+
+    def _loyal(self, token: Token) -> Arg | None:
+        """'militants loyal to Hamas', 'Libyan forces loyal to Haftar': whom a body is loyal to
+        (which outranks the state an adjective names)."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_ in self.lexicon["allegiance_words"]:
+                loyal = self.owner(child, ("to",))
+                if loyal is not None:
+                    return loyal
         return None
 
     def delegations(self, token: Token) -> list[tuple[Arg, Arg]]:

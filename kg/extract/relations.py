@@ -520,8 +520,8 @@ class RelationFinder:
 
     def _place_or_parties(self, token: Token, arguments: Arguments) -> list[Arg]:
         """'Russia bombed Kharkiv': what is done to a city is done to its state, also to a city
-        the small model reads as a person no gazetteer knows ('shelled Kherson') or one a place
-        noun names ('shelled the town of Kharkiv')."""
+        the small model reads as a person or an organization no gazetteer knows ('shelled
+        Kherson', 'shelled Homs') or one a place noun names ('shelled the town of Kharkiv')."""
         parties = arguments.parties(token)
         forms = (token.lemma_.lower(), token.lower_)
         if not parties and self.lexicon.matches("place_nouns", *forms):
@@ -530,11 +530,14 @@ class RelationFinder:
                 for place in prep_objects(token, "of")
                 for a in self._place_or_parties(place, arguments)
             ]
-        if any(a.kind != "Person" or a.key in self.gazetteer.entries for a in parties):
+        if any(
+            a.kind not in ("Person", "Organization") or a.key in self.gazetteer.entries
+            for a in parties
+        ):
             return parties
         if parties and self._titled(token):
             return parties  # 'President Bush' is no town called Bush
-        state = arguments.place_state(token, persons=bool(parties))
+        state = arguments.place_state(token, misread=True)
         return [state] if state is not None else parties
 
     def _titled(self, token: Token) -> bool:

@@ -109,6 +109,13 @@ RELATIONS = [
     ("Israel assassinated Haniyeh in Tehran.", {("israel", "attacked", "ismail-haniyeh")}),
     ("The Houthis launched drones at Israel.", {("houthis", "attacked", "israel")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
+    # war waged or fought, battles fought by two sides, forces that engage or move into a state
+    ("Russia waged war on Ukraine.", {("russia", "attacked", "ukraine")}),
+    ("India and Pakistan fought a war in 1971.", {("india", "attacked", "pakistan")}),
+    ("The Sri Lankan army and Tamil Tiger rebels fought fierce battles in the north.",
+     {("sri-lanka", "attacked", "tamil-tiger-rebel")}),
+    ("Ethiopian troops engaged Eritrean forces near Badme.", {("ethiopia", "attacked", "eritrea")}),
+    ("Turkish troops moved into northern Syria.", {("turkiye", "attacked", "syria")}),
     ("The Chinese coast guard rammed a Philippine boat.", {("china", "attacked", "philippines")}),
     # guards are a state's forces: their posts are the state's
     ("North Korean soldiers opened fire on South Korean guard posts.", {("north-korea", "attacked", "south-korea")}),
@@ -257,6 +264,9 @@ NOTHING = [
     "The Russian-backed separatists shelled the airport.",
     "Protesters marched against the war.",
     "The talks blew up over Iran.",
+    "Iran engaged the United States in talks.",
+    "Putin moved into the Kremlin.",
+    "The US declared war on terror.",
     "The ministry urged calm.",
     "Reuters accused the agency of bias.",
     "Iran rejected the proposal.",

@@ -270,13 +270,20 @@ class RelationFinder:
             lemma for t in lexicon.triggers if t.relation in aimed for lemma in t.lemmas
         )
         # 'threatened to attack X' is read once, as the prospective threat of the attack: (the
-        # relation, the act's lemma) -> the objects its own line reads it with (None: any)
-        self._prospective_verbs: dict[tuple[str, str], list[frozenset[str] | None]] = {}
+        # relation, the act's lemma) -> the objects and prepositions its own line reads it with
+        # (None: any object; no prepositions for a line that takes a direct object or an object
+        # noun, whose preposition may hang on the noun)
+        self._prospective_verbs: dict[
+            tuple[str, str], list[tuple[frozenset[str] | None, frozenset[str]]]
+        ] = {}
         for t in lexicon.triggers:
             if t.prospective and t.pos == "VERB":
                 nouns = lexicon[t.object_nouns] if t.object_nouns else None
+                preps = frozenset() if t.dobj or t.object_nouns else frozenset(t.preps)
                 for lemma in t.lemmas:
-                    self._prospective_verbs.setdefault((t.prospective, lemma), []).append(nouns)
+                    self._prospective_verbs.setdefault((t.prospective, lemma), []).append(
+                        (nouns, preps)
+                    )
         # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
         # cut a friendly one -> the measures they undo
         self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
@@ -441,11 +448,13 @@ class RelationFinder:
 
     def _read_as_prospective(self, relation: str, act: Token) -> bool:
         """'threatened to impose sanctions on X' is the sanction line's prospective threat;
-        'threatened to impose a blockade on X', which no line reads, is the threat's own."""
+        'threatened to impose a blockade on X', which no line reads, is the threat's own, and so
+        is 'said they would move against X', which the line of 'move into X' does not read."""
         things = {c.lemma_ for c in act.children if c.dep_ in ("dobj", "nsubjpass")}
+        preps = {c.lower_ for c in act.children if c.dep_ == "prep"}
         return any(
-            nouns is None or bool(things & nouns)
-            for nouns in self._prospective_verbs.get((relation, act.lemma_), ())
+            (nouns is None or bool(things & nouns)) and (not needed or bool(preps & needed))
+            for nouns, needed in self._prospective_verbs.get((relation, act.lemma_), ())
         )
 
     def _undoing(self, lists: tuple[str, ...], sign: int) -> dict[str, frozenset[str]]:

@@ -59,6 +59,12 @@ SHAPES = [
     ("Germany condemned Russia's atrocities.", {("germany", "condemned", "russia")}),
     ("Germany condemned war crimes committed by Russia.", {("germany", "condemned", "russia")}),
     ("Egypt condemned the occupation of Lebanon.", set()),
+    # disapproval of an act, concern over troop movements, a verdict of guilt
+    ("France voiced its disapproval of Italy's migration policy.", {("france", "condemned", "italy")}),
+    ("The Kenyan government expressed concern over Uganda's troop movements.", {("kenya", "condemned", "uganda")}),
+    ("A Turkish court found Demirtas guilty.", {("turkiye", "accused", "demirtas")}),
+    ("Egypt deemed Israel responsible for the attack.", {("egypt", "accused", "israel")}),
+    ("Egypt deemed Israel responsible for security in Gaza.", set()),
     ("Kenya condemned the detention of Ugandan activists.", set()),
     ("Chile launched an inquiry into Peru.", {("chile", "investigated", "peru")}),
     ("Pakistan launched a diplomatic campaign against India.", set()),

@@ -424,6 +424,12 @@ def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple
     thing = _node("object", {"DEP": "dobj"}, "trigger")
     complement = {"DEP": {"IN": ["oprd", "acomp", "ccomp", "xcomp", "advcl"]}}
     yield "predicate", [trigger_node, thing, _node("predicate", word | complement, "trigger")]
+    # 'found X guilty': the parser makes the object the subject of a small clause
+    small_clause = _node("predicate", word | {"DEP": {"IN": ["ccomp", "xcomp", "oprd"]}}, "trigger")
+    yield (
+        "predicate-subject",
+        [trigger_node, small_clause, _node("object", {"DEP": "nsubj"}, "predicate")],
+    )
     # 'the decision unacceptable': the parser's modifier after the noun (see relations)
     after = _node("predicate", word | {"DEP": "amod"}, "object")
     yield "predicate-after", [trigger_node, thing, after]

@@ -108,6 +108,8 @@ RELATIONS = [
     ("Israel killed Hezbollah commanders in Beirut.", {("israel", "attacked", "hezbollah")}),
     ("Israel assassinated Haniyeh in Tehran.", {("israel", "attacked", "ismail-haniyeh")}),
     ("The Houthis launched drones at Israel.", {("houthis", "attacked", "israel")}),
+    # a body that suspends a state suspends its membership
+    ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
     # war waged or fought, battles fought by two sides, forces that engage or move into a state
     ("Russia waged war on Ukraine.", {("russia", "attacked", "ukraine")}),

@@ -108,6 +108,11 @@ RELATIONS = [
     ("Israel killed Hezbollah commanders in Beirut.", {("israel", "attacked", "hezbollah")}),
     ("Israel assassinated Haniyeh in Tehran.", {("israel", "attacked", "ismail-haniyeh")}),
     ("The Houthis launched drones at Israel.", {("houthis", "attacked", "israel")}),
+    # blockades by crowds are protests against whom their purpose names (CAMEO 144)
+    ("Kenyan farmers blocked the highway to denounce the government.", {("kenyan-farmer", "protestedAgainst", "kenya")}),
+    ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
+     {("algeria", "protestedAgainst", "bouteflika")}),
+    ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
@@ -266,6 +271,7 @@ NOTHING = [
     "The Russian-backed separatists shelled the airport.",
     "Protesters marched against the war.",
     "The talks blew up over Iran.",
+    "Israel blocked roads in the West Bank.",
     "Iran engaged the United States in talks.",
     "Putin moved into the Kremlin.",
     "The US declared war on terror.",

@@ -641,6 +641,18 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "dobj"}, "act"),
                 ],
             )
+            # 'blocked roads demanding X's resignation': the parser hangs the participle on the
+            # trigger's object
+            described = act | {"DEP": "acl", "TAG": "VBG"}
+            yield (
+                "purpose-act-object",
+                [
+                    _node("trigger", verb),
+                    _node("thing", {"DEP": "dobj"}, "trigger"),
+                    _node("act", described, "thing"),
+                    _node("object", {"DEP": "dobj"}, "act"),
+                ],
+            )
         if trigger.complement:
             yield from _complement(verb, trigger)
         if reciprocal:  # 'Putin and Xi met in Beijing'

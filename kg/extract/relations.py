@@ -141,8 +141,9 @@ _TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
-    the trigger's own, or the preposition it is the object of: 'a general strike against X',
-    'went on strike against X' are no attack, 'pressed ahead with talks with X' no demand; or a
+    the trigger's own, or the preposition or verb it is the object of: 'a general strike against
+    X', 'went on strike against X', 'staged a strike against X' are no attack, 'pressed ahead
+    with talks with X' no demand; or a
     modifier of its direct object: 'withdrew its *peacekeeping* force' is no retreat, 'expelled
     the UN *envoy* Jan Pronk' no expulsion of a person."""
     clause = word.head if word.dep_ == "dobj" else word
@@ -156,6 +157,7 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
         )
         or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)
         or (word.dep_ == "pobj" and word.head.lower_ in trigger.unless)
+        or (word.dep_ == "dobj" and word.head.lemma_ in trigger.unless)
         or any(
             m.lower_ in trigger.unless and m.dep_ in ("amod", "compound")
             for c in word.children

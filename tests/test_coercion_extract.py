@@ -20,9 +20,12 @@ FACTS = [
     ("Turkey outlawed the Kurdistan Workers' Party.", {("turkiye", "coerced", "kurdistan-workers-party")}),
     ("Ethiopia declared a state of emergency in Tigray.", {("ethiopia", "coerced", "tigray")}),
     ("The arrest of Alexei Navalny by Russia shocked Europe.", {("russia", "coerced", "alexei-navalny")}),
-    ("Iraq occupied Kuwait.", {("iraq", "coerced", "kuwait")}),
+    # occupying territory is fighting (CAMEO 192), no coercion; a crowd that occupies protests
+    ("Iraq occupied Kuwait.", {("iraq", "attacked", "kuwait")}),
+    ("Kenyan students occupied the Ugandan embassy.", {("kenyan-student", "protestedAgainst", "uganda")}),
+    ("Iraqi demonstrators stormed the Swedish embassy.", {("iraqi-demonstrator", "protestedAgainst", "sweden")}),
     # a state's island, region or enclave is the state's
-    ("Iraqi forces occupied the Kuwaiti island of Bubiyan.", {("iraq", "coerced", "kuwait")}),
+    ("Iraqi forces occupied the Kuwaiti island of Bubiyan.", {("iraq", "attacked", "kuwait")}),
     ("Turkish troops attacked the Kurdish region of northern Iraq.",
      {("turkiye", "attacked", "iraq")}),
     ("China cracked down on the Uyghurs.", {("china", "coerced", "uyghurs")}),

@@ -48,6 +48,9 @@ SHAPES = [
      ("china", "mobilizedAgainst", "india"), "frontier-subject"),
     ("Iran massed troops on its border with Afghanistan.",
      ("iran", "mobilizedAgainst", "afghanistan"), "object-frontier"),
+    # the parser hangs 'with X' on the verb and 'on the border' on the troops
+    ("Iraq massed troops on the border with Kuwait.",
+     ("iraq", "mobilizedAgainst", "kuwait"), "object-frontier-verb-with"),
     ("Azerbaijan placed its army on alert along the border with Armenia.",
      ("azerbaijan", "mobilizedAgainst", "armenia"), "frontier-nested"),
     ("Qatar launched a mediation effort between Sudan and Chad.",

@@ -130,13 +130,15 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
         yield f"{shape}-owner", [_node("trigger", word), *at, _node("object", owner, "frontier")]
     if trigger.pos == "VERB":
         # the parser hangs 'with X' on the verb: 'moved tanks to the border with X', 'put troops
-        # on alert along the border with X'
+        # on alert along the border with X', 'massed troops on the border with X' (the frontier
+        # on the object)
         with_object = [
             _node("with", _prep(["with"]), "trigger"),
             _node("object", {"DEP": "pobj"}, "with"),
         ]
-        for shape, at in (frontiers[0], frontiers[-1]):  # the direct and the nested frontier
-            yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
+        for shape, at in frontiers:
+            if shape in ("frontier", "object-frontier", "frontier-nested"):
+                yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
 
 
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

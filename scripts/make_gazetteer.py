@@ -103,6 +103,8 @@ ADDED_ALT_LABELS: dict[str, dict[str, str]] = {
     },
     "ARE": {"U.A.E.": "abbreviation with periods"},
     "MMR": {"Burma": "former name, still used by several governments and outlets"},
+    "MKD": {"Macedonia": "the state's short name until 2019 (archive news, PLOVER's records)"},
+    "ZWE": {"Rhodesia": "the state's name until 1979"},
     "PRK": {"DPRK": "abbreviation used in diplomatic news"},
     "CHN": {"PRC": "abbreviation of People's Republic of China"},
     "VAT": {"Holy See": "the sovereign entity the Vatican's diplomacy speaks for"},
@@ -169,6 +171,7 @@ ADDED_DEMONYMS: dict[str, dict[str, str]] = {
     "RUS": {"Soviet": "of the Soviet Union, which Russia continues"},
     "SRB": {"Yugoslav": "of Yugoslavia, which Serbia continued"},
     "KHM": {"Kampuchean": "of Kampuchea (1975-1989)"},
+    "COD": {"Zairean": "of Zaire (1971-1997)", "Zairian": "variant spelling of 'Zairean'"},
     "DEU": {"West German": "of the Federal Republic before 1990"},
 }
 

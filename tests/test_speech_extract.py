@@ -59,6 +59,13 @@ SHAPES = [
     ("Germany condemned Russia's atrocities.", {("germany", "condemned", "russia")}),
     ("Germany condemned war crimes committed by Russia.", {("germany", "condemned", "russia")}),
     ("Egypt condemned the occupation of Lebanon.", set()),
+    # a concession or an admission denied for the future is a refusal (CAMEO 124): rejected
+    ("Serbia will not give in to NATO demands.", {("serbia", "rejected", "nato")}),
+    ("Iran will not admit IAEA inspectors.", {("iran", "rejected", "international-atomic-energy-agency")}),
+    ("Serbia did not give in to NATO demands.", set()),
+    # names of the archive's states
+    ("Greece condemned Macedonia.", {("greece", "condemned", "north-macedonia")}),
+    ("Uganda condemned Zairean troops.", {("uganda", "condemned", "dr-congo")}),
     # disapproval of an act, concern over troop movements, a verdict of guilt
     ("France voiced its disapproval of Italy's migration policy.", {("france", "condemned", "italy")}),
     ("The Kenyan government expressed concern over Uganda's troop movements.", {("kenya", "condemned", "uganda")}),

@@ -113,6 +113,10 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # a measure not lifted or not halted goes on
+    ("India refused to end its support for Russia.", {("india", "supports", "russia")}),
+    ("The US did not lift its sanctions on Iran.", {("united-states", "sanctioned", "iran")}),
+    ("Israel did not halt its offensive against Hezbollah.", {("israel", "attacked", "hezbollah")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
@@ -212,6 +216,11 @@ CONTEXT = [
     # what one waits or prepares for has not happened
     ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
     ("Israel is preparing for a ground offensive against Hamas.", ("israel", "attacked", "hamas"), "affirmed", "planned"),
+    # a negated denial denies nothing: what it governs is possible; a refuted report is denied
+    ("Russia has not ruled out an attack on Ukraine.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
+    ("Iran did not deny meeting Saudi officials.", ("iran", "metWith", "saudi-arabia"), "affirmed", "hypothetical"),
+    ("Reports that Putin met Xi were false.", ("vladimir-putin", "metWith", "xi-jinping"), "negated", "asserted"),
+    ("It is untrue that Iran attacked Israel.", ("iran", "attacked", "israel"), "negated", "asserted"),
     # support that ended or no longer holds is no support
     ("India no longer supports the Palestinian Authority.", ("india", "supports", "palestinian-authority"), "negated", "asserted"),
     ("Saudi Arabia ended its support for Hamas.", ("saudi-arabia", "supports", "hamas"), "negated", "asserted"),

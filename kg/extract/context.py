@@ -152,8 +152,55 @@ def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexico
     ('rejected' as a trigger is itself the relation, not its denial); a reluctance verb over it
     denies it unless itself negated ('will not hesitate to strike X' strikes). A denial verb
     does not deny the manner of its act ('withdrew its envoy in protest against X' protests) or
-    a verb conjoined to it ('rejected X's plan and attacked Y')."""
-    denied = own and any(
+    a verb conjoined to it ('rejected X's plan and attacked Y'), and a negated denial verb
+    denies nothing ('has not ruled out an attack')."""
+    denied = _denied(token, own)
+    if not is_trigger and token.lemma_ in lexicon["reluctance_verbs"]:
+        return not denied
+    if complement and not is_trigger and _negative_verb(token, lexicon):
+        # 'refused to meet X' denies the meeting; 'has not ruled out an attack', 'did not halt its
+        # offensive' do not
+        return not denied
+    if complement and not is_trigger and _refuted(token, lexicon):
+        return not denied  # 'reports that X met Y were false'; '... were not false' deny nothing
+    if denied:
+        return True
+    if not is_trigger and token.lemma_ in lexicon["negative_nouns"] and token.pos_ == "NOUN":
+        return own  # "Iran's refusal to negotiate with X"
+    return False
+
+
+def _refuted(token: Token, lexicon: Lexicon) -> bool:
+    """A copula whose predicate refutes what its subject says: 'reports that X met Y *were
+    false*', 'it is *untrue* that X attacked Y'."""
+    return token.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lexicon["refutation_predicates"]
+        for c in token.children
+    )
+
+
+def _negative_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of `negative_verbs`, with its particle if it needs one ('ruled *out*')."""
+    if token.lemma_ not in lexicon["negative_verbs"] or token.pos_ not in ("VERB", "AUX"):
+        return False
+    particle = lexicon.particles.get(token.lemma_)
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+
+
+def _undenied(token: Token, own: bool, complement: bool, lexicon: Lexicon) -> bool:
+    """'has not ruled out an attack', 'did not deny meeting X': a negated denial of
+    `open_denials` leaves its complement possible, neither done nor denied."""
+    return (
+        complement
+        and token.lemma_ in lexicon["open_denials"]
+        and _negative_verb(token, lexicon)
+        and _denied(token, own)
+    )
+
+
+def _denied(token: Token, own: bool) -> bool:
+    """The token's own negation: 'not', 'no', 'never', 'no longer', 'has yet to', 'neither'."""
+    return own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")
         or (child.dep_ == "advmod" and child.lower_ in ("never",))
@@ -169,23 +216,6 @@ def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexico
         or (child.dep_ in ("nsubj", "nsubjpass") and _neither(child) and token.lemma_ != "do")
         for child in token.children
     )
-    if not is_trigger and token.lemma_ in lexicon["reluctance_verbs"]:
-        return not denied
-    if denied:
-        return True
-    if not is_trigger and token.lemma_ in lexicon["negative_nouns"] and token.pos_ == "NOUN":
-        return own  # "Iran's refusal to negotiate with X"
-    if (
-        complement
-        and not is_trigger
-        and token.lemma_ in lexicon["negative_verbs"]
-        and token.pos_ in ("VERB", "AUX")
-    ):
-        particle = lexicon.particles.get(token.lemma_)
-        return particle is None or any(
-            c.dep_ == "prt" and c.lower_ == particle for c in token.children
-        )
-    return False
 
 
 # (dependency of a child, context.json word list, the modality it signals)
@@ -312,6 +342,8 @@ def read_context(
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon)
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself or setting, lexicon)
+        if not itself and _undenied(governor, own, complement, lexicon):
+            found = "hypothetical"
         if found == "hypothetical" or (found and modality is None):
             modality = found
         if not reported:

@@ -748,8 +748,10 @@ class RelationFinder:
                     or self._undoes(word.head, self._cutting)
                 )
             ):
-                # 'ended its embargo on X', 'ended its support for X'
-                context = replace(context, polarity="negated")
+                # 'ended its embargo on X', 'ended its support for X' undo the measure; 'did not
+                # lift its sanctions on X', 'refused to end its support for X' leave it standing
+                undone = read_context(word.head, self.lexicon).polarity == "affirmed"
+                context = replace(context, polarity="negated" if undone else "affirmed")
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

@@ -144,9 +144,17 @@ DATES = [
      dt.date(2024, 8, 4), "yesterday"),
     ("Israel and Hamas held talks on Thursday.", ("israel", "metWith", "hamas"),
      dt.date(2024, 8, 1), "Thursday"),
-    # vague: the article date
+    # vague or current: the article date
     ("Iran threatened Israel earlier this month.", ("iran", "threatens", "israel"),
      dt.date(2024, 8, 5), None),
+    ("Iran attacked Israel in August.", ("iran", "attacked", "israel"), dt.date(2024, 8, 5), None),
+    # a past or coming period: its first day, never the article's
+    ("Russia attacked Georgia in 2008.", ("russia", "attacked", "georgia"), dt.date(2008, 1, 1), "2008"),
+    ("Russia invaded Ukraine in February 2022.", ("russia", "attacked", "ukraine"),
+     dt.date(2022, 2, 1), "February 2022"),
+    ("Israel struck Iran last year.", ("israel", "attacked", "iran"), dt.date(2023, 1, 1), "last year"),
+    ("Putin will visit China in October.", ("vladimir-putin", "visited", "china"),
+     dt.date(2024, 10, 1), "October"),
     # the date of another clause's event is not the statement's
     ("Russia condemned Israel after the strike on Hezbollah last Wednesday.",
      ("russia", "condemned", "israel"), dt.date(2024, 8, 5), None),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.dates import resolve_date
+from kg.extract.dates import resolve_date, resolve_period
 
 D = dt.date
 MONDAY = D(2024, 8, 5)  # the seed articles' date, a Monday
@@ -67,3 +67,32 @@ DAYS = [
 @pytest.mark.parametrize(("article_date", "phrase", "future", "expected"), DAYS)
 def test_a_date_phrase_names_a_day_relative_to_the_article(article_date, phrase, future, expected):
     assert resolve_date(phrase, article_date, future) == expected
+
+
+# fmt: off
+PERIODS = [
+    # (article date, phrase, future?, (first day, last day) or None)
+    (MONDAY, "2008", False, (D(2008, 1, 1), D(2008, 12, 31))),
+    (MONDAY, "March 2019", False, (D(2019, 3, 1), D(2019, 3, 31))),
+    (MONDAY, "the 1990s", False, (D(1990, 1, 1), D(1999, 12, 31))),
+    # a month alone: the latest up to the article in the past, the next from it in the future
+    (MONDAY, "April", False, (D(2024, 4, 1), D(2024, 4, 30))),
+    (MONDAY, "October", False, (D(2023, 10, 1), D(2023, 10, 31))),
+    (MONDAY, "October", True, (D(2024, 10, 1), D(2024, 10, 31))),
+    (MONDAY, "April", True, (D(2025, 4, 1), D(2025, 4, 30))),
+    (MONDAY, "last year", False, (D(2023, 1, 1), D(2023, 12, 31))),
+    (MONDAY, "last month", False, (D(2024, 7, 1), D(2024, 7, 31))),
+    (D(2024, 1, 10), "last month", False, (D(2023, 12, 1), D(2023, 12, 31))),
+    (MONDAY, "last week", False, (D(2024, 7, 29), D(2024, 8, 4))),
+    (MONDAY, "next week", True, (D(2024, 8, 12), D(2024, 8, 18))),
+    (MONDAY, "recently", False, None),
+    (MONDAY, "earlier this month", False, None),
+    (None, "April", False, None),
+    (None, "1979", False, (D(1979, 1, 1), D(1979, 12, 31))),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("article_date", "phrase", "future", "expected"), PERIODS)
+def test_a_period_phrase_names_its_first_and_last_day(article_date, phrase, future, expected):
+    assert resolve_period(phrase, article_date, future) == expected

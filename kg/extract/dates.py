@@ -1,7 +1,11 @@
 """Article-relative dates: "on Monday", "last Wednesday", "tomorrow", "on Aug. 3" -> one day.
 
-Policy. Only expressions that name one day resolve; vague ones ('last week', 'earlier this month',
-'recently', 'in August') return None and the statement keeps the article's date. A bare weekday
+Policy. Expressions that name one day resolve to it. A clause dated by a month, a year, a decade
+or a week that does not include the article's date ('in 2008', 'in March 2019', 'last year',
+'in the 1990s', 'last week') is dated to the first day of that period, so background ('Russia
+annexed Crimea in 2014') is never this week's news; the phrase stays in `date_text`. Vague or
+current periods ('earlier this month', 'recently', 'in August' in an August article) keep the
+article's date. A bare weekday
 ('on Monday') is the most recent such day on or before the article date in past narrative, and the
 first on or after it when the statement is planned or hypothetical ('will meet on Monday');
 'last Monday' is strictly before, 'next Monday' strictly after. A month and day without a year
@@ -17,7 +21,7 @@ import re
 
 from spacy.tokens import Token
 
-__all__ = ["clause_date", "resolve_date"]
+__all__ = ["clause_date", "resolve_date", "resolve_period"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -59,6 +63,12 @@ _DAYS_AGO = re.compile(r"^(\w+)\s+days?\s+ago$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s+(\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)(?:\s+(\d{4}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
+_DECADE = re.compile(r"^(?:the\s+)?(\d{3})0s$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)(?:\s+of)?\s+(\d{4})$")
+_RELATIVE = re.compile(r"^(last|this|next)\s+(week|month|year)$")
+# Prepositions that date a clause by a period ('in 2008', 'during the 1990s').
+_PERIOD_PREPS = ("in", "during")
 # Clause anchors' children that can carry the date: 'on Monday', 'Monday', 'yesterday'.
 _DATE_DEPS = ("npadvmod", "tmod", "advmod")
 _DATE_PREPS = ("on",)
@@ -139,6 +149,52 @@ def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False
     return None
 
 
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+
+
+def resolve_period(
+    phrase: str, article_date: dt.date | None, future: bool = False
+) -> tuple[dt.date, dt.date] | None:
+    """(first, last) day of the month, year, decade or week a phrase names, read against the
+    article date ('in April': the latest April up to the article in the past, the next one from
+    it in the future); None if it names no such period.
+
+    >>> resolve_period("March 2019", dt.date(2024, 8, 5))
+    (datetime.date(2019, 3, 1), datetime.date(2019, 3, 31))
+    """
+    text = _normal(phrase)
+    if match := _YEAR.match(text):
+        year = int(match[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if match := _DECADE.match(text):
+        start = int(match[1]) * 10
+        return dt.date(start, 1, 1), dt.date(start + 9, 12, 31)
+    if (match := _MONTH_YEAR.match(text)) and (month := _month(match[1])):
+        return _month_span(int(match[2]), month)
+    if article_date is None:
+        return None
+    if month := (_month(text) if text.isalpha() else None):
+        year = article_date.year
+        if future and month < article_date.month:
+            year += 1
+        elif not future and month > article_date.month:
+            year -= 1
+        return _month_span(year, month)
+    if match := _RELATIVE.match(text):
+        step = {"last": -1, "this": 0, "next": 1}[match[1]]
+        if match[2] == "year":
+            year = article_date.year + step
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if match[2] == "month":
+            index = article_date.year * 12 + article_date.month - 1 + step
+            return _month_span(index // 12, index % 12 + 1)
+        monday = article_date - dt.timedelta(days=article_date.weekday()) + dt.timedelta(weeks=step)
+        return monday, monday + dt.timedelta(days=6)
+    return None
+
+
 def _clause_anchors(trigger: Token) -> list[Token]:
     """The trigger and, for a noun trigger, the verb whose argument it is."""
     anchors = [trigger]
@@ -160,18 +216,25 @@ def _date_entity(token: Token):
 def clause_date(
     trigger: Token, article_date: dt.date | None, future: bool = False
 ) -> tuple[dt.date, str] | None:
-    """(date, phrase) of a day-naming DATE entity attached to the trigger's clause, if any."""
+    """(date, phrase) of a DATE entity attached to the trigger's clause that names a day, or a
+    period without the article's date (its first day), if any."""
     for anchor in _clause_anchors(trigger):
         for child in anchor.children:
             if child.dep_ in _DATE_DEPS:
-                words = [child]
-            elif child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
+                words, period = [child], True
+            elif child.dep_ == "prep" and child.lower_ in (*_DATE_PREPS, *_PERIOD_PREPS):
                 words = [c for c in child.children if c.dep_ == "pobj"]
+                period = child.lower_ in _PERIOD_PREPS
             else:
                 continue
             for word in words:
                 entity = _date_entity(word)
-                date = resolve_date(entity.text, article_date, future) if entity else None
+                if entity is None:
+                    continue
+                date = resolve_date(entity.text, article_date, future)
                 if date is not None:
                     return date, entity.text
+                span = resolve_period(entity.text, article_date, future) if period else None
+                if span is not None and not (article_date and span[0] <= article_date <= span[1]):
+                    return span[0], entity.text
     return None

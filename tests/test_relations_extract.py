@@ -216,6 +216,10 @@ CONTEXT = [
     # what one waits or prepares for has not happened
     ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
     ("Israel is preparing for a ground offensive against Hamas.", ("israel", "attacked", "hamas"), "affirmed", "planned"),
+    # a hedge is speculation, never a fact ('reportedly' only attributes)
+    ("Ukraine possibly attacked a Russian airbase.", ("ukraine", "attacked", "russia"), "affirmed", "hypothetical"),
+    ("Ukraine allegedly attacked a Russian airbase.", ("ukraine", "attacked", "russia"), "affirmed", "hypothetical"),
+    ("Israel apparently struck Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     # a negated denial denies nothing: what it governs is possible; a refuted report is denied
     ("Russia has not ruled out an attack on Ukraine.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
     ("Iran did not deny meeting Saudi officials.", ("iran", "metWith", "saudi-arabia"), "affirmed", "hypothetical"),

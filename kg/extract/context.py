@@ -223,6 +223,7 @@ _CHILD_MARKERS = (
     ("mark", "conditional_marks", "hypothetical"),
     ("aux", "hypothetical_aux", "hypothetical"),
     ("amod", "hypothetical_modifiers", "hypothetical"),
+    ("advmod", "hypothetical_adverbs", "hypothetical"),
     ("aux", "planned_aux", "planned"),
     ("amod", "planned_modifiers", "planned"),
 )

@@ -117,6 +117,10 @@ RELATIONS = [
     ("India refused to end its support for Russia.", {("india", "supports", "russia")}),
     ("The US did not lift its sanctions on Iran.", {("united-states", "sanctioned", "iran")}),
     ("Israel did not halt its offensive against Hezbollah.", {("israel", "attacked", "hezbollah")}),
+    # three who meet or drill together: every two of them
+    ("France, Germany and Italy met in Rome.",
+     {("france", "metWith", "germany"), ("france", "metWith", "italy"), ("germany", "metWith", "italy")}),
+    ("Why did Israel strike Iran?", {("israel", "attacked", "iran")}),  # a wh-question presupposes
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
@@ -216,6 +220,9 @@ CONTEXT = [
     # what one waits or prepares for has not happened
     ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
     ("Israel is preparing for a ground offensive against Hamas.", ("israel", "attacked", "hamas"), "affirmed", "planned"),
+    # a yes/no question asks, it states nothing
+    ("Did Russia attack Ukraine?", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
+    ("Will China invade Taiwan?", ("china", "threatens", "taiwan"), "affirmed", "hypothetical"),
     # a hedge is speculation, never a fact ('reportedly' only attributes)
     ("Ukraine possibly attacked a Russian airbase.", ("ukraine", "attacked", "russia"), "affirmed", "hypothetical"),
     ("Ukraine allegedly attacked a Russian airbase.", ("ukraine", "attacked", "russia"), "affirmed", "hypothetical"),

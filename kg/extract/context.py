@@ -237,6 +237,16 @@ _GOVERNOR_WORDS = (
 )
 
 
+def _yes_no_question(root: Token) -> bool:
+    """A sentence that asks whether its main clause holds: it opens with an auxiliary and ends
+    with a question mark ('Did Russia attack Ukraine?'; 'Why did Israel strike Iran?' takes the
+    strike as given)."""
+    sentence = root.sent
+    words = [t for t in sentence if not t.is_punct]
+    closing = [t for t in sentence if not t.is_quote]
+    return bool(words and closing) and words[0].pos_ == "AUX" and closing[-1].text == "?"
+
+
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
     """The modality one governor signals; hypothetical wins over planned ('may plan to')."""
     children = list(token.children) if own else []
@@ -261,6 +271,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found |= {"hypothetical"} if subjunctive(token) else set()
     if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")  # 'Israel is to release the prisoners'
+    if token.dep_ == "ROOT" and _yes_no_question(token):
+        found.add("hypothetical")  # 'Did Russia attack Ukraine?', 'Will China invade Taiwan?'
     if not is_trigger:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}

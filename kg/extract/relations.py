@@ -719,6 +719,10 @@ class RelationFinder:
         ]
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc) for s in subjects for o in objects]
+        if shape in _PAIRWISE:
+            # 'France, Germany and Italy met': every two of them, not only the first with the rest
+            others = [o for o in objects if all(o.key != s.key for s in subjects)]
+            pairs += [self._domestic(a, b, word.doc) for a, b in combinations(others, 2)]
         if event is None and all(s.key == o.key for s, o in pairs):
             return
         if trigger.intent:  # an intention, whatever else scopes over its act, is a plan

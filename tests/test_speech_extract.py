@@ -66,6 +66,10 @@ SHAPES = [
     # names of the archive's states
     ("Greece condemned Macedonia.", {("greece", "condemned", "north-macedonia")}),
     ("Uganda condemned Zairean troops.", {("uganda", "condemned", "dr-congo")}),
+    # a label that censures, as the predicate or its modifier
+    ("Iran called Israel a terrorist state.", {("iran", "condemned", "israel")}),
+    ("Putin called Zelensky a Nazi.", {("vladimir-putin", "condemned", "volodymyr-zelensky")}),
+    ("The UN called Israel a state.", set()),
     # disapproval of an act, concern over troop movements, a verdict of guilt
     ("France voiced its disapproval of Italy's migration policy.", {("france", "condemned", "italy")}),
     ("The Kenyan government expressed concern over Uganda's troop movements.", {("kenya", "condemned", "uganda")}),

@@ -432,6 +432,10 @@ def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple
         "predicate-subject",
         [trigger_node, small_clause, _node("object", {"DEP": "nsubj"}, "predicate")],
     )
+    # 'called Israel a terrorist state', 'an illegal occupation': the word modifies the predicate
+    described = _node("described", complement, "trigger")
+    modifier = _node("predicate", word | {"DEP": {"IN": ["amod", "compound"]}}, "described")
+    yield "predicate-modifier", [trigger_node, thing, described, modifier]
     # 'the decision unacceptable': the parser's modifier after the noun (see relations)
     after = _node("predicate", word | {"DEP": "amod"}, "object")
     yield "predicate-after", [trigger_node, thing, after]

@@ -121,6 +121,11 @@ RELATIONS = [
     ("France, Germany and Italy met in Rome.",
      {("france", "metWith", "germany"), ("france", "metWith", "italy"), ("germany", "metWith", "italy")}),
     ("Why did Israel strike Iran?", {("israel", "attacked", "iran")}),  # a wh-question presupposes
+    # what an act serves as is its subject's; walking out of talks halts them (CAMEO 164)
+    ("Israel struck Hezbollah as a warning to Iran.",
+     {("israel", "attacked", "hezbollah"), ("israel", "threatens", "iran")}),
+    ("The US described China as a threat to Taiwan.", set()),
+    ("Iran walked out of talks with the United States.", {("iran", "sanctioned", "united-states")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),

@@ -667,6 +667,14 @@ class Arguments:
             # ('were killed in clashes with X': the passive's subject took part too)
             clause = verb.head if verb.head.dep_ != "dobj" else verb.head.head
             return verb_subjects(clause, raised=True) if clause.pos_ in ("VERB", "AUX") else []
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ in self.lexicon["role_preps"]
+            and verb.head.pos_ == "VERB"
+            and verb.head.lemma_ not in self.lexicon["describing_verbs"]
+        ):
+            # 'struck Hezbollah as a warning to Iran': what the act serves as is its subject's
+            return verb_subjects(verb.head)
         return []
 
     def _agent_verb(self, verb: Token) -> bool:

@@ -141,6 +141,10 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
                 yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
 
 
+# The preposition nodes of a trigger that the parser may hang on its particle instead.
+_HUNG = ("prep", "via")
+
+
 def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
     """(shape, pattern) pairs for one lexicon line; node 'trigger' is always the trigger word."""
     if trigger.particle is None:
@@ -151,8 +155,9 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
     particle = _node("particle", particle, "trigger")
     for shape, pattern in _shapes(trigger, lexicon):
         yield shape, [*pattern, particle]
-        if any(n["RIGHT_ID"] == "prep" and n.get("LEFT_ID") == "trigger" for n in pattern):
-            # 'pulled out of Syria': the preposition hangs on the particle
+        if any(n["RIGHT_ID"] in _HUNG and n.get("LEFT_ID") == "trigger" for n in pattern):
+            # 'pulled out of Syria', 'walked out of talks with X': the preposition hangs on the
+            # particle
             at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
             hung = [*pattern[:at], particle, *map(_on_particle, pattern[at:])]
             yield f"{shape}-particle", hung
@@ -160,7 +165,7 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
 
 def _on_particle(node: dict) -> dict:
     """The preposition node of a trigger, hung on its particle instead."""
-    if node["RIGHT_ID"] == "prep" and node.get("LEFT_ID") == "trigger":
+    if node["RIGHT_ID"] in _HUNG and node.get("LEFT_ID") == "trigger":
         return node | {"LEFT_ID": "particle"}
     return node
 

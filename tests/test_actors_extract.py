@@ -237,7 +237,7 @@ ACTORS = [
     # a leading title or honorific and a trailing preposition the model tags are no part of a name
     (
         "Crown Prince Abdullah of Saudi Arabia met Putin.",
-        {("abdullah", "metWith", "vladimir-putin")},
+        {("abdullah", "metWith", "vladimir-putin"), ("abdullah", "memberOf", "saudi-arabia")},
     ),
     ("Prince Saud al-Faisal met Putin.", {("saud-al-faisal", "metWith", "vladimir-putin")}),
     # a title's state may follow the name
@@ -318,6 +318,15 @@ ACTORS = [
     # a city the model reads as an organization or tags not at all
     ("Syrian troops loyal to Assad shelled Homs.", {("bashar-al-assad", "attacked", "syria")}),
     ("Russia bombed Aleppo.", {("russia", "attacked", "syria")}),
+    # a title whose state the parser hangs on the name, not on the title
+    (
+        "Jordan's King Abdullah met Netanyahu.",
+        {("abdullah", "leaderOf", "jordan"), ("abdullah", "metWith", "benjamin-netanyahu")},
+    ),
+    (
+        "Saudi Crown Prince Abdullah met Bush.",
+        {("abdullah", "memberOf", "saudi-arabia"), ("abdullah", "metWith", "bush")},
+    ),
     # whom a force is loyal to outranks the state its adjective names
     ("Libyan forces loyal to Haftar bombarded Tripoli.", {("haftar", "attacked", "libya")}),
     ("Serbian forces shelled the Croatian town of Vukovar.", {("serbia", "attacked", "croatia")}),

@@ -59,9 +59,16 @@ def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str
 def _known_role(
     noun: Token, words: list[Token], before: Token | None, lexicon: Lexicon, skip: set[int]
 ) -> tuple[RoleTitle, str] | None:
-    """The title `words` (the noun and its compounds) end in, with the adjective `before` them
-    if it belongs to the noun and makes a known title."""
-    if before is not None and before.dep_ == "amod" and before.head == noun:
+    """The title `words` (the noun and its compounds) end in, with the word `before` them if it
+    belongs to the noun (an adjective of it, or a compound the parser hung beside it on the
+    name: 'Crown Prince Abdullah') and makes a known title."""
+    sibling = (
+        before is not None
+        and before.dep_ == "compound"
+        and noun.dep_ == "compound"
+        and before.head == noun.head
+    )
+    if before is not None and (sibling or (before.dep_ == "amod" and before.head == noun)):
         text = " ".join(w.text for w in (before, *words))
         if lexicon.role(text) is not None and before.i not in skip:
             return lexicon.role(text), text
@@ -230,7 +237,11 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
         former = _is_former(noun, lexicon)
         role, title, organization = found
         if organization is None and shape == "compound":
-            organization = _named_after(span, arguments)
+            # 'King Hussein of Jordan'; "Jordan's King Abdullah", 'Saudi Crown Prince Abdullah'
+            # (the parser hangs the state on the name, not on the title)
+            organization = _named_after(span, arguments) or arguments.modifier_actor(
+                span.root, ("State",), ("poss", "amod", "compound", "nmod")
+            )
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:
             organization = _known_country(person, title, arguments)

@@ -241,10 +241,16 @@ def _yes_no_question(root: Token) -> bool:
     """A sentence that asks whether its main clause holds: it opens with an auxiliary and ends
     with a question mark ('Did Russia attack Ukraine?'; 'Why did Israel strike Iran?' takes the
     strike as given)."""
-    sentence = root.sent
-    words = [t for t in sentence if not t.is_punct]
-    closing = [t for t in sentence if not t.is_quote]
-    return bool(words and closing) and words[0].pos_ == "AUX" and closing[-1].text == "?"
+    sentence, doc = root.sent, root.doc
+    end = sentence.end - 1
+    while end > sentence.start and doc[end].is_quote:
+        end -= 1
+    if doc[end].text != "?":
+        return False
+    start = sentence.start
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start].pos_ == "AUX"
 
 
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:

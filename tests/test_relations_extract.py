@@ -126,6 +126,11 @@ RELATIONS = [
      {("israel", "attacked", "hezbollah"), ("israel", "threatens", "iran")}),
     ("The US described China as a threat to Taiwan.", set()),
     ("Iran walked out of talks with the United States.", {("iran", "sanctioned", "united-states")}),
+    # a state's grid, plants, dams and buildings are its own; weapon systems given are aid
+    ("Russia launched a massive missile attack on Ukraine's energy grid.", {("russia", "attacked", "ukraine")}),
+    ("Russian missiles hit an apartment block in Kyiv.", {("russia", "attacked", "ukraine")}),
+    ("Germany delivered Patriot systems to Ukraine.", {("germany", "aided", "ukraine")}),
+    ("The US provided HIMARS launchers to Ukraine.", {("united-states", "aided", "ukraine")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),

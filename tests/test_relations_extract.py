@@ -131,6 +131,7 @@ RELATIONS = [
     ("Russian missiles hit an apartment block in Kyiv.", {("russia", "attacked", "ukraine")}),
     ("Germany delivered Patriot systems to Ukraine.", {("germany", "aided", "ukraine")}),
     ("The US provided HIMARS launchers to Ukraine.", {("united-states", "aided", "ukraine")}),
+    ("North Korean troops are fighting alongside Russian forces in Kursk.", {("north-korea", "cooperatesWith", "russia")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
@@ -230,6 +231,11 @@ CONTEXT = [
     # what one waits or prepares for has not happened
     ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
     ("Israel is preparing for a ground offensive against Hamas.", ("israel", "attacked", "hamas"), "affirmed", "planned"),
+    # what reports say is hearsay; no plain negation above it denies it, a denial verb does
+    ("The Kremlin has not commented on reports that North Korean troops are fighting alongside Russian forces.",
+     ("north-korea", "cooperatesWith", "russia"), "affirmed", "hypothetical"),
+    ("There were no reports that Iran attacked Israel.", ("iran", "attacked", "israel"), "affirmed", "hypothetical"),
+    ("Russia denied reports that Iran supplied drones to Russia.", ("iran", "aided", "russia"), "negated", "hypothetical"),
     # a yes/no question asks, it states nothing
     ("Did Russia attack Ukraine?", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
     ("Will China invade Taiwan?", ("china", "threatens", "taiwan"), "affirmed", "hypothetical"),

@@ -147,13 +147,21 @@ def _setting(prep: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexicon: Lexicon) -> bool:
+def _negated(
+    token: Token,
+    own: bool,
+    complement: bool,
+    is_trigger: bool,
+    lexicon: Lexicon,
+    hearsay: bool = False,
+) -> bool:
     """A negation of the token, or a denial verb over it as its complement, or a denial noun
     ('rejected' as a trigger is itself the relation, not its denial); a reluctance verb over it
     denies it unless itself negated ('will not hesitate to strike X' strikes). A denial verb
     does not deny the manner of its act ('withdrew its envoy in protest against X' protests) or
     a verb conjoined to it ('rejected X's plan and attacked Y'), and a negated denial verb
-    denies nothing ('has not ruled out an attack')."""
+    denies nothing ('has not ruled out an attack'); with `hearsay` (above the noun whose content
+    the trigger's clause is) a plain negation denies nothing either."""
     denied = _denied(token, own)
     if not is_trigger and token.lemma_ in lexicon["reluctance_verbs"]:
         return not denied
@@ -164,7 +172,9 @@ def _negated(token: Token, own: bool, complement: bool, is_trigger: bool, lexico
     if complement and not is_trigger and _refuted(token, lexicon):
         return not denied  # 'reports that X met Y were false'; '... were not false' deny nothing
     if denied:
-        return True
+        # 'has not commented on reports that X ...' denies nothing of X: only a denial verb over
+        # the report does ('denied reports that X ...')
+        return not hearsay
     if not is_trigger and token.lemma_ in lexicon["negative_nouns"] and token.pos_ == "NOUN":
         return own  # "Iran's refusal to negotiate with X"
     return False
@@ -355,10 +365,20 @@ def read_context(
     negated = False
     modality: str | None = None
     reported, attribution = False, None
+    hearsay = False  # above a hearsay noun whose content the trigger's clause is ('reports that')
+    below = trigger
     for governor, own, complement, setting in _governors(trigger, lexicon, description):
+        if (
+            governor.pos_ == "NOUN"
+            and below.dep_ == "acl"
+            and _content(below)
+            and lexicon.matches("hearsay_nouns", governor.lemma_.lower(), governor.lower_)
+        ):
+            hearsay, modality = True, "hypothetical"  # 'amid reports that X attacked Y'
+        below = governor
         if not _answered(trigger, governor, replies, lexicon):
             is_trigger = governor.i == trigger.i
-            negated = negated or _negated(governor, own, complement, is_trigger, lexicon)
+            negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself or setting, lexicon)
         if not itself and _undenied(governor, own, complement, lexicon):

@@ -318,6 +318,11 @@ ACTORS = [
     # a city the model reads as an organization or tags not at all
     ("Syrian troops loyal to Assad shelled Homs.", {("bashar-al-assad", "attacked", "syria")}),
     ("Russia bombed Aleppo.", {("russia", "attacked", "syria")}),
+    # a regnal number is part of the name the title precedes
+    (
+        "Jordan's King Abdullah II met Blinken.",
+        {("abdullah-ii", "leaderOf", "jordan"), ("abdullah-ii", "metWith", "antony-blinken")},
+    ),
     # a title whose state the parser hangs on the name, not on the title
     (
         "Jordan's King Abdullah met Netanyahu.",

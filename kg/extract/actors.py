@@ -47,6 +47,8 @@ _ACTOR_NAMES = {"Organization", "Group", "State"}
 # The entity label a misspelt state name may have ('Quatar' as ORG), if any: a word the model reads
 # as a place is one it knows ('Granada', 'Tainan'), a person or people it is not.
 _MISSPELT_LABELS = {"ORG"}
+# A regnal number after a monarch's name ('King Abdullah II', 'Pope John Paul II').
+_REGNAL = re.compile(r"[IVX]{1,5}")
 
 
 @cache
@@ -114,11 +116,16 @@ def _split_brackets(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _titled_name(title: Token, lexicon: Lexicon) -> Span | None:
     """'President Modi': the capitalised proper nouns right after a capitalised role title
-    (the last word of the title, 'Minister' of 'Prime Minister'), up to the name's head."""
+    (the last word of the title, 'Minister' of 'Prime Minister'), up to the name's head, with a
+    regnal number ('King Abdullah II')."""
     if not title.is_title or lexicon.role(title.lower_) is None:
         return None
     doc, end = title.doc, title.i + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and (doc[end].is_title or (end > title.i + 1 and _REGNAL.fullmatch(doc[end].text)))
+    ):
         if lexicon.role(doc[end].lower_) is not None:
             return None
         end += 1

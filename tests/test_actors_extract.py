@@ -384,6 +384,15 @@ PAIRS = [
         "Israel fought Hamas in Gaza. Both sides accepted a truce.",
         [("State", "israel"), ("Group", "hamas")],
     ),
+    # who addresses the pair is not of it: the pair is the previous sentence's
+    (
+        "Israel and Hamas held talks. Egypt condemned both sides.",
+        [("State", "israel"), ("Group", "hamas")],
+    ),
+    (
+        "Israel and Hamas held talks. Egypt and Qatar praised both sides.",
+        [("State", "israel"), ("Group", "hamas")],
+    ),
     # three candidates, or a place: no pair
     ("Putin met Xi and Biden. The two leaders spoke.", []),
     ("The two sides met in Doha.", []),

@@ -258,7 +258,8 @@ class CoreferenceResolver:
 
     def _pair(self, noun: Token, mentions: list[_Mention]) -> list[_Mention]:
         """'the two leaders', 'both sides' -> the two actors of that kind the sentence names
-        before it, else the previous sentence; none unless exactly two."""
+        before it, else the previous sentence, leaving out the one actor its own sentence names
+        ('X and Y held talks. Egypt condemned both sides': X and Y); none unless exactly two."""
         kind = self.lexicon.lookup("pair_nouns", noun.lower_)
         if kind is None or noun.dep_ not in _ARGUMENT_DEPS:
             return []  # tested first: this runs for every token, the children walk only here
@@ -271,16 +272,28 @@ class CoreferenceResolver:
             return []
         sentence = noun.sent
         previous = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else None
+        # 'Egypt and Qatar praised both sides': who addresses the pair is not of it
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        speakers = {t.i for s in verb_subjects(verb) for c in (s, *s.conjuncts) for t in c.subtree}
+        own: set[str] = {m.key for m in mentions if m.start in speakers}
         for start in (sentence.start, previous):
             if start is None:
                 continue
             found = {
                 m.key: m
                 for m in mentions
-                if start <= m.start < noun.i and kind in ("Actor", m.kind) and m.kind != "Place"
+                if start <= m.start < noun.i
+                and kind in ("Actor", m.kind)
+                and m.kind != "Place"
+                and m.key not in own
             }
-            if found:
-                return list(found.values()) if len(found) == 2 else []
+            if len(found) == 2:
+                return list(found.values())
+            if len(found) > 2:
+                return []
+            own |= set(found)
         return []
 
     def _definite(self, noun: Token, mentions: list[_Mention]) -> Arg | None:

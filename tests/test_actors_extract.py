@@ -318,6 +318,15 @@ ACTORS = [
     # a city the model reads as an organization or tags not at all
     ("Syrian troops loyal to Assad shelled Homs.", {("bashar-al-assad", "attacked", "syria")}),
     ("Russia bombed Aleppo.", {("russia", "attacked", "syria")}),
+    # a named actor led by a person: he leads it (not a body a sector noun stands for)
+    (
+        "Hezbollah, headed by Hassan Nasrallah, threatened Israel.",
+        {("hassan-nasrallah", "leaderOf", "hezbollah"), ("hezbollah", "threatens", "israel")},
+    ),
+    (
+        "The Saudi-led coalition, commanded by Prince Khalid, attacked the Houthis.",
+        {("saudi-arabia", "attacked", "houthis")},
+    ),
     # a regnal number is part of the name the title precedes
     (
         "Jordan's King Abdullah II met Blinken.",

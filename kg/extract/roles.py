@@ -190,8 +190,11 @@ def find_roles(doc: Doc, arguments: Arguments, lexicon: Lexicon) -> Iterator[Rel
     for span in doc.spans.get("kg_actors", []):
         if span.label_ == "Person":
             yield from _person_roles(span, arguments, lexicon)
-        elif span.label_ == "Organization":
+            continue
+        if span.label_ == "Organization":
             yield from _national_organization(span, arguments)
+        if span.label_ in ("Organization", "Group", "State"):
+            yield from _led_actor(span, arguments)
     for token in _with_words(doc, lexicon["delegation_nouns"]):
         yield from _delegation(token, arguments, lexicon)
 
@@ -334,22 +337,48 @@ def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterato
                 context,
             )
     delegation = delegations[0][0]
+    for participle, leader in _led_by(token, arguments):
+        yield RelationMatch(
+            "leaderOf",
+            leader,
+            delegation,
+            participle.i,
+            "leaderOf/delegation-led-by",
+            _ROLE_CONFIDENCE,
+            context,
+            "head of delegation",
+        )
+
+
+def _led_by(token: Token, arguments: Arguments) -> Iterator[tuple[Token, Arg]]:
+    """(participle, person) for 'a delegation led by Wang Yi', 'the RSF, led by Dagalo', 'forces
+    commanded by X': the person a participle of `leading_verbs` names after 'by'."""
     for child in token.children:
-        if child.dep_ == "acl" and child.lemma_ == "lead":
+        if child.dep_ == "acl" and child.lemma_ in arguments.lexicon["leading_verbs"]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     leader = arguments.resolve(pobj)
                     if leader is not None and leader.kind == "Person":
-                        yield RelationMatch(
-                            "leaderOf",
-                            leader,
-                            delegation,
-                            child.i,
-                            "leaderOf/delegation-led-by",
-                            _ROLE_CONFIDENCE,
-                            context,
-                            "head of delegation",
-                        )
+                        yield child, leader
+
+
+def _led_actor(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
+    """'The RSF, led by Mohamed Hamdan Dagalo, ...': the person leads the named actor (not the
+    one a sector noun stands for: 'the Saudi-led coalition, commanded by X' is no Saudi office)."""
+    actor = arguments.mention(span.root) if span.root.pos_ == "PROPN" else None
+    if actor is None:
+        return
+    for participle, leader in _led_by(span.root, arguments):
+        if leader.key != actor.key:
+            yield RelationMatch(
+                "leaderOf",
+                leader,
+                actor,
+                participle.i,
+                "leaderOf/led-by",
+                _ROLE_CONFIDENCE,
+                read_context(participle, arguments.lexicon),
+            )
 
 
 def delegation_leaders(matches: list[RelationMatch], lexicon: Lexicon) -> Iterator[RelationMatch]:

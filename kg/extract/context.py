@@ -317,11 +317,26 @@ def _attribution(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
                 return True, _phrase(objects[0])
         if child.dep_ == "advmod" and child.lower_ in lexicon["reported_adverbs"]:
             return True, None
-    if token.lemma_ in lexicon["reporting_verbs"] and token.pos_ == "VERB":
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and subjects[0].pos_ != "PRON":
-            return True, _phrase(subjects[0])
+        if child.dep_ == "parataxis" and _reporting(child, lexicon):
+            # 'X attacked Y, Hamas said, citing witnesses': the parser hangs the report on it
+            return True, _speaker(child)
+    if _reporting(token, lexicon):
+        return True, _speaker(token)
     return False, None
+
+
+def _reporting(token: Token, lexicon: Lexicon) -> bool:
+    """A reporting verb with a named (not pronoun) subject: 'Hamas said', 'officials told'."""
+    return (
+        token.lemma_ in lexicon["reporting_verbs"]
+        and token.pos_ == "VERB"
+        and _speaker(token) is not None
+    )
+
+
+def _speaker(verb: Token) -> str | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _phrase(subjects[0]) if subjects and subjects[0].pos_ != "PRON" else None
 
 
 def _entity_text(token: Token) -> str:

@@ -132,6 +132,9 @@ RELATIONS = [
     ("Germany delivered Patriot systems to Ukraine.", {("germany", "aided", "ukraine")}),
     ("The US provided HIMARS launchers to Ukraine.", {("united-states", "aided", "ukraine")}),
     ("North Korean troops are fighting alongside Russian forces in Kursk.", {("north-korea", "cooperatesWith", "russia")}),
+    # aid cut in a state, also as aid deliveries or shipments (a compound head)
+    ("The UN suspended food aid in Somalia.", {("united-nations", "sanctioned", "somalia")}),
+    ("The UN halted food shipments to Yemen.", {("united-nations", "sanctioned", "yemen")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),

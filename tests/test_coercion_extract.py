@@ -156,6 +156,7 @@ def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
         "measure-thing-prep",
         "compound-object-prep",
         "verb-compound-object-prep",
+        "measure-compound-object-prep",
         "object-participle-prep",
     }
     nouns = sorted(lexicon["restriction_nouns"])

@@ -135,6 +135,8 @@ RELATIONS = [
     # aid cut in a state, also as aid deliveries or shipments (a compound head)
     ("The UN suspended food aid in Somalia.", {("united-nations", "sanctioned", "somalia")}),
     ("The UN halted food shipments to Yemen.", {("united-nations", "sanctioned", "yemen")}),
+    ("The United States suspended part of a military aid program for Bosnia.",
+     {("united-states", "sanctioned", "bosnia-and-herzegovina")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),

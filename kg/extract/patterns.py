@@ -296,7 +296,15 @@ def _object_noun_shapes(
         _node("head", {"DEP": "dobj"} | _compound_heads(lexicon), "trigger"),
         _node("thing", nouns | {"DEP": "compound"}, "head"),
     ]
+    # 'suspended part of its aid programme for X': a measure of a compound head
+    measured_compound = [
+        measured[0],
+        measured[1],
+        _node("head", {"DEP": "pobj"} | _compound_heads(lexicon), "of"),
+        _node("thing", nouns | {"DEP": "compound"}, "head"),
+    ]
     for shape, thing, holder in (
+        ("measure-compound-object-prep", measured_compound, "head"),
         ("measure-prep", measured, "trigger"),
         ("measure-object-prep", measured, "measure"),
         ("measure-thing-prep", measured, "thing"),  # 'sent a team of inspectors to X'

@@ -318,13 +318,14 @@ ACTORS = [
     # a city the model reads as an organization or tags not at all
     ("Syrian troops loyal to Assad shelled Homs.", {("bashar-al-assad", "attacked", "syria")}),
     ("Russia bombed Aleppo.", {("russia", "attacked", "syria")}),
-    # 'the army' or 'the government' is the one state its sentence, else the one before, names
+    # 'the army' may be another state's than the one its sentence names
+    ("Israeli troops entered Rafah. Egypt said the army had attacked Hamas.", set()),
+    # a named actor led by a person: he leads it (not a body a sector noun stands for); a
+    # formerly held lead is a former role, no fact
     (
-        "Israel struck Gaza overnight. The army said it targeted Hamas.",
-        {("israel", "attacked", "palestine"), ("israel", "attacked", "hamas")},
+        "Hezbollah, formerly headed by Hassan Nasrallah, threatened Israel.",
+        {("hezbollah", "threatens", "israel")},
     ),
-    ("French troops in Mali attacked the army.", set()),
-    # a named actor led by a person: he leads it (not a body a sector noun stands for)
     (
         "Hezbollah, headed by Hassan Nasrallah, threatened Israel.",
         {("hassan-nasrallah", "leaderOf", "hezbollah"), ("hezbollah", "threatens", "israel")},

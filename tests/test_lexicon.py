@@ -32,6 +32,18 @@ def test_every_core_relation_has_triggers():
     assert core <= {t.relation for t in LEXICON.triggers}
 
 
+@pytest.mark.parametrize(
+    ("marker", "within"),
+    [
+        # a marker list only says more about words another list already reads
+        ("deed_nouns", "proposal_nouns"),
+        ("affirming_negatives", "negative_verbs"),
+    ],
+)
+def test_a_marker_list_is_part_of_the_list_it_marks(marker, within):
+    assert LEXICON[marker] <= LEXICON[within]
+
+
 def test_triggers_are_single_lowercase_lemmas():
     for trigger in LEXICON.triggers:
         # an adjective takes a preposition ('opposed to X') or states an intention ('ready to

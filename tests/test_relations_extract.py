@@ -129,7 +129,8 @@ RELATIONS = [
     # a state's grid, plants, dams and buildings are its own; weapon systems given are aid
     ("Russia launched a massive missile attack on Ukraine's energy grid.", {("russia", "attacked", "ukraine")}),
     ("Russian missiles hit an apartment block in Kyiv.", {("russia", "attacked", "ukraine")}),
-    ("Germany delivered Patriot systems to Ukraine.", {("germany", "aided", "ukraine")}),
+    ("Germany delivered rocket launchers to Ukraine.", {("germany", "aided", "ukraine")}),
+    ("China delivered 10,000 vehicles to Russia.", set()),
     ("The US provided HIMARS launchers to Ukraine.", {("united-states", "aided", "ukraine")}),
     ("North Korean troops are fighting alongside Russian forces in Kursk.", {("north-korea", "cooperatesWith", "russia")}),
     # aid cut in a state, also as aid deliveries or shipments (a compound head)
@@ -137,6 +138,13 @@ RELATIONS = [
     ("The UN halted food shipments to Yemen.", {("united-nations", "sanctioned", "yemen")}),
     ("The United States suspended part of a military aid program for Bosnia.",
      {("united-states", "sanctioned", "bosnia-and-herzegovina")}),
+    # the review's look-alikes: an objection's owner is not conceded to; a named actor loyal to
+    # another stays itself; a citation is no act; a trade war is no war
+    ("Sweden finally overcame Turkey's objections.", set()),
+    ("Hezbollah, loyal to Iran, fired rockets at Israel.", {("hezbollah", "attacked", "israel")}),
+    ("The United States cited Iran as a threat to Israel.", set()),
+    ("The United States waged a trade war on China.", set()),
+    ("Israel launched a strike on Hezbollah to end the rocket fire.", {("israel", "attacked", "hezbollah")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
@@ -251,6 +259,7 @@ CONTEXT = [
     # a negated denial denies nothing: what it governs is possible; a refuted report is denied
     ("Russia has not ruled out an attack on Ukraine.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
     ("Iran did not deny meeting Saudi officials.", ("iran", "metWith", "saudi-arabia"), "affirmed", "hypothetical"),
+    ("Russia did not postpone its talks with Ukraine.", ("russia", "metWith", "ukraine"), "affirmed", "hypothetical"),
     ("Reports that Putin met Xi were false.", ("vladimir-putin", "metWith", "xi-jinping"), "negated", "asserted"),
     ("It is untrue that Iran attacked Israel.", ("iran", "attacked", "israel"), "negated", "asserted"),
     # support that ended or no longer holds is no support

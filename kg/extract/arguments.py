@@ -370,8 +370,8 @@ class Arguments:
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
-        loyal = self._loyal(token)
-        if loyal is not None:
+        loyal = self._loyal(token) if token.pos_ == "NOUN" else None
+        if loyal is not None:  # 'Libyan forces loyal to Haftar' (not 'Hezbollah, loyal to Iran')
             return loyal
         arg = self.agent(token)
         forms = (token.lemma_.lower(), token.lower_)
@@ -670,6 +670,7 @@ class Arguments:
         if (
             noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["role_preps"]
+            and self.lexicon.matches("role_nouns", noun.lemma_.lower(), noun.lower_)
             and verb.head.pos_ == "VERB"
             and verb.head.lemma_ not in self.lexicon["describing_verbs"]
         ):
@@ -701,11 +702,8 @@ class Arguments:
         return None
 
     def leader(self, token: Token) -> Arg | None:
-        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it;
-        'militants loyal to Hamas': for whom it is loyal to."""
-        loyal = self._loyal(token)
-        if loyal is not None:
-            return loyal
+        """'the Saudi-led coalition', 'forces led by Russia': a body acts for whoever leads it
+        (whom it is loyal to `resolve` reads first)."""
         for child in token.children:
             if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
                 for by in verb_subjects(child) + compound_modifiers(child):

@@ -198,11 +198,12 @@ def _negative_verb(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _undenied(token: Token, own: bool, complement: bool, lexicon: Lexicon) -> bool:
-    """'has not ruled out an attack', 'did not deny meeting X': a negated denial of
-    `open_denials` leaves its complement possible, neither done nor denied."""
+    """'has not ruled out an attack', 'did not deny meeting X', 'did not postpone the talks': a
+    negated denial (not one of `affirming_negatives`, 'did not halt its offensive') leaves its
+    complement possible, neither done nor denied."""
     return (
         complement
-        and token.lemma_ in lexicon["open_denials"]
+        and token.lemma_ not in lexicon["affirming_negatives"]
         and _negative_verb(token, lexicon)
         and _denied(token, own)
     )
@@ -317,24 +318,22 @@ def _attribution(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
                 return True, _phrase(objects[0])
         if child.dep_ == "advmod" and child.lower_ in lexicon["reported_adverbs"]:
             return True, None
-        if child.dep_ == "parataxis" and _reporting(child, lexicon):
-            # 'X attacked Y, Hamas said, citing witnesses': the parser hangs the report on it
-            return True, _speaker(child)
-    if _reporting(token, lexicon):
-        return True, _speaker(token)
-    return False, None
+        if child.dep_ == "parataxis" and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in child.children
+        ):
+            # 'X attacked Y, Hamas said, citing witnesses': the parser hangs a bare report on it
+            # ('...; Hamas said it would retaliate' reports something else)
+            speaker = _speaker(child, lexicon)
+            if speaker is not None:
+                return True, speaker
+    speaker = _speaker(token, lexicon)
+    return (True, speaker) if speaker is not None else (False, None)
 
 
-def _reporting(token: Token, lexicon: Lexicon) -> bool:
-    """A reporting verb with a named (not pronoun) subject: 'Hamas said', 'officials told'."""
-    return (
-        token.lemma_ in lexicon["reporting_verbs"]
-        and token.pos_ == "VERB"
-        and _speaker(token) is not None
-    )
-
-
-def _speaker(verb: Token) -> str | None:
+def _speaker(verb: Token, lexicon: Lexicon) -> str | None:
+    """Who a reporting verb's named (not pronoun) subject is: 'Hamas said', 'officials told'."""
+    if verb.lemma_ not in lexicon["reporting_verbs"] or verb.pos_ != "VERB":
+        return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _phrase(subjects[0]) if subjects and subjects[0].pos_ != "PRON" else None
 
@@ -385,7 +384,7 @@ def read_context(
     for governor, own, complement, setting in _governors(trigger, lexicon, description):
         if (
             governor.pos_ == "NOUN"
-            and below.dep_ == "acl"
+            and below.dep_ in ("acl", "relcl")
             and _content(below)
             and lexicon.matches("hearsay_nouns", governor.lemma_.lower(), governor.lower_)
         ):

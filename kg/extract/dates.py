@@ -150,6 +150,7 @@ def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month."""
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return dt.date(year, month, 1), following - dt.timedelta(days=1)
 

@@ -370,6 +370,11 @@ def _led_actor(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
         return
     for participle, leader in _led_by(span.root, arguments):
         if leader.key != actor.key:
+            # 'Hezbollah, formerly headed by Nasrallah': a former role, evidence only
+            former = any(
+                c.dep_ == "advmod" and c.lower_ in arguments.lexicon["former_modifiers"]
+                for c in participle.children
+            )
             yield RelationMatch(
                 "leaderOf",
                 leader,
@@ -378,6 +383,8 @@ def _led_actor(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
                 "leaderOf/led-by",
                 _ROLE_CONFIDENCE,
                 read_context(participle, arguments.lexicon),
+                "leader",
+                former,
             )
 
 

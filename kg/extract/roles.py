@@ -365,10 +365,11 @@ def _led_by(token: Token, arguments: Arguments) -> Iterator[tuple[Token, Arg]]:
 def _led_actor(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
     """'The RSF, led by Mohamed Hamdan Dagalo, ...': the person leads the named actor (not the
     one a sector noun stands for: 'the Saudi-led coalition, commanded by X' is no Saudi office)."""
-    actor = arguments.mention(span.root) if span.root.pos_ == "PROPN" else None
+    led = list(_led_by(span.root, arguments)) if span.root.pos_ == "PROPN" else []
+    actor = arguments.mention(span.root) if led else None
     if actor is None:
         return
-    for participle, leader in _led_by(span.root, arguments):
+    for participle, leader in led:
         if leader.key != actor.key:
             # 'Hezbollah, formerly headed by Nasrallah': a former role, evidence only
             former = any(

@@ -323,6 +323,10 @@ ACTORS = [
     # a named actor led by a person: he leads it (not a body a sector noun stands for); a
     # formerly held lead is a former role, no fact
     (
+        "Hamas, led by Yahya Sinwar until his death, rejected Egypt's proposal.",
+        {("hamas", "rejected", "egypt")},
+    ),
+    (
         "Hezbollah, formerly headed by Hassan Nasrallah, threatened Israel.",
         {("hezbollah", "threatens", "israel")},
     ),

@@ -143,6 +143,9 @@ RELATIONS = [
     ("Sweden finally overcame Turkey's objections.", set()),
     ("Hezbollah, loyal to Iran, fired rockets at Israel.", {("hezbollah", "attacked", "israel")}),
     ("The United States cited Iran as a threat to Israel.", set()),
+    ("The United States interpreted the Chinese missile test as a warning to Japan.", set()),
+    ("Hezbollah fighters, loyal to Iran, fired rockets at Israel.", {("hezbollah", "attacked", "israel")}),
+    ("Kenyan doctors ended their strike against the government.", set()),
     ("The United States waged a trade war on China.", set()),
     ("Israel launched a strike on Hezbollah to end the rocket fire.", {("israel", "attacked", "hezbollah")}),
     # a body that suspends a state suspends its membership

@@ -371,9 +371,11 @@ def _led_actor(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
         return
     for participle, leader in led:
         if leader.key != actor.key:
-            # 'Hezbollah, formerly headed by Nasrallah': a former role, evidence only
+            # 'Hezbollah, formerly headed by Nasrallah', '... led by X until his death': a former
+            # role, evidence only
             former = any(
-                c.dep_ == "advmod" and c.lower_ in arguments.lexicon["former_modifiers"]
+                (c.dep_ == "advmod" and c.lower_ in arguments.lexicon["former_modifiers"])
+                or (c.dep_ == "prep" and c.lower_ == "until")
                 for c in participle.children
             )
             yield RelationMatch(

@@ -155,6 +155,12 @@ DATES = [
     ("Israel struck Iran last year.", ("israel", "attacked", "iran"), dt.date(2023, 1, 1), "last year"),
     ("Putin will visit China in October.", ("vladimir-putin", "visited", "china"),
      dt.date(2024, 10, 1), "October"),
+    ("Israel and Egypt signed a peace treaty 45 years ago.", ("israel", "agreedWith", "egypt"),
+     dt.date(1979, 1, 1), "45 years ago"),
+    # a threat read off a planned act is dated when it is stated, not when the act would be
+    ("Iran vowed on Monday to attack Israel next week.", ("iran", "threatens", "israel"),
+     dt.date(2024, 8, 5), "Monday"),
+    ("Israel will strike Iran next month.", ("israel", "threatens", "iran"), dt.date(2024, 8, 5), None),
     # the date of another clause's event is not the statement's
     ("Russia condemned Israel after the strike on Hezbollah last Wednesday.",
      ("russia", "condemned", "israel"), dt.date(2024, 8, 5), None),

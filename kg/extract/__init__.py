@@ -82,7 +82,14 @@ def _claim(
     trigger = doc[match.trigger]
     sentence = trigger.sent
     future = match.context.modality in ("planned", "hypothetical")
-    date, date_text = clause_date(trigger, article.date, future) or (article.date, None)
+    # a threat read off a planned act is made when it is stated, not when the act would be
+    # ('vowed on Monday to attack X next week': Monday), else on the article's date
+    dated = trigger
+    if match.prospect:
+        stated = trigger.head if trigger.dep_ in ("xcomp", "ccomp", "advcl") else None
+        dated, future = stated, False
+    found = clause_date(dated, article.date, future) if dated is not None else None
+    date, date_text = found or (article.date, None)
     subject = (match.subject.start, match.subject.end)
     obj = (match.object.start, match.object.end)
     event = match.event

@@ -74,6 +74,8 @@ class RelationMatch:
     title: str | None = None
     former: bool = False  # a role the person held before ('ex-Defense Minister')
     event: EventMention | None = None
+    # a threat read off a planned act ('vowed to attack X next week'): dated when it is stated
+    prospect: bool = False
 
 
 def compound_modifiers(word: Token) -> list[Token]:

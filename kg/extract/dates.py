@@ -2,8 +2,9 @@
 
 Policy. Expressions that name one day resolve to it. A clause dated by a month, a year, a decade
 or a week that does not include the article's date ('in 2008', 'in March 2019', 'last year',
-'in the 1990s', 'last week') is dated to the first day of that period, so background ('Russia
-annexed Crimea in 2014') is never this week's news; the phrase stays in `date_text`. Vague or
+'45 years ago', 'in mid-April', 'in the 1990s', 'last week') is dated to the first day of that
+period, so background ('Russia annexed Crimea in 2014') is never this week's news; the phrase
+stays in `date_text`. Vague or
 current periods ('earlier this month', 'recently', 'in August' in an August article) keep the
 article's date. A bare weekday
 ('on Monday') is the most recent such day on or before the article date in past narrative, and the
@@ -67,6 +68,9 @@ _YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
 _DECADE = re.compile(r"^(?:the\s+)?(\d{3})0s$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)(?:\s+of)?\s+(\d{4})$")
 _RELATIVE = re.compile(r"^(last|this|next)\s+(week|month|year)$")
+_UNITS_AGO = re.compile(r"^(\w+)\s+(week|month|year)s?\s+ago$")
+# 'early 2014', 'mid-April', 'late March': the part of a period dates to the period
+_PART = re.compile(r"^(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+")
 # Prepositions that date a clause by a period ('in 2008', 'during the 1990s').
 _PERIOD_PREPS = ("in", "during")
 # Clause anchors' children that can carry the date: 'on Monday', 'Monday', 'yesterday'.
@@ -165,7 +169,7 @@ def resolve_period(
     >>> resolve_period("March 2019", dt.date(2024, 8, 5))
     (datetime.date(2019, 3, 1), datetime.date(2019, 3, 31))
     """
-    text = _normal(phrase)
+    text = _PART.sub("", _normal(phrase))
     if match := _YEAR.match(text):
         year = int(match[1])
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -183,17 +187,23 @@ def resolve_period(
         elif not future and month > article_date.month:
             year -= 1
         return _month_span(year, month)
-    if match := _RELATIVE.match(text):
-        step = {"last": -1, "this": 0, "next": 1}[match[1]]
-        if match[2] == "year":
-            year = article_date.year + step
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if match[2] == "month":
-            index = article_date.year * 12 + article_date.month - 1 + step
-            return _month_span(index // 12, index % 12 + 1)
-        monday = article_date - dt.timedelta(days=article_date.weekday()) + dt.timedelta(weeks=step)
-        return monday, monday + dt.timedelta(days=6)
-    return None
+    if match := _UNITS_AGO.match(text):
+        count = _NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
+        if count is None:
+            return None
+        step, unit = -count, match[2]
+    elif match := _RELATIVE.match(text):
+        step, unit = {"last": -1, "this": 0, "next": 1}[match[1]], match[2]
+    else:
+        return None
+    if unit == "year":
+        year = article_date.year + step
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if unit == "month":
+        index = article_date.year * 12 + article_date.month - 1 + step
+        return _month_span(index // 12, index % 12 + 1)
+    monday = article_date - dt.timedelta(days=article_date.weekday()) + dt.timedelta(weeks=step)
+    return monday, monday + dt.timedelta(days=6)
 
 
 def _clause_anchors(trigger: Token) -> list[Token]:

@@ -792,4 +792,5 @@ class RelationFinder:
                     f"{prospect}/prospective-{shape}",
                     round(trigger.confidence * _PROSPECTIVE_DISCOUNT, 2),
                     prospective,
+                    prospect=True,
                 )

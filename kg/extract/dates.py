@@ -1,18 +1,16 @@
 """Article-relative dates: "on Monday", "last Wednesday", "tomorrow", "on Aug. 3" -> one day.
 
-Policy. Expressions that name one day resolve to it. A clause dated by a month, a year, a decade
-or a week that does not include the article's date ('in 2008', 'in March 2019', 'last year',
-'45 years ago', 'in mid-April', 'in the 1990s', 'last week') is dated to the first day of that
-period, so background ('Russia annexed Crimea in 2014') is never this week's news; the phrase
-stays in `date_text`. Vague or
-current periods ('earlier this month', 'recently', 'in August' in an August article) keep the
-article's date. A bare weekday
-('on Monday') is the most recent such day on or before the article date in past narrative, and the
-first on or after it when the statement is planned or hypothetical ('will meet on Monday');
-'last Monday' is strictly before, 'next Monday' strictly after. A month and day without a year
-('Aug. 3') takes the year that puts it nearest the article date. Only a date expression attached to
-the trigger's own clause counts ("condemned the killing ... last Wednesday" dates the killing, not
-the condemnation).
+Policy. Expressions that name one day resolve to it. A clause dated by a month, a year, a decade or
+a week that does not include the article's date ('in 2008', 'in March 2019', 'last year', '45 years
+ago', 'in mid-April', 'in the 1990s', 'last week') is dated to the first day of that period, so
+background ('Russia annexed Crimea in 2014') is never this week's news; the phrase stays in
+`date_text`. Vague or current periods ('earlier this month', 'recently', 'in August' in an August
+article) keep the article's date. A bare weekday ('on Monday') is the most recent such day on or
+before the article date in past narrative, and the first on or after it when the statement is
+planned or hypothetical ('will meet on Monday'); 'last Monday' is strictly before, 'next Monday'
+strictly after. A month and day without a year ('Aug. 3') takes the year that puts it nearest the
+article date. Only a date expression attached to the trigger's own clause counts ("condemned the
+killing ... last Wednesday" dates the killing, not the condemnation).
 """
 
 from __future__ import annotations

@@ -374,14 +374,13 @@ class Arguments:
         """The actor (or place) a token in an argument position stands for, if any."""
         # 'Libyan forces loyal to Haftar' (not 'Hezbollah, loyal to Iran', nor 'Hezbollah
         # fighters, loyal to Iran': a named group stays itself)
-        named = any(
+        loyal = self._loyal(token) if token.pos_ == "NOUN" else None
+        if loyal is not None and not any(
             c.dep_ in ("compound", "amod", "nmod", "poss")
             and c.i in self.spans
             and self.spans[c.i].label_ != "State"
             for c in token.children
-        )
-        loyal = self._loyal(token) if token.pos_ == "NOUN" and not named else None
-        if loyal is not None:
+        ):
             return loyal
         arg = self.agent(token)
         forms = (token.lemma_.lower(), token.lower_)

@@ -142,13 +142,22 @@ def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False
     if text in _OFFSETS:
         return article_date + dt.timedelta(days=_OFFSETS[text])
     if match := _DAYS_AGO.match(text):
-        count = _NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
+        count = _count(match[1])
         return article_date - dt.timedelta(days=count) if count else None
     if match := _WEEKDAY.match(text):
         day = _weekday(match[2])
         which = match[1] if match[1] in ("last", "next") else None
         return _nearest_weekday(day, article_date, which, future) if day is not None else None
     return None
+
+
+def _count(word: str) -> int | None:
+    """'two' or '2' -> 2; None for anything else ('several days ago' names no day)."""
+    return _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+
+
+def _year_span(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -169,8 +178,7 @@ def resolve_period(
     """
     text = _PART.sub("", _normal(phrase))
     if match := _YEAR.match(text):
-        year = int(match[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return _year_span(int(match[1]))
     if match := _DECADE.match(text):
         start = int(match[1]) * 10
         return dt.date(start, 1, 1), dt.date(start + 9, 12, 31)
@@ -186,7 +194,7 @@ def resolve_period(
             year -= 1
         return _month_span(year, month)
     if match := _UNITS_AGO.match(text):
-        count = _NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
+        count = _count(match[1])
         if count is None:
             return None
         step, unit = -count, match[2]
@@ -195,8 +203,7 @@ def resolve_period(
     else:
         return None
     if unit == "year":
-        year = article_date.year + step
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return _year_span(article_date.year + step)
     if unit == "month":
         index = article_date.year * 12 + article_date.month - 1 + step
         return _month_span(index // 12, index % 12 + 1)

@@ -212,7 +212,7 @@ class SectorResolver:
             if not owners and (
                 sector in self.lexicon["domestic_sectors"]
                 or _government_men(token)
-                or token.lower_ in self.lexicon["state_organ_nouns"]  # 'the army'
+                or token.lower_ in self.lexicon["state_organ_nouns"]  # 'the junta'
             ):
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
                 owners = [a for a in [self._state_after(token, arguments, cities=True)] if a]
@@ -229,12 +229,13 @@ class SectorResolver:
                 _stand_for(token, sector, owners, actors, sectors, members)
         for token, sector in unowned:
             # 'Kenyan teachers protested against the government': the one state of its sentence,
-            # else of the sentence before ('Sudan's army repelled X. X accused the army of ...')
+            # else of the sentence before ('Israel struck Gaza. The government said ...')
             sentence = token.sent
-            states = {a.id_: a for a in actors if a.label_ == "State" and _within(a, sentence)}
-            if not states and sentence.start > 0:
-                before = doc[sentence.start - 1].sent
-                states = {a.id_: a for a in actors if a.label_ == "State" and _within(a, before)}
+            around = [sentence] + ([doc[sentence.start - 1].sent] if sentence.start > 0 else [])
+            for within in around:
+                states = {a.id_: a for a in actors if a.label_ == "State" and _within(a, within)}
+                if states:
+                    break
             if len(states) == 1:
                 state = next(iter(states.values()))
                 owner = Arg(state.id_, state.text, state.label_, state.start, state.end)

@@ -96,6 +96,17 @@ RELATIONS = [
     # mobilizedAgainst
     ("Azerbaijan mobilized against Armenia.", {("azerbaijan", "mobilizedAgainst", "armenia")}),
     ("Russia deployed troops against Ukraine.", {("russia", "mobilizedAgainst", "ukraine")}),
+    # a build-up of forces at a state's border or massed around the state itself
+    ("Armenia boosted its military presence near the Azerbaijani border.",
+     {("armenia", "mobilizedAgainst", "azerbaijan")}),
+    ("India built up its forces along the border with China.",
+     {("india", "mobilizedAgainst", "china")}),
+    ("China massed warships near Taiwan.", {("china", "mobilizedAgainst", "taiwan")}),
+    # a reaction a participle draws is to the act of its clause's subject
+    ("North Korea fired a missile on Monday, drawing condemnation from Japan.",
+     {("japan", "condemned", "north-korea")}),
+    ("Russia annexed the region, earning sanctions from the European Union.",
+     {("european-union", "sanctioned", "russia")}),
     # supports: backing, arming, funding, praise
     ("Iran armed Hezbollah.", {("iran", "supports", "hezbollah")}),
     ("Qatar financed Hamas.", {("qatar", "supports", "hamas")}),
@@ -316,6 +327,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "North Korea fired a missile, drawing condemnation.",
+    "Supporters massed around the embassy.",
     # paying for an attack names no attacker
     "Iran paid for the attack on Israel.",
     # troops near a capital are no show of force against its state

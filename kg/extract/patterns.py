@@ -848,6 +848,16 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "nsubj"}, "verb"),
                 ],
             )
+            # 'X fired a missile, drawing condemnation from Y': the participle's subject is X's
+            yield (
+                "receipt",
+                [
+                    _node("trigger", noun | {"DEP": "dobj"}),
+                    _node("verb", received | {"DEP": "advcl", "TAG": "VBG"}, "trigger", "<"),
+                    _node("main", _VERB, "verb", "<"),
+                    _node("object", {"DEP": "nsubj"}, "main"),
+                ],
+            )
         if "to" in trigger.preps:
             # 'gave Jordan a loan', 'will offer Kenya its support': the indirect object receives
             yield (

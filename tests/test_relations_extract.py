@@ -107,6 +107,10 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # rejecting another's act answers it, which takes it as made
+    ("Japan's protest against China was rejected.", {("japan", "protestedAgainst", "china")}),
+    ("Washington dismissed Beijing's criticism of Taiwan.",
+     {("united-states", "rejected", "china"), ("china", "condemned", "taiwan")}),
     # supports: backing, arming, funding, praise
     ("Iran armed Hezbollah.", {("iran", "supports", "hezbollah")}),
     ("Qatar financed Hamas.", {("qatar", "supports", "hamas")}),
@@ -255,6 +259,8 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # rejecting one's own agreement undoes it (another's act it answers: RELATIONS)
+    ("Israel rejected its agreement with Hamas.", ("israel", "agreedWith", "hamas"), "negated", "asserted"),
     # what one waits or prepares for has not happened
     ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
     ("Israel is preparing for a ground offensive against Hamas.", ("israel", "attacked", "hamas"), "affirmed", "planned"),

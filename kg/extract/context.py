@@ -354,12 +354,16 @@ def _phrase(token: Token) -> str:
 
 
 def _answered(trigger: Token, governor: Token, replies: frozenset[str], lexicon: Lexicon) -> bool:
-    """'rejected / denied Egypt's demand': a reply to a speech act takes it as made."""
+    """'rejected / denied Egypt's demand': a reply to a speech act, or to an act a name owns
+    ('dismissed Turkey's condemnation', 'Japan's protest was rejected'), takes it as made."""
     return (
         governor.i == trigger.head.i
         and trigger.dep_ in ("dobj", "nsubjpass")
         and governor.lemma_ in replies
-        and lexicon.matches("speech_act_nouns", trigger.lemma_, trigger.lower_)
+        and (
+            lexicon.matches("speech_act_nouns", trigger.lemma_, trigger.lower_)
+            or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
+        )
     )
 
 

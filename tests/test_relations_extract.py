@@ -259,6 +259,9 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # a condition stated by inversion, like one with 'if'
+    ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),
     # rejecting one's own agreement undoes it (another's act it answers: RELATIONS)
     ("Israel rejected its agreement with Hamas.", ("israel", "agreedWith", "hamas"), "negated", "asserted"),
     # what one waits or prepares for has not happened

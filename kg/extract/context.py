@@ -264,6 +264,18 @@ def _yes_no_question(root: Token) -> bool:
     return doc[start].pos_ == "AUX"
 
 
+def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
+    """A condition stated by putting an auxiliary before the subject: 'Had Israel attacked Iran,
+    ...', 'Should Russia attack X, ...', 'Were China to invade X, ...'."""
+    if clause.dep_ != "advcl":
+        return False
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    openers = [c for c in clause.children if c.dep_ == "aux"] + [clause]
+    return bool(subjects) and any(
+        o.lower_ in lexicon["inversion_aux"] and o.i < min(subjects) for o in openers
+    )
+
+
 def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
     """The modality one governor signals; hypothetical wins over planned ('may plan to')."""
     children = list(token.children) if own else []
@@ -288,6 +300,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found |= {"hypothetical"} if subjunctive(token) else set()
     if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")  # 'Israel is to release the prisoners'
+    if own and _inverted_condition(token, lexicon):
+        found.add("hypothetical")
     if token.dep_ == "ROOT" and _yes_no_question(token):
         found.add("hypothetical")  # 'Did Russia attack Ukraine?', 'Will China invade Taiwan?'
     if not is_trigger:

@@ -107,6 +107,11 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # an invasion 'of' its target; an act that fails or collapses took place
+    ("Russia's invasion of Ukraine failed.", {("russia", "attacked", "ukraine")}),
+    ("The invasion of Kuwait by Iraq triggered a war.", {("iraq", "attacked", "kuwait")}),
+    ("The talks between Iran and the United States collapsed.",
+     {("iran", "metWith", "united-states")}),
     # rejecting another's act answers it, which takes it as made
     ("Japan's protest against China was rejected.", {("japan", "protestedAgainst", "china")}),
     ("Washington dismissed Beijing's criticism of Taiwan.",
@@ -259,6 +264,8 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # one prepares for another's act: it is expected of the other, not its plan
+    ("Ukraine prepared for Russia's offensive on Kharkiv.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),

@@ -133,7 +133,9 @@ def _governors(
             setting = True
         elif dep in ("xcomp", "ccomp"):
             setting = False
-        yield head, own, own and not adjunct, setting
+        # 'Russia's invasion of X failed', 'the talks collapsed': an act that fails took place
+        done = dep == "nsubj" and head.pos_ == "VERB"
+        yield head, own, own and not adjunct and not done, setting
         token = head
 
 

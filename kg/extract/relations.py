@@ -477,6 +477,17 @@ class RelationFinder:
             c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
         )
 
+    def _planned_by_another(self, word: Token, subjects: list[Arg], arguments: Arguments) -> bool:
+        """'Ukraine prepared for Russia's offensive': the plan is Ukraine's; the offensive is
+        only expected of Russia, not its plan (nor a threat of it)."""
+        token = word
+        while token.head.i != token.i:
+            token = token.head
+            if self.lexicon.matches("planned_words", token.lemma_.lower(), token.lower_):
+                planners = {a.key for t in verb_subjects(token) for a in arguments.parties(t)}
+                return bool(planners) and not planners & {s.key for s in subjects}
+        return False
+
     def _prepared(self, act: Token) -> bool:
         """Whether the act is what its subject prepares for ('prepared to resume shelling X')."""
         while act.dep_ in ("xcomp", "pobj", "prep") and act.head.i != act.i:
@@ -744,6 +755,10 @@ class RelationFinder:
                 self._verbs["rejected"],
                 description=described,
             )
+            if context.modality == "planned" and self._planned_by_another(
+                word, subjects, arguments
+            ):
+                context = replace(context, modality="hypothetical")
             if (
                 word.dep_ == "dobj"
                 and trigger.pos == "NOUN"

@@ -107,6 +107,10 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # the event noun a response takes with 'with' is the responder's act
+    ("The United States responded with strikes on Houthi targets in Yemen.",
+     {("united-states", "attacked", "houthis")}),
+    ("The EU retaliated with sanctions against Belarus.", {("european-union", "sanctioned", "belarus")}),
     # an invasion 'of' its target; an act that fails or collapses took place
     ("Russia's invasion of Ukraine failed.", {("russia", "attacked", "ukraine")}),
     ("The invasion of Kuwait by Iraq triggered a war.", {("iraq", "attacked", "kuwait")}),
@@ -266,6 +270,9 @@ NOUN_FORMS = [
 CONTEXT = [
     # one prepares for another's act: it is expected of the other, not its plan
     ("Ukraine prepared for Russia's offensive on Kharkiv.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
+    # 'called on X to ...': X is asked to, and does not yet
+    ("Zelensky called on Germany to supply tanks to Ukraine.", ("germany", "aided", "ukraine"), "affirmed", "hypothetical"),
+    ("The EU called on Russia to withdraw from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),

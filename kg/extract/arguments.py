@@ -17,7 +17,7 @@ from ..model import ACTOR_KINDS, COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
-from .context import Context
+from .context import Context, called_on
 
 __all__ = [
     "Arg",
@@ -208,6 +208,8 @@ def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
         controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
         if controllers:
             return controllers
+    if verb.dep_ in ("xcomp", "advcl") and (controllers := called_on(verb)):
+        return controllers  # 'called on Germany to send tanks': Germany is asked to
     if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
         return verb_subjects(verb.head, raised=True)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -638,6 +640,12 @@ class Arguments:
         ):
             # 'X was engaged in fighting with Y', 'X remained locked in battles with Y'
             return verb_subjects(verb.head, raised=True)
+        if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "with"
+            and verb.head.lemma_ in self.lexicon["response_verbs"]
+        ):
+            return verb_subjects(verb.head)  # 'X responded with strikes on Y'
         if (
             (mutual or self.lexicon.matches("traveller_nouns", noun.lemma_.lower(), noun.lower_))
             and noun.dep_ == "pobj"

@@ -266,6 +266,26 @@ def _yes_no_question(root: Token) -> bool:
     return doc[start].pos_ == "AUX"
 
 
+# the verbs whose prepositional object is asked to do what their infinitive says
+_CALLED_ON = {"call": "on", "appeal": "to"}
+
+
+def called_on(infinitive_clause: Token) -> list[Token]:
+    """Who is asked to do what the infinitive says: 'called *on Germany* to send tanks',
+    'appealed *to Iran* to free X' (not 'called on Monday to ...')."""
+    verb = infinitive_clause.head
+    prep = _CALLED_ON.get(verb.lemma_)
+    if prep is None or not infinitive(infinitive_clause):
+        return []
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == prep and c.i < infinitive_clause.i
+        for o in c.children
+        if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
+    ]
+
+
 def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
     """A condition stated by putting an auxiliary before the subject: 'Had Israel attacked Iran,
     ...', 'Should Russia attack X, ...', 'Were China to invade X, ...'."""
@@ -302,6 +322,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found |= {"hypothetical"} if subjunctive(token) else set()
     if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")  # 'Israel is to release the prisoners'
+    if token.dep_ in ("xcomp", "advcl") and called_on(token):
+        found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if own and _inverted_condition(token, lexicon):
         found.add("hypothetical")
     if token.dep_ == "ROOT" and _yes_no_question(token):

@@ -107,6 +107,9 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # what two sides exchange: accusations, threats (not views)
+    ("Israel traded threats with Iran.", {("israel", "threatens", "iran")}),
+    ("India exchanged accusations with Pakistan.", {("india", "accused", "pakistan")}),
     # the event noun a response takes with 'with' is the responder's act
     ("The United States responded with strikes on Houthi targets in Yemen.",
      {("united-states", "attacked", "houthis")}),
@@ -350,6 +353,7 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "India exchanged views with Pakistan.",
     "North Korea fired a missile, drawing condemnation.",
     "Supporters massed around the embassy.",
     # paying for an attack names no attacker

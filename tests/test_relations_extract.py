@@ -107,6 +107,8 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # a possessor owns the measure, not the names compounded on it
+    ("Turkey's parliament approved Sweden's NATO membership bid.", {("turkiye", "agreedWith", "sweden")}),
     # what two sides exchange: accusations, threats (not views)
     ("Israel traded threats with Iran.", {("israel", "threatens", "iran")}),
     ("India exchanged accusations with Pakistan.", {("india", "accused", "pakistan")}),

@@ -721,6 +721,12 @@ class RelationFinder:
             return  # 'Pakistani anti-American protests': the protesters, not the target
         if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
             return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
+        if (
+            shape.endswith("object-owner")
+            and target.dep_ != "poss"
+            and any(c.dep_ == "poss" for c in nodes["thing"].children)
+        ):
+            return  # "Sweden's NATO membership bid" is Sweden's, not NATO's
         places = trigger.relation in self.lexicon["place_object_relations"]
         objects = [
             arg

@@ -15,6 +15,9 @@ from kg.lexicon import Trigger, load_lexicon
 FACTS = [
     # coerced: arrest, detention, deportation, bans, curfews, crackdowns, seizures
     ("Uganda arrested Bobi Wine.", {("uganda", "coerced", "bobi-wine")}),
+    # attacks on computers and networks (CAMEO 176)
+    ("Russia launched a cyberattack on Estonia's government networks.", {("russia", "coerced", "estonia")}),
+    ("North Korea's hacking of Sony angered Washington.", {("north-korea", "coerced", "sony")}),
     ("Iranian police detained the British journalist Jason Rezaian.", {("iran", "coerced", "jason-rezaian")}),
     ("Kenya deported two Ugandan activists.", {("kenya", "coerced", "ugandan-activist")}),
     ("Turkey outlawed the Kurdistan Workers' Party.", {("turkiye", "coerced", "kurdistan-workers-party")}),

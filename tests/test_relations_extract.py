@@ -107,6 +107,10 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # rallying others against X is opposition to X, no street protest or mobilization
+    ("Brazil rallied Latin American leaders against Argentina.", {("brazil", "condemned", "argentina")}),
+    ("Ukraine mobilized international support against Russia.", {("ukraine", "condemned", "russia")}),
+    ("Argentina complained about Britain's military exercises.", {("argentina", "condemned", "united-kingdom")}),
     # a possessor owns the measure, not the names compounded on it
     ("Turkey's parliament approved Sweden's NATO membership bid.", {("turkiye", "agreedWith", "sweden")}),
     # what two sides exchange: accusations, threats (not views)

@@ -107,6 +107,9 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # support for a cause of X's; aid given as a sum 'in' aid
+    ("Turkey voiced support for Azerbaijan's territorial integrity.", {("turkiye", "supports", "azerbaijan")}),
+    ("Japan provided Ukraine with $4.5 billion in aid.", {("japan", "aided", "ukraine")}),
     # rallying others against X is opposition to X, no street protest or mobilization
     ("Brazil rallied Latin American leaders against Argentina.", {("brazil", "condemned", "argentina")}),
     ("Ukraine mobilized international support against Russia.", {("ukraine", "condemned", "russia")}),

@@ -278,11 +278,19 @@ def _object_noun_shapes(
             _node("prep", prep, "trigger"),
             _node("thing", nouns | {"DEP": "pobj"}, "prep"),
         ]
+        # 'provided X with $5 million in aid'
+        measured_manner = [
+            _node("prep", prep, "trigger"),
+            _node("measure", {"DEP": "pobj"} | _measures(lexicon), "prep"),
+            _node("of", _prep(["of", "in"]), "measure"),
+            _node("thing", nouns | {"DEP": "pobj"}, "of"),
+        ]
         for shape, role in (("manner", "dobj"), ("manner-passive", "nsubjpass")):
-            yield (
-                shape,
-                [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *manner],
-            )
+            for thing in (manner, measured_manner):
+                yield (
+                    shape,
+                    [_node("trigger", verb), _node("object", {"DEP": role}, "trigger"), *thing],
+                )
         return
     # 'warned of ...', 'reneged on ...', 'called for ...'; a line's `via`: 'agreed to X's demands'
     via = _prep(["of", "with", "on", "for", *trigger.via])

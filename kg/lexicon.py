@@ -53,10 +53,13 @@ class Trigger:
     the African Union); `intransitive` reads the line only on a verb without a direct object
     ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
     preposition of the verb and its direct object is the object ("placed X under house *arrest*",
-    "held X as human *shields*"). `intent` reads, through the `complement` shapes of a verb
-    (or of an adjective after 'be', "is ready to ...", or a noun, "its willingness to ..."), only
-    an act no line names, as a stated intention toward the act's party ("agreed to extend the
-    mandate of X", "offered to hand the suspects over to X"): always planned, never a direct edge.
+    "held X as human *shields*"). With `casualties` the noun is read only as the event a
+    casualty verb's victims fell in, their attacker its modifier ("three soldiers were killed
+    *in* a Hezbollah *ambush*": Hezbollah attacked them). `intent` reads, through the
+    `complement` shapes of a verb (or of an adjective after 'be', "is ready to ...", or a noun,
+    "its willingness to ..."), only an act no line names, as a stated intention toward the act's
+    party ("agreed to extend the mandate of X", "offered to hand the suspects over to X"): always
+    planned, never a direct edge.
     `predicate` names the context.json list of words a verb's object must be described with
     ("called Israel's decision *unacceptable*", "dismissed the claims as *baseless*", "held X
     *responsible*", "said the move was *illegal*"): the line is read only through them.
@@ -97,6 +100,7 @@ class Trigger:
     object_kinds: tuple[str, ...] = ()
     intransitive: bool = False
     manner: bool = False
+    casualties: bool = False
     intent: bool = False
     predicate: str | None = None
     crowd: bool | None = None
@@ -200,6 +204,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             object_kinds=tuple(row.get("object_kinds", ())),
             intransitive=row.get("intransitive", False),
             manner=row.get("manner", False),
+            casualties=row.get("casualties", False),
             intent=row.get("intent", False),
             predicate=row.get("predicate"),
             via=tuple(row.get("via", ())),

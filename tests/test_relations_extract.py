@@ -107,6 +107,9 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # the victims of an attack they fell in: its modifier attacked them
+    ("Three Israeli soldiers were killed in a Hezbollah ambush.", {("hezbollah", "attacked", "israel")}),
+    ("Two Turkish soldiers died in a PKK attack.", {("kurdistan-workers-party", "attacked", "turkiye")}),
     # support for a cause of X's; aid given as a sum 'in' aid
     ("Turkey voiced support for Azerbaijan's territorial integrity.", {("turkiye", "supports", "azerbaijan")}),
     ("Japan provided Ukraine with $4.5 billion in aid.", {("japan", "aided", "ukraine")}),
@@ -362,6 +365,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "No Israeli soldiers were killed in the Hezbollah attack.",
+    "Three soldiers were killed in an attack.",
     "India exchanged views with Pakistan.",
     "North Korea fired a missile, drawing condemnation.",
     "Supporters massed around the embassy.",

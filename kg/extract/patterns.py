@@ -575,6 +575,18 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             [_node("trigger", lemma | {"DEP": "prep"}), _node("object", nouns, "trigger")],
         )
         return
+    elif trigger.casualties:  # 'three soldiers were killed in a Hezbollah ambush': the victims
+        fell = {"LEMMA": {"IN": sorted(lexicon["casualty_verbs"])}}
+        yield (
+            "casualties",
+            [
+                _node("trigger", lemma | _NOUN | {"DEP": "pobj"}),
+                _node("in", _prep(["in", "during"]), "trigger", "<"),
+                _node("verb", fell | _VERB, "in", "<"),
+                _node("object", {"DEP": {"IN": ["nsubjpass", "nsubj"]}}, "verb"),
+            ],
+        )
+        return
     elif trigger.pos == "VERB" and trigger.object_nouns:
         # read only through the nouns: 'cut ties with X', never 'cut a deal with X'
         verb = lemma | _VERB

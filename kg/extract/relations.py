@@ -721,6 +721,10 @@ class RelationFinder:
             return  # 'Pakistani anti-American protests': the protesters, not the target
         if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
             return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
+        if shape == "casualties" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in target.children
+        ):
+            return  # 'no Israeli soldiers were killed in the attack' names no victim
         if (
             shape.endswith("object-owner")
             and target.dep_ != "poss"

@@ -107,6 +107,10 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # a resolution passed or sanctions adopted are their body's acts
+    ("The IAEA board passed a resolution censuring Iran.",
+     {("international-atomic-energy-agency", "condemned", "iran")}),
+    ("The EU adopted new sanctions against Russia.", {("european-union", "sanctioned", "russia")}),
     # the victims of an attack they fell in: its modifier attacked them
     ("Three Israeli soldiers were killed in a Hezbollah ambush.", {("hezbollah", "attacked", "israel")}),
     ("Two Turkish soldiers died in a PKK attack.", {("kurdistan-workers-party", "attacked", "turkiye")}),

@@ -107,6 +107,8 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # lifting a suspension of X eases it for X
+    ("The African Union lifted the suspension of Mali.", {("african-union", "concededTo", "mali")}),
     # a resolution passed or sanctions adopted are their body's acts
     ("The IAEA board passed a resolution censuring Iran.",
      {("international-atomic-energy-agency", "condemned", "iran")}),

@@ -107,6 +107,10 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # welcoming or greeting a person is meeting them; welcoming a decision praises it
+    ("Putin welcomed Kim Jong Un at the airport.", {("vladimir-putin", "metWith", "kim-jong-un")}),
+    ("France welcomed Germany's decision.", {("france", "supports", "germany")}),
+    ("Scholz welcomed Biden's statement.", {("olaf-scholz", "supports", "joe-biden")}),
     # lifting a suspension of X eases it for X
     ("The African Union lifted the suspension of Mali.", {("african-union", "concededTo", "mali")}),
     # a resolution passed or sanctions adopted are their body's acts

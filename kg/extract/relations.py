@@ -719,8 +719,14 @@ class RelationFinder:
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
         if shape == "anti" and target.i < nodes["anti"].i:
             return  # 'Pakistani anti-American protests': the protesters, not the target
-        if shape == "dobj" and "with" in trigger.preps and self._act_noun(target):
-            return  # 'met Bolivia's demands' meets no one: one meets parties, not their acts
+        if (
+            shape == "dobj"
+            and ("with" in trigger.preps or trigger.object_kinds)
+            and self._act_noun(target)
+        ):
+            # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
+            # parties, not their acts
+            return
         if shape == "casualties" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in target.children
         ):

@@ -97,7 +97,7 @@ RELATIONS = [
     ("Azerbaijan mobilized against Armenia.", {("azerbaijan", "mobilizedAgainst", "armenia")}),
     ("Russia deployed troops against Ukraine.", {("russia", "mobilizedAgainst", "ukraine")}),
     # a build-up of forces at a state's border or massed around the state itself
-    ("Armenia boosted its military presence near the Azerbaijani border.",
+    ("Armenia boosted its troop deployments near the Azerbaijani border.",
      {("armenia", "mobilizedAgainst", "azerbaijan")}),
     ("India built up its forces along the border with China.",
      {("india", "mobilizedAgainst", "china")}),
@@ -107,6 +107,9 @@ RELATIONS = [
      {("japan", "condemned", "north-korea")}),
     ("Russia annexed the region, earning sanctions from the European Union.",
      {("european-union", "sanctioned", "russia")}),
+    # ... but not to the act of a subject that underwent something
+    ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
+     {("russia", "attacked", "ukraine")}),
     # welcoming or greeting a person is meeting them; welcoming a decision praises it
     ("Putin welcomed Kim Jong Un at the airport.", {("vladimir-putin", "metWith", "kim-jong-un")}),
     ("France welcomed Germany's decision.", {("france", "supports", "germany")}),
@@ -120,6 +123,9 @@ RELATIONS = [
     # the victims of an attack they fell in: its modifier attacked them
     ("Three Israeli soldiers were killed in a Hezbollah ambush.", {("hezbollah", "attacked", "israel")}),
     ("Two Turkish soldiers died in a PKK attack.", {("kurdistan-workers-party", "attacked", "turkiye")}),
+    # an active subject with an object is the killer, no victim
+    ("Afghan troops killed 20 Taliban fighters in an American airstrike.",
+     {("afghanistan", "attacked", "taliban")}),
     # support for a cause of X's; aid given as a sum 'in' aid
     ("Turkey voiced support for Azerbaijan's territorial integrity.", {("turkiye", "supports", "azerbaijan")}),
     ("Japan provided Ukraine with $4.5 billion in aid.", {("japan", "aided", "ukraine")}),
@@ -301,7 +307,11 @@ CONTEXT = [
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),
-    # rejecting one's own agreement undoes it (another's act it answers: RELATIONS)
+    # rejecting one's own agreement undoes it (another's act it answers: RELATIONS); rejecting
+    # another's friendly act refuses it, and the refusal is the rejecter's
+    ("Israel rejected Egypt's aid to Gaza.", ("egypt", "aided", "palestine"), "negated", "asserted"),
+    # an act that fails to happen did not
+    ("The deal between Israel and Hamas failed to materialize.", ("israel", "agreedWith", "hamas"), "negated", "asserted"),
     ("Israel rejected its agreement with Hamas.", ("israel", "agreedWith", "hamas"), "negated", "asserted"),
     # what one waits or prepares for has not happened
     ("The United States waited for talks with Iran.", ("united-states", "metWith", "iran"), "affirmed", "planned"),
@@ -375,6 +385,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "Thousands of Syrian refugees massed near Turkey.",
+    "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",
     "Three soldiers were killed in an attack.",
     "India exchanged views with Pakistan.",

@@ -133,10 +133,21 @@ def _governors(
             setting = True
         elif dep in ("xcomp", "ccomp"):
             setting = False
-        # 'Russia's invasion of X failed', 'the talks collapsed': an act that fails took place
-        done = dep == "nsubj" and head.pos_ == "VERB"
+        # 'Russia's invasion of X failed (to topple Y)': an act that fails took place ('the deal
+        # failed to materialize', '... to take place' did not)
+        done = (
+            dep == "nsubj"
+            and head.pos_ == "VERB"
+            and not any(c.dep_ == "xcomp" and _occurrence(c, lexicon) for c in head.children)
+        )
         yield head, own, own and not adjunct and not done, setting
         token = head
+
+
+def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb that says its subject happens: 'materialize', 'take place', 'go ahead'."""
+    phrases = {verb.lemma_, *(f"{verb.lemma_} {c.lower_}" for c in verb.children)}
+    return any(p in lexicon["occurrence_verbs"] for p in phrases)
 
 
 def _setting(prep: Token, lexicon: Lexicon) -> bool:
@@ -391,16 +402,19 @@ def _phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text.strip(" \"'“”,")
 
 
-def _answered(trigger: Token, governor: Token, replies: frozenset[str], lexicon: Lexicon) -> bool:
-    """'rejected / denied Egypt's demand': a reply to a speech act, or to an act a name owns
-    ('dismissed Turkey's condemnation', 'Japan's protest was rejected'), takes it as made."""
+def _answered(
+    trigger: Token, governor: Token, replies: frozenset[str], hostile: bool, lexicon: Lexicon
+) -> bool:
+    """'rejected / denied Egypt's demand': a rejection of a speech act, or of a hostile act a
+    name owns ('dismissed Turkey's condemnation', 'Japan's protest was rejected'), takes it as
+    made; rejecting a friendly act refuses it ('rejected Egypt's aid': no aid)."""
     return (
         governor.i == trigger.head.i
         and trigger.dep_ in ("dobj", "nsubjpass")
         and governor.lemma_ in replies
         and (
             lexicon.matches("speech_act_nouns", trigger.lemma_, trigger.lower_)
-            or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
+            or (hostile and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children))
         )
     )
 
@@ -411,13 +425,14 @@ def read_context(
     same: frozenset[str] = frozenset(),
     replies: frozenset[str] = frozenset(),
     description: bool = False,
+    hostile: bool = False,
 ) -> Context:
     """Polarity, modality and attribution of the relation the trigger signals. A governor whose
     lemma is in `same` states that relation itself ('agreed to a deal with X' is the agreement,
     not a plan): like the trigger, it is no plan word (a denial still denies). A governor in
-    `replies` with a speech act as its object does not deny it was made ('rejected X's
-    accusations against Y': X accused Y). A `description` ("Serbia's ally Russia") is read only
-    up to the clause argument it is part of."""
+    `replies` with a speech act as its object, or a `hostile` act a name owns, does not deny it
+    was made ('rejected X's accusations against Y': X accused Y). A `description` ("Serbia's
+    ally Russia") is read only up to the clause argument it is part of."""
     negated = False
     modality: str | None = None
     reported, attribution = False, None
@@ -432,7 +447,7 @@ def read_context(
         ):
             hearsay, modality = True, "hypothetical"  # 'amid reports that X attacked Y'
         below = governor
-        if not _answered(trigger, governor, replies, lexicon):
+        if not _answered(trigger, governor, replies, hostile, lexicon):
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same

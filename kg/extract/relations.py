@@ -674,6 +674,10 @@ class RelationFinder:
             in self.lexicon.tables["receipt_idioms"].get(nodes["verb"].lemma_, "").split()
         ):
             return  # 'the decision drew fire from X' is criticism, no shooting
+        if "main" in nodes and nodes["main"].lemma_ in (
+            self.lexicon["exposure_verbs"] | self.lexicon["receipt_verbs"]
+        ):
+            return  # 'X came under shelling, drawing condemnation from Y': not of X's act
         if shape == "purpose-act" and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
@@ -727,10 +731,13 @@ class RelationFinder:
             # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
             # parties, not their acts
             return
-        if shape == "casualties" and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in target.children
+        if shape == "casualties" and (
+            any(c.dep_ == "det" and c.lower_ == "no" for c in target.children)
+            or any(c.dep_ == "dobj" for c in target.head.children)
         ):
-            return  # 'no Israeli soldiers were killed in the attack' names no victim
+            # 'no Israeli soldiers were killed in the attack' names no victim; 'Afghan troops
+            # killed 20 fighters in an airstrike' names the killers
+            return
         if (
             shape.endswith("object-owner")
             and target.dep_ != "poss"
@@ -770,6 +777,7 @@ class RelationFinder:
                 self._verbs[trigger.relation],
                 self._verbs["rejected"],
                 description=described,
+                hostile=self.signs.get(trigger.relation) == -1,
             )
             if context.modality == "planned" and self._planned_by_another(
                 word, subjects, arguments
@@ -791,6 +799,15 @@ class RelationFinder:
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
+        if refusal is not None:
+            # 'Israel rejected Egypt's aid to Gaza': the refusal is Israel's, not Egypt's
+            refuser = refusal[0]
+            found = (
+                arguments.noun_agents(refuser) if refuser.pos_ == "NOUN" else verb_subjects(refuser)
+            )
+            refusers = {a.key for t in found for a in arguments.parties(t)}
+        else:
+            refusers = set()
         prospective = _prospective(context) if trigger.prospective else None
         # 'prepared to attack X' readies forces against X; 'vowed to attack X' threatens X
         prepared = trigger.relation == "attacked" and self._prepared(word)
@@ -803,7 +820,7 @@ class RelationFinder:
             yield RelationMatch(
                 trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
             )
-            if refusal is not None:
+            if refusal is not None and (not refusers or subject.key in refusers):
                 verb, relation, refused = refusal
                 yield RelationMatch(
                     relation,

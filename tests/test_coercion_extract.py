@@ -94,7 +94,8 @@ FACTS = [
     ("Police arrested 20 protesters in Istanbul.", set()),
     ("Venezuela released a statement on Colombia.", set()),
     ("The United States lifted its tariffs on China.", set()),
-    ("Russia withdrew from the talks with Ukraine.", set()),
+    # leaving talks is no military withdrawal; it halts them (CAMEO 164)
+    ("Russia withdrew from the talks with Ukraine.", {("russia", "sanctioned", "ukraine")}),
     ("France withdrew its ambassador from Niger.", {("france", "sanctioned", "niger")}),  # CAMEO 161
     ("Burkina Faso withdrew from ECOWAS.", set()),
     ("The UN investigated the killing of Shireen Abu Akleh.", set()),

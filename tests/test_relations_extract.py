@@ -110,6 +110,9 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # returning to talks holds them; withdrawing from talks halts them (CAMEO 16)
+    ("North Korea returned to talks with Washington.", {("north-korea", "metWith", "united-states")}),
+    ("Hamas withdrew from the negotiations with Israel.", {("hamas", "sanctioned", "israel")}),
     # welcoming or greeting a person is meeting them; welcoming a decision praises it
     ("Putin welcomed Kim Jong Un at the airport.", {("vladimir-putin", "metWith", "kim-jong-un")}),
     ("France welcomed Germany's decision.", {("france", "supports", "germany")}),

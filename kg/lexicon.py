@@ -29,8 +29,9 @@ class Trigger:
     ("attack" -> threatens); `events` lets the object be an event ("condemned the killing of X");
     `clausal` lets it be the subject of a that-clause ("demanded that Iran release ..."), and
     `clause_aux` requires the clause to carry one of these auxiliaries ("said Sudan *must* ...");
-    `clause_verbs` names the context.json list the clause's verb must come from ("warned that
-    X would *pay* ..."); `subjunctive` also reads a clause whose verb is a bare base form with
+    `clause_verbs` names the context.json list the clause's verb (or a `complement` line's act)
+    must come from ("warned that X would *pay* ...", "warned it would *respond* to ...");
+    `subjunctive` also reads a clause whose verb is a bare base form with
     no auxiliary at all (the mandative subjunctive: "insisted that Iran *release* the sailors");
     `complement` lets it be the object of the verb's infinitive ("threatened to cut ties with X");
     `infinitive` makes the object the one asked to act ("ordered X to leave", "called for X to
@@ -42,8 +43,9 @@ class Trigger:
     speaker's own act in those auxiliaries ("said *it would* leave unless X ..."), with
     `object_nouns` on the verb that names one of them ("warned of *retaliation* if X ..."). A line
     with `object_nouns` is read only through those nouns: "lifted the *curfew* in X", "withdrew
-    its *troops* from X"; `owner` makes the owner of such a noun the object ("demanded *Russia's*
-    withdrawal").
+    its *troops* from X" (on a `complement` line, the nouns after the act's preposition, whose
+    owner or agent is the object: "vowed to respond to any Israeli *attack*"); `owner` makes the
+    owner of such a noun the object ("demanded *Russia's* withdrawal").
     `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
     act done is the relation ("went on strike to protest X"; a bare "X protested Y's decision" may
     be a complaint); `frontier` lets the object be the neighbour across a frontier noun ("massed

@@ -110,6 +110,9 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # one's own coming response to another's hostile act threatens its owner or agent
+    ("Iran warned it would respond to any Israeli attack.", {("iran", "threatens", "israel")}),
+    ("China vowed to respond to American sanctions.", {("china", "threatens", "united-states")}),
     # returning to talks holds them; withdrawing from talks halts them (CAMEO 16)
     ("North Korea returned to talks with Washington.", {("north-korea", "metWith", "united-states")}),
     ("Hamas withdrew from the negotiations with Israel.", {("hamas", "sanctioned", "israel")}),
@@ -388,6 +391,10 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # ... not to a proposal, nor a response denied
+    "Iran said it would respond to the American proposal.",
+    "Russia said it would not respond to Ukraine's provocations.",
+    "Iran warned it would not take action against Israel.",
     "Thousands of Syrian refugees massed near Turkey.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",

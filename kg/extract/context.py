@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon
 
-__all__ = ["Context", "infinitive", "read_context", "subjunctive"]
+__all__ = ["Context", "called_on", "denied", "infinitive", "read_context", "subjunctive"]
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,11 @@ def _undenied(token: Token, own: bool, complement: bool, lexicon: Lexicon) -> bo
         and _negative_verb(token, lexicon)
         and _denied(token, own)
     )
+
+
+def denied(token: Token) -> bool:
+    """The token's own negation ('would *not* attack X', '*never* met X')."""
+    return _denied(token, True)
 
 
 def _denied(token: Token, own: bool) -> bool:

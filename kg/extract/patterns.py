@@ -482,23 +482,29 @@ def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple
 
 
 def _complement(
-    verb: dict, trigger: Trigger, name: str = "complement"
+    verb: dict, trigger: Trigger, lexicon: Lexicon, name: str = "complement"
 ) -> Iterator[tuple[str, list[dict]]]:
     """'threatened to bomb X', 'threatened to cut ties with X', 'threatened to impose tariffs on
     X' (the preposition on the act's object): the object is a party of the verb's infinitive
     (or of a noun's: 'its willingness to open the border with X'). With `clause_aux`, also of
     the speaker's own act in a clause in those auxiliaries ('warned it would take action against
-    X'), and only through the line's prepositions ('vowed to help X' threatens no one)."""
+    X'), and only through the line's prepositions ('vowed to help X' threatens no one). With
+    `clause_verbs` the act is one of that list; with `object_nouns` its preposition takes one of
+    those nouns, whose owner or agent is the object ('warned it would respond to any Israeli
+    attack', '... to any attack by X')."""
     # a noun's infinitive is its clause: 'its threat to close the strait to X'
     dep = "acl" if trigger.pos == "NOUN" else "xcomp"
-    acts = [("", [_node("act", {"DEP": dep, "POS": "VERB"}, "trigger")])]
+    act_verb = {"POS": "VERB"}
+    if trigger.clause_verbs:
+        act_verb |= {"LEMMA": {"IN": sorted(lexicon[trigger.clause_verbs])}}
+    acts = [("", [_node("act", {"DEP": dep} | act_verb, "trigger")])]
     if trigger.clause_aux:
         own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
         acts.append(
             (
                 "-own",
                 [
-                    _node("act", {"DEP": "ccomp", "POS": "VERB"}, "trigger"),
+                    _node("act", {"DEP": "ccomp"} | act_verb, "trigger"),
                     _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "act"),
                     _node("aux", own, "act"),
                 ],
@@ -508,6 +514,13 @@ def _complement(
     for own_act, act in acts:
         shape = f"{name}{own_act}"
         head = [_node("trigger", verb), *act]
+        if trigger.object_nouns:
+            nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
+            thing = [_node("via", prep, "act"), _node("thing", nouns, "via")]
+            owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
+            yield f"{shape}-object-owner", [*head, *thing, _node("object", owner, "thing")]
+            yield f"{shape}-object-by", [*head, *thing, *_object_after(_prep(["by"]), "thing")]
+            continue
         if not trigger.clause_aux:
             yield shape, [*head, _node("object", {"DEP": "dobj"}, "act")]
         yield f"{shape}-prep", [*head, *_object_after(prep, "act")]
@@ -587,6 +600,10 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             ],
         )
         return
+    elif trigger.pos == "VERB" and trigger.object_nouns and trigger.complement:
+        # 'warned it would respond to any Israeli attack': the nouns are the act's
+        yield from _complement(lemma | _VERB, trigger, lexicon)
+        return
     elif trigger.pos == "VERB" and trigger.object_nouns:
         # read only through the nouns: 'cut ties with X', never 'cut a deal with X'
         verb = lemma | _VERB
@@ -599,7 +616,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         yield from _predicate(trigger, lemma | _VERB, lexicon)
         return
     elif trigger.intent:  # 'agreed to ...', 'is ready to ...': only the act's party
-        yield from _complement(lemma | {"POS": trigger.pos}, trigger, "intent")
+        yield from _complement(lemma | {"POS": trigger.pos}, trigger, lexicon, "intent")
         return
     elif trigger.pos in ("VERB", "ADJ"):
         verb = lemma | (_VERB if trigger.pos == "VERB" else _ADJECTIVE)
@@ -693,7 +710,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 ],
             )
         if trigger.complement:
-            yield from _complement(verb, trigger)
+            yield from _complement(verb, trigger, lexicon)
         if reciprocal:  # 'Putin and Xi met in Beijing'
             yield (
                 "reciprocal",
@@ -782,7 +799,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         if trigger.frontier:
             yield from _frontier(noun, trigger, lexicon)
         if trigger.complement:  # "Turkey's threat to invade X"
-            yield from _complement(noun, trigger)
+            yield from _complement(noun, trigger, lexicon)
         if trigger.infinitive:  # 'its call for Iran to leave'
             yield _for_infinitive(noun)
         if trigger.preps:

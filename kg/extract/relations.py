@@ -27,7 +27,7 @@ from .arguments import (
     prep_objects,
     verb_subjects,
 )
-from .context import Context, infinitive, read_context, subjunctive
+from .context import Context, denied, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
@@ -682,8 +682,12 @@ class RelationFinder:
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
-        if shape.startswith("complement") and self._undoes(nodes["act"], self._relieving):
-            return  # 'vowed to lift its embargo against X' threatens no one
+        if shape.startswith("complement") and (
+            self._undoes(nodes["act"], self._relieving) or denied(nodes["act"])
+        ):
+            # 'vowed to lift its embargo against X', 'said it would not respond to X's attack'
+            # threaten no one
+            return
         if trigger.unless and _cancelled(word, trigger):
             return
         if shape == "prep" and _allied(word, nodes):

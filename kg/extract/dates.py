@@ -8,9 +8,10 @@ background ('Russia annexed Crimea in 2014') is never this week's news; the phra
 article) keep the article's date. A bare weekday ('on Monday') is the most recent such day on or
 before the article date in past narrative, and the first on or after it when the statement is
 planned or hypothetical ('will meet on Monday'); 'last Monday' is strictly before, 'next Monday'
-strictly after. A month and day without a year ('Aug. 3') takes the year that puts it nearest the
-article date. Only a date expression attached to the trigger's own clause counts ("condemned the
-killing ... last Wednesday" dates the killing, not the condemnation).
+strictly after. A month and day without a year ('on October 7') is, likewise, the latest such day
+on or before the article date in past narrative and the first on or after it when planned. Only
+a date expression attached to the trigger's own clause counts ("condemned the killing ... last
+Wednesday" dates the killing, not the condemnation).
 """
 
 from __future__ import annotations
@@ -104,8 +105,11 @@ def _nearest_weekday(day: int, anchor: dt.date, which: str | None, future: bool)
     return anchor + dt.timedelta(days=forward) if future else anchor - dt.timedelta(days=back)
 
 
-def _calendar(month: int, day: int, year: str | None, anchor: dt.date | None) -> dt.date | None:
-    """The date of a month and day; without a year, the one nearest the article date."""
+def _calendar(
+    month: int, day: int, year: str | None, anchor: dt.date | None, future: bool = False
+) -> dt.date | None:
+    """The date of a month and day; without a year, the latest one on or before the article
+    date (the first on or after it for a `future` statement)."""
     try:
         if year is not None:
             return dt.date(int(year), month, day)
@@ -117,7 +121,9 @@ def _calendar(month: int, day: int, year: str | None, anchor: dt.date | None) ->
                 candidates.append(dt.date(y, month, day))
             except ValueError:  # 29 February
                 continue
-        return min(candidates, key=lambda d: abs((d - anchor).days)) if candidates else None
+        if future:
+            return min((d for d in candidates if d >= anchor), default=None)
+        return max((d for d in candidates if d <= anchor), default=None)
     except ValueError:
         return None
 
@@ -133,10 +139,10 @@ def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False
         return _calendar(int(match[2]), int(match[3]), match[1], article_date)
     if match := _MONTH_DAY.match(text):
         month = _month(match[1])
-        return _calendar(month, int(match[2]), match[3], article_date) if month else None
+        return _calendar(month, int(match[2]), match[3], article_date, future) if month else None
     if match := _DAY_MONTH.match(text.removeprefix("the ")):
         month = _month(match[2])
-        return _calendar(month, int(match[1]), match[3], article_date) if month else None
+        return _calendar(month, int(match[1]), match[3], article_date, future) if month else None
     if article_date is None:
         return None
     if text in _OFFSETS:

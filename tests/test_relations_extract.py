@@ -110,6 +110,10 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # the means of a negative verb's act took place ('violated the truce *by* shelling X')
+    ("Azerbaijani forces violated the ceasefire by shelling Armenian villages.",
+     {("azerbaijan", "attacked", "armenia")}),
+    ("Turkish troops occupied a strip of northern Syria.", {("turkiye", "attacked", "syria")}),
     # one's own coming response to another's hostile act threatens its owner or agent
     ("Iran warned it would respond to any Israeli attack.", {("iran", "threatens", "israel")}),
     ("China vowed to respond to American sanctions.", {("china", "threatens", "united-states")}),

@@ -124,8 +124,15 @@ def _governors(
             own = False
         elif dep not in ("conj", "cc"):
             own = True
-        # an adjunct stays one up to the clause it modifies ('boycotted the summit in protest')
-        if dep == "advcl" or (dep == "prep" and token.lower_ in lexicon["manner_preps"]):
+        # an adjunct stays one up to the clause it modifies ('boycotted the summit in protest',
+        # 'violated the truce *by* shelling X': the means)
+        if dep == "advcl" or (
+            dep == "prep"
+            and (
+                token.lower_ in lexicon["manner_preps"]
+                or (token.lower_ == "by" and any(c.dep_ == "pcomp" for c in token.children))
+            )
+        ):
             adjunct = True
         elif dep in ("xcomp", "ccomp"):
             adjunct = False

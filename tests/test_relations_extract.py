@@ -110,6 +110,8 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # claiming responsibility for an attack admits it
+    ("Hamas claimed responsibility for the attack on Israeli soldiers.", {("hamas", "attacked", "israel")}),
     # the means of a negative verb's act took place ('violated the truce *by* shelling X')
     ("Azerbaijani forces violated the ceasefire by shelling Armenian villages.",
      {("azerbaijan", "attacked", "armenia")}),
@@ -314,6 +316,9 @@ CONTEXT = [
     # 'called on X to ...': X is asked to, and does not yet
     ("Zelensky called on Germany to supply tanks to Ukraine.", ("germany", "aided", "ukraine"), "affirmed", "hypothetical"),
     ("The EU called on Russia to withdraw from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    # a suspected attacker is not a known one; responsibility denied is no attack
+    ("Suspected Houthi drones targeted a Saudi oil facility.", ("houthis", "attacked", "saudi-arabia"), "affirmed", "hypothetical"),
+    ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),

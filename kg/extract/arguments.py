@@ -647,6 +647,14 @@ class Arguments:
         ):
             return verb_subjects(verb.head)  # 'X responded with strikes on Y'
         if (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "for"
+            and verb.head.lemma_ in self.lexicon["responsibility_nouns"]
+            and verb.head.dep_ == "dobj"
+        ):
+            # 'the Taliban claimed responsibility for the bombing of X' ('denied ...': negated)
+            return verb_subjects(verb.head.head)
+        if (
             (mutual or self.lexicon.matches("traveller_nouns", noun.lemma_.lower(), noun.lower_))
             and noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["occasion_preps"]

@@ -799,6 +799,14 @@ class RelationFinder:
                 # lift its sanctions on X', 'refused to end its support for X' leave it standing
                 undone = read_context(word.head, self.lexicon).polarity == "affirmed"
                 context = replace(context, polarity="negated" if undone else "affirmed")
+        if any(
+            c.i < t.i
+            and c.dep_ in ("amod", "compound")
+            and c.lower_ in self.lexicon["hypothetical_modifiers"]
+            for t in agents
+            for c in t.subtree
+        ):
+            context = replace(context, modality="hypothetical")  # 'suspected Houthi drones hit X'
         rule = f"{trigger.rule}/{shape}"
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)

@@ -110,6 +110,9 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # a named group's own body acts for it
+    ("Al-Qaeda's branch in Yemen kidnapped a French aid worker.", {("al-qaeda", "attacked", "france")}),
+    ("The military wing of Hezbollah attacked Israel.", {("hezbollah", "attacked", "israel")}),
     # claiming responsibility for an attack admits it
     ("Hamas claimed responsibility for the attack on Israeli soldiers.", {("hamas", "attacked", "israel")}),
     # the means of a negative verb's act took place ('violated the truce *by* shelling X')

@@ -449,8 +449,12 @@ class Arguments:
                 or self._stray_author(token)
             )
         if self.lexicon.matches("organization_heads", *forms):
-            # 'the al-Qaeda terror network', 'the Hamas movement': a named group's own body
-            named = self.modifier_actor(token, ("Group", "Organization"), ("compound", "nmod"))
+            # 'the al-Qaeda terror network', 'the Hamas movement', "Hamas's armed wing", 'the
+            # military wing of Hezbollah': a named group's own body
+            groups = ("Group", "Organization")
+            named = self.modifier_actor(token, groups, ("compound", "nmod", "poss")) or self.owner(
+                token, ("of",), groups
+            )
             if named is not None:
                 return named
         leader = self.leader(token)

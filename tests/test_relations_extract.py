@@ -110,6 +110,10 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # a conjunct a 'not' excludes is no party
+    ("Israel attacked Hezbollah but not Hamas.", {("israel", "attacked", "hezbollah")}),
+    ("Germany and France, but not Italy, condemned Russia.",
+     {("germany", "condemned", "russia"), ("france", "condemned", "russia")}),
     # a named group's own body acts for it
     ("Al-Qaeda's branch in Yemen kidnapped a French aid worker.", {("al-qaeda", "attacked", "france")}),
     ("The military wing of Hezbollah attacked Israel.", {("hezbollah", "attacked", "israel")}),
@@ -319,6 +323,8 @@ CONTEXT = [
     # 'called on X to ...': X is asked to, and does not yet
     ("Zelensky called on Germany to supply tanks to Ukraine.", ("germany", "aided", "ukraine"), "affirmed", "hypothetical"),
     ("The EU called on Russia to withdraw from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    # 'neither ... nor' denies both verbs
+    ("Egypt neither condemned nor supported Israel.", ("egypt", "supports", "israel"), "negated", "asserted"),
     # a suspected attacker is not a known one; responsibility denied is no attack
     ("Suspected Houthi drones targeted a Saudi oil facility.", ("houthis", "attacked", "saudi-arabia"), "affirmed", "hypothetical"),
     ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),

@@ -51,6 +51,15 @@ def subjunctive(clause: Token) -> bool:
 _ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
 
 
+def _nor(verb: Token) -> bool:
+    """'Egypt *neither* condemned *nor* supported Israel': both verbs are denied."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in verb.head.children
+    )
+
+
 def _neither(subject: Token) -> bool:
     return any(
         c.dep_ in ("preconj", "det", "cc") and c.lower_ == "neither" for c in subject.children
@@ -235,7 +244,10 @@ def denied(token: Token) -> bool:
 
 
 def _denied(token: Token, own: bool) -> bool:
-    """The token's own negation: 'not', 'no', 'never', 'no longer', 'has yet to', 'neither'."""
+    """The token's own negation: 'not', 'no', 'never', 'no longer', 'has yet to', 'neither',
+    'neither X nor *Y*' of verbs."""
+    if own and token.pos_ in ("VERB", "AUX") and _nor(token):
+        return True
     return own and any(
         child.dep_ == "neg"
         or (child.dep_ == "det" and child.lower_ == "no")

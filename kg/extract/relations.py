@@ -207,7 +207,15 @@ def _reflexive(word: Token, lexicon: Lexicon) -> bool:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    """The token and its conjuncts, less those a 'not' excludes ('Hezbollah but not Hamas')."""
+    return [token, *(c for c in token.conjuncts if not _excluded(c))]
+
+
+def _excluded(conjunct: Token) -> bool:
+    start = conjunct.left_edge.i
+    return any(t.dep_ == "neg" for t in conjunct.doc[max(start - 2, 0) : start + 1]) or any(
+        c.dep_ == "neg" for c in conjunct.children
+    )
 
 
 class RelationFinder:

@@ -30,12 +30,6 @@ def _claim(claims, subject: str, relation: str, obj: str):
 
 # fmt: off
 COREFERENCE = [
-    # a subject 'it' continues a main subject past a thing after a preposition
-    (
-        "Israel responded with artillery fire. It also struck targets in Lebanon.",
-        {("israel", "attacked", "lebanon")},
-        ("israel", "attacked", "lebanon"), "subject", "coref/pronoun",
-    ),
     # (text, expected facts, (subject, relation, object) of the resolved claim, side, rule)
     (
         "Putin met Xi in Beijing. The Russian leader later condemned NATO.",
@@ -104,7 +98,6 @@ UNRESOLVED = [
     ("Biden spoke with an official. He condemned Iran.", set()),  # 'an official' stands between
     ("Iran and Russia signed a deal. They condemned Israel.", {("iran", "agreedWith", "russia")}),
     ("Iran rejected the ceasefire. It then attacked Israel.", set()),  # 'ceasefire' stands between
-    ("Israel fired a missile. It hit a Hamas base.", set()),  # 'missile' stands between
     ("It seems that Israel attacked Hezbollah.", {("israel", "attacked", "hezbollah")}),
     ("Putin met Xi. Biden condemned him.", {("vladimir-putin", "metWith", "xi-jinping")}),
 

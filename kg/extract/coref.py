@@ -399,12 +399,7 @@ class CoreferenceResolver:
                 # the main subject
                 found = [m for m in found if m.main_subject]
             last = max(m.start for m in found) if found else 0
-            # 'Israel responded with artillery fire. It also struck X': a subject pronoun
-            # continues a main subject past the nouns of its prepositional phrases
-            continued = _is_subject(pronoun) and all(m.main_subject for m in found)
-            if len({m.key for m in found}) != 1 or self._blocked(
-                pronoun, last, number, arguments, continued
-            ):
+            if len({m.key for m in found}) != 1 or self._blocked(pronoun, last, number, arguments):
                 return None
             mention = found[-1]
             entry = self.gazetteer.entries.get(mention.key)
@@ -436,23 +431,15 @@ class CoreferenceResolver:
         return next(iter(speakers.values())) if len(speakers) == 1 else None
 
     def _blocked(
-        self,
-        pronoun: Token,
-        antecedent: int,
-        number: str | None,
-        arguments: Arguments,
-        continued: bool = False,
+        self, pronoun: Token, antecedent: int, number: str | None, arguments: Arguments
     ) -> bool:
         """Another possible antecedent between the actor and the pronoun: an unnamed person
         ('a US official') for he/she, a noun of the same number for it/they. Nouns that are
-        actor mentions or describe one ('Putin, the Russian president, ...') do not count, nor,
-        for an it/they that `continued` a main subject, nouns after a preposition."""
+        actor mentions or describe one ('Putin, the Russian president, ...') do not count."""
         doc = pronoun.doc
         for token in doc[antecedent + 1 : pronoun.i]:
             if token.dep_ not in _ARGUMENT_DEPS or token.ent_type_ or token.i in arguments.spans:
                 continue
-            if continued and number is not None and token.dep_ == "pobj":
-                continue  # a thing in a prepositional phrase ('responded with artillery fire')
             if token.dep_ == "appos" and token.head.i in arguments.spans:
                 continue
             if number is None:

@@ -110,6 +110,11 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # 'nor' denies only the verb right after it
+    ("Egypt neither condemned nor supported the strike, and Jordan criticized Israel.",
+     {("jordan", "condemned", "israel")}),
+    # 'likely' hedges a role, not the act
+    ("Likely Republican nominee Donald Trump criticized China.", {("donald-trump", "condemned", "china")}),
     # a conjunct a 'not' excludes is no party
     ("Israel attacked Hezbollah but not Hamas.", {("israel", "attacked", "hezbollah")}),
     ("Germany and France, but not Italy, condemned Russia.",
@@ -328,6 +333,7 @@ CONTEXT = [
     # a suspected attacker is not a known one; responsibility denied is no attack
     ("Suspected Houthi drones targeted a Saudi oil facility.", ("houthis", "attacked", "saudi-arabia"), "affirmed", "hypothetical"),
     ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),
+    ("Blinken is set to visit Israel.", ("antony-blinken", "visited", "israel"), "affirmed", "planned"),
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),
@@ -409,6 +415,11 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # a place compound is no provocation's owner; a response whose means is named is no threat
+    "Iran vowed to respond to the Damascus strike.",
+    "Lebanon said it would respond to the Israeli strike with a complaint to the UN.",
+    # a mediator leaving talks between two parties sanctions neither
+    "Qatar withdrew from the talks between Israel and Hamas.",
     # ... not to a proposal, nor a response denied
     "Iran said it would respond to the American proposal.",
     "Russia said it would not respond to Ukraine's provocations.",

@@ -55,9 +55,10 @@ def _nor(verb: Token) -> bool:
     """'Egypt *neither* condemned *nor* supported Israel': both verbs are denied."""
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
         return True
-    return verb.dep_ == "conj" and any(
-        c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in verb.head.children
-    )
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # '..., and Jordan criticized Israel' has a subject of its own
+    before = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+    return bool(before) and max(before, key=lambda c: c.i).lower_ == "nor"
 
 
 def _neither(subject: Token) -> bool:

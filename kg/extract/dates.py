@@ -8,8 +8,9 @@ background ('Russia annexed Crimea in 2014') is never this week's news; the phra
 article) keep the article's date. A bare weekday ('on Monday') is the most recent such day on or
 before the article date in past narrative, and the first on or after it when the statement is
 planned or hypothetical ('will meet on Monday'); 'last Monday' is strictly before, 'next Monday'
-strictly after. A month and day without a year ('on October 7') is, likewise, the latest such day
-on or before the article date in past narrative and the first on or after it when planned. Only
+strictly after. A month and day without a year ('on October 7') is the latest such day on or
+before the article date when its verb is in the past tense ('attacked Israel on October 7'), the
+first on or after it when planned, else the one nearest the article date. Only
 a date expression attached to the trigger's own clause counts ("condemned the killing ... last
 Wednesday" dates the killing, not the condemnation).
 """
@@ -106,10 +107,15 @@ def _nearest_weekday(day: int, anchor: dt.date, which: str | None, future: bool)
 
 
 def _calendar(
-    month: int, day: int, year: str | None, anchor: dt.date | None, future: bool = False
+    month: int,
+    day: int,
+    year: str | None,
+    anchor: dt.date | None,
+    future: bool = False,
+    past: bool = False,
 ) -> dt.date | None:
-    """The date of a month and day; without a year, the latest one on or before the article
-    date (the first on or after it for a `future` statement)."""
+    """The date of a month and day; without a year, the first one on or after the article date
+    for a `future` statement, the latest one on or before it for a `past` one, else the nearest."""
     try:
         if year is not None:
             return dt.date(int(year), month, day)
@@ -123,13 +129,18 @@ def _calendar(
                 continue
         if future:
             return min((d for d in candidates if d >= anchor), default=None)
-        return max((d for d in candidates if d <= anchor), default=None)
+        if past:
+            return max((d for d in candidates if d <= anchor), default=None)
+        return min(candidates, key=lambda d: abs((d - anchor).days)) if candidates else None
     except ValueError:
         return None
 
 
-def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False) -> dt.date | None:
+def resolve_date(
+    phrase: str, article_date: dt.date | None, future: bool = False, past: bool = False
+) -> dt.date | None:
     """The day a date phrase names, read against the article date; None if it names no one day.
+    A `past` statement (its verb in the past tense) is never dated after the article.
 
     >>> resolve_date("last Wednesday", dt.date(2024, 8, 5))
     datetime.date(2024, 7, 31)
@@ -139,10 +150,14 @@ def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False
         return _calendar(int(match[2]), int(match[3]), match[1], article_date)
     if match := _MONTH_DAY.match(text):
         month = _month(match[1])
-        return _calendar(month, int(match[2]), match[3], article_date, future) if month else None
+        if month is None:
+            return None
+        return _calendar(month, int(match[2]), match[3], article_date, future, past)
     if match := _DAY_MONTH.match(text.removeprefix("the ")):
         month = _month(match[2])
-        return _calendar(month, int(match[1]), match[3], article_date, future) if month else None
+        if month is None:
+            return None
+        return _calendar(month, int(match[1]), match[3], article_date, future, past)
     if article_date is None:
         return None
     if text in _OFFSETS:
@@ -241,6 +256,10 @@ def clause_date(
     """(date, phrase) of a DATE entity attached to the trigger's clause that names a day, or a
     period without the article's date (its first day), if any."""
     for anchor in _clause_anchors(trigger):
+        # 'allegedly bombed a school on Monday' is past whatever its modality
+        past = anchor.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children
+        )
         for child in anchor.children:
             if child.dep_ in _DATE_DEPS:
                 words, period = [child], True
@@ -253,7 +272,7 @@ def clause_date(
                 entity = _date_entity(word)
                 if entity is None:
                     continue
-                date = resolve_date(entity.text, article_date, future)
+                date = resolve_date(entity.text, article_date, future and not past, past)
                 if date is not None:
                     return date, entity.text
                 span = resolve_period(entity.text, article_date, future) if period else None

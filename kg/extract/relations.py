@@ -206,6 +206,12 @@ def _reflexive(word: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _named_means(act: Token) -> bool:
+    """A response whose means is named ('respond ... *by* sending aid', '... *with* a complaint'):
+    the means says what it is, which its own line reads."""
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "with") for c in act.children)
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     """The token and its conjuncts, less those a 'not' excludes ('Hezbollah but not Hamas')."""
     return [token, *(c for c in token.conjuncts if not _excluded(c))]
@@ -496,6 +502,16 @@ class RelationFinder:
                 return bool(planners) and not planners & {s.key for s in subjects}
         return False
 
+    def _suspected(self, agent: Token) -> bool:
+        """An agent only suspected to be who it is: '*suspected* Houthi drones', '*alleged*
+        Russian saboteurs' (the parser may hang the word on the name before the noun)."""
+        heads = [agent, *(c for c in agent.children if c.dep_ == "compound")]
+        return any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.lexicon["suspicion_modifiers"]
+            for h in heads
+            for c in h.children
+        )
+
     def _prepared(self, act: Token) -> bool:
         """Whether the act is what its subject prepares for ('prepared to resume shelling X')."""
         while act.dep_ in ("xcomp", "pobj", "prep") and act.head.i != act.i:
@@ -690,6 +706,8 @@ class RelationFinder:
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
+        if shape.startswith("complement") and trigger.object_nouns and _named_means(nodes["act"]):
+            return  # 'would respond to X's strike by sending aid / with a complaint': its means
         if shape.startswith("complement") and (
             self._undoes(nodes["act"], self._relieving) or denied(nodes["act"])
         ):
@@ -807,13 +825,7 @@ class RelationFinder:
                 # lift its sanctions on X', 'refused to end its support for X' leave it standing
                 undone = read_context(word.head, self.lexicon).polarity == "affirmed"
                 context = replace(context, polarity="negated" if undone else "affirmed")
-        if any(
-            c.i < t.i
-            and c.dep_ in ("amod", "compound")
-            and c.lower_ in self.lexicon["hypothetical_modifiers"]
-            for t in agents
-            for c in t.subtree
-        ):
+        if any(self._suspected(t) for t in agents):
             context = replace(context, modality="hypothetical")  # 'suspected Houthi drones hit X'
         rule = f"{trigger.rule}/{shape}"
         if event is not None:

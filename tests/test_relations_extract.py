@@ -110,6 +110,8 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # a denial above the verb that takes a hostile act a name owns does not deny the act
+    ("India refused to condemn Russia's invasion of Ukraine.", {("russia", "attacked", "ukraine")}),
     # 'nor' denies only the verb right after it
     ("Egypt neither condemned nor supported the strike, and Jordan criticized Israel.",
      {("jordan", "condemned", "israel")}),

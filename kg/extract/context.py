@@ -458,12 +458,22 @@ def read_context(
     lemma is in `same` states that relation itself ('agreed to a deal with X' is the agreement,
     not a plan): like the trigger, it is no plan word (a denial still denies). A governor in
     `replies` with a speech act as its object, or a `hostile` act a name owns, does not deny it
-    was made ('rejected X's accusations against Y': X accused Y). A `description` ("Serbia's
-    ally Russia") is read only up to the clause argument it is part of."""
+    was made ('rejected X's accusations against Y': X accused Y), and such an owned hostile act
+    is denied only by the verb that takes it ('called off Israel's offensive'), not by a denial
+    above it ('refused to condemn Russia's invasion of X': the invasion stands).
+    A `description` ("Serbia's ally Russia") is read only up to the clause argument it is part
+    of."""
     negated = False
     modality: str | None = None
     reported, attribution = False, None
     hearsay = False  # above a hearsay noun whose content the trigger's clause is ('reports that')
+    # 'India refused to condemn Russia's invasion of X': no denial beyond the verb that takes a
+    # hostile act a name owns denies the act
+    owned = (
+        hostile
+        and trigger.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
+    )
     below = trigger
     for governor, own, complement, setting in _governors(trigger, lexicon, description):
         if (
@@ -474,7 +484,10 @@ def read_context(
         ):
             hearsay, modality = True, "hypothetical"  # 'amid reports that X attacked Y'
         below = governor
-        if not _answered(trigger, governor, replies, hostile, lexicon):
+        # only a denial by the verb that takes an owned act ('called off Israel's offensive')
+        # denies it
+        beyond = owned and governor.i not in (trigger.i, trigger.head.i)
+        if not beyond and not _answered(trigger, governor, replies, hostile, lexicon):
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same

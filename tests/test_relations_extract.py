@@ -110,6 +110,9 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # retaliating against trade measures is a sanction, no armed attack
+    ("Canada retaliated against the US tariffs.", {("canada", "sanctioned", "united-states")}),
+    ("Iran retaliated against Israel.", {("iran", "attacked", "israel")}),
     # a denial above the verb that takes a hostile act a name owns does not deny the act
     ("India refused to condemn Russia's invasion of Ukraine.", {("russia", "attacked", "ukraine")}),
     # 'nor' denies only the verb right after it

@@ -110,6 +110,8 @@ UNRESOLVED = [
 
 SECTORS = [
     # (text, (subject, relation, object), subject sector, object sector)
+    # a state's banks, its central bank too, are the state, no group of their own
+    ("The EU sanctioned Russian banks.", ("european-union", "sanctioned", "russia"), None, "civilian"),
     ("Israeli officials met with Russian diplomats.", ("israel", "metWith", "russia"),
      "government", "diplomatic"),
     # an unnamed title holder acts for the state whose title it is

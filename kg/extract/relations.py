@@ -212,12 +212,19 @@ def _named_means(act: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("by", "with") for c in act.children)
 
 
+def _refusers(refusal: Token, arguments: Arguments) -> set[str]:
+    """Who refuses: 'Israel rejected Egypt's aid to Gaza' is Israel's refusal, not Egypt's."""
+    found = arguments.noun_agents(refusal) if refusal.pos_ == "NOUN" else verb_subjects(refusal)
+    return {a.key for t in found for a in arguments.parties(t)}
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     """The token and its conjuncts, less those a 'not' excludes ('Hezbollah but not Hamas')."""
     return [token, *(c for c in token.conjuncts if not _excluded(c))]
 
 
 def _excluded(conjunct: Token) -> bool:
+    """A conjunct with a 'not' just before it or on it."""
     start = conjunct.left_edge.i
     return any(t.dep_ == "neg" for t in conjunct.doc[max(start - 2, 0) : start + 1]) or any(
         c.dep_ == "neg" for c in conjunct.children
@@ -831,15 +838,7 @@ class RelationFinder:
         if event is not None:
             yield from _event_matches(trigger, event, subjects, word.i, rule, context)
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
-        if refusal is not None:
-            # 'Israel rejected Egypt's aid to Gaza': the refusal is Israel's, not Egypt's
-            refuser = refusal[0]
-            found = (
-                arguments.noun_agents(refuser) if refuser.pos_ == "NOUN" else verb_subjects(refuser)
-            )
-            refusers = {a.key for t in found for a in arguments.parties(t)}
-        else:
-            refusers = set()
+        refusers = _refusers(refusal[0], arguments) if refusal is not None else set()
         prospective = _prospective(context) if trigger.prospective else None
         # 'prepared to attack X' readies forces against X; 'vowed to attack X' threatens X
         prepared = trigger.relation == "attacked" and self._prepared(word)

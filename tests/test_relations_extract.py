@@ -110,6 +110,8 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # strikes, missiles, shells two sides exchange are fighting
+    ("Iran and Pakistan exchanged missile strikes in January.", {("iran", "attacked", "pakistan")}),
     # closing one's airspace or ports to X
     ("Pakistan closed its airspace to Indian airlines.", {("pakistan", "sanctioned", "india")}),
     # retaliating against trade measures is a sanction, no armed attack

@@ -343,6 +343,7 @@ CONTEXT = [
     ("Suspected Houthi drones targeted a Saudi oil facility.", ("houthis", "attacked", "saudi-arabia"), "affirmed", "hypothetical"),
     ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),
     ("Blinken is set to visit Israel.", ("antony-blinken", "visited", "israel"), "affirmed", "planned"),
+    ("The Kremlin said it was open to talks with Washington.", ("russia", "metWith", "united-states"), "affirmed", "planned"),
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),

@@ -358,6 +358,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found |= {"hypothetical"} if subjunctive(token) else set()
     if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")  # 'Israel is to release the prisoners'
+    if token.pos_ == "ADJ" and token.lemma_ in lexicon["openness_adjectives"]:
+        found.add("planned")  # 'is open to talks with X'
     if token.dep_ in ("xcomp", "advcl") and called_on(token):
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if own and _inverted_condition(token, lexicon):

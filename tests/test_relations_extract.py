@@ -110,6 +110,8 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # what a body approves or ratifies is its act
+    ("Lebanon ratified the maritime border deal with Israel.", {("lebanon", "agreedWith", "israel")}),
     # strikes, missiles, shells two sides exchange are fighting
     ("Iran and Pakistan exchanged missile strikes in January.", {("iran", "attacked", "pakistan")}),
     # closing one's airspace or ports to X

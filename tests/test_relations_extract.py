@@ -130,6 +130,9 @@ RELATIONS = [
     ("Israel attacked Hezbollah but not Hamas.", {("israel", "attacked", "hezbollah")}),
     ("Germany and France, but not Italy, condemned Russia.",
      {("germany", "condemned", "russia"), ("france", "condemned", "russia")}),
+    ("Turkey condemned not Russia but Iran.", {("turkiye", "condemned", "iran")}),
+    ("Turkey condemned not only Russia but also Iran.",
+     {("turkiye", "condemned", "russia"), ("turkiye", "condemned", "iran")}),
     # a named group's own body acts for it
     ("Al-Qaeda's branch in Yemen kidnapped a French aid worker.", {("al-qaeda", "attacked", "france")}),
     ("The military wing of Hezbollah attacked Israel.", {("hezbollah", "attacked", "israel")}),
@@ -339,6 +342,8 @@ CONTEXT = [
     # 'called on X to ...': X is asked to, and does not yet
     ("Zelensky called on Germany to supply tanks to Ukraine.", ("germany", "aided", "ukraine"), "affirmed", "hypothetical"),
     ("The EU called on Russia to withdraw from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    # a verb's own 'not' excludes no conjunct: it denies them all
+    ("Israel did not attack Hezbollah or Hamas.", ("israel", "attacked", "hezbollah"), "negated", "asserted"),
     # 'neither ... nor' denies both verbs
     ("Egypt neither condemned nor supported Israel.", ("egypt", "supports", "israel"), "negated", "asserted"),
     # a suspected attacker is not a known one; responsibility denied is no attack

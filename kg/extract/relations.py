@@ -219,15 +219,24 @@ def _refusers(refusal: Token, arguments: Arguments) -> set[str]:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    """The token and its conjuncts, less those a 'not' excludes ('Hezbollah but not Hamas')."""
-    return [token, *(c for c in token.conjuncts if not _excluded(c))]
+    """The token and its conjuncts, less those a 'not' excludes ('Hezbollah but not Hamas', 'not
+    Russia but Iran'; 'not only X but also Y' keeps both)."""
+    conjuncts = [c for c in token.conjuncts if not _excluded(c)]
+    return [*([] if conjuncts and _excluded(token) else [token]), *conjuncts]
 
 
 def _excluded(conjunct: Token) -> bool:
-    """A conjunct with a 'not' just before it or on it."""
-    start = conjunct.left_edge.i
-    return any(t.dep_ == "neg" for t in conjunct.doc[max(start - 2, 0) : start + 1]) or any(
-        c.dep_ == "neg" for c in conjunct.children
+    """A conjunct with a 'not' just before it or on it, other than 'not only'."""
+    doc, start = conjunct.doc, conjunct.left_edge.i
+    # the 'not' of 'but not' hangs on the 'but'; a verb's own 'not' is no conjunct's
+    nots = [
+        t
+        for t in doc[max(start - 2, 0) : start + 1]
+        if t.dep_ == "neg" and (t.head.i == conjunct.i or t.head.dep_ == "cc")
+    ]
+    nots += [c for c in conjunct.children if c.dep_ == "neg" and c not in nots]
+    return any(
+        t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in ("only", "just", "merely") for t in nots
     )
 
 

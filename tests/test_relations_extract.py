@@ -110,6 +110,8 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # the talks a series counts, between the subjects of its light verb
+    ("India and China held a new round of border talks.", {("india", "metWith", "china")}),
     # what a body approves or ratifies is its act
     ("Lebanon ratified the maritime border deal with Israel.", {("lebanon", "agreedWith", "israel")}),
     # strikes, missiles, shells two sides exchange are fighting
@@ -432,6 +434,7 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "Israel and Hamas launched a wave of strikes.",
     # a place compound is no provocation's owner; a response whose means is named is no threat
     "Iran vowed to respond to the Damascus strike.",
     "Lebanon said it would respond to the Israeli strike with a complaint to the UN.",

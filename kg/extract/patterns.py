@@ -948,6 +948,19 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
+            # 'India and China held a new round of talks': the event nouns a series counts
+            series = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["series_nouns"])}}
+            yield (
+                "reciprocal-series",
+                [
+                    _node("verb", light_verb),
+                    _node("series", series, "verb"),
+                    _node("of", _prep(["of"]), "series"),
+                    _node("trigger", noun | {"DEP": "pobj"}, "of"),
+                    _node("first", {"DEP": "nsubj"}, "verb"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
         # 'Erdogan and Putin held a telephone conversation'
         governor, role = light_verb, "dobj"
     if reciprocal:

@@ -44,6 +44,7 @@ _PAIRWISE = (
     "reciprocal-conj",
     "reciprocal-compound",
     "reciprocal-raised",
+    "reciprocal-series",
 )
 
 

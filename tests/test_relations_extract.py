@@ -110,6 +110,10 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # aid airdropped into a place, sums donated, debts written off
+    ("Jordan airdropped food into Gaza.", {("jordan", "aided", "palestine")}),
+    ("Japan donated 10 million dollars to Nepal.", {("japan", "aided", "nepal")}),
+    ("Russia wrote off Cuba's debt.", {("russia", "aided", "cuba")}),
     # the talks a series counts, between the subjects of its light verb
     ("India and China held a new round of border talks.", {("india", "metWith", "china")}),
     # what a body approves or ratifies is its act
@@ -434,6 +438,7 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "Israel dropped leaflets over Gaza.",
     "Israel and Hamas launched a wave of strikes.",
     # a place compound is no provocation's owner; a response whose means is named is no threat
     "Iran vowed to respond to the Damascus strike.",

@@ -412,6 +412,8 @@ def _speaker(verb: Token, lexicon: Lexicon) -> str | None:
     """Who a reporting verb's named (not pronoun) subject is: 'Hamas said', 'officials told'."""
     if verb.lemma_ not in lexicon["reporting_verbs"] or verb.pos_ != "VERB":
         return None
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return None  # 'wrote off its debt', 'told off the envoy' report nothing
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _phrase(subjects[0]) if subjects and subjects[0].pos_ != "PRON" else None
 

@@ -110,6 +110,10 @@ RELATIONS = [
     # ... but not to the act of a subject that underwent something
     ("Ukraine came under heavy Russian shelling, drawing condemnation from the UN.",
      {("russia", "attacked", "ukraine")}),
+    # a finding that X is responsible for a harm blames X; an inquiry into X's espionage
+    ("The OPCW concluded that Syrian forces were responsible for the chlorine attack.",
+     {("opcw", "accused", "syria")}),
+    ("Germany opened a criminal investigation into Chinese espionage.", {("germany", "investigated", "china")}),
     # aid airdropped into a place, sums donated, debts written off
     ("Jordan airdropped food into Gaza.", {("jordan", "aided", "palestine")}),
     ("Japan donated 10 million dollars to Nepal.", {("japan", "aided", "nepal")}),
@@ -438,6 +442,7 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "The panel concluded that Russia was responsible for security.",
     "Israel dropped leaflets over Gaza.",
     "Israel and Hamas launched a wave of strikes.",
     # a place compound is no provocation's owner; a response whose means is named is no threat

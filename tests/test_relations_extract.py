@@ -126,6 +126,11 @@ RELATIONS = [
     ("Iran and Pakistan exchanged missile strikes in January.", {("iran", "attacked", "pakistan")}),
     # closing one's airspace or ports to X
     ("Pakistan closed its airspace to Indian airlines.", {("pakistan", "sanctioned", "india")}),
+    # a 'move', a 'ban' in the clause cancels no shooting
+    ("North Korea fired a ballistic missile toward Japan in a move condemned by Tokyo.",
+     {("north-korea", "attacked", "japan")}),
+    # a coming response with force threatens; the owner of 'the US strike' is the United States
+    ("Iran vowed to respond to the Israeli strike with force.", {("iran", "threatens", "israel")}),
     # retaliating against trade measures is a sanction, no armed attack
     ("Canada retaliated against the US tariffs.", {("canada", "sanctioned", "united-states")}),
     ("Iran retaliated against Israel.", {("iran", "attacked", "israel")}),
@@ -356,6 +361,9 @@ CONTEXT = [
     ("Israel did not attack Hezbollah or Hamas.", ("israel", "attacked", "hezbollah"), "negated", "asserted"),
     # 'neither ... nor' denies both verbs
     ("Egypt neither condemned nor supported Israel.", ("egypt", "supports", "israel"), "negated", "asserted"),
+    # a denial of an owned act that no verb speaks of still denies it; a hedge on the attack itself
+    ("There was no sign of Russia's offensive on Kharkiv.", ("russia", "attacked", "ukraine"), "negated", "asserted"),
+    ("Seven people were killed in a suspected Israeli airstrike on Damascus.", ("israel", "attacked", "syria"), "affirmed", "hypothetical"),
     # a suspected attacker is not a known one; responsibility denied is no attack
     ("Suspected Houthi drones targeted a Saudi oil facility.", ("houthis", "attacked", "saudi-arabia"), "affirmed", "hypothetical"),
     ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),
@@ -442,6 +450,8 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    "The US set new sanctions on Iran.",
+    "North Korea traded missiles with Iran for oil.",
     "The panel concluded that Russia was responsible for security.",
     "Israel dropped leaflets over Gaza.",
     "Israel and Hamas launched a wave of strikes.",

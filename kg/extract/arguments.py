@@ -307,6 +307,12 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
+    def is_place(self, token: Token) -> bool:
+        """A capital or metonym that stands for its state only when it acts ('the Damascus
+        strike' is where, not whose)."""
+        span = self.spans.get(token.i)
+        return span is not None and span.kb_id_ != span.id_
+
     def modifier_actors(
         self,
         token: Token,

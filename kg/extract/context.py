@@ -358,8 +358,12 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found |= {"hypothetical"} if subjunctive(token) else set()
     if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")  # 'Israel is to release the prisoners'
-    if token.pos_ == "ADJ" and token.lemma_ in lexicon["openness_adjectives"]:
-        found.add("planned")  # 'is open to talks with X'
+    if (
+        token.tag_ == "VBN"
+        and token.lemma_ in lexicon["schedule_participles"]
+        and any(c.dep_ == "xcomp" and infinitive(c) for c in children)
+    ):
+        found.add("planned")  # 'Blinken is set to visit Israel' (not 'set fire to X')
     if token.dep_ in ("xcomp", "advcl") and called_on(token):
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if own and _inverted_condition(token, lexicon):
@@ -457,25 +461,27 @@ def read_context(
     replies: frozenset[str] = frozenset(),
     description: bool = False,
     hostile: bool = False,
+    about: frozenset[str] = frozenset(),
 ) -> Context:
     """Polarity, modality and attribution of the relation the trigger signals. A governor whose
     lemma is in `same` states that relation itself ('agreed to a deal with X' is the agreement,
     not a plan): like the trigger, it is no plan word (a denial still denies). A governor in
     `replies` with a speech act as its object, or a `hostile` act a name owns, does not deny it
-    was made ('rejected X's accusations against Y': X accused Y), and such an owned hostile act
-    is denied only by the verb that takes it ('called off Israel's offensive'), not by a denial
-    above it ('refused to condemn Russia's invasion of X': the invasion stands).
+    was made ('rejected X's accusations against Y': X accused Y); such an owned hostile act
+    that a verb of `about` takes (a verb that speaks of an event) is not denied by a denial above
+    that verb ('refused to condemn Russia's invasion of X': the invasion stands).
     A `description` ("Serbia's ally Russia") is read only up to the clause argument it is part
     of."""
     negated = False
     modality: str | None = None
     reported, attribution = False, None
     hearsay = False  # above a hearsay noun whose content the trigger's clause is ('reports that')
-    # 'India refused to condemn Russia's invasion of X': no denial beyond the verb that takes a
-    # hostile act a name owns denies the act
+    # 'India refused to condemn Russia's invasion of X': no denial beyond the verb that speaks
+    # of a hostile act a name owns denies the act ('there was no sign of Russia's offensive' does)
     owned = (
         hostile
         and trigger.pos_ == "NOUN"
+        and trigger.head.lemma_ in about
         and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
     )
     below = trigger
@@ -487,6 +493,13 @@ def read_context(
             and lexicon.matches("hearsay_nouns", governor.lemma_.lower(), governor.lower_)
         ):
             hearsay, modality = True, "hypothetical"  # 'amid reports that X attacked Y'
+        if (
+            governor.pos_ == "ADJ"
+            and governor.lemma_ in lexicon["openness_adjectives"]
+            and below.dep_ == "prep"
+            and below.lower_ == "to"
+        ):
+            modality = modality or "planned"  # 'is open to talks with X'
         below = governor
         # only a denial by the verb that takes an owned act ('called off Israel's offensive')
         # denies it

@@ -8,9 +8,9 @@ background ('Russia annexed Crimea in 2014') is never this week's news; the phra
 article) keep the article's date. A bare weekday ('on Monday') is the most recent such day on or
 before the article date in past narrative, and the first on or after it when the statement is
 planned or hypothetical ('will meet on Monday'); 'last Monday' is strictly before, 'next Monday'
-strictly after. A month and day without a year ('on October 7') is the latest such day on or
-before the article date when its verb is in the past tense ('attacked Israel on October 7'), the
-first on or after it when planned, else the one nearest the article date. Only
+strictly after. A month and day without a year ('on October 7') is, likewise, the latest such day
+on or before the article date, and the first on or after it when planned or hypothetical; a verb in
+the past tense is past whatever its modality ('allegedly bombed X on August 3'). Only
 a date expression attached to the trigger's own clause counts ("condemned the killing ... last
 Wednesday" dates the killing, not the condemnation).
 """
@@ -107,15 +107,11 @@ def _nearest_weekday(day: int, anchor: dt.date, which: str | None, future: bool)
 
 
 def _calendar(
-    month: int,
-    day: int,
-    year: str | None,
-    anchor: dt.date | None,
-    future: bool = False,
-    past: bool = False,
+    month: int, day: int, year: str | None, anchor: dt.date | None, future: bool = False
 ) -> dt.date | None:
-    """The date of a month and day; without a year, the first one on or after the article date
-    for a `future` statement, the latest one on or before it for a `past` one, else the nearest."""
+    """The date of a month and day; without a year, the latest one on or before the article date
+    (the first on or after it for a `future` statement): a fact is never dated after its
+    article."""
     try:
         if year is not None:
             return dt.date(int(year), month, day)
@@ -129,18 +125,13 @@ def _calendar(
                 continue
         if future:
             return min((d for d in candidates if d >= anchor), default=None)
-        if past:
-            return max((d for d in candidates if d <= anchor), default=None)
-        return min(candidates, key=lambda d: abs((d - anchor).days)) if candidates else None
+        return max((d for d in candidates if d <= anchor), default=None)
     except ValueError:
         return None
 
 
-def resolve_date(
-    phrase: str, article_date: dt.date | None, future: bool = False, past: bool = False
-) -> dt.date | None:
+def resolve_date(phrase: str, article_date: dt.date | None, future: bool = False) -> dt.date | None:
     """The day a date phrase names, read against the article date; None if it names no one day.
-    A `past` statement (its verb in the past tense) is never dated after the article.
 
     >>> resolve_date("last Wednesday", dt.date(2024, 8, 5))
     datetime.date(2024, 7, 31)
@@ -152,12 +143,12 @@ def resolve_date(
         month = _month(match[1])
         if month is None:
             return None
-        return _calendar(month, int(match[2]), match[3], article_date, future, past)
+        return _calendar(month, int(match[2]), match[3], article_date, future)
     if match := _DAY_MONTH.match(text.removeprefix("the ")):
         month = _month(match[2])
         if month is None:
             return None
-        return _calendar(month, int(match[1]), match[3], article_date, future, past)
+        return _calendar(month, int(match[1]), match[3], article_date, future)
     if article_date is None:
         return None
     if text in _OFFSETS:
@@ -272,7 +263,7 @@ def clause_date(
                 entity = _date_entity(word)
                 if entity is None:
                     continue
-                date = resolve_date(entity.text, article_date, future and not past, past)
+                date = resolve_date(entity.text, article_date, future and not past)
                 if date is not None:
                     return date, entity.text
                 span = resolve_period(entity.text, article_date, future) if period else None

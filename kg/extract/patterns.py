@@ -517,7 +517,7 @@ def _complement(
         if trigger.object_nouns:
             nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
             thing = [_node("via", prep, "act"), _node("thing", nouns, "via")]
-            owner = {"DEP": {"IN": ["poss", "amod"]}}  # not 'the Damascus strike', a place
+            owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
             yield f"{shape}-object-owner", [*head, *thing, _node("object", owner, "thing")]
             yield f"{shape}-object-by", [*head, *thing, *_object_after(_prep(["by"]), "thing")]
             continue

@@ -207,10 +207,16 @@ def _reflexive(word: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _named_means(act: Token) -> bool:
-    """A response whose means is named ('respond ... *by* sending aid', '... *with* a complaint'):
-    the means says what it is, which its own line reads."""
-    return any(c.dep_ == "prep" and c.lower_ in ("by", "with") for c in act.children)
+def _named_means(act: Token, lexicon: Lexicon) -> bool:
+    """A response whose means is named and no force ('respond ... *by* sending aid', '... *with*
+    a complaint'; not '*with* force', '*with* strikes'): the means says what it is."""
+    forceful = lexicon["strike_nouns"] | lexicon["weapon_nouns"] | lexicon["retaliation_nouns"]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "with")
+        and not any(o.lemma_ in forceful or o.lower_ == "force" for o in c.children)
+        for c in act.children
+    )
 
 
 def _refusers(refusal: Token, arguments: Arguments) -> set[str]:
@@ -289,6 +295,10 @@ class RelationFinder:
             )
             for relation in {t.relation for t in lexicon.triggers}
         }
+        # the verbs that take an event as their object ('condemned Russia's invasion')
+        self._event_verbs = frozenset(
+            lemma for t in lexicon.triggers if t.events and t.pos == "VERB" for lemma in t.lemmas
+        )
         # the verbs a line reads without object nouns: an intention to do them is theirs to state
         self._act_verbs = frozenset(
             lemma
@@ -723,8 +733,14 @@ class RelationFinder:
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
-        if shape.startswith("complement") and trigger.object_nouns and _named_means(nodes["act"]):
-            return  # 'would respond to X's strike by sending aid / with a complaint': its means
+        if (
+            shape.startswith("complement")
+            and trigger.object_nouns
+            and (_named_means(nodes["act"], self.lexicon) or arguments.is_place(nodes["object"]))
+        ):
+            # 'would respond to X's strike by sending aid / with a complaint': its means; 'the
+            # Damascus strike' is where, not whose
+            return
         if shape.startswith("complement") and (
             self._undoes(nodes["act"], self._relieving) or denied(nodes["act"])
         ):
@@ -825,6 +841,7 @@ class RelationFinder:
                 self._verbs["rejected"],
                 description=described,
                 hostile=self.signs.get(trigger.relation) == -1,
+                about=self._event_verbs,
             )
             if context.modality == "planned" and self._planned_by_another(
                 word, subjects, arguments

@@ -356,14 +356,12 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
     # 'insisted that Pakistan recognise Israel': the content of a demand is not done
     if token.dep_ == "ccomp" and lexicon.matches("mandative_verbs", token.head.lemma_):
         found |= {"hypothetical"} if subjunctive(token) else set()
-    if token.lemma_ == "be" and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
-        found.add("planned")  # 'Israel is to release the prisoners'
-    if (
-        token.tag_ == "VBN"
-        and token.lemma_ in lexicon["schedule_participles"]
-        and any(c.dep_ == "xcomp" and infinitive(c) for c in children)
-    ):
-        found.add("planned")  # 'Blinken is set to visit Israel' (not 'set fire to X')
+    # 'Israel is to release the prisoners', 'Blinken is set to visit Israel' (not 'set fire to X')
+    scheduled = token.lemma_ == "be" or (
+        token.tag_ == "VBN" and token.lemma_ in lexicon["schedule_participles"]
+    )
+    if scheduled and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
+        found.add("planned")
     if token.dep_ in ("xcomp", "advcl") and called_on(token):
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if own and _inverted_condition(token, lexicon):
@@ -438,19 +436,16 @@ def _phrase(token: Token) -> str:
 
 
 def _answered(
-    trigger: Token, governor: Token, replies: frozenset[str], hostile: bool, lexicon: Lexicon
+    trigger: Token, governor: Token, replies: frozenset[str], named: bool, lexicon: Lexicon
 ) -> bool:
     """'rejected / denied Egypt's demand': a rejection of a speech act, or of a hostile act a
-    name owns ('dismissed Turkey's condemnation', 'Japan's protest was rejected'), takes it as
-    made; rejecting a friendly act refuses it ('rejected Egypt's aid': no aid)."""
+    name owns (`named`: 'dismissed Turkey's condemnation', 'Japan's protest was rejected'),
+    takes it as made; rejecting a friendly act refuses it ('rejected Egypt's aid': no aid)."""
     return (
         governor.i == trigger.head.i
         and trigger.dep_ in ("dobj", "nsubjpass")
         and governor.lemma_ in replies
-        and (
-            lexicon.matches("speech_act_nouns", trigger.lemma_, trigger.lower_)
-            or (hostile and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children))
-        )
+        and (named or lexicon.matches("speech_act_nouns", trigger.lemma_, trigger.lower_))
     )
 
 
@@ -478,12 +473,8 @@ def read_context(
     hearsay = False  # above a hearsay noun whose content the trigger's clause is ('reports that')
     # 'India refused to condemn Russia's invasion of X': no denial beyond the verb that speaks
     # of a hostile act a name owns denies the act ('there was no sign of Russia's offensive' does)
-    owned = (
-        hostile
-        and trigger.pos_ == "NOUN"
-        and trigger.head.lemma_ in about
-        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
-    )
+    named = hostile and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
+    owned = named and trigger.pos_ == "NOUN" and trigger.head.lemma_ in about
     below = trigger
     for governor, own, complement, setting in _governors(trigger, lexicon, description):
         if (
@@ -504,7 +495,7 @@ def read_context(
         # only a denial by the verb that takes an owned act ('called off Israel's offensive')
         # denies it
         beyond = owned and governor.i not in (trigger.i, trigger.head.i)
-        if not beyond and not _answered(trigger, governor, replies, hostile, lexicon):
+        if not beyond and not _answered(trigger, governor, replies, named, lexicon):
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same

@@ -112,7 +112,6 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
         of = [_node("of", _prep(["of"]), "trigger"), _node("thing", {"DEP": "pobj"}, "of")]
         ways = (("frontier", [], "trigger"), ("object-frontier", of, "thing"))
     # 'near the Ukrainian border', "on Ukraine's border": the neighbour named on the frontier
-    owner = {"DEP": {"IN": ["amod", "compound", "poss"]}}
     frontiers = [
         (shape, [*carrier, _node("prep", on, parent), _node("frontier", border, "prep")])
         for shape, carrier, parent in ways
@@ -127,7 +126,7 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
                 _node("object", {"DEP": "pobj"}, "with"),
             ],
         )
-        yield f"{shape}-owner", [_node("trigger", word), *at, _node("object", owner, "frontier")]
+        yield f"{shape}-owner", [_node("trigger", word), *at, _node("object", _OWNER, "frontier")]
     if trigger.pos == "VERB":
         # the parser hangs 'with X' on the verb: 'moved tanks to the border with X', 'put troops
         # on alert along the border with X', 'massed troops on the border with X' (the frontier
@@ -141,6 +140,8 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
                 yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
 
 
+# The owner of a noun: "Russia's withdrawal", 'the Russian withdrawal', 'the US strike'.
+_OWNER = {"DEP": {"IN": ["poss", "amod", "compound"]}}
 # The preposition nodes of a trigger that the parser may hang on its particle instead.
 _HUNG = ("prep", "via")
 
@@ -399,13 +400,12 @@ def _object_noun_shapes(
             [_node("trigger", verb), _node("thing", nouns | {"DEP": "dobj"}, "trigger")],
         )
     if trigger.owner:  # "the withdrawal of X" is "X's withdrawal", "the X withdrawal"
-        owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
         yield (
             "object-owner",
             [
                 _node("trigger", verb),
                 _node("thing", nouns | {"DEP": "dobj"}, "trigger"),
-                _node("object", owner, "thing"),
+                _node("object", _OWNER, "thing"),
             ],
         )
         yield (  # 'allowed UN peacekeepers to deploy': the noun is the subject of the complement
@@ -414,7 +414,7 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 _node("clause", {"DEP": "ccomp"}, "trigger"),
                 _node("thing", nouns | {"DEP": "nsubj"}, "clause"),
-                _node("object", owner, "thing"),
+                _node("object", _OWNER, "thing"),
             ],
         )
         yield (  # "called for Israel's withdrawal"
@@ -423,7 +423,7 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 _node("via", via, "trigger"),
                 _node("thing", nouns | {"DEP": "pobj"}, "via"),
-                _node("object", owner, "thing"),
+                _node("object", _OWNER, "thing"),
             ],
         )
         yield (  # 'took two Russian soldiers hostage', parsed as two objects: the first is held
@@ -517,8 +517,7 @@ def _complement(
         if trigger.object_nouns:
             nouns = {"DEP": "pobj", "LEMMA": {"IN": sorted(lexicon[trigger.object_nouns])}}
             thing = [_node("via", prep, "act"), _node("thing", nouns, "via")]
-            owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
-            yield f"{shape}-object-owner", [*head, *thing, _node("object", owner, "thing")]
+            yield f"{shape}-object-owner", [*head, *thing, _node("object", _OWNER, "thing")]
             yield f"{shape}-object-by", [*head, *thing, *_object_after(_prep(["by"]), "thing")]
             continue
         if not trigger.clause_aux:
@@ -741,14 +740,13 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         # 'an inquiry into allegations against X'; a line's `via`: 'a freeze on aid to X'
         of = _prep(["of", "into", "for", *trigger.via])
         if trigger.owner:  # "its demand for Israel's withdrawal"
-            owner = {"DEP": {"IN": ["poss", "amod", "compound"]}}
             yield (
                 "of-object-owner",
                 [
                     _node("trigger", lemma | _NOUN),
                     _node("of", of, "trigger"),
                     _node("thing", nouns, "of"),
-                    _node("object", owner, "thing"),
+                    _node("object", _OWNER, "thing"),
                 ],
             )
             yield (  # 'opened an inquiry into Russia's war crimes': 'into' on the light verb
@@ -758,7 +756,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("trigger", lemma | _NOUN | {"DEP": "dobj"}, "verb"),
                     _node("of", of, "verb"),
                     _node("thing", nouns, "of"),
-                    _node("object", owner, "thing"),
+                    _node("object", _OWNER, "thing"),
                 ],
             )
         yield (

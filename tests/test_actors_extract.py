@@ -151,6 +151,8 @@ DATES = [
      dt.date(2023, 10, 7), "October 7"),
     ("Israel allegedly bombed a Hamas school on August 3.", ("israel", "attacked", "hamas"),
      dt.date(2024, 8, 3), "August 3"),
+    ("Israel allegedly bombed a Hamas school in April.", ("israel", "attacked", "hamas"),
+     dt.date(2024, 4, 1), "April"),
     ("Blinken is set to visit Israel on August 20.", ("antony-blinken", "visited", "israel"),
      dt.date(2024, 8, 20), "August 20"),
     ("Biden spoke with Netanyahu yesterday.", ("joe-biden", "spokeWith", "benjamin-netanyahu"),

@@ -10,7 +10,7 @@ before the article date in past narrative, and the first on or after it when the
 planned or hypothetical ('will meet on Monday'); 'last Monday' is strictly before, 'next Monday'
 strictly after. A month and day without a year ('on October 7') is, likewise, the latest such day
 on or before the article date, and the first on or after it when planned or hypothetical; a verb in
-the past tense is past whatever its modality ('allegedly bombed X on August 3'). Only
+the past tense is past whatever its modality ('allegedly bombed X on August 3 / in April'). Only
 a date expression attached to the trigger's own clause counts ("condemned the killing ... last
 Wednesday" dates the killing, not the condemnation).
 """
@@ -247,10 +247,11 @@ def clause_date(
     """(date, phrase) of a DATE entity attached to the trigger's clause that names a day, or a
     period without the article's date (its first day), if any."""
     for anchor in _clause_anchors(trigger):
-        # 'allegedly bombed a school on Monday' is past whatever its modality
+        # 'allegedly bombed a school on Monday / in April' is past whatever its modality
         past = anchor.tag_ == "VBD" or any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children
         )
+        ahead = future and not past
         for child in anchor.children:
             if child.dep_ in _DATE_DEPS:
                 words, period = [child], True
@@ -263,10 +264,10 @@ def clause_date(
                 entity = _date_entity(word)
                 if entity is None:
                     continue
-                date = resolve_date(entity.text, article_date, future and not past)
+                date = resolve_date(entity.text, article_date, ahead)
                 if date is not None:
                     return date, entity.text
-                span = resolve_period(entity.text, article_date, future) if period else None
+                span = resolve_period(entity.text, article_date, ahead) if period else None
                 if span is not None and not (article_date and span[0] <= article_date <= span[1]):
                     return span[0], entity.text
     return None

@@ -119,6 +119,11 @@ SECTORS = [
     ("Russia's Defense Minister met Iranian officials.", ("russia", "metWith", "iran"),
      "military", "government"),
     ("Kenya condemned Niger's ambassador.", ("kenya", "condemned", "niger"), None, "diplomatic"),
+    # a high commission is the embassy between Commonwealth states, not a body of its own
+    ("Bangladeshi students protested outside the Indian High Commission.",
+     ("bangladeshi-student", "protestedAgainst", "india"), None, "diplomatic"),
+    ("The British high commission condemned Kenya.", ("united-kingdom", "condemned", "kenya"),
+     "diplomatic", None),
     ("Russian aircraft attacked Afghan civilians.", ("russia", "attacked", "afghanistan"),
      "military", "civilian"),
     ("The Azerbaijani parliament condemned Armenia.", ("azerbaijan", "condemned", "armenia"),

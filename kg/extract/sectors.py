@@ -45,12 +45,15 @@ _PEOPLE_LABELS = ("NORP", "PERSON")
 
 
 def _sector_word_forms(token: Token) -> list[str]:
-    """'officials' -> official, officials; 'security services' -> also the two-word name."""
+    """'officials' -> official, officials; 'security services', 'the high commission' -> also
+    the two-word name."""
     forms = [token.lemma_.lower(), token.lower_]
     # the compound child just before it, found without walking every child: this runs per token
     before = token.doc[token.i - 1] if token.i else token
     compounds = (
-        [before] if before.dep_ == "compound" and before.head.i == token.i != before.i else []
+        [before]
+        if before.dep_ in ("compound", "amod") and before.head.i == token.i != before.i
+        else []
     )
     return [f"{c.lower_} {form}" for c in compounds for form in forms] + forms
 

@@ -163,6 +163,19 @@ class Lexicon:
             found = self._heads[name] = frozenset(e.rsplit(" ", 1)[-1] for e in entries)
         return found
 
+    def hyphenated(self) -> frozenset[str]:
+        """The one-word entries with a hyphen ('sit-in', 'build-up', 'cease-fire'): the tokenizer
+        splits such words at the hyphen, so the pipeline keeps them whole for the lexicon to
+        find them."""
+        entries = [
+            *(lemma for trigger in self.triggers for lemma in trigger.lemmas),
+            *(word for trigger in self.triggers for word in trigger.unless),
+            *self.roles,
+            *self.event_types,
+            *(word for words in self.words.values() for word in words),
+        ]
+        return frozenset(e for e in entries if "-" in e.strip("-") and " " not in e)
+
 
 def _read_jsonl(path: Path) -> list[dict]:
     rows = []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .config import DEFAULT_MODEL, Settings
@@ -142,6 +143,16 @@ def unused_components(model: str) -> list[str]:
     return [name for name in meta.get("components", []) if name not in MODEL_COMPONENTS]
 
 
+def _keep_whole(nlp: Language, words: frozenset[str]) -> None:
+    """Tokenize the lexicon's hyphenated words as one token each ('a sit-in', 'the build-ups',
+    'Cease-fire talks'), as the lexicon lists them; the tokenizer would split them at the hyphen.
+    Not in a name's capitals ('Lieutenant-General Herzi Halevi'), which the tagger reads split."""
+    for word in words:
+        for form in {word, word if word.endswith("s") else f"{word}s"}:
+            for cased in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
@@ -149,6 +160,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         nlp = spacy.load(settings.model, exclude=unused_components(settings.model))
     except OSError:
         raise ModelError(_missing_model(settings.model)) from None
+    _keep_whole(nlp, load_lexicon(settings.ontology_dir / "lexicon").hyphenated())
     directory = str(settings.ontology_dir)
     nlp.add_pipe("kg_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

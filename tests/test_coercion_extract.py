@@ -155,6 +155,7 @@ def test_a_verb_with_object_nouns_requires_one_of_them_in_every_shape():
         "passive-prep",
         "passive-object-prep",
         "prep-object-prep",
+        "verb-prep-object-prep",
         "measure-prep",
         "measure-object-prep",
         "measure-thing-prep",

@@ -128,6 +128,26 @@ def test_every_line_break_and_dateline_starts_a_sentence(text, starts):
     assert [t.text for t in doc if t.is_sent_start] == starts
 
 
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Students staged a sit-in outside the embassy.", "sit-in"),
+        ("Sit-ins spread to Haifa.", "Sit-ins"),
+        ("Russia began a build-up near Ukraine.", "build-up"),
+        ("Norway acted as a go-between.", "go-between"),
+    ],
+)
+def test_a_hyphenated_lexicon_word_is_one_token(nlp, text, whole):
+    assert whole in [t.text for t in nlp.make_doc(text)]
+
+
+def test_a_rank_in_a_names_capitals_stays_split(nlp):
+    # the tagger reads 'Lieutenant - General Herzi Halevi' as a name; whole, as an adjective
+    assert "Lieutenant-General" not in [
+        t.text for t in nlp.make_doc("Lieutenant-General Herzi Halevi met Kurilla.")
+    ]
+
+
 def test_the_cheap_title_test_passes_every_noun_a_title_is_read_from(nlp, seeds_dir):
     """`may_be_title` runs first on every noun: it must never reject one `_role` reads."""
     lexicon = nlp.get_pipe("kg_relations").lexicon

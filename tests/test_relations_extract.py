@@ -102,6 +102,7 @@ RELATIONS = [
     ("India built up its forces along the border with China.",
      {("india", "mobilizedAgainst", "china")}),
     ("China massed warships near Taiwan.", {("china", "mobilizedAgainst", "taiwan")}),
+    ("Russia began a military build-up near Ukraine.", {("russia", "mobilizedAgainst", "ukraine")}),
     # a reaction a participle draws is to the act of its clause's subject
     ("North Korea fired a missile on Monday, drawing condemnation from Japan.",
      {("japan", "condemned", "north-korea")}),
@@ -221,6 +222,16 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # crowds that take to the streets, or gather, against someone or to denounce them
+    ("Thousands of Kenyans took to the streets against President Ruto.",
+     {("kenya", "protestedAgainst", "ruto")}),
+    ("Thousands of Kenyans poured into the streets to denounce President Ruto.",
+     {("kenya", "protestedAgainst", "ruto")}),
+    ("Kenyan students gathered in Nairobi to denounce Israel.",
+     {("kenyan-student", "protestedAgainst", "israel")}),
+    # a hyphenated lexicon word is one token: 'sit-in' is no 'in'
+    ("Iranian students staged a sit-in at the British embassy.",
+     {("iranian-student", "protestedAgainst", "united-kingdom")}),
     # a measure not lifted or not halted goes on
     ("India refused to end its support for Russia.", {("india", "supports", "russia")}),
     ("The US did not lift its sanctions on Iran.", {("united-states", "sanctioned", "iran")}),
@@ -465,6 +476,10 @@ NOTHING = [
     "Russia said it would not respond to Ukraine's provocations.",
     "Iran warned it would not take action against Israel.",
     "Thousands of Syrian refugees massed near Turkey.",
+    # streets and gatherings with no protest: a celebration, leaders who meet
+    "Thousands of Kenyans took to the streets to celebrate the victory of President Ruto.",
+    "European leaders gathered in Brussels to denounce Russia.",
+    "Kenya took steps to denounce Israel.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",
     "Three soldiers were killed in an attack.",

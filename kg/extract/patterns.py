@@ -330,6 +330,12 @@ def _object_noun_shapes(
             [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],
             "thing",
         ),
+        # 'took to the streets against X'
+        (
+            "verb-prep-object-prep",
+            [_node("via", via, "trigger"), _node("thing", nouns | {"DEP": "pobj"}, "via")],
+            "trigger",
+        ),
     ):
         yield (
             shape,
@@ -337,6 +343,17 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 *thing,
                 *_object_after(prep, holder),
+            ],
+        )
+    if trigger.purposes:  # 'took to the streets to denounce X'
+        yield (
+            "prep-object-purpose-act",
+            [
+                _node("trigger", verb),
+                _node("via", via, "trigger"),
+                _node("thing", nouns | {"DEP": "pobj"}, "via"),
+                _node("act", _purpose(trigger, lexicon), "trigger"),
+                _node("object", {"DEP": "dobj"}, "act"),
             ],
         )
     # 'lifted the sanctions imposed on X': the preposition on the participle describing the noun
@@ -436,6 +453,15 @@ def _object_noun_shapes(
                 ),
             ],
         )
+
+
+def _purpose(trigger: Trigger, lexicon: Lexicon) -> dict:
+    """A verb of the line's `purposes`, whose infinitive or participle of purpose names the
+    object ('rallied to denounce X', 'rioted demanding X's resignation')."""
+    return {
+        "DEP": {"IN": ["advcl", "xcomp"]},
+        "LEMMA": {"IN": sorted(lexicon[trigger.purposes or ""])},
+    }
 
 
 def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -684,10 +710,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 yield "subjunctive", _clause(verb, {"DEP": "ccomp", "TAG": {"IN": ["VB", "VBP"]}})
         yield from _verb_shapes(trigger, verb, lexicon)
         if trigger.purposes:  # 'rallied to denounce X', 'rioted demanding X's resignation'
-            act = {
-                "DEP": {"IN": ["advcl", "xcomp"]},
-                "LEMMA": {"IN": sorted(lexicon[trigger.purposes])},
-            }
+            act = _purpose(trigger, lexicon)
             yield (
                 "purpose-act",
                 [

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
 
 import pytest
 import spacy
+from spacy.language import Language
 
-from kg.config import ONTOLOGY_DIR
+from kg.config import ONTOLOGY_DIR, Settings
 from kg.corpus import read_corpus
 from kg.errors import KgError
+from kg.extract import extract
 from kg.extract.roles import _role, may_be_title
 from kg.lexicon import ROLE_TITLES, Lexicon, RoleTitle, load_lexicon
-from kg.nlp import newline_sentences
+from kg.model import Article
+from kg.nlp import build_pipeline, newline_sentences
 from kg.resolve import load_gazetteer
 from kg.schema import relations
 
@@ -64,6 +69,32 @@ def test_a_broken_lexicon_line_is_reported_with_file_and_line(tmp_path):
     lines = (lexicon_dir / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
     with pytest.raises(KgError, match=rf"triggers.jsonl:{len(lines)}: invalid lexicon line"):
         load_lexicon(lexicon_dir)
+
+
+def _attackers(nlp: Language, text: str) -> set[str]:
+    """Who `nlp` says attacks in `text`, whatever the modality."""
+    article = Article(id="test", text=text, date=dt.date(2024, 8, 5))
+    extraction = extract(nlp(text), article, nlp.get_pipe("kg_actors").gazetteer)
+    return {c.subject for c in extraction.claims if c.relation == "attacked"}
+
+
+def test_a_users_own_control_verbs_say_who_is_asked_to_act(nlp, tmp_path):
+    """Who does what an infinitive says is data: a lexicon copy adding a verb the shipped lists
+    lack ('goad', 'prevail on') makes its object act, where the shipped lexicon has the subject."""
+    ontology = tmp_path / "ontology"
+    shutil.copytree(Settings().ontology_dir, ontology)
+    context = ontology / "lexicon" / "context.json"
+    data = json.loads(context.read_text(encoding="utf-8"))
+    data["object_control_verbs"].append("goad")
+    data["called_on_verbs"]["prevail"] = "on"
+    context.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    own = build_pipeline(Settings(ontology_dir=ontology))
+    for text in (
+        "Iran goaded Hezbollah to attack Israel.",
+        "Iran prevailed on Hezbollah to attack Israel.",
+    ):
+        assert "hezbollah" not in _attackers(nlp, text)
+        assert _attackers(own, text) == {"hezbollah"}
 
 
 @pytest.mark.parametrize(

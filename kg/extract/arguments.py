@@ -26,7 +26,6 @@ __all__ = [
     "RelationMatch",
     "compound_modifiers",
     "prep_objects",
-    "verb_subjects",
 ]
 
 _MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
@@ -133,16 +132,6 @@ _OCCASIONS = ("after", "before", "since", "upon", "on", "by", "while", "when")
 
 
 _ALONG = ("along", "together")
-# verbs whose object does what their infinitive says ('urged Russia to withdraw'); elsewhere the
-# subject does ('promised Egypt to send aid', 'began a strike to protest X')
-# fmt: off
-_OBJECT_CONTROL = frozenset((
-    "urge", "ask", "press", "request", "implore", "beg", "petition", "allow", "permit",
-    "authorize", "authorise", "encourage", "invite", "force", "compel", "oblige", "persuade",
-    "convince", "tell", "order", "command", "instruct", "advise", "warn", "pressure",
-    "pressurize", "pressurise", "push", "lobby", "help", "enable",
-))
-# fmt: on
 
 
 def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
@@ -159,69 +148,6 @@ def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
         and any(c.dep_ == "advmod" and c.lower_ in _ALONG for c in w.children)
     ]
     return [c for w in withs for c in w.children if c.dep_ == "pobj"]
-
-
-def verb_subjects(verb: Token, raised: bool = False) -> list[Token]:
-    """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
-    verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
-    reported speech ('X vowed to attack Y', 'X met Y and hailed Z', 'After meeting Y, X ...', 'X
-    said it would meet Y'), a participle clause ('Rejecting the offer, X ...', 'X, accusing Y of
-    ..., ...': the noun it describes); a passive governor raises its subject ('X is expected to
-    meet Y'); a relative pronoun is the name it hangs on ('X, which met Y, ...')."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return [c for c in child.children if c.dep_ == "pobj"]
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # 'The Red Cross operating in Iraq said': the parser may make the participle the subject
-    subjects = [
-        s
-        for c in subjects
-        for s in (
-            [g for g in c.children if g.dep_ == "nsubj"] or [c]
-            if c.tag_ == "VBG" and c.pos_ == "VERB"
-            else [c]
-        )
-    ]
-    if subjects and verb.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP"):
-        # 'Egypt, which rejected the offer, ...', 'Russian troops, who have been fighting X, ...'
-        # (a name or a 'who': not 'a resolution that aims to ...')
-        named = verb.head.pos_ == "PROPN" or subjects[0].tag_ == "WP"
-        return [verb.head] if named else []
-    if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
-        # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
-        return verb_subjects(verb.head)
-    if subjects:
-        # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
-        # pronoun stands for an actor only if `kg_coref` resolved it.
-        found = [c for c in subjects if c.dep_ == "nsubj" or raised]
-        return found + _companions(verb, found)
-    if verb.dep_ == "relcl":
-        return [verb.head]
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
-        # 'Iran denied any plan to attack Israel': the plan's owner, else who denied it
-        owners = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
-            return owners
-        return verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _OBJECT_CONTROL:
-        # 'urged Russia to withdraw', 'asked France to send troops': the object does it
-        controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-        if controllers:
-            return controllers
-    if verb.dep_ in ("xcomp", "advcl") and (controllers := called_on(verb)):
-        return controllers  # 'called on Germany to send tanks': Germany is asked to
-    if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
-        return verb_subjects(verb.head, raised=True)
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return verb_subjects(verb.head)
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _OCCASIONS:
-        return verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
-        # 'Rejecting the offer, Kuwait said ...', 'Israel bombed X, accusing Y of ...'
-        return verb_subjects(verb.head)
-    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
-    return []
 
 
 class Arguments:
@@ -572,6 +498,69 @@ class Arguments:
             if inner.dep_ == "pobj"
         )
 
+    def verb_subjects(self, verb: Token, raised: bool = False) -> list[Token]:
+        """Who does what the verb says: nsubj, the passive agent, or the subject of the governing
+        verb for infinitives, coordinated verbs, a participle after a preposition and a pronoun in
+        reported speech ('X vowed to attack Y', 'X met Y and hailed Z', 'After meeting Y, X ...', 'X
+        said it would meet Y'), a participle clause ('Rejecting the offer, X ...', 'X, accusing Y of
+        ..., ...': the noun it describes); a passive governor raises its subject ('X is expected to
+        meet Y'); a relative pronoun is the name it hangs on ('X, which met Y, ...')."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [c for c in child.children if c.dep_ == "pobj"]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # 'The Red Cross operating in Iraq said': the parser may make the participle the subject
+        subjects = [
+            s
+            for c in subjects
+            for s in (
+                [g for g in c.children if g.dep_ == "nsubj"] or [c]
+                if c.tag_ == "VBG" and c.pos_ == "VERB"
+                else [c]
+            )
+        ]
+        if subjects and verb.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP"):
+            # 'Egypt, which rejected the offer, ...', 'Russian troops, who have been fighting X,
+            # ...' (a name or a 'who': not 'a resolution that aims to ...')
+            named = verb.head.pos_ == "PROPN" or subjects[0].tag_ == "WP"
+            return [verb.head] if named else []
+        if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
+            # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker
+            return self.verb_subjects(verb.head)
+        if subjects:
+            # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
+            # pronoun stands for an actor only if `kg_coref` resolved it.
+            found = [c for c in subjects if c.dep_ == "nsubj" or raised]
+            return found + _companions(verb, found)
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
+            # 'Iran denied any plan to attack Israel': the plan's owner, else who denied it
+            owners = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
+                return owners
+            return self.verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in self.lexicon["object_control_verbs"]:
+            # 'urged Russia to withdraw', 'asked France to send troops': the object does it (not
+            # 'promised Egypt to send aid')
+            controllers = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if controllers:
+                return controllers
+        if verb.dep_ in ("xcomp", "advcl") and (controllers := called_on(verb, self.lexicon)):
+            return controllers  # 'called on Germany to send tanks': Germany is asked to
+        if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+            return self.verb_subjects(verb.head, raised=True)
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            return self.verb_subjects(verb.head)
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _OCCASIONS:
+            return self.verb_subjects(verb.head.head)  # 'After rejecting the offer, Kuwait ...'
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+            # 'Rejecting the offer, Kuwait said ...', 'Israel bombed X, accusing Y of ...'
+            return self.verb_subjects(verb.head)
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
+        return []
+
     def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
         """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
         or (if `clause`) the subject of the light verb it is the object of ('Iran launched an
@@ -613,9 +602,9 @@ class Arguments:
             if noun.dep_ == "appos":
                 return [noun.head]
             if noun.dep_ == "attr":
-                return verb_subjects(noun.head)
+                return self.verb_subjects(noun.head)
             if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
-                return verb_subjects(noun.head.head)
+                return self.verb_subjects(noun.head.head)
         measure = noun.head.head
         if (
             noun.dep_ == "pobj"
@@ -642,20 +631,22 @@ class Arguments:
             # 'held a new round of talks with X', "Iran's offer of aid to X"
             return self.noun_agents(verb.head, mutual)
         if noun.dep_ in ("dobj", "nsubjpass") and self._agent_verb(verb):
-            return verb_subjects(verb)  # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
+            return self.verb_subjects(
+                verb
+            )  # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "in"
             and verb.head.lemma_ in self.lexicon["engagement_verbs"]
         ):
             # 'X was engaged in fighting with Y', 'X remained locked in battles with Y'
-            return verb_subjects(verb.head, raised=True)
+            return self.verb_subjects(verb.head, raised=True)
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "with"
             and verb.head.lemma_ in self.lexicon["response_verbs"]
         ):
-            return verb_subjects(verb.head)  # 'X responded with strikes on Y'
+            return self.verb_subjects(verb.head)  # 'X responded with strikes on Y'
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "for"
@@ -663,7 +654,7 @@ class Arguments:
             and verb.head.dep_ == "dobj"
         ):
             # 'the Taliban claimed responsibility for the bombing of X' ('denied ...': negated)
-            return verb_subjects(verb.head.head)
+            return self.verb_subjects(verb.head.head)
         if (
             (mutual or self.lexicon.matches("traveller_nouns", noun.lemma_.lower(), noun.lower_))
             and noun.dep_ == "pobj"
@@ -672,7 +663,7 @@ class Arguments:
         ):
             # ('were killed in clashes with X': the passive's subject took part too; 'left for
             # Moscow for a visit to Russia', 'is on a visit to China': the subject travels)
-            return verb_subjects(verb.head, raised=True)
+            return self.verb_subjects(verb.head, raised=True)
         if (
             noun.dep_ == "pobj"
             and verb.dep_ == "prep"
@@ -682,7 +673,7 @@ class Arguments:
             invited = verb.head
             return [
                 c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")
-            ] or verb_subjects(invited)
+            ] or self.verb_subjects(invited)
         if noun.dep_ == "pobj" and (
             (verb.lower_ in self.lexicon["object_preps"] and self._agent_verb(verb.head))
             or (
@@ -691,7 +682,7 @@ class Arguments:
             )
         ):
             # 'agreed to a deal with X', 'decided on talks with X', 'prepared for an offensive'
-            return verb_subjects(verb.head)
+            return self.verb_subjects(verb.head)
         if (
             noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["manner_preps"]
@@ -701,7 +692,7 @@ class Arguments:
             # also where the parser hangs it on the verb's object ('boycotted the summit in ...')
             # ('were killed in clashes with X': the passive's subject took part too)
             clause = verb.head if verb.head.dep_ != "dobj" else verb.head.head
-            return verb_subjects(clause, raised=True) if clause.pos_ in ("VERB", "AUX") else []
+            return self.verb_subjects(clause, raised=True) if clause.pos_ in ("VERB", "AUX") else []
         if (
             noun.dep_ == "pobj"
             and verb.lower_ in self.lexicon["role_preps"]
@@ -710,7 +701,7 @@ class Arguments:
             and verb.head.lemma_ not in self.lexicon["describing_verbs"]
         ):
             # 'struck Hezbollah as a warning to Iran': what the act serves as is its subject's
-            return verb_subjects(verb.head)
+            return self.verb_subjects(verb.head)
         return []
 
     def _agent_verb(self, verb: Token) -> bool:
@@ -741,7 +732,7 @@ class Arguments:
         (whom it is loyal to `resolve` reads first)."""
         for child in token.children:
             if child.dep_ in ("amod", "acl") and child.lemma_ in self.lexicon["leading_verbs"]:
-                for by in verb_subjects(child) + compound_modifiers(child):
+                for by in self.verb_subjects(child) + compound_modifiers(child):
                     arg = self.agent(by)
                     if arg is not None and arg.is_actor:
                         return arg

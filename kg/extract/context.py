@@ -302,15 +302,12 @@ def _yes_no_question(root: Token) -> bool:
     return doc[start].pos_ == "AUX"
 
 
-# the verbs whose prepositional object is asked to do what their infinitive says
-_CALLED_ON = {"call": "on", "appeal": "to"}
-
-
-def called_on(infinitive_clause: Token) -> list[Token]:
+def called_on(infinitive_clause: Token, lexicon: Lexicon) -> list[Token]:
     """Who is asked to do what the infinitive says: 'called *on Germany* to send tanks',
-    'appealed *to Iran* to free X' (not 'called on Monday to ...')."""
+    'appealed *to Iran* to free X' (not 'called on Monday to ...'); `called_on_verbs` maps each
+    verb to its preposition."""
     verb = infinitive_clause.head
-    prep = _CALLED_ON.get(verb.lemma_)
+    prep = lexicon.lookup("called_on_verbs", verb.lemma_)
     if prep is None or not infinitive(infinitive_clause):
         return []
     return [
@@ -362,7 +359,7 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
     )
     if scheduled and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")
-    if token.dep_ in ("xcomp", "advcl") and called_on(token):
+    if token.dep_ in ("xcomp", "advcl") and called_on(token, lexicon):
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if own and _inverted_condition(token, lexicon):
         found.add("hypothetical")

@@ -51,7 +51,7 @@ from ..lexicon import Lexicon
 from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
-from .arguments import Arg, Arguments, verb_subjects
+from .arguments import Arg, Arguments
 from .roles import find_roles, may_be_title, titled_role
 from .sectors import SECTOR_KEY
 from .tokens import TokenTable, token_table
@@ -124,7 +124,7 @@ class CoreferenceResolver:
             if i in arguments.spans or not self._may_refer(table, i):
                 continue
             token = doc[i]
-            pair = self._pair(token, mentions)
+            pair = self._pair(token, mentions, arguments)
             if pair:
                 pairs += [Span(doc, token.i, token.i + 1, m.kind, span_id=m.key) for m in pair]
                 continue
@@ -256,7 +256,7 @@ class CoreferenceResolver:
         people = {h.person for h in holdings if h.organization == state.key and h.title in titles}
         return self._person(people) or state
 
-    def _pair(self, noun: Token, mentions: list[_Mention]) -> list[_Mention]:
+    def _pair(self, noun: Token, mentions: list[_Mention], arguments: Arguments) -> list[_Mention]:
         """'the two leaders', 'both sides' -> the two actors of that kind the sentence names
         before it, else the previous sentence, leaving out the one actor its own sentence names
         ('X and Y held talks. Egypt condemned both sides': X and Y); none unless exactly two."""
@@ -276,7 +276,9 @@ class CoreferenceResolver:
         verb = noun.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        speakers = {t.i for s in verb_subjects(verb) for c in (s, *s.conjuncts) for t in c.subtree}
+        speakers = {
+            t.i for s in arguments.verb_subjects(verb) for c in (s, *s.conjuncts) for t in c.subtree
+        }
         own: set[str] = {m.key for m in mentions if m.start in speakers}
         for start in (sentence.start, previous):
             if start is None:
@@ -424,7 +426,7 @@ class CoreferenceResolver:
             return None
         speakers = {
             a.key: a
-            for s in verb_subjects(verb)
+            for s in arguments.verb_subjects(verb)
             for c in (s, *s.conjuncts)
             for a in arguments.parties(c)
         }

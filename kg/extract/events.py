@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import COLLECTIVE_KINDS
 from ..vocab import slugify
-from .arguments import Arg, Arguments, EventMention, prep_objects, stray_by, verb_subjects
+from .arguments import Arg, Arguments, EventMention, prep_objects, stray_by
 
 __all__ = ["read_event"]
 
@@ -34,7 +34,9 @@ def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
     found = []
     for token in noun.subtree:
         if token.dep_ in ("relcl", "acl") and token.lemma_ in arguments.lexicon["claiming_verbs"]:
-            found += [t for t in verb_subjects(token) if t.i != noun.i and t.dep_ != "relcl"]
+            found += [
+                t for t in arguments.verb_subjects(token) if t.i != noun.i and t.dep_ != "relcl"
+            ]
     return found
 
 

@@ -18,15 +18,7 @@ from spacy.vocab import Vocab
 from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .arguments import (
-    Arg,
-    Arguments,
-    EventMention,
-    RelationMatch,
-    compound_modifiers,
-    prep_objects,
-    verb_subjects,
-)
+from .arguments import Arg, Arguments, EventMention, RelationMatch, compound_modifiers, prep_objects
 from .context import Context, denied, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
@@ -221,7 +213,11 @@ def _named_means(act: Token, lexicon: Lexicon) -> bool:
 
 def _refusers(refusal: Token, arguments: Arguments) -> set[str]:
     """Who refuses: 'Israel rejected Egypt's aid to Gaza' is Israel's refusal, not Egypt's."""
-    found = arguments.noun_agents(refusal) if refusal.pos_ == "NOUN" else verb_subjects(refusal)
+    found = (
+        arguments.noun_agents(refusal)
+        if refusal.pos_ == "NOUN"
+        else arguments.verb_subjects(refusal)
+    )
     return {a.key for t in found for a in arguments.parties(t)}
 
 
@@ -371,19 +367,19 @@ class RelationFinder:
         if trigger.purpose:
             # 'went on strike to protest X' (the strike is the protest), 'began to protest X'
             if word.dep_ == "xcomp":
-                return verb_subjects(word)
-            if word.dep_ == "advcl" and infinitive(word) and not verb_subjects(word):
-                return verb_subjects(word.head)
+                return arguments.verb_subjects(word)
+            if word.dep_ == "advcl" and infinitive(word) and not arguments.verb_subjects(word):
+                return arguments.verb_subjects(word.head)
             act = word.head
             if word.dep_ in ("relcl", "acl") and infinitive(word) and act.dep_ == "dobj":
                 # 'staged a sit-in to protest X': the act's agent, by its light verb
                 light = act.head.lemma_ in self.lexicon["light_verbs"]
-                return verb_subjects(act.head) if light else []
+                return arguments.verb_subjects(act.head) if light else []
             return []
         if shape in _PAIRWISE:
             return [nodes["first"]]
         if shape == "as":
-            return verb_subjects(nodes["verb"])
+            return arguments.verb_subjects(nodes["verb"])
         if shape in ("appos-of", "attr-of"):
             return [nodes["described"]]
         if shape == "possessive":
@@ -396,16 +392,16 @@ class RelationFinder:
             )
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
-            return compound_modifiers(word) or verb_subjects(word)
+            return compound_modifiers(word) or arguments.verb_subjects(word)
         if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
-            return verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
+            return arguments.verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
         if trigger.pos == "ADJ":  # 'Iran is ready to ...', 'Russia is (not) opposed to ...'
             if word.dep_ == "acomp":
-                return verb_subjects(word.head)
+                return arguments.verb_subjects(word.head)
             return [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         if word.pos_ == "VERB":
             # 'a statement condemning X' is its author's before the statement itself
-            return self._describing_agents(word, arguments) or verb_subjects(word)
+            return self._describing_agents(word, arguments) or arguments.verb_subjects(word)
         if shape in ("under", "receipt"):
             # 'came under fire from X', 'won support from X': the source may hang on the verb;
             # 'sparked protests in Jordan': the people of the state the reaction is in
@@ -525,7 +521,9 @@ class RelationFinder:
         while token.head.i != token.i:
             token = token.head
             if self.lexicon.matches("planned_words", token.lemma_.lower(), token.lower_):
-                planners = {a.key for t in verb_subjects(token) for a in arguments.parties(t)}
+                planners = {
+                    a.key for t in arguments.verb_subjects(token) for a in arguments.parties(t)
+                }
                 return bool(planners) and not planners & {s.key for s in subjects}
         return False
 
@@ -671,7 +669,7 @@ class RelationFinder:
         if word.dep_ != "acl" or word.tag_ != "VBG" or noun.pos_ not in ("NOUN", "PROPN"):
             return []
         if noun.dep_ == "dobj" and noun.head.lemma_ in self.lexicon["light_verbs"]:
-            return verb_subjects(noun.head)
+            return arguments.verb_subjects(noun.head)
         return arguments.noun_agents(noun, clause=False)
 
     def _member_matches(
@@ -681,9 +679,9 @@ class RelationFinder:
         trigger with no object of its own relates the members of its compound subject."""
         reflexive = _reflexive(word, self.lexicon)
         if word.pos_ == "VERB":
-            agents = verb_subjects(word)
+            agents = arguments.verb_subjects(word)
         elif word.dep_ == "attr" or reflexive:  # 'the two countries are allies'
-            agents = verb_subjects(word.head)
+            agents = arguments.verb_subjects(word.head)
         else:
             agents = arguments.noun_agents(word) or _between(word)
         pairs = [pair for agent in agents for pair in combinations(arguments.compound(agent), 2)]

@@ -80,17 +80,17 @@ def _attackers(nlp: Language, text: str) -> set[str]:
 
 def test_a_users_own_control_verbs_say_who_is_asked_to_act(nlp, tmp_path):
     """Who does what an infinitive says is data: a lexicon copy adding a verb the shipped lists
-    lack ('goad', 'prevail on') makes its object act, where the shipped lexicon has the subject."""
+    lack ('steer', 'prevail on') makes its object act, where the shipped lexicon has the subject."""
     ontology = tmp_path / "ontology"
     shutil.copytree(Settings().ontology_dir, ontology)
     context = ontology / "lexicon" / "context.json"
     data = json.loads(context.read_text(encoding="utf-8"))
-    data["object_control_verbs"].append("goad")
+    data["object_control_verbs"].append("steer")
     data["called_on_verbs"]["prevail"] = "on"
     context.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     own = build_pipeline(Settings(ontology_dir=ontology))
     for text in (
-        "Iran goaded Hezbollah to attack Israel.",
+        "Iran steered Hezbollah to attack Israel.",
         "Iran prevailed on Hezbollah to attack Israel.",
     ):
         assert "hezbollah" not in _attackers(nlp, text)

@@ -70,6 +70,9 @@ RELATIONS = [
     ("Israel was accused by Turkey of war crimes.", {("turkiye", "accused", "israel")}),
     # demanded: urge, press, call on, demand that
     ("The United States urged Israel to halt the offensive.", {("united-states", "demanded", "israel")}),
+    # an act one forces, persuades or prompts another to do is done (one ordered is asked for)
+    ("Iran persuaded Hezbollah to attack Israel.", {("hezbollah", "attacked", "israel")}),
+    ("The raid prompted Israel to strike Gaza.", {("israel", "attacked", "palestine")}),
     ("Turkey called on Russia to withdraw.", {("turkiye", "demanded", "russia")}),
     ("France demanded that Iran free the hostages.", {("france", "demanded", "iran")}),
     # rejected: the actor, or the actor's proposal
@@ -415,6 +418,10 @@ CONTEXT = [
     ("Saudi Arabia ended its support for Hamas.", ("saudi-arabia", "supports", "hamas"), "negated", "asserted"),
     # the object of 'urge', 'ask', 'allow' does what their infinitive says, and has not done it
     ("The United States urged Russia to withdraw its troops from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    # an act one orders or incites another to do is asked of it (one forced or persuaded is done)
+    ("Iran ordered Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
+    ("Iran goaded Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
+    ("Iran advised Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
     ("The United States allowed Israel to attack Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("The UN authorized NATO to strike Serbian positions.", ("nato", "attacked", "serbia"), "affirmed", "hypothetical"),
     ("Germany declined to condemn Russia.", ("germany", "condemned", "russia"), "negated", "asserted"),

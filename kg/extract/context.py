@@ -319,6 +319,15 @@ def called_on(infinitive_clause: Token, lexicon: Lexicon) -> list[Token]:
     ]
 
 
+def _directed(infinitive_clause: Token, lexicon: Lexicon) -> bool:
+    """'ordered Hezbollah to attack X', 'goaded X to ...': an act one directs another to do is
+    asked of it, not done ('forced X to withdraw', 'persuaded X to ...' are done)."""
+    verb = infinitive_clause.head
+    return lexicon.matches("directive_verbs", verb.lemma_) and any(
+        c.dep_ == "dobj" and c.i < infinitive_clause.i for c in verb.children
+    )
+
+
 def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
     """A condition stated by putting an auxiliary before the subject: 'Had Israel attacked Iran,
     ...', 'Should Russia attack X, ...', 'Were China to invade X, ...'."""
@@ -361,6 +370,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found.add("planned")
     if token.dep_ in ("xcomp", "advcl") and called_on(token, lexicon):
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
+    if token.dep_ == "xcomp" and _directed(token, lexicon):
+        found.add("hypothetical")  # 'ordered Hezbollah to attack X', 'incited X to ...'
     if own and _inverted_condition(token, lexicon):
         found.add("hypothetical")
     if token.dep_ == "ROOT" and _yes_no_question(token):

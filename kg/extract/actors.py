@@ -172,6 +172,22 @@ def strip_name(span: Span, lexicon: Lexicon) -> Span:
     return doc[start:end]
 
 
+def stance_prefix(token: Token, lexicon: Lexicon) -> Token | None:
+    """The 'pro' of 'pro-Russian', the 'anti' of 'anti-Israel' (`stance_prefixes`): the name
+    after it says what someone stands for, not who they are."""
+    if token.i < 2 or token.doc[token.i - 1].text != "-" or token.doc[token.i - 1].whitespace_:
+        return None
+    prefix = token.doc[token.i - 2]
+    return (
+        prefix if prefix.lower_ in lexicon["stance_prefixes"] and not prefix.whitespace_ else None
+    )
+
+
+def is_stance(ent: Span, lexicon: Lexicon) -> bool:
+    """'Pro-', 'anti-': the prefix the model may tag as a people, which names none."""
+    return ent.doc[ent.start].lower_ in lexicon["stance_prefixes"] and ent.text.endswith("-")
+
+
 def _one_edit(word: str, name: str) -> bool:
     """One letter added, dropped, changed or two neighbours swapped inside the name ('Ethopia',
     'Quatar', 'Phillippines'). The first and last letters must agree: other names differ there
@@ -264,6 +280,8 @@ class ActorResolver:
         ents = _untagged_surnames(doc, ents, surnames)
         spans = []
         for ent in ents:
+            if is_stance(ent, self.lexicon):
+                continue
             span = self._resolve(ent, surnames)
             if span is not None:
                 spans.append(span)

@@ -26,7 +26,7 @@ from ..lexicon import Lexicon
 from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
-from .actors import PAIR_KEY, SPAN_KEY
+from .actors import PAIR_KEY, SPAN_KEY, is_stance, stance_prefix
 from .arguments import Arg, Arguments, turned
 from .tokens import TokenTable, token_table
 
@@ -236,7 +236,13 @@ class SectorResolver:
             sentence = token.sent
             around = [sentence] + ([doc[sentence.start - 1].sent] if sentence.start > 0 else [])
             for within in around:
-                states = {a.id_: a for a in actors if a.label_ == "State" and _within(a, within)}
+                states = {
+                    a.id_: a
+                    for a in actors
+                    if a.label_ == "State"
+                    and _within(a, within)
+                    and stance_prefix(doc[a.start], self.lexicon) is None  # 'pro-Palestinian'
+                }
                 if states:
                     break
             if len(states) == 1:
@@ -292,7 +298,9 @@ class SectorResolver:
         for modifier in modifiers:
             name = self._people(modifier, arguments, states=group)
             if name is not None:
-                return self._group_span(token, modifier.left_edge.i, token.i + 1, name)
+                prefix = stance_prefix(modifier, self.lexicon)  # 'pro-Russian separatists'
+                start = modifier.left_edge.i if prefix is None else prefix.i
+                return self._group_span(token, start, token.i + 1, name)
         # 'rebels of southern Sudan' too ('supporters of Sudan' are not Sudanese, 'the movement
         # of Palestinians' is no body)
         members = self.lexicon.matches("group_nouns", *forms)
@@ -311,7 +319,11 @@ class SectorResolver:
     def _people(self, modifier: Token, arguments: Arguments, states: bool = True) -> str | None:
         """The people a modifier names: a state's demonym ('Sudanese', 'Ivory Coast' ->
         Ivorian; not if `states` is false: 'Sudanese forces' are the state's), else an ethnic
-        or religious name the gazetteer does not know as an actor ('Kurdish', 'Tamil')."""
+        or religious name the gazetteer does not know as an actor ('Kurdish', 'Tamil'); a stance
+        ('pro-Russian separatists', 'anti-Israel protesters') names them, never the state's."""
+        prefix = stance_prefix(modifier, self.lexicon)
+        if prefix is not None:
+            return modifier.doc[prefix.i : modifier.i + 1].text
         arg = arguments.agent(modifier)
         if arg is not None and arg.kind == "State":
             return (self.gazetteer.demonym_of(arg.key) or arg.label) if states else None
@@ -322,6 +334,8 @@ class SectorResolver:
         ent = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
         if ent is None or ent.label_ not in _PEOPLE_LABELS or not ent.text[:1].isupper():
             return None
+        if is_stance(ent, self.lexicon):
+            return None  # the model's 'Pro-' of 'Pro-Russian'
         return ent.text
 
     def _people_name(self, token: Token) -> bool:

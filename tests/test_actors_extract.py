@@ -236,13 +236,22 @@ def test_a_sector_acts_for_its_state_and_is_recorded(
 # (text, expected facts): who the text names, read from its words, never from the sentence itself
 ACTORS = [
     # a stance ('pro-Russian', 'anti-Israel') names a group of its own, never the state's people
-    ("Police in Warsaw detained pro-Russian protesters.",
-     {("poland", "coerced", "pro-russian-protester")}),
-    ("Police in Paris arrested dozens of anti-Israel demonstrators.",
-     {("france", "coerced", "anti-israel-demonstrator")}),
-    ("Pro-Russian separatists attacked Ukrainian troops.",
-     {("pro-russian-separatist", "attacked", "ukraine")}),
+    (
+        "Police in Warsaw detained pro-Russian protesters.",
+        {("poland", "coerced", "pro-russian-protester")},
+    ),
+    (
+        "Police in Paris arrested dozens of anti-Israel demonstrators.",
+        {("france", "coerced", "anti-israel-demonstrator")},
+    ),
+    (
+        "Pro-Russian separatists attacked Ukrainian troops.",
+        {("pro-russian-separatist", "attacked", "ukraine")},
+    ),
     ("Police arrested pro-Palestinian demonstrators.", set()),
+    # a named group's men somewhere are the group's, no group named by the place
+    ("Hamas militants in Gaza fired rockets at Israel.", {("hamas", "attacked", "israel")}),
+    ("Houthi rebels in Yemen fired missiles at Israel.", {("houthis", "attacked", "israel")}),
     # a plural demonym is its state's people
     ("Palestinians condemned Israel.", {("palestine", "condemned", "israel")}),
     ("Israel attacked Iraqis in Basra.", {("israel", "attacked", "iraq")}),

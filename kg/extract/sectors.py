@@ -301,6 +301,8 @@ class SectorResolver:
                 prefix = stance_prefix(modifier, self.lexicon)  # 'pro-Russian separatists'
                 start = modifier.left_edge.i if prefix is None else prefix.i
                 return self._group_span(token, start, token.i + 1, name)
+        if any((arg := arguments.agent(m)) is not None and arg.kind != "State" for m in modifiers):
+            return None  # 'Hamas militants in Gaza' are Hamas's, no group named by the place
         # 'rebels of southern Sudan' too ('supporters of Sudan' are not Sudanese, 'the movement
         # of Palestinians' is no body)
         members = self.lexicon.matches("group_nouns", *forms)

@@ -67,6 +67,8 @@ RELATIONS = [
     # accused (CAMEO 112) is not condemned (111)
     ("Iran accused Israel of sabotage.", {("iran", "accused", "israel")}),
     ("Russia blamed Ukraine for the blackout.", {("russia", "accused", "ukraine")}),
+    ("Ukraine condemned the shelling of Kharkiv, which Kyiv blamed on Russian forces.",
+     {("ukraine", "accused", "russia")}),
     ("Israel was accused by Turkey of war crimes.", {("turkiye", "accused", "israel")}),
     # demanded: urge, press, call on, demand that
     ("The United States urged Israel to halt the offensive.", {("united-states", "demanded", "israel")}),
@@ -524,6 +526,11 @@ NOTHING = [
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)
 EVENTS = [
+    # what one blames on Y is Y's in its words: an accusation of Y, never an attack on Y
+    ("Moscow blamed the Crocus attack on Kyiv.",
+     "russia", "accused", "attack", None, ("ukraine",), {("russia", "accused", "ukraine")}),
+    ("Israel blamed the bombing on Iran.",
+     "israel", "accused", "bombing", None, ("iran",), {("israel", "accused", "iran")}),
     ("Russia condemned the killing of Ismail Haniyeh.",
      "russia", "condemned", "killing", "ismail-haniyeh", (), set()),
     ("Iran condemned the assassination of Haniyeh in Tehran.",

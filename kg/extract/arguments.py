@@ -97,6 +97,17 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     ]
 
 
+def blamed_on(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """'blamed the bombing *on Iran*', 'pinned the attack on X': whom a verb of `culprit_verbs`
+    blames for its object, on the verb or the last 'on' of the object's phrase, wherever the
+    parser hangs it ('blamed the killing of its soldiers on Indian troops'); not a target."""
+    if noun.dep_ != "dobj" or not lexicon.matches("culprit_verbs", noun.head.lemma_):
+        return []
+    ons = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "on"]
+    on_verb = prep_objects(noun.head, "on")
+    return on_verb or ([c for c in ons[-1].children if c.dep_ == "pobj"] if ons else [])
+
+
 def stray_by(noun: Token) -> list[Token]:
     """'protested against hikes by the government', 'rejected the offer by Iran': the small
     model hangs the noun's 'by X' on the active verb whose object (or whose preposition's object)

@@ -11,17 +11,22 @@ from spacy.tokens import Token
 
 from ..model import COLLECTIVE_KINDS
 from ..vocab import slugify
-from .arguments import Arg, Arguments, EventMention, prep_objects, stray_by
+from .arguments import Arg, Arguments, EventMention, blamed_on, prep_objects, stray_by
 
 __all__ = ["read_event"]
 
 _TARGET_PREPS = ("of", "on", "against", "upon")
 
 
-def _target(noun: Token) -> tuple[str, Token] | None:
-    """('of', the head of 'the embassy') for 'the bombing of the embassy'."""
+def _target(noun: Token, blamed: list[Token]) -> tuple[str, Token] | None:
+    """('of', the head of 'the embassy') for 'the bombing of the embassy'; not whom it is
+    `blamed` on ('blamed the bombing on Iran')."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _TARGET_PREPS
+            and not any(c in blamed for c in child.children)
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return child.lower_, pobj
@@ -57,12 +62,15 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     kind = arguments.lexicon.event_types.get(noun.lemma_.lower())
     if kind is None:
         return None
-    target = _target(noun)
+    blamed = blamed_on(noun, arguments.lexicon)
+    target = _target(noun, blamed)
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None
     perpetrators: dict[str, Arg] = {}
-    candidates = arguments.noun_agents(noun, clause=False) or _stray_agents(
-        noun, target[1] if target else None
+    candidates = (
+        blamed
+        or arguments.noun_agents(noun, clause=False)
+        or _stray_agents(noun, target[1] if target else None)
     )
     for token in candidates + _claimants(noun, arguments):
         # 'by Israeli settlers': people named by a demonym act for their state

@@ -18,7 +18,15 @@ from spacy.vocab import Vocab
 from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .arguments import Arg, Arguments, EventMention, RelationMatch, compound_modifiers, prep_objects
+from .arguments import (
+    Arg,
+    Arguments,
+    EventMention,
+    RelationMatch,
+    blamed_on,
+    compound_modifiers,
+    prep_objects,
+)
 from .context import Context, denied, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
@@ -749,6 +757,8 @@ class RelationFinder:
             return
         if shape == "prep" and _allied(word, nodes):
             return
+        if trigger.pos == "NOUN" and nodes["object"] in blamed_on(word, self.lexicon):
+            return  # 'blamed the attack on Kyiv': Kyiv is blamed, not attacked
         if shape == "object-participle-prep" and any(
             c.dep_ == "agent" for c in nodes["participle"].children
         ):
@@ -812,6 +822,8 @@ class RelationFinder:
             for arg in (self._place_or_parties(t, arguments) if places else arguments.parties(t))
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
+        if shape == "dobj" and blamed_on(target, self.lexicon):
+            objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc) for s in subjects for o in objects]
         if shape in _PAIRWISE:

@@ -96,6 +96,15 @@ RELATIONS = [
     ("Turkey signed an agreement with Libya.", {("turkiye", "agreedWith", "libya")}),
     ("Israel and Hamas agreed to a truce.", {("israel", "agreedWith", "hamas")}),
     ("Russia and China condemned the strike and met in Moscow.", {("russia", "metWith", "china")}),
+    # a noun that ends right before a coordinated verb with no subject is that verb's subject
+    ("Russia attacked Ukraine and Belarus condemned Poland.",
+     {("russia", "attacked", "ukraine"), ("belarus", "condemned", "poland")}),
+    ("Israel bombed Gaza and the United States condemned Israel.",
+     {("israel", "attacked", "palestine"), ("united-states", "condemned", "israel")}),
+    # ... but not with 'and' before the verb: a shared subject
+    ("Russia attacked Ukraine and Belarus and condemned Poland.",
+     {("russia", "attacked", "ukraine"), ("russia", "attacked", "belarus"),
+      ("russia", "condemned", "poland")}),
     # protestedAgainst
     ("Greece protested against Turkey.", {("greece", "protestedAgainst", "turkiye")}),
     # mobilizedAgainst

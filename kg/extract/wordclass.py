@@ -14,7 +14,10 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
   (xcomp), as it is without the adverbial;
 - a verb the parser reads after '-led' as a participle of the sentence's root noun ('The
   Saudi-led coalition *bombed* Yemen'): with a direct object it is the main verb, the noun its
-  subject.
+  subject;
+- a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
+  and *Belarus condemned* Poland', which the parser reads as 'attacked Ukraine and Belarus and
+  condemned Poland'): the noun is the verb's subject, not a second object.
 
 The tokens are found with one array read per Doc: spaCy's attribute_ruler, which could set them
 too, runs its Matcher over every token, and such patterns cost it about 0.6 ms a document.
@@ -52,6 +55,36 @@ def _main_verb(verb: Token) -> None:
     noun.head, noun.dep_ = verb, "nsubj"
 
 
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _own_subject(verb: Token) -> None:
+    """'Russia attacked Ukraine and Belarus condemned Poland': a finite verb coordinated with
+    another takes no subject from it when a noun coordinated inside that verb's clause ends right
+    before it; that noun is its subject (a shared subject would need 'and' between them)."""
+    first = verb.head
+    if (
+        verb.tag_ not in _FINITE
+        or first.pos_ != "VERB"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    ):
+        return
+    noun: Token | None = verb.doc[verb.i - 1] if verb.i > first.i + 1 else None
+    while noun is not None and noun.dep_ != "conj" and noun.head.i != noun.i:
+        noun = noun.head if noun.head.right_edge.i == verb.i - 1 else None
+    if (
+        noun is None
+        or noun.head.i == verb.i
+        or noun.pos_ not in ("PROPN", "NOUN")
+        or noun.head.pos_ not in ("PROPN", "NOUN")
+    ):
+        return
+    conjunction = [c for c in noun.head.children if c.dep_ == "cc" and c.i < noun.i]
+    noun.head, noun.dep_ = verb, "nsubj"
+    for word in conjunction:
+        word.head = first
+
+
 class WordClassFixer:
     """Set POS, TAG (and a gerund's lemma) where the tagger and the parser disagree."""
 
@@ -72,7 +105,8 @@ class WordClassFixer:
         self.gerund_tag = hash_string("VBG")
         self.heads = lexicon["infinitive_verbs"]
         # a dependency label is its symbol's id, not a string hash
-        self.advcl, self.acl, self.base_tag = IDS["advcl"], IDS["acl"], hash_string("VB")
+        self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
+        self.base_tag = hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -88,6 +122,8 @@ class WordClassFixer:
                 doc[i].head, doc[i].dep_ = governor, "xcomp"
         for i in np.flatnonzero(dep == self.acl).tolist():
             _main_verb(doc[i])
+        for i in np.flatnonzero(dep == self.conj).tolist():
+            _own_subject(doc[i])
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]

@@ -67,6 +67,9 @@ RELATIONS = [
     # accused (CAMEO 112) is not condemned (111)
     ("Iran accused Israel of sabotage.", {("iran", "accused", "israel")}),
     ("Russia blamed Ukraine for the blackout.", {("russia", "accused", "ukraine")}),
+    # a proposal noun stands for its author, but those whose 'of' undergoes them name none there
+    ("The US welcomed the expulsion of Russian diplomats by Germany.",
+     {("united-states", "supports", "germany"), ("germany", "sanctioned", "russia")}),
     ("Ukraine condemned the shelling of Kharkiv, which Kyiv blamed on Russian forces.",
      {("ukraine", "accused", "russia")}),
     ("Israel was accused by Turkey of war crimes.", {("turkiye", "accused", "israel")}),
@@ -498,6 +501,7 @@ NOTHING = [
     "Thousands of Kenyans took to the streets to celebrate the victory of President Ruto.",
     "European leaders gathered in Brussels to denounce Russia.",
     "Kenya took steps to denounce Israel.",
+    "The US welcomed the expulsion of Russian diplomats.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",
     "Three soldiers were killed in an attack.",

@@ -757,6 +757,16 @@ class RelationFinder:
             return
         if shape == "prep" and _allied(word, nodes):
             return
+        if (
+            trigger.object_nouns == "proposal_nouns"
+            and "prep" in nodes
+            and nodes["prep"].lower_ == "of"
+            and nodes["prep"].head.i == nodes["thing"].i
+            and not arguments.authored_by_of(nodes["thing"])
+        ):
+            # a proposal noun stands for its author; 'welcomed the expulsion of Russian
+            # diplomats': they undergo it, no author
+            return
         if trigger.pos == "NOUN" and nodes["object"] in blamed_on(word, self.lexicon):
             return  # 'blamed the attack on Kyiv': Kyiv is blamed, not attacked
         if shape == "object-participle-prep" and any(

@@ -502,6 +502,8 @@ NOTHING = [
     "European leaders gathered in Brussels to denounce Russia.",
     "Kenya took steps to denounce Israel.",
     "The US welcomed the expulsion of Russian diplomats.",
+    # vetoing or blocking a sanction relieves its target: a threat to do so threatens no one there
+    "Hungary threatened to veto the EU sanctions against Russia.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",
     "Three soldiers were killed in an attack.",

@@ -332,8 +332,12 @@ class RelationFinder:
                         (nouns, preps)
                     )
         # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
-        # cut a friendly one -> the measures they undo
+        # cut a friendly one -> the measures they undo; a negative verb undoes a hostile measure
+        # too ('threatened to veto the sanctions against X' threatens no X)
         self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
+        relieved = frozenset().union(*(lexicon[name] for name in _RELIEVED_NOUNS))
+        for verb in lexicon["negative_verbs"]:
+            self._relieving[verb] = self._relieving.get(verb, frozenset()) | relieved
         self._cutting = self._undoing(_CUT_NOUNS, -1)
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)

@@ -116,9 +116,11 @@ def make_coreference_resolver(nlp: Language, name: str, ontology_dir: str) -> Co
 @Language.factory("kg_relations", default_config={"ontology_dir": ""})
 def make_relation_finder(nlp: Language, name: str, ontology_dir: str) -> RelationFinder:
     directory = Path(ontology_dir)
-    signs = {relation: info.sign for relation, info in relations(directory).items()}
+    known = relations(directory)
+    signs = {relation: info.sign for relation, info in known.items()}
+    symmetric = frozenset(relation for relation, info in known.items() if info.symmetric)
     lexicon = load_lexicon(directory / "lexicon")
-    return RelationFinder(nlp.vocab, lexicon, load_gazetteer(directory), signs)
+    return RelationFinder(nlp.vocab, lexicon, load_gazetteer(directory), signs, symmetric)
 
 
 def _missing_model(name: str) -> str:

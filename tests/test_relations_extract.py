@@ -99,6 +99,13 @@ RELATIONS = [
     ("Turkey signed an agreement with Libya.", {("turkiye", "agreedWith", "libya")}),
     ("Israel and Hamas agreed to a truce.", {("israel", "agreedWith", "hamas")}),
     ("Russia and China condemned the strike and met in Moscow.", {("russia", "metWith", "china")}),
+    # X and Y doing a directed act to each other: both ways
+    ("Israel and Hamas accused each other of violating the truce.",
+     {("israel", "accused", "hamas"), ("hamas", "accused", "israel")}),
+    ("Armenia and Azerbaijan accused one another of shelling.",
+     {("armenia", "accused", "azerbaijan"), ("azerbaijan", "accused", "armenia")}),
+    ("Serbia and Kosovo traded accusations.",
+     {("serbia", "accused", "kosovo"), ("kosovo", "accused", "serbia")}),
     # a noun that ends right before a coordinated verb with no subject is that verb's subject
     ("Russia attacked Ukraine and Belarus condemned Poland.",
      {("russia", "attacked", "ukraine"), ("belarus", "condemned", "poland")}),
@@ -141,7 +148,8 @@ RELATIONS = [
     # what a body approves or ratifies is its act
     ("Lebanon ratified the maritime border deal with Israel.", {("lebanon", "agreedWith", "israel")}),
     # strikes, missiles, shells two sides exchange are fighting
-    ("Iran and Pakistan exchanged missile strikes in January.", {("iran", "attacked", "pakistan")}),
+    ("Iran and Pakistan exchanged missile strikes in January.",
+     {("iran", "attacked", "pakistan"), ("pakistan", "attacked", "iran")}),
     # closing one's airspace or ports to X
     ("Pakistan closed its airspace to Indian airlines.", {("pakistan", "sanctioned", "india")}),
     # a 'move', a 'ban' in the clause cancels no shooting
@@ -289,9 +297,10 @@ RELATIONS = [
     ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
     # war waged or fought, battles fought by two sides, forces that engage or move into a state
     ("Russia waged war on Ukraine.", {("russia", "attacked", "ukraine")}),
-    ("India and Pakistan fought a war in 1971.", {("india", "attacked", "pakistan")}),
+    ("India and Pakistan fought a war in 1971.",
+     {("india", "attacked", "pakistan"), ("pakistan", "attacked", "india")}),
     ("The Sri Lankan army and Tamil Tiger rebels fought fierce battles in the north.",
-     {("sri-lanka", "attacked", "tamil-tiger-rebel")}),
+     {("sri-lanka", "attacked", "tamil-tiger-rebel"), ("tamil-tiger-rebel", "attacked", "sri-lanka")}),
     ("Ethiopian troops engaged Eritrean forces near Badme.", {("ethiopia", "attacked", "eritrea")}),
     ("Turkish troops moved into northern Syria.", {("turkiye", "attacked", "syria")}),
     ("The Chinese coast guard rammed a Philippine boat.", {("china", "attacked", "philippines")}),

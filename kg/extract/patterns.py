@@ -649,6 +649,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(verb, trigger, lexicon)
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
+            # 'Israel and Hamas accused each other (one another)': each of the other
+            yield (
+                "reciprocal-each",
+                [
+                    _node("trigger", verb),
+                    _node("each", {"DEP": "dobj", "LOWER": {"IN": ["other", "one"]}}, "trigger"),
+                    _node("det", {"DEP": "det", "LOWER": {"IN": ["each", "another"]}}, "each"),
+                    _node("first", {"DEP": "nsubj"}, "trigger"),
+                    _node("object", {"DEP": "conj"}, "first"),
+                ],
+            )
             # 'received visiting minister X': the parser gives the guest to the participle (which
             # kg_word_classes reads as an adjective, JJ)
             guest = {"TAG": "JJ", "LOWER": {"IN": sorted(lexicon["guest_participles"])}}

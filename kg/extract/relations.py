@@ -45,6 +45,7 @@ _PAIRWISE = (
     "reciprocal-compound",
     "reciprocal-raised",
     "reciprocal-series",
+    "reciprocal-each",
 )
 
 
@@ -260,10 +261,12 @@ class RelationFinder:
         lexicon: Lexicon,
         gazetteer: Gazetteer,
         signs: dict[str, int | None] | None = None,
+        symmetric: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.signs = signs or {}  # relation -> akg:sign: a refused friendly act is a rejection
+        self.symmetric = symmetric  # relations whose two parties stand alike ('metWith')
         self.matcher = TriggerMatcher(vocab)
         # Lines whose patterns differ only in their trigger words share one pattern (the matcher's
         # cost grows with the number of patterns); the trigger's lemma picks the lines back.
@@ -723,7 +726,11 @@ class RelationFinder:
         if shape == "members":
             yield from self._member_matches(trigger, word, arguments)
             return
-        if shape.startswith("reciprocal") and _has_own_object(word, trigger, arguments):
+        if (
+            shape.startswith("reciprocal")
+            and shape != "reciprocal-each"
+            and _has_own_object(word, trigger, arguments)
+        ):
             return
         if _states_a_view(word, self.lexicon):
             return
@@ -844,6 +851,9 @@ class RelationFinder:
             # 'France, Germany and Italy met': every two of them, not only the first with the rest
             others = [o for o in objects if all(o.key != s.key for s in subjects)]
             pairs += [self._domestic(a, b, word.doc) for a, b in combinations(others, 2)]
+        if shape.startswith("reciprocal") and trigger.relation not in self.symmetric:
+            # 'X and Y accused each other', 'traded accusations', 'exchanged fire': both ways
+            pairs += [(o, s) for s, o in pairs]
         if event is None and all(s.key == o.key for s, o in pairs):
             return
         if trigger.intent:  # an intention, whatever else scopes over its act, is a plan

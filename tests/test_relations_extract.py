@@ -150,6 +150,12 @@ RELATIONS = [
     # strikes, missiles, shells two sides exchange are fighting
     ("Iran and Pakistan exchanged missile strikes in January.",
      {("iran", "attacked", "pakistan"), ("pakistan", "attacked", "iran")}),
+    # a state's goods are its own: bans and tariffs on them sanction it, lifting them concedes
+    ("China banned imports of Japanese seafood.", {("china", "sanctioned", "japan")}),
+    ("The US imposed tariffs on Chinese steel.", {("united-states", "sanctioned", "china")}),
+    ("The EU launched an investigation into Chinese subsidies.",
+     {("european-union", "investigated", "china")}),
+    ("Russia pulled its troops back from Kyiv.", {("russia", "withdrewFrom", "ukraine")}),
     # closing one's airspace or ports to X
     ("Pakistan closed its airspace to Indian airlines.", {("pakistan", "sanctioned", "india")}),
     # a 'move', a 'ban' in the clause cancels no shooting

@@ -75,6 +75,9 @@ RELATIONS = [
     ("Israel was accused by Turkey of war crimes.", {("turkiye", "accused", "israel")}),
     # demanded: urge, press, call on, demand that
     ("The United States urged Israel to halt the offensive.", {("united-states", "demanded", "israel")}),
+    # what happened before a plan or a request is no part of it
+    ("Ukraine demanded compensation after Russia attacked Kyiv.", {("russia", "attacked", "ukraine")}),
+    ("Iran planned a response after Israel attacked Tehran.", {("israel", "attacked", "iran")}),
     # an act one forces, persuades or prompts another to do is done (one ordered is asked for)
     ("Iran persuaded Hezbollah to attack Israel.", {("hezbollah", "attacked", "israel")}),
     ("The raid prompted Israel to strike Gaza.", {("israel", "attacked", "palestine")}),
@@ -447,6 +450,9 @@ CONTEXT = [
     ("Saudi Arabia ended its support for Hamas.", ("saudi-arabia", "supports", "hamas"), "negated", "asserted"),
     # the object of 'urge', 'ask', 'allow' does what their infinitive says, and has not done it
     ("The United States urged Russia to withdraw its troops from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    # an act talked of is not done: discussed, debated, focused on
+    ("The talks focused on Russia's withdrawal from Moldova.", ("russia", "withdrewFrom", "moldova"), "affirmed", "hypothetical"),
+    ("Egypt and Israel discussed Israel's withdrawal from Sinai.", ("israel", "withdrewFrom", "sinai"), "affirmed", "hypothetical"),
     # an act one orders or incites another to do is asked of it (one forced or persuaded is done)
     ("Iran ordered Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
     ("Iran goaded Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),

@@ -169,7 +169,16 @@ def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
 
 def _setting(prep: Token, lexicon: Lexicon) -> bool:
     """'agreed to X's mediation *in* the talks with Y': a manner preposition on a verb sets the
-    scene of its act (on a measure, 'pledged $50 million *in* aid', it names what is pledged)."""
+    scene of its act (on a measure, 'pledged $50 million *in* aid', it names what is pledged);
+    so does a clause of what happened ('demanded compensation *after* Russia attacked Kyiv',
+    `factive_marks`), which no plan or request of the main clause makes asked for."""
+    if prep.dep_ == "advcl":  # in the past: 'after Israel attacks' may be yet to come
+        past = prep.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in prep.children
+        )
+        return past and any(
+            c.dep_ == "mark" and c.lower_ in lexicon["factive_marks"] for c in prep.children
+        )
     return (
         prep.dep_ == "prep"
         and prep.lower_ in lexicon["manner_preps"]
@@ -277,11 +286,13 @@ _CHILD_MARKERS = (
     ("amod", "planned_modifiers", "planned"),
 )
 # (context.json word list, modality) for a governor itself: 'speculation that ...', 'demanded a
-# withdrawal' (asked for, not done), 'allowed X to attack' (permitted, not done), 'plans to ...'
+# withdrawal' (asked for, not done), 'allowed X to attack' (permitted, not done), 'discussed
+# Israel's withdrawal' (talked of, not done), 'plans to ...'
 _GOVERNOR_WORDS = (
     ("speculation_words", "hypothetical"),
     ("request_words", "hypothetical"),
     ("permission_words", "hypothetical"),
+    ("topic_verbs", "hypothetical"),
     ("planned_words", "planned"),
 )
 

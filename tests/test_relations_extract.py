@@ -75,6 +75,9 @@ RELATIONS = [
     ("Israel was accused by Turkey of war crimes.", {("turkiye", "accused", "israel")}),
     # demanded: urge, press, call on, demand that
     ("The United States urged Israel to halt the offensive.", {("united-states", "demanded", "israel")}),
+    # an object-first relative after the clause denies the charge, not that it was made
+    ("Russia accused Ukraine of shelling the plant, a charge Kyiv denied.",
+     {("russia", "accused", "ukraine")}),
     # what happened before a plan or a request is no part of it
     ("Ukraine demanded compensation after Russia attacked Kyiv.", {("russia", "attacked", "ukraine")}),
     ("Iran planned a response after Israel attacked Tehran.", {("israel", "attacked", "iran")}),

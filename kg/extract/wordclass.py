@@ -15,6 +15,10 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
 - a verb the parser reads after '-led' as a participle of the sentence's root noun ('The
   Saudi-led coalition *bombed* Yemen'): with a direct object it is the main verb, the noun its
   subject;
+- a sentence that ends in an object-first relative ('Russia accused Ukraine of X, *a charge
+  Kyiv denied*'), which the parser reads as a clause the last verb governs ('Kyiv denied that
+  Russia accused ...'): the first clause is the sentence, the last verb a relative clause of
+  its noun;
 - a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
   and *Belarus condemned* Poland', which the parser reads as 'attacked Ukraine and Belarus and
   condemned Poland'): the noun is the verb's subject, not a second object.
@@ -53,6 +57,21 @@ def _main_verb(verb: Token) -> None:
         return
     verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
     noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _fronted_object(root: Token) -> None:
+    """'Russia accused Ukraine of X, a charge Kyiv denied': a clause, then the root's object, then
+    its subject, then the root is a relative clause on that object ('a charge (that) Kyiv
+    denied'); the clause before it is the sentence."""
+    children = list(root.children)
+    clause = next((c for c in children if c.dep_ == "ccomp" and c.i < root.i), None)
+    noun = next((c for c in children if c.dep_ == "dobj" and c.i < root.i), None)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if clause is None or noun is None or subject is None or not clause.i < noun.i < subject.i:
+        return
+    clause.head, clause.dep_ = clause, "ROOT"
+    noun.head, noun.dep_ = clause, "appos"
+    root.head, root.dep_ = noun, "relcl"
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -106,6 +125,7 @@ class WordClassFixer:
         self.heads = lexicon["infinitive_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
+        self.root = hash_string("ROOT")  # no symbol: the label's string hash
         self.base_tag = hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -124,6 +144,8 @@ class WordClassFixer:
             _main_verb(doc[i])
         for i in np.flatnonzero(dep == self.conj).tolist():
             _own_subject(doc[i])
+        for i in np.flatnonzero(dep == self.root).tolist():
+            _fronted_object(doc[i])
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]

@@ -453,6 +453,8 @@ CONTEXT = [
     ("Saudi Arabia ended its support for Hamas.", ("saudi-arabia", "supports", "hamas"), "negated", "asserted"),
     # the object of 'urge', 'ask', 'allow' does what their infinitive says, and has not done it
     ("The United States urged Russia to withdraw its troops from Georgia.", ("russia", "withdrewFrom", "georgia"), "affirmed", "hypothetical"),
+    # a clause a charge describes is an allegation
+    ("Iran attacked Israel, an accusation Tehran denied.", ("iran", "attacked", "israel"), "affirmed", "hypothetical"),
     # an act talked of is not done: discussed, debated, focused on
     ("The talks focused on Russia's withdrawal from Moldova.", ("russia", "withdrewFrom", "moldova"), "affirmed", "hypothetical"),
     ("Egypt and Israel discussed Israel's withdrawal from Sinai.", ("israel", "withdrewFrom", "sinai"), "affirmed", "hypothetical"),

@@ -339,6 +339,18 @@ def _directed(infinitive_clause: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _charged(verb: Token, lexicon: Lexicon) -> bool:
+    """'Iran attacked Israel, an accusation Tehran denied': a charge (`accusation_nouns`) the
+    parser sets after the clause's object makes what the clause says an allegation (one set
+    on a verb of saying, 'accused X of Y, a charge X denied', is the charge it makes)."""
+    return any(
+        c.dep_ == "appos" and c.lemma_ in lexicon["accusation_nouns"]
+        for t in verb.children
+        if t.dep_ == "dobj"
+        for c in t.children
+    )
+
+
 def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
     """A condition stated by putting an auxiliary before the subject: 'Had Israel attacked Iran,
     ...', 'Should Russia attack X, ...', 'Were China to invade X, ...'."""
@@ -383,6 +395,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if token.dep_ == "xcomp" and _directed(token, lexicon):
         found.add("hypothetical")  # 'ordered Hezbollah to attack X', 'incited X to ...'
+    if own and token.pos_ == "VERB" and _charged(token, lexicon):
+        found.add("hypothetical")  # 'Iran attacked Israel, an accusation Tehran denied'
     if own and _inverted_condition(token, lexicon):
         found.add("hypothetical")
     if token.dep_ == "ROOT" and _yes_no_question(token):

@@ -59,19 +59,32 @@ def _main_verb(verb: Token) -> None:
     noun.head, noun.dep_ = verb, "nsubj"
 
 
-def _fronted_object(root: Token) -> None:
-    """'Russia accused Ukraine of X, a charge Kyiv denied': a clause, then the root's object, then
-    its subject, then the root is a relative clause on that object ('a charge (that) Kyiv
-    denied'); the clause before it is the sentence."""
-    children = list(root.children)
-    clause = next((c for c in children if c.dep_ == "ccomp" and c.i < root.i), None)
-    noun = next((c for c in children if c.dep_ == "dobj" and c.i < root.i), None)
-    subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    if clause is None or noun is None or subject is None or not clause.i < noun.i < subject.i:
+def _fronted_object(root: Token, charges: frozenset[str], speech: frozenset[str]) -> None:
+    """'Russia accused Ukraine of X, a charge Kyiv denied': a clause that makes a charge (its verb
+    one of `speech`), then the charge (one of `accusation_nouns`), then the root is a relative
+    clause on the charge ('a charge (that) Kyiv denied'), whether the parser makes the charge its
+    object or its subject with the name in apposition; the clause before it is the sentence.
+    ('Iran attacked X, an accusation Tehran denied' keeps the denial over the attack.)"""
+    clause = next(
+        (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and c.lemma_ in speech),
+        None,
+    )
+    noun = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in ("dobj", "nsubj") and c.lemma_ in charges and c.i < root.i
+        ),
+        None,
+    )
+    if clause is None or noun is None or clause.i > noun.i:
         return
+    names = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
     clause.head, clause.dep_ = clause, "ROOT"
     noun.head, noun.dep_ = clause, "appos"
     root.head, root.dep_ = noun, "relcl"
+    for name in names:  # 'a charge Ukraine denied', read as 'a charge, Ukraine, denied'
+        name.head, name.dep_ = root, "nsubj"
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -123,6 +136,11 @@ class WordClassFixer:
         self.misread = np.array([hash_string(w) for w in self.lemmas], dtype="uint64")
         self.gerund_tag = hash_string("VBG")
         self.heads = lexicon["infinitive_verbs"]
+        self.charges = lexicon["accusation_nouns"]
+        accusing = (t.lemmas for t in lexicon.triggers if t.relation == "accused")
+        self.speech = lexicon["reporting_verbs"] | {
+            lemma for lemmas in accusing for lemma in lemmas
+        }
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
         self.root = hash_string("ROOT")  # no symbol: the label's string hash
@@ -145,7 +163,7 @@ class WordClassFixer:
         for i in np.flatnonzero(dep == self.conj).tolist():
             _own_subject(doc[i])
         for i in np.flatnonzero(dep == self.root).tolist():
-            _fronted_object(doc[i])
+            _fronted_object(doc[i], self.charges, self.speech)
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))
         for i in candidates.tolist():
             token = doc[i]

@@ -78,6 +78,8 @@ RELATIONS = [
     # an object-first relative after the clause denies the charge, not that it was made
     ("Russia accused Ukraine of shelling the plant, a charge Kyiv denied.",
      {("russia", "accused", "ukraine")}),
+    # claiming an attack admits it, in the claimant's words
+    ("The Houthis claimed an attack on a British tanker.", {("houthis", "attacked", "united-kingdom")}),
     # what happened before a plan or a request is no part of it
     ("Ukraine demanded compensation after Russia attacked Kyiv.", {("russia", "attacked", "ukraine")}),
     ("Iran planned a response after Israel attacked Tehran.", {("israel", "attacked", "iran")}),

@@ -401,8 +401,15 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found.add("hypothetical")
     if token.dep_ == "ROOT" and _yes_no_question(token):
         found.add("hypothetical")  # 'Did Russia attack Ukraine?', 'Will China invade Taiwan?'
-    # 'claimed responsibility for the attack' admits it, no speculation
-    admits = any(c.dep_ == "dobj" and c.lemma_ in lexicon["responsibility_nouns"] for c in children)
+    # 'claimed responsibility for the attack', 'claimed the attack' admit it, no speculation
+    admits = any(
+        c.dep_ == "dobj"
+        and (
+            c.lemma_ in lexicon["responsibility_nouns"]
+            or (token.lemma_ in lexicon["claiming_verbs"] and c.lemma_ in lexicon.event_types)
+        )
+        for c in children
+    )
     if not is_trigger and not admits:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}

@@ -530,6 +530,7 @@ NOTHING = [
     "European leaders gathered in Brussels to denounce Russia.",
     "Kenya took steps to denounce Israel.",
     "The US welcomed the expulsion of Russian diplomats.",
+    "Iran pinned its hopes on China.",
     # vetoing or blocking a sanction relieves its target: a threat to do so threatens no one there
     "Hungary threatened to veto the EU sanctions against Russia.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
@@ -570,8 +571,11 @@ NOTHING = [
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)
 EVENTS = [
     # what one blames on Y is Y's in its words: an accusation of Y, never an attack on Y
-    ("Moscow blamed the Crocus attack on Kyiv.",
+    ("Moscow blamed the Crocus attack on Ukraine.",
      "russia", "accused", "attack", None, ("ukraine",), {("russia", "accused", "ukraine")}),
+    # ... but a place after 'on' is what was struck: no one is blamed
+    ("Zelensky blamed the strike on a children's hospital in Kyiv.",
+     "volodymyr-zelensky", "accused", "strike", None, (), set()),
     ("Israel blamed the bombing on Iran.",
      "israel", "accused", "bombing", None, ("iran",), {("israel", "accused", "iran")}),
     ("Russia condemned the killing of Ismail Haniyeh.",

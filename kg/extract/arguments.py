@@ -97,17 +97,6 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     ]
 
 
-def blamed_on(noun: Token, lexicon: Lexicon) -> list[Token]:
-    """'blamed the bombing *on Iran*', 'pinned the attack on X': whom a verb of `culprit_verbs`
-    blames for its object, on the verb or the last 'on' of the object's phrase, wherever the
-    parser hangs it ('blamed the killing of its soldiers on Indian troops'); not a target."""
-    if noun.dep_ != "dobj" or not lexicon.matches("culprit_verbs", noun.head.lemma_):
-        return []
-    ons = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "on"]
-    on_verb = prep_objects(noun.head, "on")
-    return on_verb or ([c for c in ons[-1].children if c.dep_ == "pobj"] if ons else [])
-
-
 def stray_by(noun: Token) -> list[Token]:
     """'protested against hikes by the government', 'rejected the offer by Iran': the small
     model hangs the noun's 'by X' on the active verb whose object (or whose preposition's object)
@@ -314,6 +303,20 @@ class Arguments:
         else:
             return []
         return [conjunct for head in heads for conjunct in head.conjuncts]
+
+    def blamed_on(self, noun: Token) -> list[Token]:
+        """'blamed the bombing *on Iran*': whom a verb of `culprit_verbs` blames for its object,
+        after 'on' on the verb or the last 'on' of the object's phrase, wherever the parser hangs
+        it ('blamed the killing of its soldiers on Indian troops'); only a named actor, never a
+        place, an asset or a day, which is what the object was done to or when ('blamed the
+        strike on a hospital in Kyiv', 'blamed the attack on Kyiv', '... on Monday')."""
+        if noun.dep_ != "dobj" or not self.lexicon.matches("culprit_verbs", noun.head.lemma_):
+            return []
+        ons = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "on"]
+        found = prep_objects(noun.head, "on") or (
+            [c for c in ons[-1].children if c.dep_ == "pobj"] if ons else []
+        )
+        return [t for t in found if t.i in self.spans and self.spans[t.i].label_ != "Place"]
 
     def authored_by_of(self, noun: Token) -> bool:
         """Whether an act noun's 'of' names its author ('the demands of Turkey', 'the policies

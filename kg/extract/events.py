@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import COLLECTIVE_KINDS
 from ..vocab import slugify
-from .arguments import Arg, Arguments, EventMention, blamed_on, prep_objects, stray_by
+from .arguments import Arg, Arguments, EventMention, prep_objects, stray_by
 
 __all__ = ["read_event"]
 
@@ -62,7 +62,7 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     kind = arguments.lexicon.event_types.get(noun.lemma_.lower())
     if kind is None:
         return None
-    blamed = blamed_on(noun, arguments.lexicon)
+    blamed = arguments.blamed_on(noun)
     target = _target(noun, blamed)
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None

@@ -23,7 +23,6 @@ from .arguments import (
     Arguments,
     EventMention,
     RelationMatch,
-    blamed_on,
     compound_modifiers,
     prep_objects,
 )
@@ -778,8 +777,17 @@ class RelationFinder:
             # a proposal noun stands for its author; 'welcomed the expulsion of Russian
             # diplomats': they undergo it, no author
             return
-        if trigger.pos == "NOUN" and nodes["object"] in blamed_on(word, self.lexicon):
-            return  # 'blamed the attack on Kyiv': Kyiv is blamed, not attacked
+        if trigger.pos == "NOUN" and nodes["object"] in arguments.blamed_on(word):
+            return  # 'blamed the attack on Iran': Iran is blamed, not attacked
+        if (
+            self.lexicon.matches("culprit_verbs", word.lemma_)
+            and nodes.get("prep") is not None
+            and nodes["prep"].lower_ == "on"
+            and not any(
+                nodes["object"] in arguments.blamed_on(c) for c in word.children if c.dep_ == "dobj"
+            )
+        ):
+            return  # 'blamed the strike on a hospital in Kyiv': what was struck, not whom blamed
         if shape == "object-participle-prep" and any(
             c.dep_ == "agent" for c in nodes["participle"].children
         ):
@@ -843,7 +851,7 @@ class RelationFinder:
             for arg in (self._place_or_parties(t, arguments) if places else arguments.parties(t))
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
-        if shape == "dobj" and blamed_on(target, self.lexicon):
+        if shape == "dobj" and arguments.blamed_on(target):
             objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc) for s in subjects for o in objects]

@@ -533,6 +533,7 @@ NOTHING = [
     "Iran pinned its hopes on China.",
     # vetoing or blocking a sanction relieves its target: a threat to do so threatens no one there
     "Hungary threatened to veto the EU sanctions against Russia.",
+    "Germany declined to block sanctions on China.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",
     "Three soldiers were killed in an attack.",

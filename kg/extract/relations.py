@@ -334,13 +334,14 @@ class RelationFinder:
                         (nouns, preps)
                     )
         # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
-        # cut a friendly one -> the measures they undo; a negative verb undoes a hostile measure
-        # too ('threatened to veto the sanctions against X' threatens no X)
+        # cut a friendly one -> the measures they undo
         self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
-        relieved = frozenset().union(*(lexicon[name] for name in _RELIEVED_NOUNS))
-        for verb in lexicon["negative_verbs"]:
-            self._relieving[verb] = self._relieving.get(verb, frozenset()) | relieved
         self._cutting = self._undoing(_CUT_NOUNS, -1)
+        # a negative verb blocks a hostile measure from coming ('threatened to veto the
+        # sanctions against X' threatens no X)
+        self._blocking = dict.fromkeys(
+            lexicon["negative_verbs"], frozenset().union(*(lexicon[n] for n in _RELIEVED_NOUNS))
+        )
         if not Doc.has_extension("kg_relations"):
             Doc.set_extension("kg_relations", default=None)
 
@@ -758,7 +759,9 @@ class RelationFinder:
             # Damascus strike' is where, not whose
             return
         if shape.startswith("complement") and (
-            self._undoes(nodes["act"], self._relieving) or denied(nodes["act"])
+            self._undoes(nodes["act"], self._relieving)
+            or self._undoes(nodes["act"], self._blocking)
+            or denied(nodes["act"])
         ):
             # 'vowed to lift its embargo against X', 'said it would not respond to X's attack'
             # threaten no one

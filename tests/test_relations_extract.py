@@ -70,6 +70,8 @@ RELATIONS = [
     # a proposal noun stands for its author, but those whose 'of' undergoes them name none there
     ("The US welcomed the expulsion of Russian diplomats by Germany.",
      {("united-states", "supports", "germany"), ("germany", "sanctioned", "russia")}),
+    ("NATO welcomed the accession of Finland.", {("nato", "supports", "finland")}),
+    ("Hungary blocked the accession of Sweden.", {("hungary", "rejected", "sweden")}),
     ("Ukraine condemned the shelling of Kharkiv, which Kyiv blamed on Russian forces.",
      {("ukraine", "accused", "russia")}),
     ("Israel was accused by Turkey of war crimes.", {("turkiye", "accused", "israel")}),

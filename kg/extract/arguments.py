@@ -318,14 +318,6 @@ class Arguments:
         )
         return [t for t in found if t.i in self.spans and self.spans[t.i].label_ != "Place"]
 
-    def authored_by_of(self, noun: Token) -> bool:
-        """Whether an act noun's 'of' names its author ('the demands of Turkey', 'the policies
-        of China'), not who undergoes it ('the expulsion of Russian diplomats')."""
-        forms = (noun.lemma_.lower(), noun.lower_)
-        return self.lexicon.matches("speech_act_nouns", *forms) or self.lexicon.matches(
-            "deed_nouns", *forms
-        )
-
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""
         # 'Libyan forces loyal to Haftar' (not 'Hezbollah, loyal to Iran', nor 'Hezbollah
@@ -387,7 +379,11 @@ class Arguments:
             # 'rejected Hamas's proposal', "Putin's offer", 'an offer from Iran', 'the ceasefire
             # proposed by Egypt', 'the demands of Turkey' (what is said is its speaker's), 'the
             # resignation of X' (an act of its own): its author
-            of = agent_act or self.authored_by_of(token)
+            of = (
+                agent_act
+                or self.lexicon.matches("speech_act_nouns", *forms)
+                or self.lexicon.matches("deed_nouns", *forms)
+            )
             # 'a withdrawal from X': X is the place left (departure_nouns), not the author
             left = self.lexicon.matches("departure_nouns", *forms)
             # 'their detention by Israel': a named agent outranks the possessor (who was held)

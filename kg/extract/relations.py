@@ -771,15 +771,13 @@ class RelationFinder:
         if shape == "prep" and _allied(word, nodes):
             return
         if (
-            trigger.object_nouns == "proposal_nouns"
+            trigger.object_nouns == "proposal_nouns"  # read for their author
             and "prep" in nodes
             and nodes["prep"].lower_ == "of"
             and nodes["prep"].head.i == nodes["thing"].i
-            and not arguments.authored_by_of(nodes["thing"])
+            and self.lexicon.matches("patient_nouns", nodes["thing"].lemma_)
         ):
-            # a proposal noun stands for its author; 'welcomed the expulsion of Russian
-            # diplomats': they undergo it, no author
-            return
+            return  # 'welcomed the expulsion of Russian diplomats': they undergo it
         if trigger.pos == "NOUN" and nodes["object"] in arguments.blamed_on(word):
             return  # 'blamed the attack on Iran': Iran is blamed, not attacked
         if (

@@ -82,6 +82,10 @@ RELATIONS = [
      {("russia", "accused", "ukraine")}),
     # claiming an attack admits it, in the claimant's words
     ("The Houthis claimed an attack on a British tanker.", {("houthis", "attacked", "united-kingdom")}),
+    # a violent event talked of happened; a topic verb does not scope over its own subject
+    ("The Security Council discussed Russia's attack on a children's hospital in Kyiv.",
+     {("russia", "attacked", "ukraine")}),
+    ("Israel focused its attacks on Hezbollah.", {("israel", "attacked", "hezbollah")}),
     # what happened before a plan or a request is no part of it
     ("Ukraine demanded compensation after Russia attacked Kyiv.", {("russia", "attacked", "ukraine")}),
     ("Iran planned a response after Israel attacked Tehran.", {("israel", "attacked", "iran")}),

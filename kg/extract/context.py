@@ -286,13 +286,11 @@ _CHILD_MARKERS = (
     ("amod", "planned_modifiers", "planned"),
 )
 # (context.json word list, modality) for a governor itself: 'speculation that ...', 'demanded a
-# withdrawal' (asked for, not done), 'allowed X to attack' (permitted, not done), 'discussed
-# Israel's withdrawal' (talked of, not done), 'plans to ...'
+# withdrawal' (asked for, not done), 'allowed X to attack' (permitted, not done), 'plans to ...'
 _GOVERNOR_WORDS = (
     ("speculation_words", "hypothetical"),
     ("request_words", "hypothetical"),
     ("permission_words", "hypothetical"),
-    ("topic_verbs", "hypothetical"),
     ("planned_words", "planned"),
 )
 
@@ -337,6 +335,20 @@ def _directed(infinitive_clause: Token, lexicon: Lexicon) -> bool:
     return lexicon.matches("directive_verbs", verb.lemma_) and any(
         c.dep_ == "dobj" and c.i < infinitive_clause.i for c in verb.children
     )
+
+
+def _topic(noun: Token, lexicon: Lexicon) -> bool:
+    """'discussed Israel's withdrawal from Sinai', 'the talks focused on Russia's withdrawal': an
+    act a verb of `topic_verbs` takes as its topic is talked of, not done; a violent event
+    (`event_types`) talked of happened ('discussed Russia's attack on a hospital')."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in lexicon.event_types:
+        return False
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in ("on", "about"):
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    return verb.lemma_ in lexicon["topic_verbs"]
 
 
 def _charged(verb: Token, lexicon: Lexicon) -> bool:
@@ -516,6 +528,8 @@ def read_context(
     named = hostile and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
     owned = named and trigger.pos_ == "NOUN" and trigger.head.lemma_ in about
     below = trigger
+    if _topic(trigger, lexicon):
+        modality = "hypothetical"  # 'the talks focused on Russia's withdrawal from X'
     for governor, own, complement, setting in _governors(trigger, lexicon, description):
         if (
             governor.pos_ == "NOUN"

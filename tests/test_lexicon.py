@@ -43,6 +43,8 @@ def test_every_core_relation_has_triggers():
         # a marker list only says more about words another list already reads
         ("deed_nouns", "proposal_nouns"),
         ("affirming_negatives", "negative_verbs"),
+        ("directive_verbs", "object_control_verbs"),
+        ("patient_nouns", "proposal_nouns"),
     ],
 )
 def test_a_marker_list_is_part_of_the_list_it_marks(marker, within):

@@ -92,14 +92,19 @@ def _government_men(token: Token) -> bool:
 
 def _unowned(token: Token, organs: frozenset[str]) -> bool:
     """'the government', 'police', 'the interim authorities', 'government troops': a definite or
-    bare noun of `organs`, or men of the government, that no possessor or compound names the
-    owner of."""
+    bare noun of `organs`, or men of the government, that no possessor, compound or 'of' names
+    the owner of ('the military government of President Avril' is his)."""
     children = list(token.children)
     if _government_men(token):
         return not any(c.dep_ == "poss" or c.ent_type_ for c in children)
     if token.lower_ not in organs:
         return False
-    if any(c.dep_ in ("poss", "compound", "nmod") or c.lower_ in ("a", "an") for c in children):
+    if any(
+        c.dep_ in ("poss", "compound", "nmod")
+        or c.lower_ in ("a", "an")
+        or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in children
+    ):
         return False
     return (
         token.tag_ == "NNS"
@@ -237,11 +242,7 @@ class SectorResolver:
             around = [sentence] + ([doc[sentence.start - 1].sent] if sentence.start > 0 else [])
             for within in around:
                 states = {
-                    a.id_: a
-                    for a in actors
-                    if a.label_ == "State"
-                    and _within(a, within)
-                    and stance_prefix(doc[a.start], self.lexicon) is None  # 'pro-Palestinian'
+                    a.id_: a for a in actors if a.label_ == "State" and self._organ_state(a, within)
                 }
                 if states:
                     break
@@ -253,6 +254,16 @@ class SectorResolver:
         doc.spans[SECTOR_KEY] = sectors
         doc.spans[PAIR_KEY] = members
         return doc
+
+    def _organ_state(self, state: Span, within: Span) -> bool:
+        """Whether a state the sentence names may own its unnamed organs ('the police'): not a
+        stance ('pro-Palestinian demonstrators') nor the owner of an embassy ('outside the
+        Israeli embassy in London': the London police are not Israel's)."""
+        word = state.doc[state.start]
+        embassy = word.dep_ in ("amod", "compound") and self.lexicon.matches(
+            "diplomatic_assets", word.head.lemma_.lower(), word.head.lower_
+        )
+        return _within(state, within) and not embassy and stance_prefix(word, self.lexicon) is None
 
     def _sector_noun(self, token: Token) -> str | None:
         """The sector a word names ('officials', 'security services'), read once per token: most
@@ -301,7 +312,10 @@ class SectorResolver:
                 prefix = stance_prefix(modifier, self.lexicon)  # 'pro-Russian separatists'
                 start = modifier.left_edge.i if prefix is None else prefix.i
                 return self._group_span(token, start, token.i + 1, name)
-        if any((arg := arguments.agent(m)) is not None and arg.kind != "State" for m in modifiers):
+        if any(
+            (arg := arguments.agent(m)) is not None and arg.kind in ("Group", "Organization")
+            for m in modifiers
+        ):
             return None  # 'Hamas militants in Gaza' are Hamas's, no group named by the place
         # 'rebels of southern Sudan' too ('supporters of Sudan' are not Sudanese, 'the movement
         # of Palestinians' is no body)

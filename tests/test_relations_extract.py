@@ -535,6 +535,8 @@ NOTHING = [
     "Thousands of Kenyans took to the streets to celebrate the victory of President Ruto.",
     "European leaders gathered in Brussels to denounce Russia.",
     "Kenya took steps to denounce Israel.",
+    # demanding a membership is no protest against the body joined
+    "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
     "Iran pinned its hopes on China.",
     # vetoing or blocking a sanction relieves its target: a threat to do so threatens no one there

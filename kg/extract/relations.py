@@ -748,6 +748,14 @@ class RelationFinder:
             return  # 'X came under shelling, drawing condemnation from Y': not of X's act
         if shape == "purpose-act" and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
+        if (
+            "purpose" in shape
+            and self.lexicon.matches("request_words", nodes["act"].lemma_)
+            and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
+        ):
+            # demanding X's resignation protests against X; demanding EU membership does not
+            # protest against the EU
+            return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
         if (

@@ -252,8 +252,10 @@ ACTORS = [
     # the state that owns an embassy does not own the police outside it
     ("Police arrested pro-Palestinian demonstrators outside the Israeli embassy in London.", set()),
     # a named person's supporters are no named group's men
-    ("Erdogan supporters in Germany rallied against Israel.",
-     {("german-supporter", "protestedAgainst", "israel")}),
+    (
+        "Erdogan supporters in Germany rallied against Israel.",
+        {("german-supporter", "protestedAgainst", "israel")},
+    ),
     # a named group's men somewhere are the group's, no group named by the place
     ("Hamas militants in Gaza fired rockets at Israel.", {("hamas", "attacked", "israel")}),
     ("Houthi rebels in Yemen fired missiles at Israel.", {("houthis", "attacked", "israel")}),

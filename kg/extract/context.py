@@ -146,7 +146,7 @@ def _governors(
             adjunct = True
         elif dep in ("xcomp", "ccomp"):
             adjunct = False
-        if _setting(token, lexicon):
+        if _setting(token, lexicon) or _past_clause(token, lexicon):
             setting = True
         elif dep in ("xcomp", "ccomp"):
             setting = False
@@ -169,20 +169,25 @@ def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
 
 def _setting(prep: Token, lexicon: Lexicon) -> bool:
     """'agreed to X's mediation *in* the talks with Y': a manner preposition on a verb sets the
-    scene of its act (on a measure, 'pledged $50 million *in* aid', it names what is pledged);
-    so does a clause of what happened ('demanded compensation *after* Russia attacked Kyiv',
-    `factive_marks`), which no plan or request of the main clause makes asked for."""
-    if prep.dep_ == "advcl":  # in the past: 'after Israel attacks' may be yet to come
-        past = prep.tag_ == "VBD" or any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in prep.children
-        )
-        return past and any(
-            c.dep_ == "mark" and c.lower_ in lexicon["factive_marks"] for c in prep.children
-        )
+    scene of its act (on a measure, 'pledged $50 million *in* aid', it names what is pledged)."""
     return (
         prep.dep_ == "prep"
         and prep.lower_ in lexicon["manner_preps"]
         and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _past_clause(clause: Token, lexicon: Lexicon) -> bool:
+    """'demanded compensation *after Russia attacked Kyiv*': a clause of what happened
+    (`factive_marks`, in the past), which no plan or request of the clause above makes asked
+    for ('after Israel attacks', 'after Israel has withdrawn' may be yet to come)."""
+    past = clause.tag_ == "VBD" or any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in clause.children
+    )
+    return (
+        clause.dep_ == "advcl"
+        and past
+        and any(c.dep_ == "mark" and c.lower_ in lexicon["factive_marks"] for c in clause.children)
     )
 
 

@@ -249,6 +249,10 @@ ACTORS = [
         {("pro-russian-separatist", "attacked", "ukraine")},
     ),
     ("Police arrested pro-Palestinian demonstrators.", set()),
+    (
+        "The pro-Russian government of Slovakia criticized Ukraine.",
+        {("slovakia", "condemned", "ukraine")},
+    ),
     # the state that owns an embassy does not own the police outside it
     ("Police arrested pro-Palestinian demonstrators outside the Israeli embassy in London.", set()),
     # a named person's supporters are no named group's men

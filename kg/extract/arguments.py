@@ -16,7 +16,7 @@ from ..lexicon import Lexicon
 from ..model import ACTOR_KINDS, COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
-from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY
+from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY, stance_prefix
 from .context import Context, called_on
 
 __all__ = [
@@ -246,11 +246,14 @@ class Arguments:
         deps: tuple[str, ...] = _MODIFIER_DEPS,
     ) -> list[Arg]:
         """Every actor the token's modifiers name, coordinated ones too: 'Iranian', 'Tehran',
-        "Russia's", 'Hungarian and Romanian (officials)'."""
+        "Russia's", 'Hungarian and Romanian (officials)'; not a stance ('the pro-Russian
+        government' is not Russia's)."""
         found: dict[str, Arg] = {}
         for child in token.children:
             if child.dep_ in deps:
                 for word in (child, *child.conjuncts):
+                    if stance_prefix(word, self.lexicon) is not None:
+                        continue
                     arg = self.agent(word)
                     if arg is not None and arg.kind in kinds:
                         found.setdefault(arg.key, arg)

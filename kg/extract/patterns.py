@@ -352,7 +352,7 @@ def _object_noun_shapes(
                 _node("trigger", verb),
                 _node("via", via, "trigger"),
                 _node("thing", nouns | {"DEP": "pobj"}, "via"),
-                _node("act", _purpose(trigger, lexicon), "trigger"),
+                _node("act", _purpose(trigger.purposes, lexicon), "trigger"),
                 _node("object", {"DEP": "dobj"}, "act"),
             ],
         )
@@ -455,13 +455,10 @@ def _object_noun_shapes(
         )
 
 
-def _purpose(trigger: Trigger, lexicon: Lexicon) -> dict:
-    """A verb of the line's `purposes`, whose infinitive or participle of purpose names the
+def _purpose(purposes: str, lexicon: Lexicon) -> dict:
+    """A verb of the line's `purposes` list, whose infinitive or participle of purpose names the
     object ('rallied to denounce X', 'rioted demanding X's resignation')."""
-    return {
-        "DEP": {"IN": ["advcl", "xcomp"]},
-        "LEMMA": {"IN": sorted(lexicon[trigger.purposes or ""])},
-    }
+    return {"DEP": {"IN": ["advcl", "xcomp"]}, "LEMMA": {"IN": sorted(lexicon[purposes])}}
 
 
 def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -721,7 +718,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 yield "subjunctive", _clause(verb, {"DEP": "ccomp", "TAG": {"IN": ["VB", "VBP"]}})
         yield from _verb_shapes(trigger, verb, lexicon)
         if trigger.purposes:  # 'rallied to denounce X', 'rioted demanding X's resignation'
-            act = _purpose(trigger, lexicon)
+            act = _purpose(trigger.purposes, lexicon)
             yield (
                 "purpose-act",
                 [

@@ -122,6 +122,9 @@ RELATIONS = [
      {("armenia", "accused", "azerbaijan"), ("azerbaijan", "accused", "armenia")}),
     ("Serbia and Kosovo traded accusations.",
      {("serbia", "accused", "kosovo"), ("kosovo", "accused", "serbia")}),
+    # 'of' on the thing exchanged names another party only if it is an actor
+    ("Russia and Ukraine exchanged prisoners of war on Friday.",
+     {("russia", "released", "ukraine"), ("ukraine", "released", "russia")}),
     # a noun that ends right before a coordinated verb with no subject is that verb's subject
     ("Russia attacked Ukraine and Belarus condemned Poland.",
      {("russia", "attacked", "ukraine"), ("belarus", "condemned", "poland")}),

@@ -65,7 +65,7 @@ def _has_own_object(word: Token, trigger: Trigger, arguments: Arguments) -> bool
     things = [c for c in word.children if c.dep_ == "dobj" and c.lemma_ in nouns]
     return any(
         (c.dep_ in ("dobj", "attr") and c.lemma_ not in nouns)
-        or (c.dep_ == "prep" and c.lower_ in trigger.preps and c.i > word.i)
+        or (c.dep_ == "prep" and c.lower_ in trigger.preps and c.lower_ != "of" and c.i > word.i)
         or (c.dep_ == "prep" and c.lower_ == "of" and _names_actor(c, arguments))
         for c in [*word.children, *(c for thing in things for c in thing.children)]
     )

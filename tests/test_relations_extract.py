@@ -71,6 +71,7 @@ RELATIONS = [
     ("The US welcomed the expulsion of Russian diplomats by Germany.",
      {("united-states", "supports", "germany"), ("germany", "sanctioned", "russia")}),
     ("NATO welcomed the accession of Finland.", {("nato", "supports", "finland")}),
+    ("China condemned American arms sales to Taiwan.", {("china", "condemned", "united-states")}),
     ("Hungary blocked the accession of Sweden.", {("hungary", "rejected", "sweden")}),
     # a hyphenated word is one token and one entry: 'self-rule' as 'rule' was
     ("Palestinian self-rule was suspended by Israel.", {("israel", "sanctioned", "palestine")}),

@@ -472,6 +472,10 @@ CONTEXT = [
     # an act talked of is not done: discussed, debated, focused on
     ("The talks focused on Russia's withdrawal from Moldova.", ("russia", "withdrewFrom", "moldova"), "affirmed", "hypothetical"),
     ("Egypt and Israel discussed Israel's withdrawal from Sinai.", ("israel", "withdrewFrom", "sinai"), "affirmed", "hypothetical"),
+    ("US officials are contemplating Israel's strike on Iranian oil facilities.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    ("The Israeli cabinet debated an attack by Israel on Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    # what one is accused of is alleged
+    ("Moscow accused Washington of provoking Kyiv to attack Belarus.", ("ukraine", "attacked", "belarus"), "affirmed", "hypothetical"),
     # an act one orders or incites another to do is asked of it (one forced or persuaded is done)
     ("Iran ordered Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
     ("Iran goaded Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
@@ -587,6 +591,12 @@ NOTHING = [
 EVENTS = [
     # what one blames on Y is Y's in its words: an accusation of Y, never an attack on Y
     ("Moscow blamed the Crocus attack on Ukraine.",
+     "russia", "accused", "attack", None, ("ukraine",), {("russia", "accused", "ukraine")}),
+    # a capital stands for its government; the one blamed is never the victim
+    ("Tehran blamed the assassination on Washington.",
+     "iran", "accused", "assassination", None, ("united-states",),
+     {("iran", "accused", "united-states")}),
+    ("The Kremlin blamed the attack on Kyiv.",
      "russia", "accused", "attack", None, ("ukraine",), {("russia", "accused", "ukraine")}),
     # ... but a place after 'on' is what was struck: no one is blamed
     ("Zelensky blamed the strike on a children's hospital in Kyiv.",

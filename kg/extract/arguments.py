@@ -307,19 +307,33 @@ class Arguments:
             return []
         return [conjunct for head in heads for conjunct in head.conjuncts]
 
-    def blamed_on(self, noun: Token) -> list[Token]:
-        """'blamed the bombing *on Iran*': whom a verb of `culprit_verbs` blames for its object,
-        after 'on' on the verb or the last 'on' of the object's phrase, wherever the parser hangs
-        it ('blamed the killing of its soldiers on Indian troops'); only a named actor, never a
-        place, an asset or a day, which is what the object was done to or when ('blamed the
-        strike on a hospital in Kyiv', 'blamed the attack on Kyiv', '... on Monday')."""
+    def blame_prep(self, noun: Token) -> Token | None:
+        """The 'on' by which a verb of `culprit_verbs` names whom it blames for its object: on
+        the verb after the object, else the last 'on' of the object's phrase, wherever the parser
+        hangs it ('blamed the killing of its soldiers on Indian troops'). It never names the
+        object's target, whoever follows it."""
         if noun.dep_ != "dobj" or not self.lexicon.matches("culprit_verbs", noun.head.lemma_):
+            return None
+        ons = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "on"]
+        ons = [c for c in ons if c.i > noun.i] or [
+            t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "on"
+        ]
+        return ons[-1] if ons else None
+
+    def blamed_on(self, noun: Token) -> list[Token]:
+        """Whom 'blamed the bombing *on Iran*' blames: a named actor or a capital that stands for
+        its government ('on Kyiv'), not a city, an asset or a day ('blamed the strike on a
+        hospital in Kyiv': no one is blamed, and the hospital is no target either)."""
+        prep = self.blame_prep(noun)
+        if prep is None:
             return []
-        ons = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "on"]
-        found = prep_objects(noun.head, "on") or (
-            [c for c in ons[-1].children if c.dep_ == "pobj"] if ons else []
-        )
-        return [t for t in found if t.i in self.spans and self.spans[t.i].label_ != "Place"]
+        return [c for c in prep.children if c.dep_ == "pobj" and self._named_party(c)]
+
+    def _named_party(self, token: Token) -> bool:
+        """A token an actor's name covers, or a capital's (a place whose span stands for its
+        state: 'Kyiv', 'Washington')."""
+        span = self.spans.get(token.i)
+        return span is not None and (span.label_ != "Place" or span.kb_id_ != span.id_)
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

@@ -345,15 +345,18 @@ def _directed(infinitive_clause: Token, lexicon: Lexicon) -> bool:
 def _topic(noun: Token, lexicon: Lexicon) -> bool:
     """'discussed Israel's withdrawal from Sinai', 'the talks focused on Russia's withdrawal': an
     act a verb of `topic_verbs` takes as its topic is talked of, not done; a violent event
-    (`event_types`) talked of happened ('discussed Russia's attack on a hospital')."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() in lexicon.event_types:
+    (`event_types`) that a definite or possessive noun names happened ('discussed Russia's attack
+    on a hospital'); 'focused its sanctions on X' directs them, no topic."""
+    if noun.pos_ != "NOUN":
         return False
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ in ("on", "about"):
         verb = verb.head
-    elif noun.dep_ != "dobj":
+    elif noun.dep_ != "dobj" or any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
         return False
-    return verb.lemma_ in lexicon["topic_verbs"]
+    definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in noun.children)
+    happened = definite and noun.lemma_.lower() in lexicon.event_types
+    return verb.lemma_ in lexicon["topic_verbs"] and not happened
 
 
 def _charged(verb: Token, lexicon: Lexicon) -> bool:
@@ -414,6 +417,12 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         found.add("hypothetical")  # 'ordered Hezbollah to attack X', 'incited X to ...'
     if own and token.pos_ == "VERB" and _charged(token, lexicon):
         found.add("hypothetical")  # 'Iran attacked Israel, an accusation Tehran denied'
+    if (
+        token.dep_ == "pcomp"
+        and token.head.lower_ in ("of", "for")
+        and lexicon.matches("allegation_verbs", token.head.head.lemma_)
+    ):
+        found.add("hypothetical")  # 'accused X of provoking Y to attack Z': alleged
     if own and _inverted_condition(token, lexicon):
         found.add("hypothetical")
     if token.dep_ == "ROOT" and _yes_no_question(token):

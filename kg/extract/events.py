@@ -18,15 +18,11 @@ __all__ = ["read_event"]
 _TARGET_PREPS = ("of", "on", "against", "upon")
 
 
-def _target(noun: Token, blamed: list[Token]) -> tuple[str, Token] | None:
-    """('of', the head of 'the embassy') for 'the bombing of the embassy'; not whom it is
-    `blamed` on ('blamed the bombing on Iran')."""
+def _target(noun: Token, blame: Token | None) -> tuple[str, Token] | None:
+    """('of', the head of 'the embassy') for 'the bombing of the embassy'; not the 'on' of whom
+    it is blamed on (`blame`: 'blamed the bombing on Iran')."""
     for child in noun.children:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in _TARGET_PREPS
-            and not any(c in blamed for c in child.children)
-        ):
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and child != blame:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return child.lower_, pobj
@@ -63,7 +59,7 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     if kind is None:
         return None
     blamed = arguments.blamed_on(noun)
-    target = _target(noun, blamed)
+    target = _target(noun, arguments.blame_prep(noun))
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None
     perpetrators: dict[str, Arg] = {}

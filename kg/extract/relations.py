@@ -786,7 +786,11 @@ class RelationFinder:
             and self.lexicon.matches("patient_nouns", nodes["thing"].lemma_)
         ):
             return  # 'welcomed the expulsion of Russian diplomats': they undergo it
-        if trigger.pos == "NOUN" and nodes["object"] in arguments.blamed_on(word):
+        if (
+            trigger.pos == "NOUN"
+            and "prep" in nodes
+            and nodes["prep"] == arguments.blame_prep(word)
+        ):
             return  # 'blamed the attack on Iran': Iran is blamed, not attacked
         if (
             self.lexicon.matches("culprit_verbs", word.lemma_)

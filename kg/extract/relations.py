@@ -135,6 +135,8 @@ def _event_matches(
                 )
 
 
+# Shapes whose object is named by the line's purpose verb ('rallied to denounce X').
+_PURPOSE_SHAPES = ("purpose-act", "purpose-act-object", "prep-object-purpose-act")
 # Prepositions of a time or a concession, not of the act's purpose or manner.
 _TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
 
@@ -749,12 +751,12 @@ class RelationFinder:
         if shape == "purpose-act" and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if (
-            "purpose" in shape
+            shape in _PURPOSE_SHAPES
             and self.lexicon.matches("request_words", nodes["act"].lemma_)
             and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
         ):
-            # demanding X's resignation protests against X; demanding EU membership does not
-            # protest against the EU
+            # demanding (urging, pressing for) X's resignation protests against X; demanding EU
+            # membership does not protest against the EU
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid

@@ -249,6 +249,7 @@ class Arguments:
         "Russia's", 'Hungarian and Romanian (officials)'; not a stance ('the pro-Russian
         government' is not Russia's)."""
         found: dict[str, Arg] = {}
+        possessors: set[str] = set()
         for child in token.children:
             if child.dep_ in deps:
                 for word in (child, *child.conjuncts):
@@ -257,6 +258,16 @@ class Arguments:
                     arg = self.agent(word)
                     if arg is not None and arg.kind in kinds:
                         found.setdefault(arg.key, arg)
+                        if child.dep_ == "poss" and arg.kind == "State":
+                            possessors.add(arg.key)
+        forms = (token.lemma_.lower(), token.lower_)
+        men = self.lexicon.matches("group_nouns", *forms) or self.lexicon.matches(
+            "sector_nouns", *forms
+        )
+        if men and any(a.kind in ("Group", "Organization") for a in found.values()):
+            # "Sudan's RSF militia": the state only places the group it names (but "Finland's
+            # NATO bid" is Finland's)
+            found = {k: a for k, a in found.items() if k not in possessors}
         return list(found.values())
 
     def modifier_actor(

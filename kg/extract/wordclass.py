@@ -61,10 +61,11 @@ def _main_verb(verb: Token) -> None:
 
 def _fronted_object(root: Token, charges: frozenset[str], speech: frozenset[str]) -> None:
     """'Russia accused Ukraine of X, a charge Kyiv denied': a clause that makes a charge (its verb
-    one of `speech`), then the charge (one of `accusation_nouns`), then the root is a relative
-    clause on the charge ('a charge (that) Kyiv denied'), whether the parser makes the charge its
-    object or its subject with the name in apposition; the clause before it is the sentence.
-    ('Iran attacked X, an accusation Tehran denied' keeps the denial over the attack.)"""
+    one of `speech`, the reporting and allegation verbs), then the charge (one of
+    `accusation_nouns`), then the root is a relative clause on the charge ('a charge (that) Kyiv
+    denied'), whether the parser makes the charge its object or its subject with the name in
+    apposition; the clause before it is the sentence. ('Iran attacked X, an accusation Tehran
+    denied' keeps the denial over the attack.)"""
     clause = next(
         (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and c.lemma_ in speech),
         None,
@@ -137,10 +138,7 @@ class WordClassFixer:
         self.gerund_tag = hash_string("VBG")
         self.heads = lexicon["infinitive_verbs"]
         self.charges = lexicon["accusation_nouns"]
-        accusing = (t.lemmas for t in lexicon.triggers if t.relation == "accused")
-        self.speech = lexicon["reporting_verbs"] | {
-            lemma for lemmas in accusing for lemma in lemmas
-        }
+        self.speech = lexicon["reporting_verbs"] | lexicon["allegation_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
         self.root = hash_string("ROOT")  # no symbol: the label's string hash

@@ -264,7 +264,10 @@ ACTORS = [
     ("Hamas militants in Gaza fired rockets at Israel.", {("hamas", "attacked", "israel")}),
     ("Houthi rebels in Yemen fired missiles at Israel.", {("houthis", "attacked", "israel")}),
     # ... and a state's possessive only places them
-    ("Sudan's RSF militia attacked El Fasher.", {("rapid-support-forces", "attacked", "el-fasher")}),
+    (
+        "Sudan's RSF militia attacked El Fasher.",
+        {("rapid-support-forces", "attacked", "el-fasher")},
+    ),
     # a plural demonym is its state's people
     ("Palestinians condemned Israel.", {("palestine", "condemned", "israel")}),
     ("Israel attacked Iraqis in Basra.", {("israel", "attacked", "iraq")}),

@@ -260,14 +260,14 @@ class Arguments:
                         found.setdefault(arg.key, arg)
                         if child.dep_ == "poss" and arg.kind == "State":
                             possessors.add(arg.key)
-        forms = (token.lemma_.lower(), token.lower_)
-        men = self.lexicon.matches("group_nouns", *forms) or self.lexicon.matches(
-            "sector_nouns", *forms
-        )
-        if men and any(a.kind in ("Group", "Organization") for a in found.values()):
+        if possessors and any(a.kind in ("Group", "Organization") for a in found.values()):
             # "Sudan's RSF militia": the state only places the group it names (but "Finland's
             # NATO bid" is Finland's)
-            found = {k: a for k, a in found.items() if k not in possessors}
+            forms = (token.lemma_.lower(), token.lower_)
+            if self.lexicon.matches("group_nouns", *forms) or self.lexicon.matches(
+                "sector_nouns", *forms
+            ):
+                found = {k: a for k, a in found.items() if k not in possessors}
         return list(found.values())
 
     def modifier_actor(
@@ -344,7 +344,7 @@ class Arguments:
         """A token an actor's name covers, or a capital's (a place whose span stands for its
         state: 'Kyiv', 'Washington')."""
         span = self.spans.get(token.i)
-        return span is not None and (span.label_ != "Place" or span.kb_id_ != span.id_)
+        return span is not None and (span.label_ != "Place" or self.is_place(token))
 
     def resolve(self, token: Token) -> Arg | None:
         """The actor (or place) a token in an argument position stands for, if any."""

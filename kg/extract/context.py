@@ -181,13 +181,13 @@ def _past_clause(clause: Token, lexicon: Lexicon) -> bool:
     """'demanded compensation *after Russia attacked Kyiv*': a clause of what happened
     (`factive_marks`, in the past), which no plan or request of the clause above makes asked
     for ('after Israel attacks', 'after Israel has withdrawn' may be yet to come)."""
+    if clause.dep_ != "advcl":
+        return False  # (read for every governor of every trigger: the cheap test first)
     past = clause.tag_ == "VBD" or any(
         c.dep_ == "aux" and c.lower_ == "had" for c in clause.children
     )
-    return (
-        clause.dep_ == "advcl"
-        and past
-        and any(c.dep_ == "mark" and c.lower_ in lexicon["factive_marks"] for c in clause.children)
+    return past and any(
+        c.dep_ == "mark" and c.lower_ in lexicon["factive_marks"] for c in clause.children
     )
 
 

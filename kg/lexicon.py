@@ -57,7 +57,8 @@ class Trigger:
     preposition of the verb and its direct object is the object ("placed X under house *arrest*",
     "held X as human *shields*"). With `casualties` the noun is read only as the event a
     casualty verb's victims fell in, their attacker its modifier ("three soldiers were killed
-    *in* a Hezbollah *ambush*": Hezbollah attacked them). `intent` reads, through the
+    *in* a Hezbollah *ambush*": Hezbollah attacked them) or its relative clause killed ("a
+    Hamas *bombing* that killed 15 Israelis"). `intent` reads, through the
     `complement` shapes of a verb (or of an adjective after 'be', "is ready to ...", or a noun,
     "its willingness to ..."), only an act no line names, as a stated intention toward the act's
     party ("agreed to extend the mandate of X", "offered to hand the suspects over to X"): always

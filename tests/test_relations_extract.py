@@ -228,6 +228,11 @@ RELATIONS = [
     # the victims of an attack they fell in: its modifier attacked them
     ("Three Israeli soldiers were killed in a Hezbollah ambush.", {("hezbollah", "attacked", "israel")}),
     ("Two Turkish soldiers died in a PKK attack.", {("kurdistan-workers-party", "attacked", "turkiye")}),
+    # ... and whom the event's relative clause says it killed or wounded
+    ("Hamas claimed responsibility for a suicide bombing that killed 15 Israelis.",
+     {("hamas", "attacked", "israel")}),
+    ("A Hezbollah ambush which wounded three Israeli soldiers drew condemnation from Egypt.",
+     {("hezbollah", "attacked", "israel"), ("egypt", "condemned", "hezbollah")}),
     # an active subject with an object is the killer, no victim
     ("Afghan troops killed 20 Taliban fighters in an American airstrike.",
      {("afghanistan", "attacked", "taliban")}),
@@ -554,6 +559,7 @@ NOTHING = [
     "Germany declined to block sanctions on China.",
     "India stepped up patrols along its border with Nepal to curb smuggling.",
     "No Israeli soldiers were killed in the Hezbollah attack.",
+    "A Hezbollah attack that killed no Israeli soldiers was reported on Monday.",
     "Three soldiers were killed in an attack.",
     "India exchanged views with Pakistan.",
     "North Korea fired a missile, drawing condemnation.",
@@ -589,6 +595,12 @@ NOTHING = [
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)
 EVENTS = [
+    # whom a relative clause says the event killed is its victim, never the condemned
+    ("Egypt condemned the bombing, which killed 30 Iraqi soldiers.",
+     "egypt", "condemned", "bombing", "iraq", (), set()),
+    ("Israel condemned a Hamas bombing that killed 15 Israelis.",
+     "israel", "condemned", "bombing", "israel", ("hamas",),
+     {("israel", "condemned", "hamas"), ("hamas", "attacked", "israel")}),
     # what one blames on Y is Y's in its words: an accusation of Y, never an attack on Y
     ("Moscow blamed the Crocus attack on Ukraine.",
      "russia", "accused", "attack", None, ("ukraine",), {("russia", "accused", "ukraine")}),

@@ -29,6 +29,17 @@ def _target(noun: Token, blame: Token | None) -> tuple[str, Token] | None:
     return None
 
 
+def _casualties(noun: Token, fell: frozenset[str]) -> tuple[str, Token] | None:
+    """('that killed', the head of '15 Israelis') for 'a bombing that killed 15 Israelis': whom a
+    relative clause says the event killed or wounded is its victim."""
+    for verb in noun.children:
+        if verb.dep_ == "relcl" and verb.lemma_ in fell:
+            for obj in verb.children:
+                if obj.dep_ == "dobj":
+                    return noun.doc[verb.left_edge.i : obj.left_edge.i].text, obj
+    return None
+
+
 def _claimants(noun: Token, arguments: Arguments) -> list[Token]:
     """Subjects of a claiming clause on the event or its target: 'which al-Shabaab claimed',
     'carried out by X'; a relative pronoun subject names no one."""
@@ -59,7 +70,9 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     if kind is None:
         return None
     blamed = arguments.blamed_on(noun)
-    target = _target(noun, arguments.blame_prep(noun))
+    target = _target(noun, arguments.blame_prep(noun)) or _casualties(
+        noun, arguments.lexicon["casualty_verbs"]
+    )
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None
     perpetrators: dict[str, Arg] = {}

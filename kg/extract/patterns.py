@@ -621,6 +621,15 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("object", {"DEP": {"IN": ["nsubjpass", "nsubj"]}}, "verb"),
             ],
         )
+        # 'claimed a bombing that killed 15 Israelis', 'an ambush which wounded two soldiers'
+        yield (
+            "casualties-relcl",
+            [
+                _node("trigger", lemma | _NOUN),
+                _node("verb", fell | _VERB | {"DEP": "relcl"}, "trigger"),
+                _node("object", {"DEP": "dobj"}, "verb"),
+            ],
+        )
         return
     elif trigger.pos == "VERB" and trigger.object_nouns and trigger.complement:
         # 'warned it would respond to any Israeli attack': the nouns are the act's

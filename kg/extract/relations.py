@@ -846,9 +846,9 @@ class RelationFinder:
             # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
             # parties, not their acts
             return
-        if shape == "casualties" and (
+        if shape.startswith("casualties") and (
             any(c.dep_ == "det" and c.lower_ == "no" for c in target.children)
-            or any(c.dep_ == "dobj" for c in target.head.children)
+            or (shape == "casualties" and any(c.dep_ == "dobj" for c in target.head.children))
         ):
             # 'no Israeli soldiers were killed in the attack' names no victim; 'Afghan troops
             # killed 20 fighters in an airstrike' names the killers

@@ -278,6 +278,12 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # a strike one goes on, the preposition on the verb; a bill stands for whom it names its author
+    ("Serbian workers went on strike over a bill proposed by the Serbian government.",
+     {("serb-worker", "protestedAgainst", "serbia")}),
+    # against a leader the text titles as their own state's: a group, not the state
+    ("Thousands of Serbians marched in Belgrade against Serbian President Aleksandar Vucic.",
+     {("serbians", "protestedAgainst", "aleksandar-vucic"), ("aleksandar-vucic", "leaderOf", "serbia")}),
     # crowds that take to the streets, or gather, against someone or to denounce them
     ("Thousands of Kenyans took to the streets against President Ruto.",
      {("kenya", "protestedAgainst", "ruto")}),
@@ -437,6 +443,8 @@ CONTEXT = [
     ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),
     ("Blinken is set to visit Israel.", ("antony-blinken", "visited", "israel"), "affirmed", "planned"),
     ("The Kremlin said it was open to talks with Washington.", ("russia", "metWith", "united-states"), "affirmed", "planned"),
+    # 'agreed to talks', which the parser reads as an infinitive: talks are planned with X
+    ("Iran agreed to talks with the United States.", ("iran", "metWith", "united-states"), "affirmed", "planned"),
     # a condition stated by inversion, like one with 'if'
     ("Had Israel attacked Iran, oil prices would have soared.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Should Russia attack Poland, NATO would defend it.", ("russia", "attacked", "poland"), "affirmed", "hypothetical"),

@@ -878,17 +878,22 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(_prep(trigger.preps), "head"),
                 ],
             )
-            # 'were engaged in fighting against X': the preposition on the verb, not the noun
+            # 'were engaged in fighting against X', 'went on strike over X's bill': the
+            # preposition on the verb, not the noun
             engaged = {"LEMMA": {"IN": sorted(lexicon["engagement_verbs"])}} | _VERB
-            yield (
-                "engaged",
-                [
-                    _node("verb", engaged),
-                    _node("in", {"DEP": "prep", "LOWER": "in"}, "verb"),
-                    _node("trigger", noun | {"DEP": "pobj"}, "in"),
-                    *_object_after(_prep(trigger.preps), "verb"),
-                ],
-            )
+            for shape, verb, preps in (
+                ("engaged", engaged, ["in"]),
+                ("light-verb-prep", light_verb | _VERB, sorted(lexicon["object_preps"])),
+            ):
+                yield (
+                    shape,
+                    [
+                        _node("verb", verb),
+                        _node("in", _prep(preps), "verb"),
+                        _node("trigger", noun | {"DEP": "pobj"}, "in"),
+                        *_object_after(_prep(trigger.preps), "verb"),
+                    ],
+                )
         if "against" in trigger.preps:
             # 'anti-American protests', 'anti-Russian sanctions': 'anti-X' is 'against X' (the
             # object after 'anti': `kg.extract.relations`)

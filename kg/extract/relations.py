@@ -350,9 +350,10 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)
         found: dict[tuple, RelationMatch] = {}
-        for match in chain(
-            self._pattern_matches(doc, arguments), find_roles(doc, arguments, self.lexicon)
-        ):
+        roles = list(find_roles(doc, arguments, self.lexicon))
+        # 'Serbian President X': whose officials the text says people are
+        held = frozenset((m.subject.key, m.object.key) for m in roles if m.relation in self._roles)
+        for match in chain(self._pattern_matches(doc, arguments, held), roles):
             key = (match.trigger, match.relation, match.subject.key, match.object.key)
             found.setdefault(key, match)
         for match in delegation_leaders(list(found.values()), self.lexicon):
@@ -368,12 +369,14 @@ class RelationFinder:
         ]
         return doc
 
-    def _pattern_matches(self, doc: Doc, arguments: Arguments) -> Iterator[RelationMatch]:
+    def _pattern_matches(
+        self, doc: Doc, arguments: Arguments, held: frozenset[tuple[str, str]]
+    ) -> Iterator[RelationMatch]:
         for match_id, token_ids in self.matcher(doc):
             shape, names, lines = self.shapes[doc.vocab.strings[match_id]]
             nodes = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
             for trigger in lines[nodes["trigger"].lemma_]:
-                yield from self._matches(trigger, shape, nodes, arguments)
+                yield from self._matches(trigger, shape, nodes, arguments, held)
 
     def _subjects(
         self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
@@ -660,11 +663,19 @@ class RelationFinder:
         key = slugify(f"{people} {token.lemma_}")
         return Arg(key, f"{people} {token.text}", "Group", arg.start, arg.end)
 
-    def _domestic(self, subject: Arg, obj: Arg, doc: Doc) -> tuple[Arg, Arg]:
+    def _domestic(
+        self, subject: Arg, obj: Arg, doc: Doc, held: frozenset[tuple[str, str]]
+    ) -> tuple[Arg, Arg]:
         """'Kenyan teachers protested against the government', 'Indian farmers protested against
-        Modi': one state's civilians against its organs or its known leaders (or the reverse)
-        are a group of their own, not the state itself."""
-        if subject.key != obj.key and not (self._own(obj, subject) or self._own(subject, obj)):
+        Modi', 'Serbians marched against Serbian President X': one state's civilians against its
+        organs or its known or titled leaders (or the reverse) are a group of their own, not the
+        state itself."""
+        if subject.key != obj.key and not (
+            self._own(obj, subject)
+            or self._own(subject, obj)
+            or (obj.key, subject.key) in held
+            or (subject.key, obj.key) in held
+        ):
             return subject, obj
         people = self._people(subject, doc), self._people(obj, doc)
         if people[0] is not None and people[1] is None:
@@ -722,7 +733,12 @@ class RelationFinder:
             )
 
     def _matches(
-        self, trigger: Trigger, shape: str, nodes: dict[str, Token], arguments: Arguments
+        self,
+        trigger: Trigger,
+        shape: str,
+        nodes: dict[str, Token],
+        arguments: Arguments,
+        held: frozenset[tuple[str, str]],
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
         if shape == "members":
@@ -869,11 +885,11 @@ class RelationFinder:
         if shape == "dobj" and arguments.blamed_on(target):
             objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
         event = read_event(target, arguments) if trigger.events and not objects else None
-        pairs = [self._domestic(s, o, word.doc) for s in subjects for o in objects]
+        pairs = [self._domestic(s, o, word.doc, held) for s in subjects for o in objects]
         if shape in _PAIRWISE:
             # 'France, Germany and Italy met': every two of them, not only the first with the rest
             others = [o for o in objects if all(o.key != s.key for s in subjects)]
-            pairs += [self._domestic(a, b, word.doc) for a, b in combinations(others, 2)]
+            pairs += [self._domestic(a, b, word.doc, held) for a, b in combinations(others, 2)]
         if shape.startswith("reciprocal") and trigger.relation not in self.symmetric:
             # 'X and Y accused each other', 'traded accusations', 'exchanged fire': both ways
             pairs += [(o, s) for s, o in pairs]

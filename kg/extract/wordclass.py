@@ -19,6 +19,8 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
   Kyiv denied*'), which the parser reads as a clause the last verb governs ('Kyiv denied that
   Russia accused ...'): the first clause is the sentence, the last verb a relative clause of
   its noun;
+- a noun the parser reads as an infinitive, 'to' its auxiliary ('Iran agreed *to talks* with
+  X'): the object of the preposition 'to' on the verb;
 - a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
   and *Belarus condemned* Poland', which the parser reads as 'attacked Ukraine and Belarus and
   condemned Poland'): the noun is the verb's subject, not a second object.
@@ -88,6 +90,16 @@ def _fronted_object(root: Token, charges: frozenset[str], speech: frozenset[str]
         name.head, name.dep_ = root, "nsubj"
 
 
+def _to_noun(noun: Token) -> None:
+    """'Iran agreed to talks with X': a noun complement with 'to' as its auxiliary is the object
+    of the preposition 'to' on the verb (an infinitive is a verb)."""
+    to = next((c for c in noun.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or noun.pos_ != "NOUN":
+        return
+    to.head, to.dep_, to.pos_, to.tag_ = noun.head, "prep", "ADP", "IN"
+    noun.head, noun.dep_ = to, "pobj"
+
+
 _FINITE = ("VBD", "VBZ", "VBP")
 
 
@@ -141,6 +153,7 @@ class WordClassFixer:
         self.speech = lexicon["reporting_verbs"] | lexicon["allegation_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
+        self.xcomp = IDS["xcomp"]
         self.root = hash_string("ROOT")  # no symbol: the label's string hash
         self.base_tag = hash_string("VB")
 
@@ -160,6 +173,8 @@ class WordClassFixer:
             _main_verb(doc[i])
         for i in np.flatnonzero(dep == self.conj).tolist():
             _own_subject(doc[i])
+        for i in np.flatnonzero(dep == self.xcomp).tolist():
+            _to_noun(doc[i])
         for i in np.flatnonzero(dep == self.root).tolist():
             _fronted_object(doc[i], self.charges, self.speech)
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))

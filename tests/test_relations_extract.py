@@ -278,6 +278,10 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # a manner phrase's preposition the parser hangs on the verb; its noun on an adjunct's noun
+    ("Syria recalled its ambassador in protest at Israeli policies.", {("syria", "protestedAgainst", "israel")}),
+    ("Members of Hezbollah demonstrated outside the Iranian embassy in support of Iran.",
+     {("hezbollah", "supports", "iran")}),
     # a strike one goes on, the preposition on the verb; a bill stands for whom it names its author
     ("Serbian workers went on strike over a bill proposed by the Serbian government.",
      {("serb-worker", "protestedAgainst", "serbia")}),

@@ -732,8 +732,13 @@ class Arguments:
         ):
             # 'went on strike in protest against X': a bare noun after 'in' is the clause's act,
             # also where the parser hangs it on the verb's object ('boycotted the summit in ...')
+            # or on the noun of its adjunct ('rallied outside the embassy in support of X'; not
+            # an encounter's: 'troops in the town in talks with X')
             # ('were killed in clashes with X': the passive's subject took part too)
-            clause = verb.head if verb.head.dep_ != "dobj" else verb.head.head
+            clause = verb.head
+            if clause.dep_ == "pobj" and clause.head.head.pos_ == "VERB" and not mutual:
+                clause = clause.head
+            clause = clause.head if clause.dep_ in ("dobj", "prep") else clause
             return self.verb_subjects(clause, raised=True) if clause.pos_ in ("VERB", "AUX") else []
         if (
             noun.dep_ == "pobj"

@@ -19,6 +19,9 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
   Kyiv denied*'), which the parser reads as a clause the last verb governs ('Kyiv denied that
   Russia accused ...'): the first clause is the sentence, the last verb a relative clause of
   its noun;
+- a preposition right after a bare event noun of a manner phrase, which the parser hangs on the
+  verb ('recalled its ambassador in protest *at* X's policies'): the noun's, as a noun trigger
+  line reads it;
 - a noun the parser reads as an infinitive, 'to' its auxiliary ('Iran agreed *to talks* with
   X'): the object of the preposition 'to' on the verb;
 - a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
@@ -100,6 +103,27 @@ def _to_noun(noun: Token) -> None:
     noun.head, noun.dep_ = to, "pobj"
 
 
+def _manner_object(
+    prep: Token, objects: dict[str, frozenset[str]], measures: frozenset[str]
+) -> None:
+    """'recalled its ambassador in protest at X's policies': the preposition right after the bare
+    noun of a manner phrase ('in protest') that a noun trigger line takes with it is the noun's,
+    wherever the parser hangs it ('pledged $50 million in aid to X' measures, no manner)."""
+    doc = prep.doc
+    if prep.i + 2 >= len(doc) or prep.i == 0 or doc[prep.i - 1].lemma_ in measures:
+        return
+    noun, after = doc[prep.i + 1], doc[prep.i + 2]
+    if (
+        noun.head.i == prep.i
+        and noun.dep_ == "pobj"
+        and not any(True for _ in noun.children)
+        and after.dep_ == "prep"
+        and after.head.i != noun.i
+        and after.lower_ in objects.get(noun.lemma_, ())
+    ):
+        after.head = noun
+
+
 _FINITE = ("VBD", "VBZ", "VBP")
 
 
@@ -154,6 +178,14 @@ class WordClassFixer:
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
         self.xcomp = IDS["xcomp"]
+        self.manner = np.array([hash_string(w) for w in lexicon["manner_preps"]], dtype="uint64")
+        preps: dict[str, set[str]] = {}
+        for line in lexicon.triggers:
+            if line.pos == "NOUN":
+                for lemma in line.lemmas:
+                    preps.setdefault(lemma, set()).update(line.preps)
+        self.noun_preps = {lemma: frozenset(p) for lemma, p in preps.items()}
+        self.measures = lexicon["measure_nouns"] | lexicon["money_nouns"]
         self.root = hash_string("ROOT")  # no symbol: the label's string hash
         self.base_tag = hash_string("VB")
 
@@ -175,6 +207,8 @@ class WordClassFixer:
             _own_subject(doc[i])
         for i in np.flatnonzero(dep == self.xcomp).tolist():
             _to_noun(doc[i])
+        for i in np.flatnonzero(np.isin(lower, self.manner)).tolist():
+            _manner_object(doc[i], self.noun_preps, self.measures)
         for i in np.flatnonzero(dep == self.root).tolist():
             _fronted_object(doc[i], self.charges, self.speech)
         candidates = np.flatnonzero(np.isin(lower, self.words) & (tag == self.gerund_tag))

@@ -278,6 +278,11 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # demanding the ouster (removal, impeachment) of X is a demand on X, and a crowd's protest
+    ("Thousands of Filipinos demanded the ouster of President Joseph Estrada.",
+     {("philippines", "demanded", "joseph-estrada")}),
+    ("Thousands of Kenyans rallied in Nairobi demanding the ouster of President Daniel arap Moi.",
+     {("kenya", "protestedAgainst", "moi")}),
     # a manner phrase's preposition the parser hangs on the verb; its noun on an adjunct's noun
     ("Syria recalled its ambassador in protest at Israeli policies.", {("syria", "protestedAgainst", "israel")}),
     ("Members of Hezbollah demonstrated outside the Iranian embassy in support of Iran.",
@@ -565,6 +570,8 @@ NOTHING = [
     # demanding a membership is no protest against the body joined
     "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
+    # the ouster of X is done to X: welcoming it backs no X
+    "Russia welcomed the ouster of Bashar al-Assad.",
     "Iran pinned its hopes on China.",
     # vetoing or blocking a sanction relieves its target: a threat to do so threatens no one there
     "Hungary threatened to veto the EU sanctions against Russia.",

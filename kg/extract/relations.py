@@ -770,9 +770,10 @@ class RelationFinder:
             shape in _PURPOSE_SHAPES
             and self.lexicon.matches("request_words", nodes["act"].lemma_)
             and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
+            and not self.lexicon.matches("removal_nouns", nodes["object"].lemma_)
         ):
-            # demanding (urging, pressing for) X's resignation protests against X; demanding EU
-            # membership does not protest against the EU
+            # demanding (urging, pressing for) X's resignation or the ouster of X protests
+            # against X; demanding EU membership does not protest against the EU
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid
@@ -850,6 +851,8 @@ class RelationFinder:
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]
+        if shape in _PURPOSE_SHAPES and self.lexicon.matches("removal_nouns", target.lemma_):
+            target = next(iter(prep_objects(target, "of")), target)  # 'demanding the ouster of X'
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
         if shape == "anti" and target.i < nodes["anti"].i:

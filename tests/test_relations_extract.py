@@ -278,6 +278,11 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # taking X to court (a tribunal, arbitration) is a lawsuit against X (CAMEO 115)
+    ("The Philippines took China to an international tribunal over the South China Sea.",
+     {("philippines", "accused", "china")}),
+    # 'protested to X' lodges a complaint with X; 'protested the sale ... to X' does not
+    ("Japan protested to China over the riots.", {("japan", "condemned", "china")}),
     # demanding the ouster (removal, impeachment) of X is a demand on X, and a crowd's protest
     ("Thousands of Filipinos demanded the ouster of President Joseph Estrada.",
      {("philippines", "demanded", "joseph-estrada")}),
@@ -570,6 +575,7 @@ NOTHING = [
     # demanding a membership is no protest against the body joined
     "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
+    "Israel protested the sale of Russian missiles to Syria.",
     # the ouster of X is done to X: welcoming it backs no X
     "Russia welcomed the ouster of Bashar al-Assad.",
     "Iran pinned its hopes on China.",

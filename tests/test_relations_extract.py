@@ -162,6 +162,8 @@ RELATIONS = [
     # aid airdropped into a place, sums donated, debts written off
     ("Jordan airdropped food into Gaza.", {("jordan", "aided", "palestine")}),
     ("Japan donated 10 million dollars to Nepal.", {("japan", "aided", "nepal")}),
+    # 'in aid' after a sum names what is given, wherever the parser hangs it
+    ("Japan provided 10 million dollars in emergency aid to Bangladesh.", {("japan", "aided", "bangladesh")}),
     ("Russia wrote off Cuba's debt.", {("russia", "aided", "cuba")}),
     # the talks a series counts, between the subjects of its light verb
     ("India and China held a new round of border talks.", {("india", "metWith", "china")}),
@@ -457,6 +459,7 @@ CONTEXT = [
     ("Iran denied responsibility for the attack on the US base.", ("iran", "attacked", "united-states"), "negated", "asserted"),
     ("Blinken is set to visit Israel.", ("antony-blinken", "visited", "israel"), "affirmed", "planned"),
     ("The Kremlin said it was open to talks with Washington.", ("russia", "metWith", "united-states"), "affirmed", "planned"),
+    ("Iran pledged 50 million dollars in aid to Afghanistan.", ("iran", "aided", "afghanistan"), "affirmed", "planned"),
     # 'agreed to talks', which the parser reads as an infinitive: talks are planned with X
     ("Iran agreed to talks with the United States.", ("iran", "metWith", "united-states"), "affirmed", "planned"),
     # a condition stated by inversion, like one with 'if'

@@ -169,11 +169,20 @@ def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
 
 def _setting(prep: Token, lexicon: Lexicon) -> bool:
     """'agreed to X's mediation *in* the talks with Y': a manner preposition on a verb sets the
-    scene of its act (on a measure, 'pledged $50 million *in* aid', it names what is pledged)."""
+    scene of its act (after a measure, 'pledged $50 million *in* aid', it names what is pledged,
+    wherever the parser hangs it)."""
     return (
         prep.dep_ == "prep"
         and prep.lower_ in lexicon["manner_preps"]
         and prep.head.pos_ in ("VERB", "AUX")
+        and not (
+            prep.i
+            and prep.doc[prep.i - 1].dep_ == "dobj"
+            and (
+                lexicon.matches("measure_nouns", prep.doc[prep.i - 1].lemma_)
+                or lexicon.matches("money_nouns", prep.doc[prep.i - 1].lemma_)
+            )
+        )
     )
 
 

@@ -858,16 +858,19 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 ],
             )
             if "to" in trigger.preps:
-                # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid'
-                measured = [
-                    _node("verb", light_verb),
-                    _node("measure", {"DEP": "dobj"} | _measures(lexicon), "verb"),
-                    _node("of", _prep(["of", "in"]), "measure"),
-                    _node("trigger", noun | {"DEP": "pobj"}, "of"),
-                ]
-                yield "light-verb-measure", [*measured, *_object_after(dative, "verb")]
-                recipient = _node("object", {"DEP": "dative"} | _NOUN, "verb")
-                yield "light-verb-measure-indirect", [*measured, recipient]
+                # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid' ('in aid'
+                # on the measure, or on the verb: 'will provide 10 million dollars in aid to X')
+                for holder in ("measure", "verb"):
+                    measured = [
+                        _node("verb", light_verb),
+                        _node("measure", {"DEP": "dobj"} | _measures(lexicon), "verb"),
+                        _node("of", _prep(["of", "in"]), holder),
+                        _node("trigger", noun | {"DEP": "pobj"}, "of"),
+                    ]
+                    name = "light-verb-measure" + ("-verb" if holder == "verb" else "")
+                    yield name, [*measured, *_object_after(dative, "verb")]
+                    recipient = _node("object", {"DEP": "dative"} | _NOUN, "verb")
+                    yield f"{name}-indirect", [*measured, recipient]
             # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger
             # names what an effort or campaign noun of the lexicon does
             yield (

@@ -280,6 +280,7 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    ("India threatened to scrap the Indus Waters Treaty with Pakistan.", {("india", "threatens", "pakistan")}),
     # taking X to court (a tribunal, arbitration) is a lawsuit against X (CAMEO 115)
     ("The Philippines took China to an international tribunal over the South China Sea.",
      {("philippines", "accused", "china")}),
@@ -579,6 +580,9 @@ NOTHING = [
     "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
     "Israel protested the sale of Russian missiles to Syria.",
+    # an unknown name of a treaty or plan, or the word that names one, is no actor
+    "Hezbollah rejected the Taif Agreement.",
+    "Serbia rejected the Dayton peace plan.",
     # the ouster of X is done to X: welcoming it backs no X
     "Russia welcomed the ouster of Bashar al-Assad.",
     "Iran pinned its hopes on China.",

@@ -419,6 +419,15 @@ class ActorResolver:
                 break
         return name, None
 
+    def _document(self, name: Span) -> bool:
+        """'the Indus Waters Treaty', 'the Dayton peace plan': an unknown name of a treaty, plan or
+        process (`document_nouns`), or the word that names one, is no actor."""
+        word = name[-1]
+        head = word.head if len(name) == 1 and word.dep_ == "compound" else None
+        return self.lexicon.matches("document_nouns", word.lemma_.lower(), word.lower_) or (
+            head is not None and self.lexicon.matches("document_nouns", head.lemma_.lower())
+        )
+
     def _named_place(self, name: Span) -> bool:
         """'the town of Goma', 'the port of Buchanan': a name the model misreads as a person or an
         organization is the place the noun before 'of' says it is."""
@@ -502,7 +511,7 @@ class ActorResolver:
             key, _label = surnames[name.text]
             return Span(ent.doc, name.start, name.end, label="Person", span_id=key, kb_id=key)
         kind = _UNKNOWN_KINDS.get(ent.label_) or _people_kind(ent, name)
-        if kind is None or not any(t.is_alpha for t in name):
+        if kind is None or not any(t.is_alpha for t in name) or self._document(name):
             return None
         if self._named_place(name):
             kind = "Place"

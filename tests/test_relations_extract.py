@@ -190,6 +190,9 @@ RELATIONS = [
     ("Iran retaliated against Israel.", {("iran", "attacked", "israel")}),
     # a denial above the verb that takes a hostile act a name owns does not deny the act
     ("India refused to condemn Russia's invasion of Ukraine.", {("russia", "attacked", "ukraine")}),
+    # ... nor does a plain 'not' on the verb that speaks of it, of a definite act a name owns
+    ("China did not condemn Russia's invasion of Ukraine.", {("russia", "attacked", "ukraine")}),
+    ("Germany did not protest the U.S. strike on Iraq.", {("united-states", "attacked", "iraq")}),
     # 'nor' denies only the verb right after it
     ("Egypt neither condemned nor supported the strike, and Jordan criticized Israel.",
      {("jordan", "condemned", "israel")}),

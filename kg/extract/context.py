@@ -549,7 +549,15 @@ def read_context(
     # 'India refused to condemn Russia's invasion of X': no denial beyond the verb that speaks
     # of a hostile act a name owns denies the act ('there was no sign of Russia's offensive' does)
     named = hostile and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children)
-    owned = named and trigger.pos_ == "NOUN" and trigger.head.lemma_ in about
+    # ... or a definite one a name modifies ('did not protest the U.S. strike on Iraq')
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) and any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ for c in trigger.children
+    )
+    owned = (
+        (named or (hostile and definite))
+        and trigger.pos_ == "NOUN"
+        and trigger.head.lemma_ in about
+    )
     below = trigger
     if _topic(trigger, lexicon):
         modality = "hypothetical"  # 'the talks focused on Russia's withdrawal from X'
@@ -572,7 +580,9 @@ def read_context(
         # only a denial by the verb that takes an owned act ('called off Israel's offensive')
         # denies it
         beyond = owned and governor.i not in (trigger.i, trigger.head.i)
-        if not beyond and not _answered(trigger, governor, replies, named, lexicon):
+        # ... and by its meaning, not a plain 'not': 'China did not condemn Russia's invasion'
+        spoken = owned and governor.i == trigger.head.i and not _negative_verb(governor, lexicon)
+        if not (beyond or spoken) and not _answered(trigger, governor, replies, named, lexicon):
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same

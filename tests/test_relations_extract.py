@@ -530,6 +530,8 @@ CONTEXT = [
     ("Washington is considering sanctions on Georgia.", ("united-states", "sanctioned", "georgia"), "affirmed", "hypothetical"),
     ("Kenya hopes to sign a trade deal with Britain.", ("kenya", "agreedWith", "united-kingdom"), "affirmed", "hypothetical"),
     ("Putin is expected to visit Turkey.", ("vladimir-putin", "visited", "turkiye"), "affirmed", "planned"),
+    # an attack others expect is no threat its subject made
+    ("Israel is expected to strike Iran.", ("israel", "threatens", "iran"), "affirmed", "hypothetical"),
     ("Iran plans to aid Hezbollah.", ("iran", "aided", "hezbollah"), "affirmed", "planned"),
     ("The EU will impose sanctions on Iran.", ("european-union", "sanctioned", "iran"), "affirmed", "planned"),
     ("Iran vowed to retaliate against Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),

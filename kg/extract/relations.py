@@ -557,11 +557,13 @@ class RelationFinder:
             for c in h.children
         )
 
-    def _prepared(self, act: Token) -> bool:
-        """Whether the act is what its subject prepares for ('prepared to resume shelling X')."""
-        while act.dep_ in ("xcomp", "pobj", "prep") and act.head.i != act.i:
+    def _under(self, act: Token, words: str) -> bool:
+        """Whether the act is the complement of one of the context.json list `words`: what its
+        subject prepares for ('prepared to resume shelling X', `preparation_words`), what others
+        expect of it ('is expected to strike X', `expectation_words`)."""
+        while act.dep_ in ("xcomp", "ccomp", "pobj", "prep") and act.head.i != act.i:
             act = act.head
-            if act.lemma_ in self.lexicon["preparation_words"]:
+            if act.lemma_ in self.lexicon[words]:
                 return True
         return False
 
@@ -943,8 +945,11 @@ class RelationFinder:
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
         refusers = _refusers(refusal[0], arguments) if refusal is not None else set()
         prospective = _prospective(context) if trigger.prospective else None
+        if prospective is not None and self._under(word, "expectation_words"):
+            # 'Israel is expected to strike X': others' expectation, no threat Israel made
+            prospective = replace(prospective, modality="hypothetical")
         # 'prepared to attack X' readies forces against X; 'vowed to attack X' threatens X
-        prepared = trigger.relation == "attacked" and self._prepared(word)
+        prepared = trigger.relation == "attacked" and self._under(word, "preparation_words")
         prospect = "mobilizedAgainst" if prepared else trigger.prospective
         for subject, obj in pairs:
             if subject.key == obj.key or (

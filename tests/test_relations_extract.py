@@ -284,6 +284,8 @@ RELATIONS = [
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
     ("India threatened to scrap the Indus Waters Treaty with Pakistan.", {("india", "threatens", "pakistan")}),
+    # the infinitive of a decision is its owner's act, a modifier's too, not the speaker's
+    ("Xinhua condemned the U.S. decision to sanction Chinese firms.", {("united-states", "sanctioned", "china")}),
     # taking X to court (a tribunal, arbitration) is a lawsuit against X (CAMEO 115)
     ("The Philippines took China to an international tribunal over the South China Sea.",
      {("philippines", "accused", "china")}),
@@ -559,6 +561,8 @@ ATTRIBUTION = [
      ("qatar", "mediatesBetween", "hamas"), "Axios"),
     ("Officials say Hamas rejected the Egyptian proposal, according to Al Jazeera.",
      ("hamas", "rejected", "egypt"), "Al Jazeera"),
+    # state news agencies report; they are no parties
+    ("Russia attacked Ukraine, Interfax reported.", ("russia", "attacked", "ukraine"), "Interfax"),
 ]
 
 NOTHING = [
@@ -585,6 +589,8 @@ NOTHING = [
     "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
     "Israel protested the sale of Russian missiles to Syria.",
+    # a news outlet's own words name it no party (its report stands for no one)
+    "Al Manar, Hezbollah's television station, threatened Israel.",
     # an unknown name of a treaty or plan, or the word that names one, is no actor
     "Hezbollah rejected the Taif Agreement.",
     "Serbia rejected the Dayton peace plan.",

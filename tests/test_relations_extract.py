@@ -284,6 +284,9 @@ RELATIONS = [
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
     ("India threatened to scrap the Indus Waters Treaty with Pakistan.", {("india", "threatens", "pakistan")}),
+    # the possessor of the forces or assets a verb attacks is not its subject: the reporter
+    ("Israel said Hezbollah had attacked its troops.", {("hezbollah", "attacked", "israel")}),
+    ("The UN said Russia had attacked its convoy in Aleppo.", {("russia", "attacked", "united-nations")}),
     # the infinitive of a decision is its owner's act, a modifier's too, not the speaker's
     ("Xinhua condemned the U.S. decision to sanction Chinese firms.", {("united-states", "sanctioned", "china")}),
     # taking X to court (a tribunal, arbitration) is a lawsuit against X (CAMEO 115)

@@ -448,10 +448,13 @@ class Arguments:
             # 'struck targets in Lebanon': the parser may hang the place on the verb; 'a school
             # in Gaza' is in the state of the city
             verb = token.head if token.dep_ == "dobj" else None
-            owner = (
-                self.owner(token, ("of", "for"))
-                or self._located(token)
-                or (self._located(verb) if verb is not None else None)
+            # 'Iran said Israel attacked its consulate in Damascus': an owner coreference could
+            # not name is still the owner, not the state the asset is in
+            unknown = any(c.dep_ == "poss" and _unresolved_pronoun(c) for c in token.children)
+            owner = self.owner(token, ("of", "for")) or (
+                None
+                if unknown
+                else self._located(token) or (self._located(verb) if verb is not None else None)
             )
             return (
                 named

@@ -106,6 +106,13 @@ class CoreferenceResolver:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # the verbs that attack: no actor attacks its own forces or assets
+        self.attacks = frozenset(
+            lemma
+            for line in lexicon.triggers
+            if line.relation == "attacked" and line.pos == "VERB"
+            for lemma in line.lemmas
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)
@@ -380,13 +387,15 @@ class CoreferenceResolver:
         windows = [(sentence.start, pronoun.i)]
         if previous is not None:
             windows.append((previous.start, pronoun.i))
-        # 'X praised him': an object pronoun is not its own clause's subject
+        # 'X praised him': an object pronoun is not its own clause's subject, nor the possessor
+        # of what its clause attacks ('Y attacked its troops')
+        verb = pronoun.head.head if self._attacked_own(pronoun) else pronoun.head
         subject = {
             arguments.spans[c.i].id_
-            for c in pronoun.head.children
+            for c in verb.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.i in arguments.spans
         }
-        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        if pronoun.dep_ not in ("dobj", "dative", "pobj") and verb.i == pronoun.head.i:
             subject = set()
         for start, end in windows:
             found = [
@@ -407,6 +416,21 @@ class CoreferenceResolver:
             entry = self.gazetteer.entries.get(mention.key)
             return Arg(mention.key, entry.label if entry else mention.key, mention.kind, 0, 0)
         return None
+
+    def _attacked_own(self, pronoun: Token) -> bool:
+        """'Israel said Hezbollah had attacked *its* troops': the possessor of the forces or
+        assets a verb attacks is not that verb's subject (so here Israel, not Hezbollah)."""
+        noun = pronoun.head
+        forms = (noun.lemma_.lower(), noun.lower_)
+        return (
+            pronoun.dep_ == "poss"
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_ in self.attacks
+            and (
+                self.lexicon.matches("asset_nouns", *forms)
+                or self.lexicon.matches("sector_nouns", *forms)
+            )
+        )
 
     def _speaker(self, pronoun: Token, arguments: Arguments) -> Arg | None:
         """'"We will destroy Hamas," Netanyahu said': a first-person pronoun inside a quotation

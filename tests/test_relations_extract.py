@@ -535,6 +535,8 @@ CONTEXT = [
     ("Washington is considering sanctions on Georgia.", ("united-states", "sanctioned", "georgia"), "affirmed", "hypothetical"),
     ("Kenya hopes to sign a trade deal with Britain.", ("kenya", "agreedWith", "united-kingdom"), "affirmed", "hypothetical"),
     ("Putin is expected to visit Turkey.", ("vladimir-putin", "visited", "turkiye"), "affirmed", "planned"),
+    # reluctance denies what it governs
+    ("Germany was reluctant to send weapons to Ukraine.", ("germany", "aided", "ukraine"), "negated", "asserted"),
     # an attack others expect is no threat its subject made
     ("Israel is expected to strike Iran.", ("israel", "threatens", "iran"), "affirmed", "hypothetical"),
     ("Iran plans to aid Hezbollah.", ("iran", "aided", "hezbollah"), "affirmed", "planned"),
@@ -592,6 +594,12 @@ NOTHING = [
     "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
     "Israel protested the sale of Russian missiles to Syria.",
+    # a phone call is no demand: the one 'called on' is asked, a direct object is called up
+    "Biden called Netanyahu to discuss the hostage talks.",
+    # blocking another's aid to X is no sanction of the giver
+    "Hungary blocked EU aid to Ukraine.",
+    # one hosts parties, not their offices
+    "Qatar hosts Hamas's political office.",
     # a news outlet's own words name it no party (its report stands for no one)
     "Al Manar, Hezbollah's television station, threatened Israel.",
     # an unknown name of a treaty or plan, or the word that names one, is no actor

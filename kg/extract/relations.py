@@ -570,6 +570,13 @@ class RelationFinder:
     def _act_noun(self, token: Token) -> bool:
         return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
 
+    def _thing(self, token: Token) -> bool:
+        """An asset that is no body of people ('office', 'base'; not 'troops', 'leaders')."""
+        forms = (token.lemma_.lower(), token.lower_)
+        return self.lexicon.matches("asset_nouns", *forms) and not self.lexicon.matches(
+            "sector_nouns", *forms
+        )
+
     def _named_by(self, token: Token, nouns: str) -> bool:
         """The token is one of the context.json list `nouns`, or a partitive of one ('thousands
         of students', 'units of the army')."""
@@ -830,6 +837,10 @@ class RelationFinder:
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
             return  # 'insisted that Iran will ...' states a view
+        if shape == "infinitive" and self.lexicon.lookup("called_on_verbs", word.lemma_):
+            # the one asked follows their preposition ('called on X to ...'): 'Biden called
+            # Netanyahu to discuss X' is a phone call
+            return
         if shape == "clause" and _question(nodes["clause"]):
             return  # 'asked why Iran attacked' asks a question, demands nothing
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
@@ -862,10 +873,10 @@ class RelationFinder:
         if (
             shape == "dobj"
             and ("with" in trigger.preps or trigger.object_kinds)
-            and self._act_noun(target)
+            and (self._act_noun(target) or self._thing(target))
         ):
             # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
-            # parties, not their acts
+            # parties, not their acts, nor their things ('hosts Hamas's political office')
             return
         if shape.startswith("casualties") and (
             any(c.dep_ == "det" and c.lower_ == "no" for c in target.children)
@@ -880,6 +891,15 @@ class RelationFinder:
             and any(c.dep_ == "poss" for c in nodes["thing"].children)
         ):
             return  # "Sweden's NATO membership bid" is Sweden's, not NATO's
+        if (
+            shape.endswith("object-owner")
+            and self.lexicon.matches("aid_nouns", nodes["thing"].lemma_)
+            and any(
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > nodes["thing"].i
+                for c in (*nodes["thing"].children, *word.children)
+            )
+        ):
+            return  # 'blocked EU aid to Ukraine': the giver, not the one the block is aimed at
         places = trigger.relation in self.lexicon["place_object_relations"]
         objects = [
             arg

@@ -162,6 +162,11 @@ RELATIONS = [
     # aid airdropped into a place, sums donated, debts written off
     ("Jordan airdropped food into Gaza.", {("jordan", "aided", "palestine")}),
     ("Japan donated 10 million dollars to Nepal.", {("japan", "aided", "nepal")}),
+    # a count of the weapons or strikes names them ('hundreds of', 'dozens of')
+    ("Iran launched hundreds of drones and missiles at Israel.", {("iran", "attacked", "israel")}),
+    ("Israel carried out dozens of strikes on Lebanon.", {("israel", "attacked", "lebanon")}),
+    ("The US carried out hundreds of airstrikes against the Islamic State.",
+     {("united-states", "attacked", "islamic-state")}),
     # 'in aid' after a sum names what is given, wherever the parser hangs it
     ("Japan provided 10 million dollars in emergency aid to Bangladesh.", {("japan", "aided", "bangladesh")}),
     ("Russia wrote off Cuba's debt.", {("russia", "aided", "cuba")}),

@@ -857,18 +857,21 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(dative, "verb"),
                 ],
             )
-            if "to" in trigger.preps:
-                # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid' ('in aid'
-                # on the measure, or on the verb: 'will provide 10 million dollars in aid to X')
-                for holder in ("measure", "verb"):
-                    measured = [
-                        _node("verb", light_verb),
-                        _node("measure", {"DEP": "dobj"} | _measures(lexicon), "verb"),
-                        _node("of", _prep(["of", "in"]), holder),
-                        _node("trigger", noun | {"DEP": "pobj"}, "of"),
-                    ]
-                    name = "light-verb-measure" + ("-verb" if holder == "verb" else "")
-                    yield name, [*measured, *_object_after(dative, "verb")]
+            # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid', 'carried out
+            # dozens of strikes on X' ('in aid' on the measure, or on the verb: 'will provide 10
+            # million dollars in aid to X')
+            for holder in ("measure", "verb"):
+                measured = [
+                    _node("verb", light_verb),
+                    _node("measure", {"DEP": "dobj"} | _measures(lexicon), "verb"),
+                    _node("of", _prep(["of", "in"]), holder),
+                    _node("trigger", noun | {"DEP": "pobj"}, "of"),
+                ]
+                name = "light-verb-measure" + ("-verb" if holder == "verb" else "")
+                yield name, [*measured, *_object_after(dative, "verb")]
+                # '... hundreds of airstrikes against X': the parser may hang it on the measure
+                yield f"{name}-held", [*measured, *_object_after(dative, "measure")]
+                if "to" in trigger.preps:
                     recipient = _node("object", {"DEP": "dative"} | _NOUN, "verb")
                     yield f"{name}-indirect", [*measured, recipient]
             # 'a mediation effort between X and Y', 'a bombing campaign against X': the trigger

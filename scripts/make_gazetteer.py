@@ -135,6 +135,7 @@ CAPITAL_ALT_LABELS: dict[str, dict[str, str]] = {
     "Kyiv": {"Kiev": "Russian-derived spelling used until 2019"},
     "Astana": {"Nur-Sultan": "the name from 2019 to 2022"},
     "Sana'a": {"Sanaa": "spelling without the apostrophe"},
+    "New Delhi": {"Delhi": "the metonym news writes for India's government ('Delhi accused X')"},
 }
 
 # Demonyms the packages lack or spell in an outdated way.

@@ -202,15 +202,14 @@ class Arguments:
 
     def place_state(self, token: Token, misread: bool = False) -> Arg | None:
         """The state a city lies in ('Russia bombed *Kharkiv*'), from the gazetteer's city table:
-        only for a name the model tags as a place, or with `misread` a one-word person or
-        organization or an untagged proper noun (the small model's misreadings of a city:
-        'shelled Homs', 'bombed Aleppo')."""
+        only for a name the model tags as a place, or with `misread` a person, an organization
+        or an untagged proper noun (the small model's misreadings of a city: 'shelled Homs',
+        'bombed Aleppo', 'attacked El Fasher')."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is None and misread and token.pos_ == "PROPN":
             ent = token.doc[token.i : token.i + 1]
         elif ent is None or not (
-            ent.label_ in ("GPE", "LOC")
-            or (misread and ent.label_ in ("PERSON", "ORG") and len(ent) == 1)
+            ent.label_ in ("GPE", "LOC") or (misread and ent.label_ in ("PERSON", "ORG"))
         ):
             return None
         state = self.gazetteer.entries.get(self.gazetteer.places.get(ent.text, ""))

@@ -162,6 +162,10 @@ RELATIONS = [
     # aid airdropped into a place, sums donated, debts written off
     ("Jordan airdropped food into Gaza.", {("jordan", "aided", "palestine")}),
     ("Japan donated 10 million dollars to Nepal.", {("japan", "aided", "nepal")}),
+    # one's support stands for its author, as a decision does
+    ("Russia condemned American support for Ukraine.",
+     {("russia", "condemned", "united-states"), ("united-states", "supports", "ukraine")}),
+    ("Armenia welcomed France's support.", {("armenia", "supports", "france")}),
     # a count of the weapons or strikes names them ('hundreds of', 'dozens of')
     ("Iran launched hundreds of drones and missiles at Israel.", {("iran", "attacked", "israel")}),
     ("Israel carried out dozens of strikes on Lebanon.", {("israel", "attacked", "lebanon")}),

@@ -162,6 +162,9 @@ RELATIONS = [
     # aid airdropped into a place, sums donated, debts written off
     ("Jordan airdropped food into Gaza.", {("jordan", "aided", "palestine")}),
     ("Japan donated 10 million dollars to Nepal.", {("japan", "aided", "nepal")}),
+    # a relative clause on a body an actor owns is the actor's ('a resolution that ...' is none)
+    ("Sudan's army, which is fighting the Rapid Support Forces, rejected the offer.",
+     {("sudan", "attacked", "rapid-support-forces")}),
     # one's support stands for its author, as a decision does
     ("Russia condemned American support for Ukraine.",
      {("russia", "condemned", "united-states"), ("united-states", "supports", "ukraine")}),

@@ -565,8 +565,16 @@ class Arguments:
         ]
         if subjects and verb.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP"):
             # 'Egypt, which rejected the offer, ...', 'Russian troops, who have been fighting X,
-            # ...' (a name or a 'who': not 'a resolution that aims to ...')
+            # ...', "Sudan's army, which is fighting X, ..." (a name, a 'who' or a body an actor
+            # owns: not 'a resolution that aims to ...')
             named = verb.head.pos_ == "PROPN" or subjects[0].tag_ == "WP"
+            forms = (verb.head.lemma_.lower(), verb.head.lower_)
+            if not named and (
+                self.lexicon.matches("sector_nouns", *forms)
+                or self.lexicon.matches("group_nouns", *forms)
+            ):
+                owner = self.resolve(verb.head)
+                named = owner is not None and owner.is_actor
             return [verb.head] if named else []
         if subjects and verb.dep_ == "ccomp" and _unresolved_pronoun(subjects[0]):
             # 'Iran warned (that) it would attack Israel': an unresolved 'it' is the speaker

@@ -296,6 +296,14 @@ RELATIONS = [
      {("algeria", "protestedAgainst", "bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
     ("India threatened to scrap the Indus Waters Treaty with Pakistan.", {("india", "threatens", "pakistan")}),
+    # a two-word person is no town of that name
+    ("The United States sanctioned Juan Diaz, a Venezuelan judge.", {("united-states", "sanctioned", "juan-diaz")}),
+    # a city's office is no state's
+    ("Delhi Chief Minister Arvind Kejriwal criticised Narendra Modi.", {("arvind-kejriwal", "condemned", "narendra-modi")}),
+    # a name compounded to a plan is its proposer
+    ("Hamas rejected the Witkoff plan.", {("hamas", "rejected", "witkoff")}),
+    # a call to urge something asks it
+    ("Biden called Netanyahu to urge a ceasefire.", {("joe-biden", "demanded", "benjamin-netanyahu")}),
     # the possessor of the forces or assets a verb attacks is not its subject: the reporter
     ("Israel said Hezbollah had attacked its troops.", {("hezbollah", "attacked", "israel")}),
     ("The UN said Russia had attacked its convoy in Aleppo.", {("russia", "attacked", "united-nations")}),
@@ -551,6 +559,7 @@ CONTEXT = [
     ("Germany was reluctant to send weapons to Ukraine.", ("germany", "aided", "ukraine"), "negated", "asserted"),
     # an attack others expect is no threat its subject made
     ("Israel is expected to strike Iran.", ("israel", "threatens", "iran"), "affirmed", "hypothetical"),
+    ("Russia is expected to launch an offensive against Ukraine.", ("russia", "threatens", "ukraine"), "affirmed", "hypothetical"),
     ("Iran plans to aid Hezbollah.", ("iran", "aided", "hezbollah"), "affirmed", "planned"),
     ("The EU will impose sanctions on Iran.", ("european-union", "sanctioned", "iran"), "affirmed", "planned"),
     ("Iran vowed to retaliate against Israel.", ("iran", "attacked", "israel"), "affirmed", "planned"),
@@ -612,11 +621,15 @@ NOTHING = [
     "Hungary blocked EU aid to Ukraine.",
     # one hosts parties, not their offices
     "Qatar hosts Hamas's political office.",
+    # a possessor of what a verb attacks that is the attacker's own is no one else's
+    "The US said the Syrian regime attacked its own people.",
+    # a manner phrase on an act the verb takes describes that act, not the verb's subject
+    "Iran arrested students at a protest in support of Israel.",
+    "Germany banned protests in solidarity with the Palestinians.",
     # a news outlet's own words name it no party (its report stands for no one)
     "Al Manar, Hezbollah's television station, threatened Israel.",
-    # an unknown name of a treaty or plan, or the word that names one, is no actor
+    # an unknown name of a treaty or plan is no actor
     "Hezbollah rejected the Taif Agreement.",
-    "Serbia rejected the Dayton peace plan.",
     # the ouster of X is done to X: welcoming it backs no X
     "Russia welcomed the ouster of Bashar al-Assad.",
     "Iran pinned its hopes on China.",

@@ -420,13 +420,10 @@ class ActorResolver:
         return name, None
 
     def _document(self, name: Span) -> bool:
-        """'the Indus Waters Treaty', 'the Dayton peace plan': an unknown name of a treaty, plan or
-        process (`document_nouns`), or the word that names one, is no actor."""
+        """'the Indus Waters Treaty', 'the Taif Agreement': an unknown name of a treaty, plan or
+        process (`document_nouns`) is no actor."""
         word = name[-1]
-        head = word.head if len(name) == 1 and word.dep_ == "compound" else None
-        return self.lexicon.matches("document_nouns", word.lemma_.lower(), word.lower_) or (
-            head is not None and self.lexicon.matches("document_nouns", head.lemma_.lower())
-        )
+        return self.lexicon.matches("document_nouns", word.lemma_.lower(), word.lower_)
 
     def _named_place(self, name: Span) -> bool:
         """'the town of Goma', 'the port of Buchanan': a name the model misreads as a person or an

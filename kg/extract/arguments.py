@@ -202,14 +202,16 @@ class Arguments:
 
     def place_state(self, token: Token, misread: bool = False) -> Arg | None:
         """The state a city lies in ('Russia bombed *Kharkiv*'), from the gazetteer's city table:
-        only for a name the model tags as a place, or with `misread` a person, an organization
-        or an untagged proper noun (the small model's misreadings of a city: 'shelled Homs',
-        'bombed Aleppo', 'attacked El Fasher')."""
+        only for a name the model tags as a place, or with `misread` a one-word person, an
+        organization or an untagged proper noun (the small model's misreadings of a city:
+        'shelled Homs', 'bombed Aleppo', 'attacked El Fasher'; 'sanctioned Juan Diaz' is a
+        person, whatever town has his name)."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is None and misread and token.pos_ == "PROPN":
             ent = token.doc[token.i : token.i + 1]
         elif ent is None or not (
-            ent.label_ in ("GPE", "LOC") or (misread and ent.label_ in ("PERSON", "ORG"))
+            ent.label_ in ("GPE", "LOC")
+            or (misread and (ent.label_ == "ORG" or (ent.label_ == "PERSON" and len(ent) == 1)))
         ):
             return None
         state = self.gazetteer.entries.get(self.gazetteer.places.get(ent.text, ""))
@@ -748,9 +750,13 @@ class Arguments:
             # 'went on strike in protest against X': a bare noun after 'in' is the clause's act,
             # also where the parser hangs it on the verb's object ('boycotted the summit in ...')
             # or on the noun of its adjunct ('rallied outside the embassy in support of X'; not
-            # an encounter's: 'troops in the town in talks with X')
+            # an encounter's: 'troops in the town in talks with X'), unless that noun is an act
+            # the phrase describes ('arrested students at a protest in support of X', 'banned
+            # protests in solidarity with X')
             # ('were killed in clashes with X': the passive's subject took part too)
             clause = verb.head
+            if self.lexicon.matches("proposal_nouns", clause.lemma_.lower(), clause.lower_):
+                return []
             if clause.dep_ == "pobj" and clause.head.head.pos_ == "VERB" and not mutual:
                 clause = clause.head
             clause = clause.head if clause.dep_ in ("dobj", "prep") else clause

@@ -421,15 +421,12 @@ class CoreferenceResolver:
         """'Israel said Hezbollah had attacked *its* troops': the possessor of the forces or
         assets a verb attacks is not that verb's subject (so here Israel, not Hezbollah)."""
         noun = pronoun.head
-        forms = (noun.lemma_.lower(), noun.lower_)
         return (
             pronoun.dep_ == "poss"
             and noun.dep_ == "dobj"
             and noun.head.lemma_ in self.attacks
-            and (
-                self.lexicon.matches("asset_nouns", *forms)
-                or self.lexicon.matches("sector_nouns", *forms)
-            )
+            and self.lexicon.matches("asset_nouns", noun.lemma_.lower(), noun.lower_)
+            and not any(c.lower_ == "own" for c in noun.children)  # 'attacked its own people'
         )
 
     def _speaker(self, pronoun: Token, arguments: Arguments) -> Arg | None:

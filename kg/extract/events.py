@@ -35,7 +35,9 @@ def _casualties(noun: Token, fell: frozenset[str]) -> tuple[str, Token] | None:
     for verb in noun.children:
         if verb.dep_ == "relcl" and verb.lemma_ in fell:
             for obj in verb.children:
-                if obj.dep_ == "dobj":
+                if obj.dep_ == "dobj" and not any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in obj.children
+                ):  # 'an attack that killed no one' names no victim
                     return noun.doc[verb.left_edge.i : obj.left_edge.i].text, obj
     return None
 

@@ -557,15 +557,28 @@ class RelationFinder:
             for c in h.children
         )
 
-    def _under(self, act: Token, words: str) -> bool:
-        """Whether the act is the complement of one of the context.json list `words`: what its
-        subject prepares for ('prepared to resume shelling X', `preparation_words`), what others
-        expect of it ('is expected to strike X', `expectation_words`)."""
-        while act.dep_ in ("xcomp", "ccomp", "pobj", "prep") and act.head.i != act.i:
+    def _under(self, act: Token, words: str, deps: tuple[str, ...]) -> Token | None:
+        """The word of the context.json list `words` the act is the complement of, up through
+        `deps`, if any."""
+        while act.dep_ in deps and act.head.i != act.i:
             act = act.head
             if act.lemma_ in self.lexicon[words]:
-                return True
-        return False
+                return act
+        return None
+
+    def _prepared(self, act: Token) -> bool:
+        """What its subject prepares for ('prepared to resume shelling X', 'is poised to ...')."""
+        return self._under(act, "preparation_words", ("xcomp", "pobj", "prep")) is not None
+
+    def _expected(self, act: Token) -> bool:
+        """What others expect of the actor ('Israel is expected to strike X', 'analysts expect
+        Israel to strike X', '... to launch an offensive against X'), not what it expects to do
+        itself ('Israel expects to strike X')."""
+        deps = ("xcomp", "ccomp", "dobj", "pobj", "prep")
+        word = self._under(act, "expectation_words", deps)
+        return word is not None and any(
+            c.dep_ in ("auxpass", "nsubjpass", "dobj", "ccomp") for c in word.children
+        )
 
     def _act_noun(self, token: Token) -> bool:
         return self.lexicon.matches("proposal_nouns", token.lemma_.lower(), token.lower_)
@@ -837,9 +850,13 @@ class RelationFinder:
             return
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
             return  # 'insisted that Iran will ...' states a view
-        if shape == "infinitive" and self.lexicon.lookup("called_on_verbs", word.lemma_):
+        if (
+            shape == "infinitive"
+            and self.lexicon.lookup("called_on_verbs", word.lemma_)
+            and not self.lexicon.matches("request_words", nodes["act"].lemma_)
+        ):
             # the one asked follows their preposition ('called on X to ...'): 'Biden called
-            # Netanyahu to discuss X' is a phone call
+            # Netanyahu to discuss X' is a phone call ('... to urge a ceasefire' asks it)
             return
         if shape == "clause" and _question(nodes["clause"]):
             return  # 'asked why Iran attacked' asks a question, demands nothing
@@ -873,7 +890,10 @@ class RelationFinder:
         if (
             shape == "dobj"
             and ("with" in trigger.preps or trigger.object_kinds)
-            and (self._act_noun(target) or self._thing(target))
+            and (
+                self._act_noun(target)
+                or (trigger.relation in self.symmetric and self._thing(target))
+            )
         ):
             # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
             # parties, not their acts, nor their things ('hosts Hamas's political office')
@@ -965,11 +985,11 @@ class RelationFinder:
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
         refusers = _refusers(refusal[0], arguments) if refusal is not None else set()
         prospective = _prospective(context) if trigger.prospective else None
-        if prospective is not None and self._under(word, "expectation_words"):
+        if prospective is not None and self._expected(word):
             # 'Israel is expected to strike X': others' expectation, no threat Israel made
             prospective = replace(prospective, modality="hypothetical")
         # 'prepared to attack X' readies forces against X; 'vowed to attack X' threatens X
-        prepared = trigger.relation == "attacked" and self._under(word, "preparation_words")
+        prepared = trigger.relation == "attacked" and self._prepared(word)
         prospect = "mobilizedAgainst" if prepared else trigger.prospective
         for subject, obj in pairs:
             if subject.key == obj.key or (

@@ -230,6 +230,15 @@ def _named_after(person: Span, arguments: Arguments) -> Arg | None:
     return next((s for s in states if s is not None and s.kind == "State"), None)
 
 
+def _city_title(noun: Token, person: Span, arguments: Arguments) -> bool:
+    """A capital (a Place) compounded to the title or the name: a city's office, not its state's
+    ("Iran's ambassador" and 'Tehran's ambassador' are Iran's)."""
+    return any(
+        c.dep_ == "compound" and c.i in arguments.spans and arguments.spans[c.i].label_ == "Place"
+        for c in (*noun.children, *person.root.children)
+    )
+
+
 def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
     person = arguments.mention(span.root)
     skip = set(range(span.start, span.end)) | set(arguments.spans)
@@ -237,6 +246,8 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
         found = titled_role(noun, arguments, lexicon, skip)
         if found is None:
             continue
+        if _city_title(noun, span, arguments):
+            continue  # 'Delhi Chief Minister X', 'Kyiv Mayor X' hold a city's office
         former = _is_former(noun, lexicon)
         role, title, organization = found
         if organization is None and shape == "compound":

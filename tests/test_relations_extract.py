@@ -674,6 +674,15 @@ NOTHING = [
 
 # events as objects: (sentence, subject, relation, event type, victim, perpetrators, facts)
 EVENTS = [
+    # a definite attack that names no party is the one the text told of just before it
+    ("Israel struck Beirut on Monday. Iran condemned the attack.",
+     "iran", "condemned", "attack", "lebanon", ("israel",),
+     {("israel", "attacked", "lebanon"), ("iran", "condemned", "israel")}),
+    # ... only one stated as fact, and only a definite one
+    ("Israel may strike Beirut. Iran condemned the attack.",
+     "iran", "condemned", "attack", None, (), set()),
+    ("Israel struck Beirut. Iran condemned an attack.",
+     "iran", "condemned", "attack", None, (), {("israel", "attacked", "lebanon")}),
     # whom a relative clause says the event killed is its victim, never the condemned
     ("Egypt condemned the bombing, which killed 30 Iraqi soldiers.",
      "egypt", "condemned", "bombing", "iraq", (), set()),

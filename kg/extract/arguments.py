@@ -57,6 +57,7 @@ class EventMention:
     victim: Arg | None
     perpetrators: tuple[Arg, ...]
     anchored: bool
+    definite: bool = False  # 'the attack': may name one the text has told of
 
 
 @dataclass(frozen=True)

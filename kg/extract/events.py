@@ -92,7 +92,12 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
             perpetrators.setdefault(arg.key, arg)
     if target is None:
         label = noun.text.lower()
-        return EventMention(slugify(kind), kind, label, None, tuple(perpetrators.values()), False)
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        )
+        return EventMention(
+            slugify(kind), kind, label, None, tuple(perpetrators.values()), False, definite
+        )
     prep, head = target
     phrase = arguments.doc[head.left_edge.i : head.i + 1]
     label = f"{noun.text.lower()} {prep} {phrase.text}"

@@ -135,6 +135,60 @@ def _event_matches(
                 )
 
 
+def _told_events(doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
+    """'Israel struck Beirut. Iran condemned the attack.': a definite violent event that names no
+    party is the one attack the text told of just before it (in its sentence or the one before:
+    exactly one attacker and target there, stated as fact); it takes that victim and perpetrator,
+    and what is said about it is said about the perpetrator too."""
+    attacks = [
+        m
+        for m in matches
+        if m.relation == "attacked"
+        and m.event is None
+        and m.context.polarity == "affirmed"
+        and m.context.modality in ("asserted", "reported")
+    ]
+    if not attacks:
+        return matches
+    found: list[RelationMatch] = []
+    for match in matches:
+        event = match.event
+        found.append(match)
+        if event is None or not event.definite or event.victim or event.perpetrators:
+            continue
+        sentence = doc[match.trigger].sent
+        told = {
+            (a.subject.key, a.object.key): a
+            for a in attacks
+            if a.trigger < match.trigger
+            and (doc[a.trigger].sent == sentence or doc[a.trigger].sent.end == sentence.start)
+        }
+        if len(told) != 1:
+            continue
+        attack = next(iter(told.values()))
+        event = replace(
+            event,
+            key=slugify(f"{event.type} {attack.object.key}"),
+            victim=attack.object,
+            perpetrators=(attack.subject,),
+            anchored=True,
+        )
+        found[-1] = replace(match, object=replace(match.object, key=event.key), event=event)
+        if attack.subject.key != match.subject.key:
+            found.append(
+                RelationMatch(
+                    match.relation,
+                    match.subject,
+                    attack.subject,
+                    match.trigger,
+                    f"{match.relation}/event-perpetrator",
+                    round(match.confidence * _INDIRECT_DISCOUNT, 2),
+                    match.context,
+                )
+            )
+    return found
+
+
 # Shapes whose object is named by the line's purpose verb ('rallied to denounce X').
 _PURPOSE_SHAPES = ("purpose-act", "purpose-act-object", "prep-object-purpose-act")
 # Prepositions of a time or a concession, not of the act's purpose or manner.
@@ -362,11 +416,14 @@ class RelationFinder:
             )
         # 'the Serbian president promised to reform Serbia' states no intention toward another
         own = {(m.subject.key, m.object.key) for m in found.values() if m.relation in self._roles}
-        doc._.kg_relations = [
-            found[key]
-            for key in sorted(found)
-            if "/intent" not in found[key].rule or key[2:] not in own
-        ]
+        doc._.kg_relations = _told_events(
+            doc,
+            [
+                found[key]
+                for key in sorted(found)
+                if "/intent" not in found[key].rule or key[2:] not in own
+            ],
+        )
         return doc
 
     def _pattern_matches(

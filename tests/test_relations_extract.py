@@ -312,6 +312,7 @@ RELATIONS = [
     # taking X to court (a tribunal, arbitration) is a lawsuit against X (CAMEO 115)
     ("The Philippines took China to an international tribunal over the South China Sea.",
      {("philippines", "accused", "china")}),
+    ("South Africa took Israel to the International Court of Justice.", {("south-africa", "accused", "israel")}),
     # 'protested to X' lodges a complaint with X; 'protested the sale ... to X' does not
     ("Japan protested to China over the riots.", {("japan", "condemned", "china")}),
     # demanding the ouster (removal, impeachment) of X is a demand on X, and a crowd's protest

@@ -679,7 +679,12 @@ EVENTS = [
     ("Israel struck Beirut on Monday. Iran condemned the attack.",
      "iran", "condemned", "attack", "lebanon", ("israel",),
      {("israel", "attacked", "lebanon"), ("iran", "condemned", "israel")}),
+    ("Russia shelled the Ukrainian city of Kharkiv. The strike killed seven civilians. Germany condemned the attack.",
+     "germany", "condemned", "attack", "ukraine", ("russia",),
+     {("russia", "attacked", "ukraine"), ("germany", "condemned", "russia")}),
     # ... only one stated as fact, and only a definite one
+    ("Israel struck Lebanon. Hezbollah fired rockets at Israel. Iran condemned the attack.",
+     "iran", "condemned", "attack", None, (), {("israel", "attacked", "lebanon"), ("hezbollah", "attacked", "israel")}),
     ("Israel may strike Beirut. Iran condemned the attack.",
      "iran", "condemned", "attack", None, (), set()),
     ("Israel struck Beirut. Iran condemned an attack.",

@@ -136,10 +136,11 @@ def _event_matches(
 
 
 def _told_events(doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
-    """'Israel struck Beirut. Iran condemned the attack.': a definite violent event that names no
-    party is the one attack the text told of just before it (in its sentence or the one before:
-    exactly one attacker and target there, stated as fact); it takes that victim and perpetrator,
-    and what is said about it is said about the perpetrator too."""
+    """'Israel struck Beirut. The strike killed five. Iran condemned the attack.': a definite
+    violent event that names no party is the one attack the text told of before it (exactly one
+    attacker and target stated as fact before it in the document: with two, 'the attack' may be
+    either); it takes that victim and perpetrator, and what is said about it is said about the
+    perpetrator too."""
     attacks = [
         m
         for m in matches
@@ -156,13 +157,7 @@ def _told_events(doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
         found.append(match)
         if event is None or not event.definite or event.victim or event.perpetrators:
             continue
-        sentence = doc[match.trigger].sent
-        told = {
-            (a.subject.key, a.object.key): a
-            for a in attacks
-            if a.trigger < match.trigger
-            and (doc[a.trigger].sent == sentence or doc[a.trigger].sent.end == sentence.start)
-        }
+        told = {(a.subject.key, a.object.key): a for a in attacks if a.trigger < match.trigger}
         if len(told) != 1:
             continue
         attack = next(iter(told.values()))
@@ -722,7 +717,12 @@ class RelationFinder:
     def _people(self, arg: Arg, doc: Doc) -> Arg | None:
         """'Kenyan teachers', 'Nigerians': a state's civilians (a sector of `civilian_sectors`),
         or its people named alone, as a group of their own ('kenyan-teacher', 'nigerians')."""
-        if arg.kind != "State" or arg.end - arg.start != 1:
+        if arg.kind != "State":
+            return None
+        if arg.end - arg.start != 1:  # 'South Koreans'
+            name = doc[arg.start : arg.end]
+            if name[-1].tag_ in ("NNPS", "NNS") and self.gazetteer.demonym_state(name.text):
+                return Arg(slugify(name.text), name.text, "Group", arg.start, arg.end)
             return None
         token = doc[arg.start]
         civilians = [

@@ -109,6 +109,10 @@ ADDED_ALT_LABELS: dict[str, dict[str, str]] = {
     "CHN": {"PRC": "abbreviation of People's Republic of China"},
     "VAT": {"Holy See": "the sovereign entity the Vatican's diplomacy speaks for"},
     "XKX": {"Republic of Kosovo": "official name (countryinfo has no Kosovo entry)"},
+    "PSE": {
+        "Gaza Strip": "a territory of the state, coded as Palestine by CAMEO",
+        "West Bank": "a territory of the state, coded as Palestine by CAMEO",
+    },
 }
 
 # Capitals replaced: the package name is outdated, is the state's own name (city-states: the

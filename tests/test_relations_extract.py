@@ -169,6 +169,8 @@ RELATIONS = [
     ("Russia condemned American support for Ukraine.",
      {("russia", "condemned", "united-states"), ("united-states", "supports", "ukraine")}),
     ("Armenia welcomed France's support.", {("armenia", "supports", "france")}),
+    # the Gaza Strip and the West Bank are Palestine's (as CAMEO codes them)
+    ("Israel struck the Gaza Strip on Friday.", {("israel", "attacked", "palestine")}),
     # a count of the weapons or strikes names them ('hundreds of', 'dozens of')
     ("Iran launched hundreds of drones and missiles at Israel.", {("iran", "attacked", "israel")}),
     ("Israel carried out dozens of strikes on Lebanon.", {("israel", "attacked", "lebanon")}),
@@ -622,6 +624,8 @@ NOTHING = [
     "Hungary blocked EU aid to Ukraine.",
     # one hosts parties, not their offices
     "Qatar hosts Hamas's political office.",
+    # a holding participle names who holds a place, no act of the day
+    "Palestinians of the Israeli-occupied West Bank went on strike.",
     # a possessor of what a verb attacks that is the attacker's own is no one else's
     "The US said the Syrian regime attacked its own people.",
     # a manner phrase on an act the verb takes describes that act, not the verb's subject

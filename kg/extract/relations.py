@@ -940,6 +940,10 @@ class RelationFinder:
         target = nodes["object"]
         if shape in _PURPOSE_SHAPES and self.lexicon.matches("removal_nouns", target.lemma_):
             target = next(iter(prep_objects(target, "of")), target)  # 'demanding the ouster of X'
+        if shape == "participle" and self.lexicon.matches(
+            "holder_participles", word.lemma_.lower(), word.lower_
+        ):
+            return  # 'the Israeli-occupied West Bank' names who holds it, no act of the day
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
         if shape == "anti" and target.i < nodes["anti"].i:

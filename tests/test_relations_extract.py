@@ -686,6 +686,10 @@ EVENTS = [
     ("Russia shelled the Ukrainian city of Kharkiv. The strike killed seven civilians. Germany condemned the attack.",
      "germany", "condemned", "attack", "ukraine", ("russia",),
      {("russia", "attacked", "ukraine"), ("germany", "condemned", "russia")}),
+    # ... also when a day follows it ('the attack on Wednesday' is when, not its target)
+    ("Israel struck Beirut. Iran condemned the attack on Wednesday.",
+     "iran", "condemned", "attack", "lebanon", ("israel",),
+     {("israel", "attacked", "lebanon"), ("iran", "condemned", "israel")}),
     # ... only one stated as fact, and only a definite one
     ("Israel struck Lebanon. Hezbollah fired rockets at Israel. Iran condemned the attack.",
      "iran", "condemned", "attack", None, (), {("israel", "attacked", "lebanon"), ("hezbollah", "attacked", "israel")}),

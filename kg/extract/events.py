@@ -24,8 +24,8 @@ def _target(noun: Token, blame: Token | None) -> tuple[str, Token] | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and child != blame:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return child.lower_, pobj
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return child.lower_, pobj  # ('the attack on Wednesday' is when)
     return None
 
 

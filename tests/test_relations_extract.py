@@ -169,6 +169,10 @@ RELATIONS = [
     ("Russia condemned American support for Ukraine.",
      {("russia", "condemned", "united-states"), ("united-states", "supports", "ukraine")}),
     ("Armenia welcomed France's support.", {("armenia", "supports", "france")}),
+    # a subject the parser hangs on the auxiliary is the verb's
+    ("Egypt and Qatar are mediating between Israel and Hamas.",
+     {("egypt", "mediatesBetween", "israel"), ("egypt", "mediatesBetween", "hamas"),
+      ("qatar", "mediatesBetween", "israel"), ("qatar", "mediatesBetween", "hamas")}),
     # the Gaza Strip and the West Bank are Palestine's (as CAMEO codes them)
     ("Israel struck the Gaza Strip on Friday.", {("israel", "attacked", "palestine")}),
     # a count of the weapons or strikes names them ('hundreds of', 'dozens of')

@@ -22,6 +22,8 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
 - a preposition right after a bare event noun of a manner phrase, which the parser hangs on the
   verb ('recalled its ambassador in protest *at* X's policies'): the noun's, as a noun trigger
   line reads it;
+- a subject the parser hangs on an auxiliary ('Egypt and Qatar *are* mediating between X and
+  Y'): the subject of the verb the auxiliary serves;
 - a noun the parser reads as an infinitive, 'to' its auxiliary ('Iran agreed *to talks* with
   X'): the object of the preposition 'to' on the verb;
 - a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
@@ -91,6 +93,13 @@ def _fronted_object(root: Token, charges: frozenset[str], speech: frozenset[str]
     root.head, root.dep_ = noun, "relcl"
     for name in names:  # 'a charge Ukraine denied', read as 'a charge, Ukraine, denied'
         name.head, name.dep_ = root, "nsubj"
+
+
+def _aux_subject(subject: Token) -> None:
+    """'Egypt and Qatar are mediating ...': a subject hung on an auxiliary is its verb's."""
+    aux = subject.head
+    if aux.dep_ in ("aux", "auxpass") and aux.head.i != aux.i:
+        subject.head = aux.head
 
 
 def _to_noun(noun: Token) -> None:
@@ -177,7 +186,7 @@ class WordClassFixer:
         self.speech = lexicon["reporting_verbs"] | lexicon["allegation_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
-        self.xcomp = IDS["xcomp"]
+        self.xcomp, self.nsubj = IDS["xcomp"], IDS["nsubj"]
         self.manner = np.array([hash_string(w) for w in lexicon["manner_preps"]], dtype="uint64")
         preps: dict[str, set[str]] = {}
         for line in lexicon.triggers:
@@ -207,6 +216,8 @@ class WordClassFixer:
             _own_subject(doc[i])
         for i in np.flatnonzero(dep == self.xcomp).tolist():
             _to_noun(doc[i])
+        for i in np.flatnonzero(dep == self.nsubj).tolist():
+            _aux_subject(doc[i])
         for i in np.flatnonzero(np.isin(lower, self.manner)).tolist():
             _manner_object(doc[i], self.noun_preps, self.measures)
         for i in np.flatnonzero(dep == self.root).tolist():

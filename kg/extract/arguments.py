@@ -57,7 +57,7 @@ class EventMention:
     victim: Arg | None
     perpetrators: tuple[Arg, ...]
     anchored: bool
-    definite: bool = False  # 'the attack': may name one the text has told of
+    definite: bool = False  # 'the attack' alone: may name one the text has just told of
 
 
 @dataclass(frozen=True)

@@ -92,8 +92,13 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
             perpetrators.setdefault(arg.key, arg)
     if target is None:
         label = noun.text.lower()
-        definite = any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        # 'the attack' alone: not 'the attacks', 'the October 7 attack', 'the attack by X'
+        children = list(noun.children)
+        definite = (
+            noun.tag_ == "NN"
+            and len(children) == 1
+            and children[0].dep_ == "det"
+            and children[0].lower_ in ("the", "this", "that")
         )
         return EventMention(
             slugify(kind), kind, label, None, tuple(perpetrators.values()), False, definite

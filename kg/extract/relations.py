@@ -135,55 +135,6 @@ def _event_matches(
                 )
 
 
-def _told_events(doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
-    """'Israel struck Beirut. The strike killed five. Iran condemned the attack.': a definite
-    violent event that names no party is the one attack the text told of before it (exactly one
-    attacker and target stated as fact before it in the document: with two, 'the attack' may be
-    either); it takes that victim and perpetrator, and what is said about it is said about the
-    perpetrator too."""
-    attacks = [
-        m
-        for m in matches
-        if m.relation == "attacked"
-        and m.event is None
-        and m.context.polarity == "affirmed"
-        and m.context.modality in ("asserted", "reported")
-    ]
-    if not attacks:
-        return matches
-    found: list[RelationMatch] = []
-    for match in matches:
-        event = match.event
-        found.append(match)
-        if event is None or not event.definite or event.victim or event.perpetrators:
-            continue
-        told = {(a.subject.key, a.object.key): a for a in attacks if a.trigger < match.trigger}
-        if len(told) != 1:
-            continue
-        attack = next(iter(told.values()))
-        event = replace(
-            event,
-            key=slugify(f"{event.type} {attack.object.key}"),
-            victim=attack.object,
-            perpetrators=(attack.subject,),
-            anchored=True,
-        )
-        found[-1] = replace(match, object=replace(match.object, key=event.key), event=event)
-        if attack.subject.key != match.subject.key:
-            found.append(
-                RelationMatch(
-                    match.relation,
-                    match.subject,
-                    attack.subject,
-                    match.trigger,
-                    f"{match.relation}/event-perpetrator",
-                    round(match.confidence * _INDIRECT_DISCOUNT, 2),
-                    match.context,
-                )
-            )
-    return found
-
-
 # Shapes whose object is named by the line's purpose verb ('rallied to denounce X').
 _PURPOSE_SHAPES = ("purpose-act", "purpose-act-object", "prep-object-purpose-act")
 # Prepositions of a time or a concession, not of the act's purpose or manner.
@@ -364,6 +315,12 @@ class RelationFinder:
             for lemma in t.lemmas
         )
         self._roles = frozenset(role.relation for role in lexicon.roles.values())
+        self._attack_verbs = frozenset(
+            lemma
+            for line in lexicon.triggers
+            if line.relation == "attacked" and line.pos == "VERB"
+            for lemma in line.lemmas
+        )
         # the words of the relations a purpose is read into ('rallied in X, denouncing Y')
         aimed = {t.relation for t in lexicon.triggers if t.purposes}
         self._aimed_words = frozenset(
@@ -411,7 +368,7 @@ class RelationFinder:
             )
         # 'the Serbian president promised to reform Serbia' states no intention toward another
         own = {(m.subject.key, m.object.key) for m in found.values() if m.relation in self._roles}
-        doc._.kg_relations = _told_events(
+        doc._.kg_relations = self._told_events(
             doc,
             [
                 found[key]
@@ -420,6 +377,71 @@ class RelationFinder:
             ],
         )
         return doc
+
+    def _told_events(self, doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
+        """'Israel struck Beirut. Iran condemned the attack.': 'the attack' alone is the attack the
+        text has just told of, when that is the one attacker and target stated as fact before it
+        in the document, in its sentence or the one before, no other violent act is told between
+        them ('Russia struck Kyiv. On Tuesday gunmen attacked a hall. X condemned the attack'
+        names no one) and no date follows ('the attack on October 7' may be another day's). The
+        event takes that victim and perpetrator, and what is said
+        about it is said about the perpetrator too."""
+        last: dict[tuple[str, str], RelationMatch] = {}
+        for m in matches:
+            if (
+                m.relation == "attacked"
+                and m.event is None
+                and m.context.polarity == "affirmed"
+                and m.context.modality in ("asserted", "reported")
+            ):
+                pair = (m.subject.key, m.object.key)
+                if pair not in last or last[pair].trigger < m.trigger:
+                    last[pair] = m
+        found: list[RelationMatch] = []
+        for match in matches:
+            event = match.event
+            found.append(match)
+            if event is None or not event.definite or event.victim or event.perpetrators:
+                continue
+            told = [a for a in last.values() if a.trigger < match.trigger]
+            if len(told) != 1:
+                continue
+            attack = told[0]
+            near, sentence = doc[attack.trigger].sent, doc[match.trigger].sent
+            if (
+                (near != sentence and near.end != sentence.start)
+                or any(self._violent(t) for t in doc[attack.trigger + 1 : match.trigger])
+                # 'defended the attack on October 7' may be another day's
+                or any(t.ent_type_ in ("DATE", "TIME") for t in doc[match.trigger : sentence.end])
+            ):
+                continue
+            event = replace(
+                event,
+                key=slugify(f"{event.type} {attack.object.key}"),
+                victim=attack.object,
+                perpetrators=(attack.subject,),
+                anchored=True,
+            )
+            found[-1] = replace(match, object=replace(match.object, key=event.key), event=event)
+            if attack.subject.key != match.subject.key:
+                found.append(
+                    RelationMatch(
+                        match.relation,
+                        match.subject,
+                        attack.subject,
+                        match.trigger,
+                        f"{match.relation}/event-perpetrator",
+                        round(match.confidence * _INDIRECT_DISCOUNT, 2),
+                        match.context,
+                    )
+                )
+        return found
+
+    def _violent(self, token: Token) -> bool:
+        """A word that tells of a violent act: a verb of an attack line, an event noun."""
+        if token.pos_ == "VERB":
+            return token.lemma_ in self._attack_verbs
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.event_types
 
     def _pattern_matches(
         self, doc: Doc, arguments: Arguments, held: frozenset[tuple[str, str]]
@@ -717,12 +739,7 @@ class RelationFinder:
     def _people(self, arg: Arg, doc: Doc) -> Arg | None:
         """'Kenyan teachers', 'Nigerians': a state's civilians (a sector of `civilian_sectors`),
         or its people named alone, as a group of their own ('kenyan-teacher', 'nigerians')."""
-        if arg.kind != "State":
-            return None
-        if arg.end - arg.start != 1:  # 'South Koreans'
-            name = doc[arg.start : arg.end]
-            if name[-1].tag_ in ("NNPS", "NNS") and self.gazetteer.demonym_state(name.text):
-                return Arg(slugify(name.text), name.text, "Group", arg.start, arg.end)
+        if arg.kind != "State" or arg.end - arg.start != 1:
             return None
         token = doc[arg.start]
         civilians = [
@@ -940,10 +957,6 @@ class RelationFinder:
         target = nodes["object"]
         if shape in _PURPOSE_SHAPES and self.lexicon.matches("removal_nouns", target.lemma_):
             target = next(iter(prep_objects(target, "of")), target)  # 'demanding the ouster of X'
-        if shape == "participle" and self.lexicon.matches(
-            "holder_participles", word.lemma_.lower(), word.lower_
-        ):
-            return  # 'the Israeli-occupied West Bank' names who holds it, no act of the day
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
         if shape == "anti" and target.i < nodes["anti"].i:

@@ -153,6 +153,16 @@ class Lexicon:
     def role(self, text: str) -> RoleTitle | None:
         return self.roles.get(text.lower())
 
+    def trigger_lemmas(self, relation: str, pos: str) -> frozenset[str]:
+        """The lemmas of a relation's trigger lines of one part of speech ('attacked', 'VERB':
+        the verbs that attack)."""
+        return frozenset(
+            lemma
+            for line in self.triggers
+            if line.relation == relation and line.pos == pos
+            for lemma in line.lemmas
+        )
+
     def heads(self, name: str) -> frozenset[str]:
         """The last word of each entry of a named word list (ROLE_TITLES: of the role titles):
         a look-up of a word, alone or after its modifiers ('security services', 'prime

@@ -107,12 +107,7 @@ class CoreferenceResolver:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         # the verbs that attack: no actor attacks its own forces or assets
-        self.attacks = frozenset(
-            lemma
-            for line in lexicon.triggers
-            if line.relation == "attacked" and line.pos == "VERB"
-            for lemma in line.lemmas
-        )
+        self.attacks = lexicon.trigger_lemmas("attacked", "VERB")
 
     def __call__(self, doc: Doc) -> Doc:
         arguments = Arguments(doc, self.gazetteer, self.lexicon)

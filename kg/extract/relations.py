@@ -315,12 +315,7 @@ class RelationFinder:
             for lemma in t.lemmas
         )
         self._roles = frozenset(role.relation for role in lexicon.roles.values())
-        self._attack_verbs = frozenset(
-            lemma
-            for line in lexicon.triggers
-            if line.relation == "attacked" and line.pos == "VERB"
-            for lemma in line.lemmas
-        )
+        self._attack_verbs = lexicon.trigger_lemmas("attacked", "VERB")
         # the words of the relations a purpose is read into ('rallied in X, denouncing Y')
         aimed = {t.relation for t in lexicon.triggers if t.purposes}
         self._aimed_words = frozenset(
@@ -384,8 +379,8 @@ class RelationFinder:
         in the document, in its sentence or the one before, no other violent act is told between
         them ('Russia struck Kyiv. On Tuesday gunmen attacked a hall. X condemned the attack'
         names no one) and no date follows ('the attack on October 7' may be another day's). The
-        event takes that victim and perpetrator, and what is said
-        about it is said about the perpetrator too."""
+        event takes that victim and perpetrator, and what is said about it is said about the
+        perpetrator too."""
         last: dict[tuple[str, str], RelationMatch] = {}
         for m in matches:
             if (

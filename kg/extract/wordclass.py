@@ -125,7 +125,7 @@ def _manner_object(
     if (
         noun.head.i == prep.i
         and noun.dep_ == "pobj"
-        and not any(True for _ in noun.children)
+        and noun.n_lefts + noun.n_rights == 0
         and after.dep_ == "prep"
         and after.head.i != noun.i
         and after.lower_ in objects.get(noun.lemma_, ())

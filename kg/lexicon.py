@@ -174,6 +174,11 @@ class Lexicon:
             found = self._heads[name] = frozenset(e.rsplit(" ", 1)[-1] for e in entries)
         return found
 
+    def measures(self) -> frozenset[str]:
+        """The words that measure what follows their 'of' or 'in' (`measure_nouns`, and the sums
+        of `money_nouns`): '700 kg of medicine', '$5 million in aid', 'dozens of strikes'."""
+        return self["measure_nouns"] | self["money_nouns"]
+
     def hyphenated(self) -> frozenset[str]:
         """The one-word entries with a hyphen ('sit-in', 'build-up', 'cease-fire'): the tokenizer
         splits such words at the hyphen, so the pipeline keeps them whole for the lexicon to

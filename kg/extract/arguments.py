@@ -670,10 +670,7 @@ class Arguments:
             noun.dep_ == "pobj"
             and noun.head.lower_ in ("of", "in")
             and measure.dep_ == "dobj"
-            and (
-                self.lexicon.matches("measure_nouns", measure.lemma_.lower())
-                or self.lexicon.matches("money_nouns", measure.lemma_.lower())
-            )
+            and measure.lemma_.lower() in self.lexicon.measures()
         ):
             noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head
@@ -691,9 +688,8 @@ class Arguments:
             # 'held a new round of talks with X', "Iran's offer of aid to X"
             return self.noun_agents(verb.head, mutual)
         if noun.dep_ in ("dobj", "nsubjpass") and self._agent_verb(verb):
-            return self.verb_subjects(
-                verb
-            )  # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
+            # 'Iran opened an inquiry', 'an inquiry was opened by Iran'
+            return self.verb_subjects(verb)
         if (
             noun.dep_ == "pobj"
             and verb.lower_ == "in"

@@ -178,10 +178,7 @@ def _setting(prep: Token, lexicon: Lexicon) -> bool:
         and not (
             prep.i
             and prep.doc[prep.i - 1].dep_ == "dobj"
-            and (
-                lexicon.matches("measure_nouns", prep.doc[prep.i - 1].lemma_)
-                or lexicon.matches("money_nouns", prep.doc[prep.i - 1].lemma_)
-            )
+            and prep.doc[prep.i - 1].lemma_ in lexicon.measures()
         )
     )
 

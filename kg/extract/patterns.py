@@ -64,7 +64,7 @@ def _thing(trigger: Trigger, lexicon: Lexicon, dep: str = "dobj") -> dict:
 def _measures(lexicon: Lexicon) -> dict:
     """A measure or a sum of what follows its 'of' or 'in': '700 kg of medicine', '$5 million
     in aid'."""
-    return {"LEMMA": {"IN": sorted(lexicon["measure_nouns"] | lexicon["money_nouns"])}}
+    return {"LEMMA": {"IN": sorted(lexicon.measures())}}
 
 
 def _compound_heads(lexicon: Lexicon) -> dict:

@@ -762,10 +762,7 @@ class RelationFinder:
         organs or its known or titled leaders (or the reverse) are a group of their own, not the
         state itself."""
         if subject.key != obj.key and not (
-            self._own(obj, subject)
-            or self._own(subject, obj)
-            or (obj.key, subject.key) in held
-            or (subject.key, obj.key) in held
+            self._own(obj, subject, held) or self._own(subject, obj, held)
         ):
             return subject, obj
         people = self._people(subject, doc), self._people(obj, doc)
@@ -775,11 +772,12 @@ class RelationFinder:
             return subject, people[1]
         return subject, obj
 
-    def _own(self, subject: Arg, obj: Arg) -> bool:
-        """The state a known person belongs to: 'Putin ordered Russian troops to leave' is a
-        command to his own forces, not a demand on another actor."""
+    def _own(self, subject: Arg, obj: Arg, held: frozenset[tuple[str, str]] = frozenset()) -> bool:
+        """The state a known person belongs to, or one the text titles them in (`held`):
+        'Putin ordered Russian troops to leave' is a command to his own forces, not a demand on
+        another actor."""
         entry = self.gazetteer.entries.get(subject.key)
-        return entry is not None and entry.country == obj.key
+        return (entry is not None and entry.country == obj.key) or (subject.key, obj.key) in held
 
     def _describing_agents(self, word: Token, arguments: Arguments) -> list[Token]:
         """'Hamas issued a statement condemning Israel', "Iran's statement condemning Israel":

@@ -194,7 +194,7 @@ class WordClassFixer:
                 for lemma in line.lemmas:
                     preps.setdefault(lemma, set()).update(line.preps)
         self.noun_preps = {lemma: frozenset(p) for lemma, p in preps.items()}
-        self.measures = lexicon["measure_nouns"] | lexicon["money_nouns"]
+        self.measures = lexicon.measures()
         self.root = hash_string("ROOT")  # no symbol: the label's string hash
         self.base_tag = hash_string("VB")
 

@@ -309,7 +309,15 @@ RELATIONS = [
     # a name compounded to a plan is its proposer
     ("Hamas rejected the Witkoff plan.", {("hamas", "rejected", "witkoff")}),
     # a call to urge something asks it
-    ("Biden called Netanyahu to urge a ceasefire.", {("joe-biden", "demanded", "benjamin-netanyahu")}),
+    # a person called is phoned (no demand: the one 'called on' is asked); named, not phoned
+    ("Biden called Netanyahu to discuss the hostage talks.", {("joe-biden", "spokeWith", "benjamin-netanyahu")}),
+    ("Macron called Putin on Friday.", {("emmanuel-macron", "spokeWith", "vladimir-putin")}),
+    ("Erdogan called Netanyahu a butcher.", {("recep-tayyip-erdogan", "condemned", "benjamin-netanyahu")}),
+    ("Trump called Zelensky a dictator.", set()),
+    (
+        "Biden called Netanyahu to urge a ceasefire.",
+        {("joe-biden", "demanded", "benjamin-netanyahu"), ("joe-biden", "spokeWith", "benjamin-netanyahu")},
+    ),
     # the possessor of the forces or assets a verb attacks is not its subject: the reporter
     ("Israel said Hezbollah had attacked its troops.", {("hezbollah", "attacked", "israel")}),
     ("The UN said Russia had attacked its convoy in Aleppo.", {("russia", "attacked", "united-nations")}),
@@ -622,8 +630,6 @@ NOTHING = [
     "Georgians took to the streets to demand EU membership.",
     "The US welcomed the expulsion of Russian diplomats.",
     "Israel protested the sale of Russian missiles to Syria.",
-    # a phone call is no demand: the one 'called on' is asked, a direct object is called up
-    "Biden called Netanyahu to discuss the hostage talks.",
     # blocking another's aid to X is no sanction of the giver
     "Hungary blocked EU aid to Ukraine.",
     # one hosts parties, not their offices

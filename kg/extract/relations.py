@@ -201,6 +201,19 @@ def _between(noun: Token) -> list[Token]:
     return [p for holder in holders for w in ("between", "among") for p in prep_objects(holder, w)]
 
 
+def _named(target: Token) -> bool:
+    """'called Netanyahu a butcher', '... illegitimate': the verb gives its object a name or a
+    quality (after it, a complement of the verb or a common noun in apposition with no comma)."""
+    doc = target.doc
+    return any(c.dep_ in ("oprd", "acomp") and c.i > target.i for c in target.head.children) or any(
+        c.dep_ == "appos"
+        and c.pos_ != "PROPN"  # 'met his counterpart Wang Yi' names the counterpart
+        and c.i > target.i
+        and not doc[c.left_edge.i - 1].is_punct
+        for c in target.children
+    )
+
+
 def _reflexive(word: Token, lexicon: Lexicon) -> bool:
     """'declared themselves allies': the noun describes the subjects of its verb."""
     return word.dep_ in ("dobj", "oprd") and any(
@@ -959,11 +972,12 @@ class RelationFinder:
             and ("with" in trigger.preps or trigger.object_kinds)
             and (
                 self._act_noun(target)
-                or (trigger.relation in self.symmetric and self._thing(target))
+                or (trigger.relation in self.symmetric and (self._thing(target) or _named(target)))
             )
         ):
             # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
-            # parties, not their acts, nor their things ('hosts Hamas's political office')
+            # parties, not their acts, nor their things ('hosts Hamas's political office'), and
+            # 'called Netanyahu a butcher' names him
             return
         if shape.startswith("casualties") and (
             any(c.dep_ == "det" and c.lower_ == "no" for c in target.children)

@@ -26,6 +26,8 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
   Y'): the subject of the verb the auxiliary serves;
 - a noun the parser reads as an infinitive, 'to' its auxiliary ('Iran agreed *to talks* with
   X'): the object of the preposition 'to' on the verb;
+- a name the parser reads as an object predicate with no object before it ('Macron called
+  *Putin* on Friday'): the verb's direct object;
 - a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
   and *Belarus condemned* Poland', which the parser reads as 'attacked Ukraine and Belarus and
   condemned Poland'): the noun is the verb's subject, not a second object.
@@ -133,6 +135,18 @@ def _manner_object(
         after.head = noun
 
 
+def _named_object(name: Token) -> None:
+    """'Macron called Putin on Friday': a name as object predicate of an active verb that has no
+    direct object names no quality of one; it is the object."""
+    verb = name.head
+    if (
+        name.pos_ == "PROPN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        name.dep_ = "dobj"
+
+
 _FINITE = ("VBD", "VBZ", "VBP")
 
 
@@ -186,7 +200,7 @@ class WordClassFixer:
         self.speech = lexicon["reporting_verbs"] | lexicon["allegation_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
-        self.xcomp, self.nsubj = IDS["xcomp"], IDS["nsubj"]
+        self.xcomp, self.nsubj, self.oprd = IDS["xcomp"], IDS["nsubj"], IDS["oprd"]
         self.manner = np.array([hash_string(w) for w in lexicon["manner_preps"]], dtype="uint64")
         preps: dict[str, set[str]] = {}
         for line in lexicon.triggers:
@@ -218,6 +232,8 @@ class WordClassFixer:
             _to_noun(doc[i])
         for i in np.flatnonzero(dep == self.nsubj).tolist():
             _aux_subject(doc[i])
+        for i in np.flatnonzero(dep == self.oprd).tolist():
+            _named_object(doc[i])
         for i in np.flatnonzero(np.isin(lower, self.manner)).tolist():
             _manner_object(doc[i], self.noun_preps, self.measures)
         for i in np.flatnonzero(dep == self.root).tolist():

@@ -607,6 +607,9 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # whoever detains a person, the one detained is not condemned nor protested against
+    "The European Union condemned Ekrem Imamoglu's detention.",
+    "Turkish students protested against Ekrem Imamoglu's arrest.",
     "The US set new sanctions on Iran.",
     "North Korea traded missiles with Iran for oil.",
     "The panel concluded that Russia was responsible for security.",
@@ -730,6 +733,12 @@ EVENTS = [
      "russia", "condemned", "killing", "ismail-haniyeh", (), set()),
     ("Iran condemned the assassination of Haniyeh in Tehran.",
      "iran", "condemned", "assassination", "ismail-haniyeh", (), set()),
+    # a person's possessive on an act a person undergoes is the victim, never its author
+    ("The EU condemned Haniyeh's killing.",
+     "european-union", "condemned", "killing", "ismail-haniyeh", (), set()),
+    ("Iran condemned Nasrallah's assassination by Israel.",
+     "iran", "condemned", "assassination", "hassan-nasrallah", ("israel",),
+     {("iran", "condemned", "israel")}),
     ("Russia condemned the killing of Haniyeh by Israel.",
      "russia", "condemned", "killing", "ismail-haniyeh", ("israel",),
      {("russia", "condemned", "israel"), ("israel", "attacked", "ismail-haniyeh")}),

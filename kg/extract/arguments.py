@@ -417,6 +417,8 @@ class Arguments:
             # 'a withdrawal from X': X is the place left (departure_nouns), not the author
             left = self.lexicon.matches("departure_nouns", *forms)
             # 'their detention by Israel': a named agent outranks the possessor (who was held)
+            if self.undergoer(token) is not None:
+                return self.owner(token, ("by",))  # "Navalny's imprisonment" is not his act
             return (
                 self.owner(token, ("by",))
                 or self.modifier_actor(token, (*kinds, "Person"))
@@ -621,6 +623,20 @@ class Arguments:
             return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
         return []
 
+    def undergoer(self, noun: Token) -> Token | None:
+        """The person whose possessive names who undergoes the act ("Haniyeh's killing",
+        "Navalny's imprisonment": `undergone_nouns`), not its author; with an object after 'of'
+        the possessor is the author ("Israel's killing of X")."""
+        if not self.lexicon.matches("undergone_nouns", noun.lemma_.lower(), noun.lower_):
+            return None
+        if prep_objects(noun, "of"):
+            return None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                arg = self.agent(child)
+                return child if arg is not None and arg.kind == "Person" else None
+        return None
+
     def noun_agents(self, noun: Token, mutual: bool = False, clause: bool = True) -> list[Token]:
         """The agent of an event noun: "Iran's strike", 'strike by Iran', 'an Israeli strike',
         or (if `clause`) the subject of the light verb it is the object of ('Iran launched an
@@ -632,7 +648,11 @@ class Arguments:
             return [c for c in by[0].children if c.dep_ == "pobj"]
         for child in noun.children:
             # a possessive pronoun only once kg_coref resolved it ('its demand that ...')
-            if child.dep_ == "poss" and (child.pos_ != "PRON" or _resolved(child)):
+            if (
+                child.dep_ == "poss"
+                and (child.pos_ != "PRON" or _resolved(child))
+                and child != self.undergoer(noun)
+            ):
                 return [child]
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "from":

@@ -72,8 +72,11 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
     if kind is None:
         return None
     blamed = arguments.blamed_on(noun)
-    target = _target(noun, arguments.blame_prep(noun)) or _casualties(
-        noun, arguments.lexicon["casualty_verbs"]
+    undergoer = arguments.undergoer(noun)  # "Haniyeh's killing": the killing of Haniyeh
+    target = (
+        _target(noun, arguments.blame_prep(noun))
+        or _casualties(noun, arguments.lexicon["casualty_verbs"])
+        or (("of", undergoer) if undergoer is not None else None)
     )
     victim = arguments.resolve(target[1]) if target else None
     victim = victim if victim is not None and victim.is_actor else None

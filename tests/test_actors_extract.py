@@ -429,6 +429,26 @@ ACTORS = [
     ("Iraqi forces seized Kuwaiti oil fields.", {("iraq", "coerced", "kuwait")}),
     # an armed group's name the gazetteer lacks owns its men
     ("Colombian troops battled FARC rebels.", {("colombia", "attacked", "farc")}),
+    # a party named after its people keeps its whole name: each party is one of its own
+    (
+        "The Pakistan Peoples Party condemned India.",
+        {("pakistan-peoples-party", "condemned", "india")},
+    ),
+    (
+        "The Bangladesh Nationalist Party condemned Myanmar.",
+        {("bangladesh-nationalist-party", "condemned", "myanmar")},
+    ),
+    (
+        "The opposition Pakistan Tehreek-e-Insaf party condemned India.",
+        {("pakistan-tehreek-e-insaf", "condemned", "india")},
+    ),
+    ("Pakistani opposition parties condemned India.", {("pakistani-opposition", "condemned", "india")}),
+    # ... and a name the gazetteer knows is that actor; a group's home state is no owner of
+    # what it attacks (the Tamil Tigers are Sri Lanka's: the navy still is)
+    (
+        "Tamil Tiger rebels blew up a Sri Lankan navy ship.",
+        {("liberation-tigers-of-tamil-eelam", "attacked", "sri-lanka")},
+    ),
 ]
 
 

@@ -395,7 +395,6 @@ RELATIONS = [
     ("Israel launched a strike on Hezbollah to end the rocket fire.", {("israel", "attacked", "hezbollah")}),
     # a body that suspends a state suspends its membership
     ("The African Union suspended Niger.", {("african-union", "sanctioned", "niger")}),
-    ("Tamil Tiger rebels blew up a Sri Lankan navy ship.", {("tamil-rebel", "attacked", "sri-lanka")}),
     # war waged or fought, battles fought by two sides, forces that engage or move into a state
     ("Russia waged war on Ukraine.", {("russia", "attacked", "ukraine")}),
     ("India and Pakistan fought a war in 1971.",

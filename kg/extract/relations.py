@@ -798,7 +798,8 @@ class RelationFinder:
         'Putin ordered Russian troops to leave' is a command to his own forces, not a demand on
         another actor."""
         entry = self.gazetteer.entries.get(subject.key)
-        return (entry is not None and entry.country == obj.key) or (subject.key, obj.key) in held
+        known = entry is not None and entry.kind == "Person" and entry.country == obj.key
+        return known or (subject.key, obj.key) in held  # (a group's home state is not its own)
 
     def _describing_agents(self, word: Token, arguments: Arguments) -> list[Token]:
         """'Hamas issued a statement condemning Israel', "Iran's statement condemning Israel":

@@ -44,6 +44,29 @@ _PLURAL_TAGS = ("NNPS", "NNS", "NNP")
 _PEOPLE_LABELS = ("NORP", "PERSON")
 
 
+def _own_name(head: Token, modifier: Token) -> Span | None:
+    """The name a group noun after a people's name is part of: capitalised words between them
+    ('the Pakistan *Peoples* Party', 'the Pakistan Tehreek-e-Insaf party') or after it ('the
+    Bangladesh Nationalist *Party*'), the noun too if it is capitalised; None for
+    'Bangladeshi opposition parties'."""
+    doc = head.doc
+    last = head
+    while last.dep_ == "compound" and last.head.i == last.i + 1 and last.head.is_title:
+        last = last.head  # 'Nationalist Party'
+    words = [t for t in doc[modifier.i + 1 : head.i] if t.is_alpha and not _in_hyphenated(t)]
+    if not (words or last != head) or not all(t.is_title or t.is_upper for t in words):
+        return None
+    return doc[modifier.i : last.i + 1 if last.is_title else last.i]
+
+
+def _in_hyphenated(token: Token) -> bool:
+    """A word inside a hyphenated name ('Tehreek-*e*-Insaf')."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "-" and doc[token.i + 1].text == "-"
+    )
+
+
 def _sector_word_forms(token: Token) -> list[str]:
     """'officials' -> official, officials; 'security services', 'the high commission' -> also
     the two-word name."""
@@ -311,6 +334,16 @@ class SectorResolver:
             if name is not None:
                 prefix = stance_prefix(modifier, self.lexicon)  # 'pro-Russian separatists'
                 start = modifier.left_edge.i if prefix is None else prefix.i
+                own = _own_name(token, modifier) if group else None
+                if own is not None:
+                    # 'the Pakistan Peoples Party', 'the Iraqi Communist Party': a party of its
+                    # own name, not every Pakistani or Iraqi party in one
+                    # ('Tamil Tiger rebels' are the Tamil Tigers, if the gazetteer knows them)
+                    known = self.gazetteer.lookup(own.text) or self.gazetteer.lookup(f"{own.text}s")
+                    label = known.kind if known else "Group"
+                    span = Span(token.doc, start, max(own.end, token.i + 1), label=label)
+                    span.id_ = span.kb_id_ = known.key if known else slugify(own.text)
+                    return span
                 return self._group_span(token, start, token.i + 1, name)
         if any(
             (arg := arguments.agent(m)) is not None and arg.kind in ("Group", "Organization")

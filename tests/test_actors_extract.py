@@ -442,7 +442,10 @@ ACTORS = [
         "The opposition Pakistan Tehreek-e-Insaf party condemned India.",
         {("pakistan-tehreek-e-insaf", "condemned", "india")},
     ),
-    ("Pakistani opposition parties condemned India.", {("pakistani-opposition", "condemned", "india")}),
+    (
+        "Pakistani opposition parties condemned India.",
+        {("pakistani-opposition", "condemned", "india")},
+    ),
     # ... and a name the gazetteer knows is that actor; a group's home state is no owner of
     # what it attacks (the Tamil Tigers are Sri Lanka's: the navy still is)
     (

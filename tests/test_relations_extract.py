@@ -296,6 +296,10 @@ RELATIONS = [
     ("Israel killed Hezbollah commanders in Beirut.", {("israel", "attacked", "hezbollah")}),
     ("Israel assassinated Haniyeh in Tehran.", {("israel", "attacked", "ismail-haniyeh")}),
     ("The Houthis launched drones at Israel.", {("houthis", "attacked", "israel")}),
+    # strikes, raids, offensives in or inside a state attack it (as event coders code them)
+    ("Pakistan launched air strikes inside Afghanistan on Monday.", {("pakistan", "attacked", "afghanistan")}),
+    ("Israel carried out airstrikes in Syria overnight.", {("israel", "attacked", "syria")}),
+    ("Turkey conducted drone strikes in northern Iraq.", {("turkiye", "attacked", "iraq")}),
     # blockades by crowds are protests against whom their purpose names (CAMEO 144)
     ("Kenyan farmers blocked the highway to denounce the government.", {("kenyan-farmer", "protestedAgainst", "kenya")}),
     # ... a people against a head the text titles of no state: theirs, so a group of its own
@@ -610,6 +614,9 @@ ATTRIBUTION = [
 ]
 
 NOTHING = [
+    # a labour strike in a state is no military strike on it
+    "A general strike in Nigeria paralysed the economy.",
+    "French workers staged a strike in Paris.",
     # whoever detains a person, the one detained is not condemned nor protested against
     "The European Union condemned Ekrem Imamoglu's detention.",
     "Turkish students protested against Ekrem Imamoglu's arrest.",

@@ -300,6 +300,11 @@ RELATIONS = [
     ("Pakistan launched air strikes inside Afghanistan on Monday.", {("pakistan", "attacked", "afghanistan")}),
     ("Israel carried out airstrikes in Syria overnight.", {("israel", "attacked", "syria")}),
     ("Turkey conducted drone strikes in northern Iraq.", {("turkiye", "attacked", "iraq")}),
+    # a deal with X that Y brokered is X's: Y is no party to it
+    (
+        "Hezbollah accepted a ceasefire with Israel brokered by the United States and France.",
+        {("hezbollah", "agreedWith", "israel")},
+    ),
     # blockades by crowds are protests against whom their purpose names (CAMEO 144)
     ("Kenyan farmers blocked the highway to denounce the government.", {("kenyan-farmer", "protestedAgainst", "kenya")}),
     # ... a people against a head the text titles of no state: theirs, so a group of its own

@@ -419,6 +419,10 @@ class Arguments:
             # 'their detention by Israel': a named agent outranks the possessor (who was held)
             if self.undergoer(token) is not None:
                 return self.owner(token, ("by",))  # "Navalny's imprisonment" is not his act
+            if self.owner(token, ("with",)) is not None:
+                # 'a ceasefire with Israel brokered by the US' is Israel's deal: the one after
+                # 'by' only brokered it (the possessor of "Hamas's deal with Israel" made it)
+                return self.modifier_actor(token, (*kinds, "Person"), ("poss",))
             return (
                 self.owner(token, ("by",))
                 or self.modifier_actor(token, (*kinds, "Person"))

@@ -498,6 +498,9 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # what commentators say is their reading of events, not a report of them
+    ("Historians say Russia invaded Georgia in 2008.", ("russia", "attacked", "georgia"), "affirmed", "hypothetical"),
+    ("According to analysts, Iran armed the Houthis.", ("iran", "supports", "houthis"), "affirmed", "hypothetical"),
     # one prepares for another's act: it is expected of the other, not its plan
     ("Ukraine prepared for Russia's offensive on Kharkiv.", ("russia", "attacked", "ukraine"), "affirmed", "hypothetical"),
     # 'called on X to ...': X is asked to, and does not yet

@@ -492,6 +492,21 @@ def _speaker(verb: Token, lexicon: Lexicon) -> str | None:
     return _phrase(subjects[0]) if subjects and subjects[0].pos_ != "PRON" else None
 
 
+def _assessed(verb: Token, lexicon: Lexicon) -> bool:
+    """'Analysts say ...', 'according to experts': what commentators (`commentator_nouns`) say
+    is their reading of events, not a report of them."""
+    commentators = lexicon["commentator_nouns"]
+    if verb.lemma_ in lexicon["reporting_verbs"] and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in commentators for c in verb.children
+    ):
+        return True
+    return any(
+        c.lower_ == "according"
+        and any(t.dep_ == "pobj" and t.lower_ in commentators for t in c.subtree)
+        for c in verb.children
+    )
+
+
 def _entity_text(token: Token) -> str:
     ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
     return ent.text.removeprefix("the ").strip(" \"'“”,")
@@ -590,6 +605,8 @@ def read_context(
             modality = found
         if not reported:
             reported, attribution = _attribution(governor, lexicon)
+        if _assessed(governor, lexicon):
+            modality = "hypothetical"  # 'analysts say X attacked Y': a view, no report
     if modality is None:
         modality = "reported" if reported else "asserted"
     return Context("negated" if negated else "affirmed", modality, attribution)

@@ -591,6 +591,26 @@ def test_a_former_role_makes_no_edge_in_the_graph(extraction_of):
                 ("vladimir-putin", "metWith", "wang-yi"),
             },
         ),
+        # 'the delegation' alone is the one delegation named before it, with its leader
+        (
+            "A Chinese delegation led by Wang Yi arrived in Tehran. The delegation met Masoud Pezeshkian.",
+            {
+                ("china-delegation-2024-08-05", "delegationOf", "china"),
+                ("wang-yi", "leaderOf", "china-delegation-2024-08-05"),
+                ("china-delegation-2024-08-05", "visited", "iran"),
+                ("china-delegation-2024-08-05", "metWith", "masoud-pezeshkian"),
+                ("wang-yi", "metWith", "masoud-pezeshkian"),
+            },
+        ),
+        (
+            "A Chinese delegation and an Indian delegation arrived in Tehran. The delegation met Masoud Pezeshkian.",
+            {
+                ("china-delegation-2024-08-05", "delegationOf", "china"),
+                ("india-delegation-2024-08-05", "delegationOf", "india"),
+                ("china-delegation-2024-08-05", "visited", "iran"),
+                ("india-delegation-2024-08-05", "visited", "iran"),
+            },
+        ),
     ],
 )
 def test_a_delegation_leader_shares_the_delegations_meetings(claims_of, text, expected):

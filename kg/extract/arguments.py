@@ -8,7 +8,7 @@ a delegation noun is the delegation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -837,12 +837,13 @@ class Arguments:
                     return loyal
         return None
 
-    def delegations(self, token: Token) -> list[tuple[Arg, Arg]]:
+    def delegations(self, token: Token, told: bool = True) -> list[tuple[Arg, Arg]]:
         """(delegation, sender) for each sender: 'a Russian defense delegation in Tehran' (sender,
-        kind words and place make its key); 'Iranian and Saudi delegations' are two."""
+        kind words and place make its key); 'Iranian and Saudi delegations' are two. If `told`,
+        'the delegation' alone is the one named before it."""
         senders = self.modifier_actors(token) or self._sent_from(token)
         if not senders:
-            return []
+            return self._told_delegation(token) if told else []
         kinds = [
             c.lower_
             for c in token.children
@@ -858,6 +859,24 @@ class Arguments:
             delegation = Arg(slugify(" ".join(parts)), label, "Delegation", start, token.i + 1)
             found.append((delegation, sender))
         return found
+
+    def _told_delegation(self, token: Token) -> list[tuple[Arg, Arg]]:
+        """'A Chinese delegation arrived in Tehran. *The delegation* met X': 'the delegation' alone
+        is the one delegation the document has named before it (none if it named two)."""
+        children = list(token.children)
+        if len(children) != 1 or children[0].lower_ != "the" or token.tag_ != "NN":
+            return []
+        told = {
+            delegation.key: (delegation, sender)
+            for earlier in self.doc[: token.i]
+            if earlier.tag_ == "NN"
+            and self.lexicon.matches("delegation_nouns", earlier.lemma_.lower(), earlier.lower_)
+            for delegation, sender in self.delegations(earlier)
+        }
+        if len(told) != 1:
+            return []
+        delegation, sender = next(iter(told.values()))
+        return [(replace(delegation, start=token.i, end=token.i + 1), sender)]
 
     def delegation(self, token: Token) -> Arg | None:
         found = self.delegations(token)

@@ -343,7 +343,8 @@ def _known_country(person: Arg, title: str, arguments: Arguments) -> Arg | None:
 
 
 def _delegation(token: Token, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
-    delegations = arguments.delegations(token)
+    # 'the delegation' that refers back names no sender, place or leader of its own
+    delegations = arguments.delegations(token, told=False)
     if not delegations:
         return
     context = read_context(token, lexicon)

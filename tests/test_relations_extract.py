@@ -300,6 +300,16 @@ RELATIONS = [
     ("Pakistan launched air strikes inside Afghanistan on Monday.", {("pakistan", "attacked", "afghanistan")}),
     ("Israel carried out airstrikes in Syria overnight.", {("israel", "attacked", "syria")}),
     ("Turkey conducted drone strikes in northern Iraq.", {("turkiye", "attacked", "iraq")}),
+    # a participle between commas after the subject describes it, whatever the parser hangs
+    # it on: its agent does not do the main verb's act
+    (
+        "Israel, helped by the United States, shot down Iranian drones.",
+        {("united-states", "aided", "israel"), ("israel", "attacked", "iran")},
+    ),
+    (
+        "Israel, aided by the US and Britain, intercepted Iranian missiles.",
+        {("united-states", "aided", "israel"), ("united-kingdom", "aided", "israel")},
+    ),
     # a deal with X that Y brokered is X's: Y is no party to it
     (
         "Hezbollah accepted a ceasefire with Israel brokered by the United States and France.",

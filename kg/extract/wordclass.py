@@ -28,6 +28,10 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
   X'): the object of the preposition 'to' on the verb;
 - a name the parser reads as an object predicate with no object before it ('Macron called
   *Putin* on Friday'): the verb's direct object;
+- a participle with its agent set off by commas right after the subject ('Israel, *aided* by
+  the US, intercepted ...'), which the parser hangs on the verb as a clause, or makes the root
+  with the verb its conjunct ('Israel, *helped* by the US, shot down ...', which would make the
+  US the shooter): a participle describing the subject;
 - a coordinated verb with no subject right after a coordinated noun ('Russia attacked Ukraine
   and *Belarus condemned* Poland', which the parser reads as 'attacked Ukraine and Belarus and
   condemned Poland'): the noun is the verb's subject, not a second object.
@@ -147,6 +151,41 @@ def _named_object(name: Token) -> None:
         name.dep_ = "dobj"
 
 
+def _participle_aside(participle: Token) -> None:
+    """'Israel, helped by the US, shot down X': a passive participle with an agent, between
+    commas right after its verb's subject, describes the subject; the verb the parser made its
+    conjunct (or whose clause it made it) is the main verb."""
+    doc = participle.doc
+    agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return
+    if participle.dep_ == "ROOT":
+        verb = next((c for c in participle.children if c.dep_ == "conj"), None)
+        holder = participle
+    else:
+        verb = participle.head if participle.dep_ == "advcl" else None
+        holder = verb
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None) if holder else None
+    end = agent.right_edge.i + 1  # the comma that closes the aside
+    if (
+        verb is None
+        or subject is None
+        or verb.pos_ != "VERB"
+        or participle.i != subject.right_edge.i + 2
+        or doc[subject.right_edge.i + 1].text != ","
+        or end >= verb.i
+        or doc[end].text != ","
+    ):
+        return
+    if participle.dep_ == "ROOT":
+        for child in list(participle.children):
+            if child.i >= end and child.i != verb.i:
+                child.head = verb  # the comma and the final stop
+        verb.head, verb.dep_ = verb, "ROOT"
+    subject.head = verb
+    participle.head, participle.dep_ = subject, "acl"
+
+
 _FINITE = ("VBD", "VBZ", "VBP")
 
 
@@ -210,7 +249,7 @@ class WordClassFixer:
         self.noun_preps = {lemma: frozenset(p) for lemma, p in preps.items()}
         self.measures = lexicon.measures()
         self.root = hash_string("ROOT")  # no symbol: the label's string hash
-        self.base_tag = hash_string("VB")
+        self.base_tag, self.participle = hash_string("VB"), hash_string("VBN")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -226,6 +265,8 @@ class WordClassFixer:
                 doc[i].head, doc[i].dep_ = governor, "xcomp"
         for i in np.flatnonzero(dep == self.acl).tolist():
             _main_verb(doc[i])
+        for i in np.flatnonzero(tag == self.participle).tolist():
+            _participle_aside(doc[i])
         for i in np.flatnonzero(dep == self.conj).tolist():
             _own_subject(doc[i])
         for i in np.flatnonzero(dep == self.xcomp).tolist():

@@ -208,6 +208,8 @@ class Arguments:
         'shelled Homs', 'bombed Aleppo', 'attacked El Fasher'; 'sanctioned Juan Diaz' is a
         person, whatever town has his name)."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        # 'attacked Palma in northern Mozambique': the state the text puts it in, not the table's
+        stated = self._stated_state(token)
         if ent is None and misread and token.pos_ == "PROPN":
             ent = token.doc[token.i : token.i + 1]
         elif ent is None or not (
@@ -216,7 +218,18 @@ class Arguments:
         ):
             return None
         state = self.gazetteer.entries.get(self.gazetteer.places.get(ent.text, ""))
+        if stated is not None and (state is not None or ent.label_ in ("GPE", "LOC")):
+            return replace(stated, start=ent.start, end=ent.end)  # (a misread name: a city)
         return Arg(state.key, state.label, state.kind, ent.start, ent.end) if state else None
+
+    def _stated_state(self, city: Token) -> Arg | None:
+        """The state after 'in' right after a city, on it or on the verb it is the object of."""
+        holders = [city, city.head] if city.dep_ == "dobj" else [city]
+        for place in (p for h in holders for p in prep_objects(h, "in") if p.i > city.i):
+            arg = self.agent(place)
+            if arg is not None and arg.kind == "State" and place.left_edge.i <= city.i + 3:
+                return arg
+        return None
 
     def mention(self, token: Token) -> Arg | None:
         """The entity a token is part of, as named (a capital stays a Place)."""
@@ -451,6 +464,9 @@ class Arguments:
                 deps += ("amod",)
             # a name before a possessive pronoun: 'its European Union partners' are the EU's
             named = self.modifier_actor(token, kinds, ("compound",))
+            if named is not None and self._own_name(token, named):
+                # 'the al-Shifa hospital', 'the Essequibo region': its name, not its owner
+                named, deps = None, tuple(d for d in deps if d != "compound")
             # 'a camp for Congolese refugees', 'a base for Kurdish fighters' is theirs; 'targets
             # inside Eritrea' are the state's they are in
             # 'struck targets in Lebanon': the parser may hang the place on the verb; 'a school
@@ -471,6 +487,16 @@ class Arguments:
                 or owner
             )
         return None
+
+    def _own_name(self, token: Token, named: Arg) -> bool:
+        """A name no gazetteer knows, compounded to a singular asset noun after 'the', is the
+        asset's own name ('the al-Shifa hospital'), not its owner ('the Hamas tunnel' is)."""
+        return (
+            named.key not in self.gazetteer.entries
+            and named.kind != "State"
+            and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        )
 
     def _author(self, said: Token) -> Arg | None:
         """Who made a statement: its modifier or possessor ('an Iranian statement', "Iran's

@@ -240,10 +240,15 @@ class SectorResolver:
                 if o.key in self.gazetteer.entries or (armed and o.kind != "State")
             ]
             sector = self._refined(token) or sector
-            if not owners and (
-                sector in self.lexicon["domestic_sectors"]
-                or _government_men(token)
-                or token.lower_ in self.lexicon["state_organ_nouns"]  # 'the junta'
+            if (
+                not owners
+                # "Maduro's government in Madrid" is his, wherever it sits
+                and not any(c.dep_ == "poss" for c in token.children)
+                and (
+                    sector in self.lexicon["domestic_sectors"]
+                    or _government_men(token)
+                    or token.lower_ in self.lexicon["state_organ_nouns"]  # 'the junta'
+                )
             ):
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
                 owners = [a for a in [self._state_after(token, arguments, cities=True)] if a]

@@ -1075,8 +1075,11 @@ class RelationFinder:
         refusal = self._refusal(word, trigger) or self._refused_ahead(word, trigger, context)
         refusers = _refusers(refusal[0], arguments) if refusal is not None else set()
         prospective = _prospective(context) if trigger.prospective else None
-        if prospective is not None and self._expected(word):
-            # 'Israel is expected to strike X': others' expectation, no threat Israel made
+        if prospective is not None and (
+            self._expected(word) or self._under(word, "covert_words", ("xcomp",)) is not None
+        ):
+            # 'Israel is expected to strike X': others' expectation, no threat Israel made;
+            # 'plotted to kill X': a secret plan, no threat either
             prospective = replace(prospective, modality="hypothetical")
         # 'prepared to attack X' readies forces against X; 'vowed to attack X' threatens X
         prepared = trigger.relation == "attacked" and self._prepared(word)

@@ -335,6 +335,11 @@ RELATIONS = [
     # a person called is phoned (no demand: the one 'called on' is asked); named, not phoned
     ("Biden called Netanyahu to discuss the hostage talks.", {("joe-biden", "spokeWith", "benjamin-netanyahu")}),
     ("Macron called Putin on Friday.", {("emmanuel-macron", "spokeWith", "vladimir-putin")}),
+    # ... as a name the parser reads as an adverbial right after the verb is its object
+    (
+        "South Korean President Yoon Suk Yeol visited Washington.",
+        {("yoon-suk-yeol", "leaderOf", "south-korea"), ("yoon-suk-yeol", "visited", "united-states")},
+    ),
     ("Erdogan called Netanyahu a butcher.", {("recep-tayyip-erdogan", "condemned", "benjamin-netanyahu")}),
     ("Trump called Zelensky a dictator.", set()),
     (

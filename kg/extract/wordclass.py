@@ -26,8 +26,9 @@ is read) corrects the lemmas the model gets wrong (`lemma_corrections`: 'staged'
   Y'): the subject of the verb the auxiliary serves;
 - a noun the parser reads as an infinitive, 'to' its auxiliary ('Iran agreed *to talks* with
   X'): the object of the preposition 'to' on the verb;
-- a name the parser reads as an object predicate with no object before it ('Macron called
-  *Putin* on Friday'): the verb's direct object;
+- a name the parser reads as an object predicate, or as an adverbial right after the verb,
+  with no object before it ('Macron called *Putin* on Friday', 'Yoon visited *Washington*'):
+  the verb's direct object;
 - a participle with its agent set off by commas right after the subject ('Israel, *aided* by
   the US, intercepted ...'), which the parser hangs on the verb as a clause, or makes the root
   with the verb its conjunct ('Israel, *helped* by the US, shot down ...', which would make the
@@ -140,9 +141,12 @@ def _manner_object(
 
 
 def _named_object(name: Token) -> None:
-    """'Macron called Putin on Friday': a name as object predicate of an active verb that has no
-    direct object names no quality of one; it is the object."""
+    """'Macron called Putin on Friday', 'Yoon visited Washington': a name as object predicate,
+    or as an adverbial right after it, of an active verb that has no direct object names no
+    quality or time of one; it is the object."""
     verb = name.head
+    if name.dep_ == "npadvmod" and (name.i != verb.i + 1 or name.ent_type_ in ("", "DATE", "TIME")):
+        return
     if (
         name.pos_ == "PROPN"
         and any(c.dep_ == "nsubj" for c in verb.children)
@@ -239,7 +243,8 @@ class WordClassFixer:
         self.speech = lexicon["reporting_verbs"] | lexicon["allegation_verbs"]
         # a dependency label is its symbol's id, not a string hash
         self.advcl, self.acl, self.conj = IDS["advcl"], IDS["acl"], IDS["conj"]
-        self.xcomp, self.nsubj, self.oprd = IDS["xcomp"], IDS["nsubj"], IDS["oprd"]
+        self.xcomp, self.nsubj = IDS["xcomp"], IDS["nsubj"]
+        self.predicates = np.array([IDS["oprd"], IDS["npadvmod"]], dtype="uint64")
         self.manner = np.array([hash_string(w) for w in lexicon["manner_preps"]], dtype="uint64")
         preps: dict[str, set[str]] = {}
         for line in lexicon.triggers:
@@ -273,7 +278,7 @@ class WordClassFixer:
             _to_noun(doc[i])
         for i in np.flatnonzero(dep == self.nsubj).tolist():
             _aux_subject(doc[i])
-        for i in np.flatnonzero(dep == self.oprd).tolist():
+        for i in np.flatnonzero(np.isin(dep, self.predicates)).tolist():
             _named_object(doc[i])
         for i in np.flatnonzero(np.isin(lower, self.manner)).tolist():
             _manner_object(doc[i], self.noun_preps, self.measures)

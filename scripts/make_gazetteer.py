@@ -54,7 +54,7 @@ KNOWN_ABBREVIATIONS: frozenset[str] = frozenset({"US", "USA", "UK", "UAE", "DRC"
 
 # Package alternative spellings dropped as common words or ambiguous names.
 EXCLUDED_LABELS: dict[str, str] = {
-    "Congo": "names both Congo states; only the Republic of the Congo lists it",
+    "Congo": "the package lists it for the Republic of the Congo; news means the DRC (added there)",
     "Island": "Icelandic for Iceland, an everyday English word",
     "Prathet": "Thai for 'country', listed for Thailand",
     "Portuguesa": "an adjective (and a Venezuelan state), listed for Portugal",
@@ -89,7 +89,15 @@ ADDED_ALT_LABELS: dict[str, dict[str, str]] = {
         "USSR": "abbreviation of the Soviet Union",
         "U.S.S.R.": "abbreviation with periods",
     },
-    "COD": {"Zaire": "the state's name from 1971 to 1997"},
+    "COD": {
+        "Zaire": "the state's name from 1971 to 1997",
+        "Congo": "AP and Reuters style: 'Congo' alone is the DRC, the other 'Republic of Congo'",
+        "Democratic Republic of Congo": "the full name as news writes it, without 'the'",
+    },
+    "COG": {
+        "Republic of Congo": "how news names it beside the DRC's 'Congo'",
+        "Republic of the Congo": "official short form",
+    },
     "SRB": {"Yugoslavia": "the federation Serbia continued until 2006"},
     "KHM": {"Kampuchea": "the state's name from 1975 to 1989"},
     "DEU": {"West Germany": "the Federal Republic before 1990, the same state"},
@@ -139,6 +147,11 @@ CAPITAL_ALT_LABELS: dict[str, dict[str, str]] = {
     "Astana": {"Nur-Sultan": "the name from 2019 to 2022"},
     "Sana'a": {"Sanaa": "spelling without the apostrophe"},
     "New Delhi": {"Delhi": "the metonym news writes for India's government ('Delhi accused X')"},
+}
+
+# Package demonyms dropped for one state so that the other state sharing them keeps them.
+DROPPED_DEMONYMS: dict[str, dict[str, str]] = {
+    "COG": {"Congolese": "news means the DRC's people, as with 'Congo' (see ADDED_ALT_LABELS)"},
 }
 
 # Demonyms the packages lack or spell in an outdated way.
@@ -256,7 +269,8 @@ def build_entry(row: dict[str, str]) -> StateEntry:
     candidates = [row["name_official"], record.get("name", ""), *record.get("altSpellings", [])]
     entry.alt_labels = {text.strip() for text in candidates if keep_alt_label(text.strip())}
     entry.alt_labels |= set(ADDED_ALT_LABELS.get(iso3, {}))
-    entry.demonyms = package_demonyms(record) | set(ADDED_DEMONYMS.get(iso3, {}))
+    package = package_demonyms(record) - set(DROPPED_DEMONYMS.get(iso3, {}))
+    entry.demonyms = package | set(ADDED_DEMONYMS.get(iso3, {}))
     tidy_own_names(entry)
     return entry
 

@@ -30,7 +30,7 @@ from .context import Context, denied, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
-from .roles import delegation_leaders, find_roles, untold_head
+from .roles import delegation_leaders, find_roles
 from .sectors import SECTOR_KEY
 
 __all__ = ["RelationFinder"]
@@ -768,22 +768,14 @@ class RelationFinder:
         return Arg(key, f"{people} {token.text}", "Group", arg.start, arg.end)
 
     def _domestic(
-        self, subject: Arg, obj: Arg, arguments: Arguments, held: frozenset[tuple[str, str]]
+        self, subject: Arg, obj: Arg, doc: Doc, held: frozenset[tuple[str, str]]
     ) -> tuple[Arg, Arg]:
         """'Kenyan teachers protested against the government', 'Indian farmers protested against
         Modi', 'Serbians marched against Serbian President X': one state's civilians against its
         organs or its known or titled leaders (or the reverse) are a group of their own, not the
-        state itself; so are a people against a head the text titles of no state ('Kenyans
-        protested against President William Ruto')."""
-        doc = arguments.doc
-        if (
-            subject.key != obj.key
-            and not (self._own(obj, subject, held) or self._own(subject, obj, held))
-            and not (
-                obj.kind == "Person"
-                and self.gazetteer.entries.get(obj.key) is None
-                and untold_head(obj, arguments, self.lexicon)
-            )
+        state itself."""
+        if subject.key != obj.key and not (
+            self._own(obj, subject, held) or self._own(subject, obj, held)
         ):
             return subject, obj
         people = self._people(subject, doc), self._people(obj, doc)
@@ -1020,11 +1012,11 @@ class RelationFinder:
         if shape == "dobj" and arguments.blamed_on(target):
             objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
         event = read_event(target, arguments) if trigger.events and not objects else None
-        pairs = [self._domestic(s, o, arguments, held) for s in subjects for o in objects]
+        pairs = [self._domestic(s, o, word.doc, held) for s in subjects for o in objects]
         if shape in _PAIRWISE:
             # 'France, Germany and Italy met': every two of them, not only the first with the rest
             others = [o for o in objects if all(o.key != s.key for s in subjects)]
-            pairs += [self._domestic(a, b, arguments, held) for a, b in combinations(others, 2)]
+            pairs += [self._domestic(a, b, word.doc, held) for a, b in combinations(others, 2)]
         if shape.startswith("reciprocal") and trigger.relation not in self.symmetric:
             # 'X and Y accused each other', 'traded accusations', 'exchanged fire': both ways
             pairs += [(o, s) for s, o in pairs]

@@ -17,7 +17,7 @@ from .arguments import Arg, Arguments, RelationMatch, prep_objects
 from .context import Context, read_context
 from .tokens import token_table
 
-__all__ = ["delegation_leaders", "find_roles", "may_be_title", "titled_role", "untold_head"]
+__all__ = ["delegation_leaders", "find_roles", "may_be_title", "titled_role"]
 
 _ROLE_CONFIDENCE = 0.85
 _GAZETTEER_TITLE_CONFIDENCE = 0.75
@@ -239,11 +239,8 @@ def _city_title(noun: Token, person: Span, arguments: Arguments) -> bool:
     )
 
 
-def _person_titles(
-    span: Span, arguments: Arguments, lexicon: Lexicon
-) -> Iterator[tuple[Token, str, RoleTitle, str, Arg | None]]:
-    """Each title the text gives a person: its noun, shape, role, text and what it is a role in
-    (None when the text names nothing: 'President William Ruto')."""
+def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
+    person = arguments.mention(span.root)
     skip = set(range(span.start, span.end)) | set(arguments.spans)
     for noun, shape in _role_nouns(span, arguments):
         found = titled_role(noun, arguments, lexicon, skip)
@@ -251,6 +248,7 @@ def _person_titles(
             continue
         if _city_title(noun, span, arguments):
             continue  # 'Delhi Chief Minister X', 'Kyiv Mayor X' hold a city's office
+        former = _is_former(noun, lexicon)
         role, title, organization = found
         if organization is None and shape == "compound":
             # 'King Hussein of Jordan'; "Jordan's King Abdullah", 'Saudi Crown Prince Abdullah'
@@ -258,25 +256,6 @@ def _person_titles(
             organization = _named_after(span, arguments) or arguments.modifier_actor(
                 span.root, ("State",), ("poss", "amod", "compound", "nmod")
             )
-        yield noun, shape, role, title, organization
-
-
-def untold_head(person: Arg, arguments: Arguments, lexicon: Lexicon) -> bool:
-    """A person the text titles head of state or government of a state it does not name
-    ('Kenyans protested against President William Ruto': most likely their own)."""
-    span = next(
-        (s for s in arguments.doc.spans.get("kg_actors", []) if s.start == person.start), None
-    )
-    return span is not None and any(
-        role.head_of_state and organization is None
-        for _, _, role, _, organization in _person_titles(span, arguments, lexicon)
-    )
-
-
-def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
-    person = arguments.mention(span.root)
-    for noun, shape, role, title, organization in _person_titles(span, arguments, lexicon):
-        former = _is_former(noun, lexicon)
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:
             organization = _known_country(person, title, arguments)

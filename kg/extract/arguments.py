@@ -432,9 +432,10 @@ class Arguments:
             # 'their detention by Israel': a named agent outranks the possessor (who was held)
             if self.undergoer(token) is not None:
                 return self.owner(token, ("by",))  # "Navalny's imprisonment" is not his act
-            if self.owner(token, ("with",)) is not None:
+            if self.owner(token, ("with",)) is not None and self._authored(token, "broker_verbs"):
                 # 'a ceasefire with Israel brokered by the US' is Israel's deal: the one after
-                # 'by' only brokered it (the possessor of "Hamas's deal with Israel" made it)
+                # 'by' only brokered it (the possessor of "Hamas's deal with Israel" made it; a
+                # proposer stands for its proposal: 'rejected the truce with X proposed by Egypt')
                 return self.modifier_actor(token, (*kinds, "Person"), ("poss",))
             return (
                 self.owner(token, ("by",))
@@ -523,10 +524,10 @@ class Arguments:
             and self.lexicon.matches("sector_nouns", token.lemma_.lower(), token.lower_)
         )
 
-    def _authored(self, token: Token) -> bool:
-        """'the ceasefire proposed by Egypt': a noun a participle of `authoring_verbs` describes."""
+    def _authored(self, token: Token, verbs: str = "authoring_verbs") -> bool:
+        """'the ceasefire proposed by Egypt': a noun a participle of `verbs` describes."""
         return any(
-            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in self.lexicon["authoring_verbs"]
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in self.lexicon[verbs]
             for c in token.children
         )
 
@@ -656,8 +657,11 @@ class Arguments:
     def undergoer(self, noun: Token) -> Token | None:
         """The person whose possessive names who undergoes the act ("Haniyeh's killing",
         "Navalny's imprisonment": `undergone_nouns`), not its author; with an object after 'of'
-        the possessor is the author ("Israel's killing of X")."""
-        if not self.lexicon.matches("undergone_nouns", noun.lemma_.lower(), noun.lower_):
+        the possessor is the author ("Israel's killing of X"), and so of a plural ("Russia's
+        killings", "Iran's arrests": many acts are the possessor's deeds)."""
+        if noun.tag_ != "NN" or not self.lexicon.matches(
+            "undergone_nouns", noun.lemma_.lower(), noun.lower_
+        ):
             return None
         if prep_objects(noun, "of"):
             return None
@@ -888,18 +892,23 @@ class Arguments:
 
     def _told_delegation(self, token: Token) -> list[tuple[Arg, Arg]]:
         """'A Chinese delegation arrived in Tehran. *The delegation* met X': 'the delegation' alone
-        is the one delegation the document has named before it (none if it named two)."""
+        is the one delegation the document has named before it (none if it named two, or one
+        of no sender: 'Egypt sent a delegation' may be the one meant)."""
         children = list(token.children)
         if len(children) != 1 or children[0].lower_ != "the" or token.tag_ != "NN":
             return []
+        earlier = [
+            self.delegations(word)
+            for word in self.doc[: token.i]
+            if word.tag_ == "NN"
+            and self.lexicon.matches("delegation_nouns", word.lemma_.lower(), word.lower_)
+        ]
         told = {
             delegation.key: (delegation, sender)
-            for earlier in self.doc[: token.i]
-            if earlier.tag_ == "NN"
-            and self.lexicon.matches("delegation_nouns", earlier.lemma_.lower(), earlier.lower_)
-            for delegation, sender in self.delegations(earlier)
+            for found in earlier
+            for delegation, sender in found
         }
-        if len(told) != 1:
+        if len(told) != 1 or not all(earlier):
             return []
         delegation, sender = next(iter(told.values()))
         return [(replace(delegation, start=token.i, end=token.i + 1), sender)]

@@ -494,16 +494,26 @@ def _speaker(verb: Token, lexicon: Lexicon) -> str | None:
 
 def _assessed(verb: Token, lexicon: Lexicon) -> bool:
     """'Analysts say ...', 'according to experts': what commentators (`commentator_nouns`) say
-    is their reading of events, not a report of them."""
-    commentators = lexicon["commentator_nouns"]
+    is their reading of events, not a report of them; a named body's are its report ('UN
+    experts said ...', 'according to a UN panel of experts')."""
+
+    def commentator(noun: Token) -> bool:
+        return noun.lemma_.lower() in lexicon["commentator_nouns"] and not any(
+            c.dep_ in ("compound", "poss") and c.ent_type_ for c in noun.children
+        )
+
     if verb.lemma_ in lexicon["reporting_verbs"] and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in commentators for c in verb.children
+        c.dep_ == "nsubj" and commentator(c) for c in verb.children
     ):
         return True
     return any(
-        c.lower_ == "according"
-        and any(t.dep_ == "pobj" and t.lower_ in commentators for t in c.subtree)
+        commentator(t)
         for c in verb.children
+        if c.lower_ == "according"
+        for to in c.children
+        if to.lower_ == "to"
+        for t in to.children
+        if t.dep_ == "pobj"
     )
 
 

@@ -48,15 +48,22 @@ def _own_name(head: Token, modifier: Token) -> Span | None:
     """The name a group noun after a people's name is part of: capitalised words between them
     ('the Pakistan *Peoples* Party', 'the Pakistan Tehreek-e-Insaf party') or after it ('the
     Bangladesh Nationalist *Party*'), the noun too if it is capitalised; None for
-    'Bangladeshi opposition parties'."""
+    'Bangladeshi opposition parties', nor for another people between them ('the Iraqi
+    *Kurdish* party')."""
     doc = head.doc
     last = head
     while last.dep_ == "compound" and last.head.i == last.i + 1 and last.head.is_title:
         last = last.head  # 'Nationalist Party'
     words = [t for t in doc[modifier.i + 1 : head.i] if t.is_alpha and not _in_hyphenated(t)]
-    if not (words or last != head) or not all(t.is_title or t.is_upper for t in words):
+    if not (words or last != head) or not all(
+        (t.is_title or t.is_upper) and not (t.ent_type_ == "NORP" and t.ent_iob_ == "B")
+        for t in words
+    ):
         return None
-    return doc[modifier.i : last.i + 1 if last.is_title else last.i]
+    first = modifier.left_edge  # 'the *South* African Communist Party'
+    if not all(t.is_title for t in doc[first.i : modifier.i]):
+        first = modifier
+    return doc[first.i : last.i + 1 if last.is_title else last.i]
 
 
 def _in_hyphenated(token: Token) -> bool:
@@ -240,15 +247,10 @@ class SectorResolver:
                 if o.key in self.gazetteer.entries or (armed and o.kind != "State")
             ]
             sector = self._refined(token) or sector
-            if (
-                not owners
-                # "Maduro's government in Madrid" is his, wherever it sits
-                and not any(c.dep_ == "poss" for c in token.children)
-                and (
-                    sector in self.lexicon["domestic_sectors"]
-                    or _government_men(token)
-                    or token.lower_ in self.lexicon["state_organ_nouns"]  # 'the junta'
-                )
+            if not owners and (
+                sector in self.lexicon["domestic_sectors"]
+                or _government_men(token)
+                or token.lower_ in self.lexicon["state_organ_nouns"]  # 'the junta'
             ):
                 # 'police in Kenya', 'security forces in Guinea': organs of the state they are in
                 owners = [a for a in [self._state_after(token, arguments, cities=True)] if a]

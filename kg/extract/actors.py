@@ -77,6 +77,19 @@ def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     )
 
 
+def _cut_of_name(org: Span, ent: Span, lexicon: Lexicon) -> bool:
+    """'The Communist Party of' + 'China', 'the Congress of' + 'South African' (Trade Unions): a
+    movement's name the model cut after its 'of' (`movement_heads`) goes on with the entity right
+    after it; a state organ's does not ('the Government of Kenya' is Kenya's)."""
+    return (
+        org.label_ == "ORG"
+        and ent.start == org.end
+        and len(org) > 2
+        and org[-1].lower_ == "of"
+        and org[-2].lower_ in lexicon["movement_heads"]
+    )
+
+
 def _untagged_surnames(
     doc: Doc, ents: list[Span], surnames: dict[str, tuple[str, str]]
 ) -> list[Span]:
@@ -327,6 +340,12 @@ class ActorResolver:
             previous = ents[-1] if ents else None
             if previous is not None and _cut_name(previous, ent, self.lexicon):
                 ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+                continue
+            if previous is not None and _cut_of_name(previous, ent, self.lexicon):
+                end = ent.end
+                while end < len(doc) and _name_word(doc[end]):
+                    end += 1  # 'the Congress of South African *Trade Unions*'
+                ents[-1] = Span(doc, previous.start, end, label="ORG")
                 continue
             ents.append(ent)
         table = token_table(doc)

@@ -1006,6 +1006,12 @@ class RelationFinder:
         objects = [
             arg
             for t in _with_conjuncts(target)
+            # 'the army and Rwandan-backed rebels': a modifier backs no conjunct before its noun,
+            # nor one with a modifier of its own ('Russian-backed separatists and Ukrainian
+            # forces'; 'Iran-backed Houthis and Hezbollah' are both backed)
+            if shape != "participle"
+            or t == target
+            or (t.i > target.i and not any(c.dep_ in ("amod", "compound") for c in t.children))
             for arg in (self._place_or_parties(t, arguments) if places else arguments.parties(t))
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]

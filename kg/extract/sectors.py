@@ -256,12 +256,31 @@ class SectorResolver:
                 owners = [a for a in [self._state_after(token, arguments, cities=True)] if a]
                 if not owners and _unowned(token, self.lexicon["state_organ_nouns"]):
                     unowned.append((token, sector))
-            elif not owners and self.lexicon.matches("resident_nouns", *forms):
+            elif (
+                not owners
+                and self.lexicon.matches("resident_nouns", *forms)
+                # 'foreign aid workers in Afghanistan' are no Afghans
+                and not any(
+                    t.lower_ in self.lexicon["alien_modifiers"]
+                    for t in token.doc[token.left_edge.i : token.i]
+                )
+            ):
                 # 'villagers in Nepal', 'residents of Kenya': people of the state they live in
                 # ('killed 30 people in Gaza': the parser hangs the place on the verb)
                 place = self._state_after(token, arguments, ("in", "of"), cities=True)
-                if place is None and token.dep_ == "dobj":
-                    place = self._state_after(token.head, arguments, ("in",), cities=True)
+                if place is None and token.dep_ in ("dobj", "nsubj"):
+                    # 'villagers blocked a highway in Mexico': or on the verb's object
+                    place = next(
+                        (
+                            state
+                            for holder in (
+                                token.head,
+                                *(c for c in token.head.children if c.dep_ == "dobj" != token.dep_),
+                            )
+                            if (state := self._state_after(holder, arguments, ("in",), cities=True))
+                        ),
+                        None,
+                    )
                 owners = [place] if place is not None else []
             if owners:
                 _stand_for(token, sector, owners, actors, sectors, members)

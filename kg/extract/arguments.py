@@ -373,8 +373,15 @@ class Arguments:
             for c in token.children
         ):
             return loyal
-        arg = self.agent(token)
         forms = (token.lemma_.lower(), token.lower_)
+        if (
+            token.pos_ == "NOUN"
+            and self.lexicon.matches("group_nouns", *forms)
+            and not self.lexicon.matches("follower_nouns", *forms)
+            and (named := self.owner(token, ("of",), ("Group", "Organization"))) is not None
+        ):
+            return named  # 'Albanian guerrillas of the KLA' are the KLA, not a people's men
+        arg = self.agent(token)
         if arg is not None and self._unnamed_body(arg, token):
             # "Iran's Foreign Ministry", 'the Defense Ministry of Iran': a body of a state that
             # the model tags as a name of its own
@@ -416,6 +423,12 @@ class Arguments:
                 or self.modifier_actor(token, kinds)
                 or self.owner(token)
                 or self.leader(token)
+                # "Museveni's government", where no state is named: its leader's
+                or (
+                    self.modifier_actor(token, ("Person",), ("poss",))
+                    if self.lexicon.matches("state_organ_nouns", *forms)
+                    else None
+                )
             )
         agent_act = self.lexicon.matches("agent_act_nouns", *forms)
         if agent_act or self.lexicon.matches("proposal_nouns", *forms) or self._authored(token):

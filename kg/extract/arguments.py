@@ -819,8 +819,10 @@ class Arguments:
             # protests in solidarity with X')
             # ('were killed in clashes with X': the passive's subject took part too)
             clause = verb.head
-            if self.lexicon.matches("proposal_nouns", clause.lemma_.lower(), clause.lower_):
-                return []
+            if clause.pos_ == "NOUN" and self.lexicon.matches(
+                "proposal_nouns", clause.lemma_.lower(), clause.lower_
+            ):
+                return []  # a proposal noun, not the verb 'blockaded roads in protest against X'
             if clause.dep_ == "pobj" and clause.head.head.pos_ == "VERB" and not mutual:
                 clause = clause.head
             clause = clause.head if clause.dep_ in ("dobj", "prep") else clause

@@ -900,6 +900,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                         *_object_after(_prep(trigger.preps), "verb"),
                     ],
                 )
+        if "with" in trigger.preps:
+            # 'under a deal reached with X', 'a ceasefire agreed with X': the parser hangs the
+            # partner on the participle of a light verb that describes the noun
+            yield (
+                "participle-with",
+                [
+                    _node("trigger", noun),
+                    _node("participle", light_verb | {"DEP": "acl", "TAG": "VBN"}, "trigger"),
+                    *_object_after(_prep(["with"]), "participle"),
+                ],
+            )
         if "against" in trigger.preps:
             # 'anti-American protests', 'anti-Russian sanctions': 'anti-X' is 'against X' (the
             # object after 'anti': `kg.extract.relations`)

@@ -265,6 +265,7 @@ class Arguments:
         government' is not Russia's)."""
         found: dict[str, Arg] = {}
         possessors: set[str] = set()
+        states: dict[int, str] = {}  # the position of each state-naming modifier
         for child in token.children:
             if child.dep_ in deps:
                 for word in (child, *child.conjuncts):
@@ -273,8 +274,15 @@ class Arguments:
                     arg = self.agent(word)
                     if arg is not None and arg.kind in kinds:
                         found.setdefault(arg.key, arg)
+                        if arg.kind == "State":
+                            states[word.i] = arg.key
                         if child.dep_ == "poss" and arg.kind == "State":
                             possessors.add(arg.key)
+        # 'the Bosnian Serb army', 'Kosovo Albanian refugees': two peoples side by side name one
+        # people of neither state ('Bosnian and Serb officials' name two)
+        stacked = {states[i] for i in states if i + 1 in states and states[i + 1] != states[i]}
+        stacked |= {states[i + 1] for i in states if i + 1 in states and states[i + 1] != states[i]}
+        found = {k: a for k, a in found.items() if k not in stacked}
         if possessors and any(a.kind in ("Group", "Organization") for a in found.values()):
             # "Sudan's RSF militia": the state only places the group it names (but "Finland's
             # NATO bid" is Finland's)
@@ -802,6 +810,8 @@ class Arguments:
             or (
                 verb.lower_ in self.lexicon["plan_preps"]
                 and self.lexicon.matches("planned_words", verb.head.lemma_)
+                # 'vowed retaliation for the killing of X': with an object, 'for' is the reason
+                and not any(c.dep_ == "dobj" for c in verb.head.children)
             )
         ):
             # 'agreed to a deal with X', 'decided on talks with X', 'prepared for an offensive'

@@ -709,8 +709,15 @@ class Arguments:
                 and child != self.undergoer(noun)
             ):
                 return [child]
+        departure = self.lexicon.matches("departure_nouns", noun.lemma_.lower(), noun.lower_)
+        # ('the expulsion of X' is done to X: patient_nouns)
+        own = departure and not self.lexicon.matches("patient_nouns", noun.lemma_.lower())
+        leaving = [t for t in prep_objects(noun, "of") if self.parties(t)] if own else []
+        if leaving:
+            return leaving  # 'agreed to the withdrawal of UN forces from X': the UN leaves
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
+            # 'an offer from Iran'; not 'the withdrawal of its troops from X', the place left
+            if child.dep_ == "prep" and child.lower_ == "from" and not departure:
                 return [c for c in child.children if c.dep_ == "pobj"]
         for thing in prep_objects(noun, "of"):
             # 'the seizure of the tanker by Iran': the parser hangs 'by' on the noun's object

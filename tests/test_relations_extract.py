@@ -510,7 +510,7 @@ NOUN_FORMS = [
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
     # a plot is a plan, not the act
-    ("Iran plotted to kill Trump.", ("iran", "attacked", "donald-trump"), "affirmed", "planned"),
+    ("Iran plotted to kill Trump.", ("iran", "attacked", "trump"), "affirmed", "planned"),
     # what commentators say is their reading of events, not a report of them
     ("Historians say Russia invaded Georgia in 2008.", ("russia", "attacked", "georgia"), "affirmed", "hypothetical"),
     ("According to analysts, Iran armed the Houthis.", ("iran", "supports", "houthis"), "affirmed", "hypothetical"),

@@ -269,18 +269,13 @@ class SectorResolver:
                 # ('killed 30 people in Gaza': the parser hangs the place on the verb)
                 place = self._state_after(token, arguments, ("in", "of"), cities=True)
                 if place is None and token.dep_ in ("dobj", "nsubj"):
-                    # 'villagers blocked a highway in Mexico': or on the verb's object
-                    place = next(
-                        (
-                            state
-                            for holder in (
-                                token.head,
-                                *(c for c in token.head.children if c.dep_ == "dobj" != token.dep_),
-                            )
-                            if (state := self._state_after(holder, arguments, ("in",), cities=True))
-                        ),
-                        None,
+                    # a subject's also on the verb's object: 'villagers blocked a highway in Mexico'
+                    objects = [c for c in token.head.children if c.dep_ == "dobj"]
+                    holders = [token.head, *(objects if token.dep_ == "nsubj" else [])]
+                    places = (
+                        self._state_after(h, arguments, ("in",), cities=True) for h in holders
                     )
+                    place = next((p for p in places if p is not None), None)
                 owners = [place] if place is not None else []
             if owners:
                 _stand_for(token, sector, owners, actors, sectors, members)

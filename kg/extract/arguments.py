@@ -280,8 +280,12 @@ class Arguments:
                             possessors.add(arg.key)
         # 'the Bosnian Serb army', 'Kosovo Albanian refugees': two peoples side by side name one
         # people of neither state ('Bosnian and Serb officials' name two)
-        stacked = {states[i] for i in states if i + 1 in states and states[i + 1] != states[i]}
-        stacked |= {states[i + 1] for i in states if i + 1 in states and states[i + 1] != states[i]}
+        stacked = {
+            states[j]
+            for i in states
+            if states.get(i + 1, states[i]) != states[i]
+            for j in (i, i + 1)
+        }
         found = {k: a for k, a in found.items() if k not in stacked}
         if possessors and any(a.kind in ("Group", "Organization") for a in found.values()):
             # "Sudan's RSF militia": the state only places the group it names (but "Finland's

@@ -276,8 +276,8 @@ class Arguments:
                         found.setdefault(arg.key, arg)
                         if arg.kind == "State":
                             states[word.i] = arg.key
-                        if child.dep_ == "poss" and arg.kind == "State":
-                            possessors.add(arg.key)
+                            if child.dep_ == "poss":
+                                possessors.add(arg.key)
         # 'the Bosnian Serb army', 'Kosovo Albanian refugees': two peoples side by side name one
         # people of neither state ('Bosnian and Serb officials' name two)
         stacked = {

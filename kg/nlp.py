@@ -16,6 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from .config import DEFAULT_MODEL, Settings
@@ -155,6 +156,13 @@ def _keep_whole(nlp: Language, words: frozenset[str]) -> None:
                 nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
 
 
+def _split_dotted_compounds(nlp: Language) -> None:
+    """Split a hyphen after an abbreviation's period ('U.S.-led', 'U.N.-brokered', 'U.S.-Japan'),
+    as the tokenizer splits 'US-led': the abbreviation is then a name of its own."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """Load the model named in `settings` and add the kg components; raise ModelError if missing."""
     settings = settings or Settings()
@@ -162,6 +170,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         nlp = spacy.load(settings.model, exclude=unused_components(settings.model))
     except OSError:
         raise ModelError(_missing_model(settings.model)) from None
+    _split_dotted_compounds(nlp)
     _keep_whole(nlp, load_lexicon(settings.ontology_dir / "lexicon").hyphenated())
     directory = str(settings.ontology_dir)
     nlp.add_pipe("kg_sentences", before="parser")

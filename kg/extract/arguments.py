@@ -464,6 +464,7 @@ class Arguments:
                 return self.modifier_actor(token, (*kinds, "Person"), ("poss",))
             return (
                 self.owner(token, ("by",))
+                or self._holder(token, (*kinds, "Person"), "authoring_verbs")
                 or self.modifier_actor(token, (*kinds, "Person"))
                 or (None if left else self.owner(token, ("from",)))
                 or (self.owner(token) if of else None)
@@ -571,11 +572,13 @@ class Arguments:
         places = (*prep_objects(token, "in"), *prep_objects(token, "inside"))
         return next(filter(None, (self.place_state(p) for p in places)), None)
 
-    def _holder(self, asset: Token, kinds: tuple[str, ...]) -> Arg | None:
+    def _holder(
+        self, asset: Token, kinds: tuple[str, ...], participles: str = "holder_participles"
+    ) -> Arg | None:
         """'a Greek-flagged tanker', 'Ukrainian-held positions': the actor a hyphenated holding
-        participle names."""
+        participle names (or one of `authoring_verbs`: 'a U.S.-drafted resolution')."""
         for child in asset.children:
-            if child.dep_ == "amod" and child.lemma_.lower() in self.lexicon["holder_participles"]:
+            if child.dep_ == "amod" and child.lemma_.lower() in self.lexicon[participles]:
                 holder = self.modifier_actor(child, kinds, _HOLDER_DEPS)
                 if holder is not None:
                     return holder

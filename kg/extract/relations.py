@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import chain, combinations
+from itertools import chain, combinations, takewhile
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -156,6 +156,10 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
             t.lemma_ in trigger.unless
             and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
             and t.head.lower_ not in _TIME_PREPS  # 'attacked X after a speech by Y' did attack
+            # 'received Lukashenko, who had asked for missiles': a relative clause says no more
+            and not any(
+                a.dep_ == "relcl" for a in (t, *takewhile(lambda a: a != clause, t.ancestors))
+            )
             for t in clause.subtree
         )
         or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)

@@ -652,12 +652,17 @@ class Arguments:
             return [verb.head]
         if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
             # 'Iran denied any plan to attack Israel': the plan's owner ("Washington's decision
-            # to ...", 'the U.S. decision to ...'), else who denied it
-            owners = [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [
-                c
-                for c in verb.head.children
-                if c.dep_ in ("amod", "compound") and c.i in self.spans and not turned(c)
-            ]
+            # to ...", 'the U.S. decision to ...', 'the decision by Serbia to ...'), else who
+            # denied it
+            owners = (
+                [c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                or [
+                    c
+                    for c in verb.head.children
+                    if c.dep_ in ("amod", "compound") and c.i in self.spans and not turned(c)
+                ]
+                or prep_objects(verb.head, "by")
+            )
             if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
                 return owners
             return self.verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []

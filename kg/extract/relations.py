@@ -1019,6 +1019,10 @@ class RelationFinder:
             for arg in (self._place_or_parties(t, arguments) if places else arguments.parties(t))
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
+        if shape == "participle":
+            # 'the Rally for Democracy, backed by Rwanda and Uganda': what the participle describes
+            # is never named inside its own phrase (here by the 'by' of a rally's author)
+            objects = [o for o in objects if not word.left_edge.i <= o.start <= word.right_edge.i]
         if shape == "dobj" and arguments.blamed_on(target):
             objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
         event = read_event(target, arguments) if trigger.events and not objects else None

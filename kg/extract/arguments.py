@@ -332,14 +332,16 @@ class Arguments:
         """'hundreds of Somali and (Eritrean refugees)', parsed as two objects of 'of': the
         conjuncts after a partitive noun's 'of', each a party of its own; and the coordinated
         authors of a proposal ('the proposals of Israel and the US', 'the Israeli and American
-        proposals')."""
+        proposals'), and of an asset ('U.S. and British planes')."""
         forms = (token.lemma_.lower(), token.lower_)
         if self.lexicon.matches("partitive_nouns", *forms):
             heads = prep_objects(token, "of")
-        elif self.lexicon.matches("proposal_nouns", *forms):
+        elif self.lexicon.matches("proposal_nouns", *forms) or self.lexicon.matches(
+            "asset_nouns", *forms
+        ):
             heads = [
                 *(p for word in ("of", "by", "from") for p in prep_objects(token, word)),
-                *(c for c in token.children if c.dep_ in ("amod", "poss", "compound")),
+                *(c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")),
             ]
         else:
             return []
@@ -486,7 +488,7 @@ class Arguments:
             # 'Hezbollah positions', "Iran's bases", 'Syrian positions', 'Iraqi territory' --
             # but 'Albanian rebel-held territory' is not Albania's: a holder the noun names
             # ('held', a group) outranks an adjective
-            deps = ("compound", "poss")
+            deps = ("compound", "poss", "nmod")  # nmod: 'U.S. and British planes'
             if self.lexicon.matches("diplomatic_assets", *forms) or not self._held(token):
                 deps += ("amod",)
             # a name before a possessive pronoun: 'its European Union partners' are the EU's

@@ -342,10 +342,15 @@ class CoreferenceResolver:
         words = title.lower().replace("-", " ").split()
         words += [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
         if owner.key not in self.gazetteer.entries:
-            # 'an Iranian Foreign Ministry spokesman': a state's body no gazetteer knows is the
-            # state, in the sector its words give
+            # 'an Iranian Foreign Ministry spokesman', "Pakistan's army chief": a state's body no
+            # gazetteer knows is the state (the body's modifier or the title's), in the sector
+            # its words give
             body = noun.doc[owner.start : owner.end]
-            owner = arguments.modifier_actor(body.root) if len(body) else None
+            owner = (
+                arguments.modifier_actor(body.root) or arguments.modifier_actor(noun)
+                if len(body)
+                else None
+            )
             if owner is None:
                 return None
             words += [t.lower_ for t in body]

@@ -334,8 +334,10 @@ class Arguments:
         authors of a proposal ('the proposals of Israel and the US', 'the Israeli and American
         proposals'), and of an asset ('U.S. and British planes')."""
         forms = (token.lemma_.lower(), token.lower_)
-        if self.lexicon.matches("partitive_nouns", *forms):
-            heads = prep_objects(token, "of")
+        if self.lexicon.matches("partitive_nouns", *forms) or self.lexicon.matches(
+            "sector_nouns", *forms
+        ):
+            heads = prep_objects(token, "of")  # also 'the leaders of India and Pakistan'
         elif self.lexicon.matches("proposal_nouns", *forms) or self.lexicon.matches(
             "asset_nouns", *forms
         ):

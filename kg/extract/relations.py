@@ -819,7 +819,8 @@ class RelationFinder:
             agents = arguments.verb_subjects(word.head)
         else:
             agents = arguments.noun_agents(word) or _between(word)
-        pairs = [pair for agent in agents for pair in combinations(arguments.compound(agent), 2)]
+        # ('the leaders of India and Pakistan met': the conjuncts after a sector noun's 'of')
+        pairs = [pair for agent in agents for pair in combinations(arguments.parties(agent), 2)]
         if not pairs and reflexive:
             # 'X and Y declared themselves allies': the coordinated subjects, named one by one
             named = [a for t in agents for c in _with_conjuncts(t) for a in arguments.parties(c)]

@@ -148,7 +148,7 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     X', 'went on strike against X', 'staged a strike against X' are no attack, 'pressed ahead
     with talks with X' no demand; or a
     modifier of its direct object: 'withdrew its *peacekeeping* force' is no retreat, 'expelled
-    the UN *envoy* Jan Pronk' no expulsion of a person."""
+    the UN *envoy* Jan Pronk' no expulsion of a person, 'handed over *their* weapons' no aid."""
     clause = word.head if word.dep_ == "dobj" else word
     own = ("amod", "compound", "advmod", "prt")
     return (
@@ -166,7 +166,7 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
         or (word.dep_ == "pobj" and word.head.lower_ in trigger.unless)
         or (word.dep_ == "dobj" and word.head.lemma_ in trigger.unless)
         or any(
-            m.lower_ in trigger.unless and m.dep_ in ("amod", "compound")
+            m.lower_ in trigger.unless and m.dep_ in ("amod", "compound", "poss")
             for c in word.children
             if c.dep_ == "dobj"
             for m in c.children

@@ -119,6 +119,7 @@ ADDED_ALT_LABELS: dict[str, dict[str, str]] = {
     "XKX": {"Republic of Kosovo": "official name (countryinfo has no Kosovo entry)"},
     "PSE": {
         "Gaza Strip": "a territory of the state, coded as Palestine by CAMEO",
+        "West Bank": "a territory of the state, coded as Palestine by CAMEO",
     },
 }
 

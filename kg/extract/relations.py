@@ -969,6 +969,8 @@ class RelationFinder:
         target = nodes["object"]
         if shape in _PURPOSE_SHAPES and self.lexicon.matches("removal_nouns", target.lemma_):
             target = next(iter(prep_objects(target, "of")), target)  # 'demanding the ouster of X'
+        if shape == "participle" and word.dep_ == "amod" and self.signs.get(trigger.relation) == -1:
+            return  # 'the Israeli-occupied West Bank' describes a standing state, no hostile act
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
         if shape == "anti" and target.i < nodes["anti"].i:

@@ -1008,6 +1008,29 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "conj"}, "first"),
                 ],
             )
+            # 'the accord signed by Britain and China', 'the deal was signed by X and Y': the
+            # coordinated agents of its light verb, passive or a participle describing it
+            agents = [
+                _node("agent", {"DEP": "agent"}, "verb"),
+                _node("first", {"DEP": "pobj"}, "agent"),
+                _node("object", {"DEP": "conj"}, "first"),
+            ]
+            yield (
+                "reciprocal-passive",
+                [
+                    _node("verb", light_verb),
+                    _node("trigger", noun | {"DEP": "nsubjpass"}, "verb"),
+                    *agents,
+                ],
+            )
+            yield (
+                "reciprocal-passive",
+                [
+                    _node("trigger", noun),
+                    _node("verb", light_verb | {"DEP": {"IN": ["acl", "relcl"]}}, "trigger"),
+                    *agents,
+                ],
+            )
             # 'India and China held a new round of talks': the event nouns a series counts
             series = {"DEP": "dobj", "LEMMA": {"IN": sorted(lexicon["series_nouns"])}}
             yield (

@@ -45,6 +45,7 @@ _PAIRWISE = (
     "reciprocal-raised",
     "reciprocal-series",
     "reciprocal-each",
+    "reciprocal-passive",
 )
 
 

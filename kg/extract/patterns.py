@@ -900,15 +900,16 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                         *_object_after(_prep(trigger.preps), "verb"),
                     ],
                 )
-        if "with" in trigger.preps:
-            # 'under a deal reached with X', 'a ceasefire agreed with X': the parser hangs the
-            # partner on the participle of a light verb that describes the noun
+        if trigger.preps:
+            # 'under a deal reached with X', 'a ceasefire agreed with X', 'an ultimatum issued by
+            # NATO to X': the parser hangs the partner on the participle of a light verb that
+            # describes the noun
             yield (
-                "participle-with",
+                "participle-prep",
                 [
                     _node("trigger", noun),
                     _node("participle", light_verb | {"DEP": "acl", "TAG": "VBN"}, "trigger"),
-                    *_object_after(_prep(["with"]), "participle"),
+                    *_object_after(_prep(trigger.preps), "participle"),
                 ],
             )
         if "against" in trigger.preps:

@@ -500,6 +500,10 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or arguments.verb_subjects(word)
+        if shape == "participle-prep":  # 'an ultimatum issued by NATO to X': the agent, if any
+            participle = nodes["participle"]
+            if any(c.dep_ == "agent" for c in participle.children):
+                return arguments.verb_subjects(participle)
         if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
             return arguments.verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
         if trigger.pos == "ADJ":  # 'Iran is ready to ...', 'Russia is (not) opposed to ...'

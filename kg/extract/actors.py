@@ -235,6 +235,23 @@ def _name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title
 
 
+def _run_on_person(ent: Span) -> Span:
+    """A person's name the model cuts short runs on over the capitalised words the parser
+    compounds it with ('Aung San' + 'Suu Kyi': one name, its head the last word)."""
+    if ent.label_ != "PERSON" or ent.ent_id_:
+        return ent
+    doc, end = ent.doc, ent.end
+    while (
+        end < len(doc)
+        and _name_word(doc[end])
+        and not doc[end].ent_type_
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i >= end
+    ):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
 def _in_name(token: Token) -> bool:
     """A proper noun beside another is part of a longer name ('Columbia University')."""
     doc = token.doc
@@ -347,7 +364,7 @@ class ActorResolver:
                     end += 1  # 'the Congress of South African *Trade Unions*'
                 ents[-1] = Span(doc, previous.start, end, label="ORG")
                 continue
-            ents.append(ent)
+            ents.append(_run_on_person(ent))
         table = token_table(doc)
         # only a role title starts such a name: the other words' Tokens are not built
         for i in range(len(doc) - 1):

@@ -58,10 +58,10 @@ from .tokens import TokenTable, token_table
 
 __all__ = ["COREF_KEY", "PAIR_KEY", "CoreferenceResolver"]
 
-_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative")
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative", "poss")
 # An unnamed title holder stands for its state only as a party: not in an apposition that
 # describes a person ('Fidan, Turkey's foreign minister'), nor as a predicate ('named minister').
-_HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative")
+_HOLDER_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss")
 _BOTH_DEPS = ("det", "predet", "preconj", "nummod")
 _NOUN_TAGS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 

@@ -976,8 +976,9 @@ class Arguments:
         return []
 
     def _sent_from(self, token: Token) -> list[Arg]:
+        """'a delegation from Iran', 'a delegation of Sinn Fein': who sent it."""
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
                 for pobj in child.children:
                     arg = self.agent(pobj) if pobj.dep_ == "pobj" else None
                     if arg is not None and arg.is_actor:

@@ -87,6 +87,19 @@ def compound_modifiers(word: Token) -> list[Token]:
 _HOLDER_DEPS = ("npadvmod", "compound", "nmod", "amod")
 
 
+def _stacked_people(first: Token, second: Token) -> Arg:
+    """'Bosnian' + 'Serb': the people one state's name puts in another, keyed as the group 'the
+    Bosnian Serbs' is ('bosnian-serb')."""
+    plural = second.text if second.text.endswith("s") else f"{second.text}s"
+    return Arg(
+        slugify(f"{first.text} {second.text}"),
+        f"{first.text} {plural}",
+        "Group",
+        first.i,
+        second.i + 1,
+    )
+
+
 def prep_objects(token: Token, word: str) -> list[Token]:
     """The objects of the token's preposition `word`: 'attacks by X' -> X."""
     return [
@@ -279,14 +292,14 @@ class Arguments:
                             if child.dep_ == "poss":
                                 possessors.add(arg.key)
         # 'the Bosnian Serb army', 'Kosovo Albanian refugees': two peoples side by side name one
-        # people of neither state ('Bosnian and Serb officials' name two)
-        stacked = {
-            states[j]
-            for i in states
-            if states.get(i + 1, states[i]) != states[i]
-            for j in (i, i + 1)
-        }
+        # people of neither state, a group of its own ('Bosnian and Serb officials' name two)
+        pairs = [(i, i + 1) for i in states if states.get(i + 1, states[i]) != states[i]]
+        stacked = {states[j] for pair in pairs for j in pair}
         found = {k: a for k, a in found.items() if k not in stacked}
+        if "Group" in kinds:
+            for i, j in pairs:
+                people = _stacked_people(token.doc[i], token.doc[j])
+                found.setdefault(people.key, people)
         if possessors and any(a.kind in ("Group", "Organization") for a in found.values()):
             # "Sudan's RSF militia": the state only places the group it names (but "Finland's
             # NATO bid" is Finland's)

@@ -109,6 +109,13 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     states = [a for a in found if a.kind == "State"]
     if organizations:
         return _qualified(organizations[0], states[0] if states else None, arguments)
+    if len(states) > 1:
+        # 'Bosnian Serb leader X' leads the Bosnian Serbs, a people of neither state
+        people = [
+            a for a in arguments.modifier_actors(noun, ("State", "Group")) if a.kind == "Group"
+        ]
+        if people:
+            return people[0]
     return states[0] if states else None
 
 

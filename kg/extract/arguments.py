@@ -682,7 +682,14 @@ class Arguments:
             )
             if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
                 return owners
-            return self.verb_subjects(verb.head.head) if verb.head.dep_ == "dobj" else []
+            if verb.head.dep_ != "dobj":
+                return []
+            # 'gave Iraq an ultimatum to leave Kuwait', 'issued an ultimatum to Serbia to ...': the
+            # one it is given to is to act, not its giver
+            giver = verb.head.head
+            recipients = [c for c in giver.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            recipients += [p for t in (verb.head, giver) for p in prep_objects(t, "to")]
+            return recipients or self.verb_subjects(giver)
         if verb.dep_ == "xcomp" and verb.head.lemma_ in self.lexicon["object_control_verbs"]:
             # 'urged Russia to withdraw', 'asked France to send troops': the object does it (not
             # 'promised Egypt to send aid')

@@ -397,6 +397,8 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         "planned_words", token.head.lemma_
     ) | lexicon.matches("reporting_verbs", token.head.lemma_)
     future = [c for c in children if c.dep_ == "aux" and c.lower_ in lexicon["reported_future_aux"]]
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        future = []  # 'X would have invaded Y, a diplomat said': what did not happen, no plan
     if reported_future and future:
         children = [c for c in children if c not in future]
     found = {

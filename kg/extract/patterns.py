@@ -736,6 +736,16 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "dobj"}, "act"),
                 ],
             )
+            # 'marched in Belgrade, demanding that Milosevic step down': whom the clause asks to act
+            yield (
+                "purpose-clause",
+                [
+                    _node("trigger", verb),
+                    _node("act", act, "trigger"),
+                    _node("clause", {"DEP": "ccomp"}, "act"),
+                    _node("object", {"DEP": "nsubj"}, "clause"),
+                ],
+            )
             # 'blocked roads demanding X's resignation': the parser hangs the participle on the
             # trigger's object
             described = act | {"DEP": "acl", "TAG": "VBG"}

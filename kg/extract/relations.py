@@ -877,7 +877,8 @@ class RelationFinder:
             self.lexicon["exposure_verbs"] | self.lexicon["receipt_verbs"]
         ):
             return  # 'X came under shelling, drawing condemnation from Y': not of X's act
-        if shape == "purpose-act" and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
+        purpose = shape in ("purpose-act", "purpose-clause")
+        if purpose and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if (
             shape in _PURPOSE_SHAPES

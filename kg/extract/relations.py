@@ -500,6 +500,10 @@ class RelationFinder:
         if shape == "participle":
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or arguments.verb_subjects(word)
+        if shape == "manner-passive":
+            # 'Iraq was placed under an embargo by the UN': the parser may hang the agent on
+            # the noun
+            return arguments.verb_subjects(word) or prep_objects(nodes["thing"], "by")
         if shape == "participle-prep":  # 'an ultimatum issued by NATO to X': the agent, if any
             participle = nodes["participle"]
             if any(c.dep_ == "agent" for c in participle.children):

@@ -736,13 +736,15 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "dobj"}, "act"),
                 ],
             )
-            # 'marched in Belgrade, demanding that Milosevic step down': whom the clause asks to act
+            # 'marched in Belgrade, demanding that Milosevic step down': whom the clause asks to
+            # yield (not 'demanding that NATO intervene')
+            yielding = {"DEP": "ccomp", "LEMMA": {"IN": sorted(lexicon["protest_demands"])}}
             yield (
                 "purpose-clause",
                 [
                     _node("trigger", verb),
                     _node("act", act, "trigger"),
-                    _node("clause", {"DEP": "ccomp"}, "act"),
+                    _node("clause", yielding, "act"),
                     _node("object", {"DEP": "nsubj"}, "clause"),
                 ],
             )

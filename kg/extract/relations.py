@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import chain, combinations, takewhile
+from itertools import chain, combinations
 
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -157,10 +157,6 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
             t.lemma_ in trigger.unless
             and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
             and t.head.lower_ not in _TIME_PREPS  # 'attacked X after a speech by Y' did attack
-            # 'received Lukashenko, who had asked for missiles': a relative clause says no more
-            and not any(
-                a.dep_ == "relcl" for a in (t, *takewhile(lambda a: a != clause, t.ancestors))
-            )
             for t in clause.subtree
         )
         or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)
@@ -990,12 +986,20 @@ class RelationFinder:
             and ("with" in trigger.preps or trigger.object_kinds)
             and (
                 self._act_noun(target)
-                or (trigger.relation in self.symmetric and (self._thing(target) or _named(target)))
+                or (
+                    trigger.relation in self.symmetric
+                    and (
+                        self._thing(target)
+                        or _named(target)
+                        or self._named_by(target, "hosted_nouns")
+                    )
+                )
             )
         ):
             # 'met Bolivia's demands', 'welcomed Reagan's statement' meet no one: one meets
-            # parties, not their acts, nor their things ('hosts Hamas's political office'), and
-            # 'called Netanyahu a butcher' names him
+            # parties, not their acts, nor their things ('hosts Hamas's political office'), nor
+            # what one hosts or receives ('hosted Afghan refugees', 'received Russian missiles'),
+            # and 'called Netanyahu a butcher' names him
             return
         if shape.startswith("casualties") and (
             any(c.dep_ == "det" and c.lower_ == "no" for c in target.children)

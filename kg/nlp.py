@@ -16,8 +16,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .config import DEFAULT_MODEL, Settings
 from .errors import ModelError

@@ -479,6 +479,36 @@ def test_a_group_of_a_states_people_keeps_its_own_name(extraction_of):
     )
 
 
+@pytest.mark.parametrize(
+    ("alone", "stacked", "key"),
+    [
+        (
+            "Kosovo Albanians protested against Serbia.",
+            "Kosovo Albanian leaders protested against Serbia.",
+            "kosovar-albanian",
+        ),
+        (
+            "The Bosnian Serbs shelled Sarajevo.",
+            "Bosnian Serb forces shelled Sarajevo.",
+            "bosnian-serb",
+        ),
+        (
+            "Turkish Cypriots protested against Greece.",
+            "Turkish Cypriot leaders protested against Greece.",
+            "turk-cypriot",
+        ),
+    ],
+)
+def test_a_stacked_people_is_the_same_group_as_that_people_named_alone(
+    extraction_of, alone, stacked, key
+):
+    groups = [
+        {e.key for e in extraction_of(text).entities if e.kind == "Group"}
+        for text in (alone, stacked)
+    ]
+    assert groups == [{key}, {key}]
+
+
 def test_a_peoples_name_inside_a_group_name_is_no_actor_of_its_own(extraction_of):
     entities = {e.key: e.kind for e in extraction_of("Tamil rebels attacked India.").entities}
     assert entities == {"tamil-rebel": "Group", "india": "State"}

@@ -87,19 +87,6 @@ def compound_modifiers(word: Token) -> list[Token]:
 _HOLDER_DEPS = ("npadvmod", "compound", "nmod", "amod")
 
 
-def _stacked_people(first: Token, second: Token) -> Arg:
-    """'Bosnian' + 'Serb': the people one state's name puts in another, keyed as the group 'the
-    Bosnian Serbs' is ('bosnian-serb')."""
-    plural = second.text if second.text.endswith("s") else f"{second.text}s"
-    return Arg(
-        slugify(f"{first.text} {second.text}"),
-        f"{first.text} {plural}",
-        "Group",
-        first.i,
-        second.i + 1,
-    )
-
-
 def prep_objects(token: Token, word: str) -> list[Token]:
     """The objects of the token's preposition `word`: 'attacks by X' -> X."""
     return [
@@ -298,7 +285,7 @@ class Arguments:
         found = {k: a for k, a in found.items() if k not in stacked}
         if "Group" in kinds:
             for i, j in pairs:
-                people = _stacked_people(token.doc[i], token.doc[j])
+                people = self._stacked_people(token.doc[i], token.doc[j], states[i])
                 found.setdefault(people.key, people)
         if possessors and any(a.kind in ("Group", "Organization") for a in found.values()):
             # "Sudan's RSF militia": the state only places the group it names (but "Finland's
@@ -309,6 +296,16 @@ class Arguments:
             ):
                 found = {k: a for k, a in found.items() if k not in possessors}
         return list(found.values())
+
+    def _stacked_people(self, first: Token, second: Token, state: str) -> Arg:
+        """'Bosnian' + 'Serb': the people the first word's state places the second's in, keyed
+        as that people named alone is ('the Kosovo Albanians': the state's demonym and the
+        people, `kosovar-albanian`, as `SectorResolver._group_span` keys it)."""
+        entry = self.gazetteer.entries.get(state)
+        name = self.gazetteer.demonym_of(state) or (entry.label if entry else first.text)
+        plural = second.text if second.text.endswith("s") else f"{second.text}s"
+        key = slugify(f"{name} {second.text}")
+        return Arg(key, f"{first.text} {plural}", "Group", first.i, second.i + 1)
 
     def modifier_actor(
         self,

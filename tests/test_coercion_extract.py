@@ -65,6 +65,8 @@ FACTS = [
     # protests called off concede to their target (CAMEO 082); hacked systems are coerced (176)
     ("The Tuareg ended their revolt against Mali.", {("tuareg", "concededTo", "mali")}),
     ("Russian hackers hacked the German parliament.", {("russian-hacker", "coerced", "germany")}),
+    # ... but people hacked (or burned, clubbed) to death are attacked
+    ("Sudanese soldiers hacked two Eritrean farmers to death.", {("sudan", "attacked", "eritrea")}),
     # a state's journalists and sailors are its civilians
     ("Russia jailed a Ukrainian journalist.", {("russia", "coerced", "ukraine")}),
     ("Iran detained Indian sailors.", {("iran", "coerced", "india")}),

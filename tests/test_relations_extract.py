@@ -64,6 +64,14 @@ RELATIONS = [
     ("Egypt brokered talks between Sudan and Ethiopia.",
      {("egypt", "mediatesBetween", "sudan"), ("egypt", "mediatesBetween", "ethiopia"),
       ("sudan", "metWith", "ethiopia")}),
+    # ... and a mediation participle on talks between two parties, hyphenated or with 'by'
+    ("Qatar-mediated talks between Israel and Hamas resumed.",
+     {("qatar", "mediatesBetween", "israel"), ("qatar", "mediatesBetween", "hamas"),
+      ("israel", "metWith", "hamas")}),
+    ("The truce between Israel and Hezbollah, brokered by France, held.",
+     {("france", "mediatesBetween", "israel"), ("france", "mediatesBetween", "hezbollah"),
+      ("israel", "agreedWith", "hezbollah")}),
+    ("The truce between Israel and Hamas allows aid into Gaza.", {("israel", "agreedWith", "hamas")}),
     # accused (CAMEO 112) is not condemned (111)
     ("Iran accused Israel of sabotage.", {("iran", "accused", "israel")}),
     ("Russia blamed Ukraine for the blackout.", {("russia", "accused", "ukraine")}),
@@ -584,6 +592,8 @@ CONTEXT = [
     ("Iran advised Hezbollah to attack Israel.", ("hezbollah", "attacked", "israel"), "affirmed", "hypothetical"),
     ("The United States allowed Israel to attack Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("The UN authorized NATO to strike Serbian positions.", ("nato", "attacked", "serbia"), "affirmed", "hypothetical"),
+    # ... but a permission verb's own subject is no permitted act (the truce was made: a fact)
+    ("Talks between Iran and Oman are planned for May.", ("iran", "metWith", "oman"), "affirmed", "planned"),
     ("Germany declined to condemn Russia.", ("germany", "condemned", "russia"), "negated", "asserted"),
     ("Iran denied any plan to attack Israel.", ("iran", "attacked", "israel"), "negated", "planned"),
     ("Egypt ruled out a meeting with Hamas.", ("egypt", "metWith", "hamas"), "negated", "asserted"),

@@ -389,8 +389,12 @@ def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> str | None:
-    """The modality one governor signals; hypothetical wins over planned ('may plan to')."""
+def _modality(
+    token: Token, own: bool, is_trigger: bool, lexicon: Lexicon, agent: bool = False
+) -> str | None:
+    """The modality one governor signals; hypothetical wins over planned ('may plan to'). Its
+    word does not scope over its `agent`, the active subject: 'the truce between X and Y allows
+    aid into Gaza' is a truce made, not permitted."""
     children = list(token.children) if own else []
     # 'Iran warned it would attack': 'would' in reported speech is a future, not a conditional
     reported_future = token.dep_ == "ccomp" and lexicon.matches(
@@ -444,7 +448,7 @@ def _modality(token: Token, own: bool, is_trigger: bool, lexicon: Lexicon) -> st
         )
         for c in children
     )
-    if not is_trigger and not admits:
+    if not is_trigger and not admits and not agent:
         forms = (token.lemma_.lower(), token.lower_)
         found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}
         # 'it is unlikely that X will attack Y': a speculation word as the governor's predicate
@@ -600,6 +604,7 @@ def read_context(
             and below.lower_ == "to"
         ):
             modality = modality or "planned"  # 'is open to talks with X'
+        agent = below.dep_ == "nsubj" and below.head.i == governor.i
         below = governor
         # only a denial by the verb that takes an owned act ('called off Israel's offensive')
         # denies it
@@ -610,7 +615,7 @@ def read_context(
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same
-        found = _modality(governor, own, itself or setting, lexicon)
+        found = _modality(governor, own, itself or setting, lexicon, agent)
         if not itself and _undenied(governor, own, complement, lexicon):
             found = "hypothetical"
         if found == "hypothetical" or (found and modality is None):

@@ -711,6 +711,28 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(_prep(trigger.preps), "thing"),
                 ],
             )
+            if set(trigger.preps) & {"between", "among"}:
+                # 'Qatar-mediated talks between X and Y', 'the truce between X and Y, brokered
+                # by Z': the parties of what the participle describes (the parser may hang the
+                # participle on the first party)
+                participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
+                between = _prep(["between", "among"])
+                yield (
+                    "participle-between",
+                    [
+                        _node("trigger", participle),
+                        _node("thing", _NOUN, "trigger", "<"),
+                        *_object_after(between, "thing"),
+                    ],
+                )
+                yield (
+                    "participle-between",
+                    [
+                        _node("trigger", participle),
+                        _node("object", {"DEP": "pobj"}, "trigger", "<"),
+                        _node("prep", between, "object", "<"),
+                    ],
+                )
         if "to" in trigger.preps and not trigger.dobj:
             # 'gave Jordan a loan': the indirect object is the recipient
             yield (

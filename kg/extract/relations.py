@@ -493,7 +493,7 @@ class RelationFinder:
                 or ([word.head] if word.dep_ in ("compound", "appos") else [])
                 or ([named] if named.pos_ == "PROPN" else [])
             )
-        if shape == "participle":
+        if shape in ("participle", "participle-between"):
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or arguments.verb_subjects(word)
         if shape == "manner-passive":

@@ -463,6 +463,25 @@ ACTORS = [
         "Tamil Tiger rebels blew up a Sri Lankan navy ship.",
         {("liberation-tigers-of-tamil-eelam", "attacked", "sri-lanka")},
     ),
+    # the head of a branch (a sector word on the title, a commander, a chief of staff) is a
+    # member of the whole; an army chief leads the army; a person is no body one is a member of
+    (
+        "Ukraine's intelligence chief Kyrylo Budanov met Blinken.",
+        {
+            ("kyrylo-budanov", "memberOf", "ukraine"),
+            ("kyrylo-budanov", "metWith", "antony-blinken"),
+        },
+    ),
+    ("Hamas's military chief Mohammed Deif was killed.", {("mohammed-deif", "memberOf", "hamas")}),
+    (
+        "Senior Hezbollah commander Fuad Shukr was killed.",
+        {("fuad-shukr", "memberOf", "hezbollah")},
+    ),
+    (
+        "Russia's chief of staff Valery Gerasimov met Xi.",
+        {("valery-gerasimov", "memberOf", "russia"), ("valery-gerasimov", "metWith", "xi-jinping")},
+    ),
+    ("Putin's spokesman Dmitry Peskov met Xi.", {("dmitry-peskov", "metWith", "xi-jinping")}),
 ]
 
 
@@ -585,6 +604,12 @@ def test_a_sector_noun_without_an_owner_stands_for_nobody(claims_of):
         (
             "Former Pakistani prime minister Imran Khan met Erdogan.",
             ("imran-khan", "leaderOf", "pakistan"),
+            None,
+        ),
+        # ousted, deposed, toppled: a former role too
+        (
+            "Ousted Syrian President Bashar al-Assad fled to Moscow.",
+            ("bashar-al-assad", "leaderOf", "syria"),
             None,
         ),
     ],

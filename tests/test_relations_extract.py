@@ -72,6 +72,20 @@ RELATIONS = [
      {("france", "mediatesBetween", "israel"), ("france", "mediatesBetween", "hezbollah"),
       ("israel", "agreedWith", "hezbollah")}),
     ("The truce between Israel and Hamas allows aid into Gaza.", {("israel", "agreedWith", "hamas")}),
+    ("The Houthis tried to attack a US destroyer.", {("houthis", "attacked", "united-states")}),
+    # failing to meet, refusing to mediate: no one rebuffed (failing to agree is: ctx-034)
+    ("Zelenskiy failed to meet Putin.", set()),
+    ("Egypt refused to mediate between Ethiopia and Sudan.", set()),
+    # a team beaten in a match; sanctions announced are imposed, no threat
+    ("Pakistan beat India by five wickets in the Champions Trophy match.", set()),
+    ("Britain announced sanctions against Iran.", {("united-kingdom", "sanctioned", "iran")}),
+    ("Iran announced it would retaliate against Israel.", {("iran", "threatens", "israel")}),
+    # a lodged protest is a complaint to its addressee; a broker is no party to what it brokered
+    ("China lodged a protest with Japan over the Taiwan remarks.", {("china", "condemned", "japan")}),
+    ("Israel and Hezbollah accepted a ceasefire brokered by the United States.", set()),
+    # no one visits their own state
+    ("Saudi Crown Prince Mohammed bin Salman praised Trump during his visit to Riyadh.",
+     {("mohammed-bin-salman", "memberOf", "saudi-arabia"), ("mohammed-bin-salman", "supports", "trump")}),
     # accused (CAMEO 112) is not condemned (111)
     ("Iran accused Israel of sabotage.", {("iran", "accused", "israel")}),
     ("Russia blamed Ukraine for the blackout.", {("russia", "accused", "ukraine")}),
@@ -594,6 +608,9 @@ CONTEXT = [
     ("The UN authorized NATO to strike Serbian positions.", ("nato", "attacked", "serbia"), "affirmed", "hypothetical"),
     # ... but a permission verb's own subject is no permitted act (the truce was made: a fact)
     ("Talks between Iran and Oman are planned for May.", ("iran", "metWith", "oman"), "affirmed", "planned"),
+    # a friendly act attempted is not done (a hostile one attempted was: 'tried to kill X')
+    ("Zelenskiy tried to meet Putin in Istanbul.", ("volodymyr-zelensky", "metWith", "vladimir-putin"), "affirmed", "planned"),
+    ("Turkey attempted to mediate between Russia and Ukraine.", ("turkiye", "mediatesBetween", "russia"), "affirmed", "planned"),
     ("Germany declined to condemn Russia.", ("germany", "condemned", "russia"), "negated", "asserted"),
     ("Iran denied any plan to attack Israel.", ("iran", "attacked", "israel"), "negated", "planned"),
     ("Egypt ruled out a meeting with Hamas.", ("egypt", "metWith", "hamas"), "negated", "asserted"),

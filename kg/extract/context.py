@@ -390,11 +390,17 @@ def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
 
 
 def _modality(
-    token: Token, own: bool, is_trigger: bool, lexicon: Lexicon, agent: bool = False
+    token: Token,
+    own: bool,
+    is_trigger: bool,
+    lexicon: Lexicon,
+    agent: bool = False,
+    hostile: bool = False,
 ) -> str | None:
     """The modality one governor signals; hypothetical wins over planned ('may plan to'). Its
     word does not scope over its `agent`, the active subject: 'the truce between X and Y allows
-    aid into Gaza' is a truce made, not permitted."""
+    aid into Gaza' is a truce made, not permitted; an attempt leaves a friendly act undone, not
+    a `hostile` one ('tried to kill X' attacked X)."""
     children = list(token.children) if own else []
     # 'Iran warned it would attack': 'would' in reported speech is a future, not a conditional
     reported_future = token.dep_ == "ccomp" and lexicon.matches(
@@ -450,7 +456,8 @@ def _modality(
     )
     if not is_trigger and not admits and not agent:
         forms = (token.lemma_.lower(), token.lower_)
-        found |= {m for words, m in _GOVERNOR_WORDS if lexicon.matches(words, *forms)}
+        words = _GOVERNOR_WORDS if hostile else (*_GOVERNOR_WORDS, ("attempt_words", "planned"))
+        found |= {m for words, m in words if lexicon.matches(words, *forms)}
         # 'it is unlikely that X will attack Y': a speculation word as the governor's predicate
         predicates = [c for c in children if c.dep_ == "acomp"]
         if any(
@@ -615,7 +622,7 @@ def read_context(
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same
-        found = _modality(governor, own, itself or setting, lexicon, agent)
+        found = _modality(governor, own, itself or setting, lexicon, agent, hostile)
         if not itself and _undenied(governor, own, complement, lexicon):
             found = "hypothetical"
         if found == "hypothetical" or (found and modality is None):

@@ -534,8 +534,9 @@ class RelationFinder:
         """'refused to meet X', 'rejected talks with X', 'refused to send aid to X' (an event
         noun's light verb), "its refusal to meet X": refusing a friendly act (akg:sign 1) rejects
         its object (the relation context.json's refusal_verbs names), and so does failing to
-        agree or talk ('X and Y failed to reach agreement': failure_verbs, refusable_relations);
-        refusing a hostile one ('refused to condemn X') is only its negation."""
+        agree or cooperate ('X and Y failed to reach agreement': failure_verbs, failure_relations);
+        refusing a hostile one ('refused to condemn X') is only its negation, and refusing to go
+        between two parties (go_between_relations) rebuffs neither."""
         verb = word.head
         if (
             word.dep_ == "dobj"
@@ -543,7 +544,10 @@ class RelationFinder:
             and verb.lemma_ in self.lexicon["light_verbs"]
         ):
             word, verb = verb, verb.head  # 'refused to send peacekeepers to X'
-        if self.signs.get(trigger.relation) != 1:
+        if (
+            self.signs.get(trigger.relation) != 1
+            or trigger.relation in self.lexicon["go_between_relations"]
+        ):
             return None
         # "Iran's refusal to negotiate with X": the noun's infinitive
         noun = word.dep_ == "acl" and verb.pos_ == "NOUN" and infinitive(word)
@@ -553,7 +557,7 @@ class RelationFinder:
         if (
             relation is None
             and verb.lemma_ in self.lexicon["failure_verbs"]
-            and trigger.relation in self.lexicon["refusable_relations"]
+            and trigger.relation in self.lexicon["failure_relations"]
         ):
             relation = self.lexicon.lookup("refusal_verbs", "refuse")  # 'failed to agree'
         return (verb, relation, read_context(verb, self.lexicon)) if relation else None
@@ -1112,6 +1116,10 @@ class RelationFinder:
                 (shape.startswith("infinitive") or trigger.intent) and self._own(subject, obj)
             ):
                 continue
+            if trigger.relation in self.lexicon["abroad_relations"] and self._own(
+                subject, obj, held
+            ):
+                continue  # no one visits their own state ('his visit' read as its own leader's)
             yield RelationMatch(
                 trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
             )

@@ -53,7 +53,21 @@ def _role(noun: Token, lexicon: Lexicon, skip: set[int]) -> tuple[RoleTitle, str
     deputy = [w for w in (before, *words) if w is not None and w.lower_ in lexicon["deputy_words"]]
     if deputy and role.relation == "leaderOf":
         return replace(role, relation="memberOf", head_of_state=False), f"{deputy[0].text} {title}"
+    staff = [o for o in prep_objects(noun, "of") if o.lemma_ in lexicon["staff_nouns"]]
+    if staff and role.relation == "leaderOf":
+        # 'chief of (general) staff' heads a staff of what the title is in: a member of it
+        return replace(role, relation="memberOf"), f"{title} of {staff[0].text}"
     return role, title
+
+
+def _branch(noun: Token, lexicon: Lexicon, skip: set[int]) -> bool:
+    """A leading title of one branch: a sector word on it ('military intelligence chief',
+    "Hamas's military chief") or its own sector ('a Hamas commander'): it heads that branch,
+    not all of what the title is in (a government head is no branch)."""
+    words = [*_title_tokens(noun, skip)[:-1], *(c for c in noun.children if c.dep_ == "amod")]
+    sectors = [lexicon.lookup("sector_modifiers", w.lower_) for w in words]
+    sectors.append(lexicon.lookup("title_sectors", noun.lower_))
+    return any(sector not in (None, "government") for sector in sectors)
 
 
 def _known_role(
@@ -105,7 +119,10 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     if noun.dep_ == "conj":  # "Russia's ex-Defense Minister and current ... secretary"
         candidates += [c for c in noun.head.children if c.dep_ == "poss"]
     found = [arg for c in candidates if (arg := arguments.agent(c)) is not None and arg.is_actor]
-    organizations = [a for a in found if a.kind != "State" and _is_organization(a, arguments)]
+    # "Putin's spokesman" is no member of a person
+    organizations = [
+        a for a in found if a.kind not in ("State", "Person") and _is_organization(a, arguments)
+    ]
     states = [a for a in found if a.kind == "State"]
     if organizations:
         return _qualified(organizations[0], states[0] if states else None, arguments)
@@ -226,7 +243,11 @@ def titled_role(
     role, title = found
     organization = _organization(noun, arguments)
     if organization is not None and organization.kind == "State":
-        organization = _state_body(noun, organization, arguments, skip)
+        body = _state_body(noun, organization, arguments, skip)
+        if body is not organization:
+            return role, title, body  # "Israel's army chief" leads the army
+    if role.relation == "leaderOf" and _branch(noun, lexicon, skip):
+        role = replace(role, relation="memberOf")
     return role, title, organization
 
 

@@ -85,7 +85,7 @@ RELATIONS = [
     ("Israel and Hezbollah accepted a ceasefire brokered by the United States.", set()),
     # no one visits their own state
     ("Saudi Crown Prince Mohammed bin Salman praised Trump during his visit to Riyadh.",
-     {("mohammed-bin-salman", "memberOf", "saudi-arabia"), ("mohammed-bin-salman", "supports", "trump")}),
+     {("mohammed-bin-salman", "memberOf", "saudi-arabia"), ("mohammed-bin-salman", "supports", "donald-trump")}),
     # accused (CAMEO 112) is not condemned (111)
     ("Iran accused Israel of sabotage.", {("iran", "accused", "israel")}),
     ("Russia blamed Ukraine for the blackout.", {("russia", "accused", "ukraine")}),
@@ -348,7 +348,7 @@ RELATIONS = [
     # a city's office is no state's
     ("Delhi Chief Minister Arvind Kejriwal criticised Narendra Modi.", {("arvind-kejriwal", "condemned", "narendra-modi")}),
     # a name compounded to a plan is its proposer
-    ("Hamas rejected the Witkoff plan.", {("hamas", "rejected", "witkoff")}),
+    ("Hamas rejected the Witkoff plan.", {("hamas", "rejected", "steve-witkoff")}),
     # a call to urge something asks it
     # a person called is phoned (no demand: the one 'called on' is asked); named, not phoned
     ("Biden called Netanyahu to discuss the hostage talks.", {("joe-biden", "spokeWith", "benjamin-netanyahu")}),
@@ -532,7 +532,7 @@ NOUN_FORMS = [
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
     # a plot is a plan, not the act
-    ("Iran plotted to kill Trump.", ("iran", "attacked", "trump"), "affirmed", "planned"),
+    ("Iran plotted to kill Trump.", ("iran", "attacked", "donald-trump"), "affirmed", "planned"),
     # what commentators say is their reading of events, not a report of them
     ("Historians say Russia invaded Georgia in 2008.", ("russia", "attacked", "georgia"), "affirmed", "hypothetical"),
     ("According to analysts, Iran armed the Houthis.", ("iran", "supports", "houthis"), "affirmed", "hypothetical"),

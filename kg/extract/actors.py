@@ -475,12 +475,15 @@ class ActorResolver:
 
     def _namesake(self, ent: Span, entry: GazetteerEntry) -> Span | None:
         """'Hafez al-Assad' is not Bashar al-Assad: a curated person's name right after given
-        names that are not theirs (capitalised proper nouns, no title, date or place) names
-        someone else."""
+        names that are not theirs (capitalised proper nouns, no title, date or place; a known
+        first name the model took for a place, 'Melania Trump', is one) names someone else."""
         doc, start = ent.doc, ent.start
         while start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
             word = doc[start - 1]
-            if word.ent_type_ not in ("", "PERSON") or self._title_word(word):
+            named = word.ent_type_ in ("", "PERSON") or (
+                _first_name(word.text) and self.gazetteer.lookup(word.text) is None
+            )
+            if not named or self._title_word(word):
                 break  # 'On Monday Putin', 'General Kurilla'
             start -= 1
         name = doc[start : ent.end].text

@@ -449,9 +449,10 @@ class Arguments:
                 or self.modifier_actor(token, kinds)
                 or self.owner(token)
                 or self.leader(token)
-                # "Museveni's government", where no state is named: its leader's
+                # "Museveni's government", 'the Biden administration', where no state is
+                # named: its leader's
                 or (
-                    self.modifier_actor(token, ("Person",), ("poss",))
+                    self.modifier_actor(token, ("Person",), ("poss", "compound"))
                     if self.lexicon.matches("state_organ_nouns", *forms)
                     else None
                 )

@@ -79,6 +79,11 @@ RELATIONS = [
     # a team beaten in a match; sanctions announced are imposed, no threat
     ("Pakistan beat India by five wickets in the Champions Trophy match.", set()),
     ("Britain announced sanctions against Iran.", {("united-kingdom", "sanctioned", "iran")}),
+    # a charge denied after the accusation: the parser may make the denial the root
+    ("Congo accused Rwanda of arming the rebels, a charge Kigali denies.", {("dr-congo", "accused", "rwanda")}),
+    # an apposition the parser made a second subject is no actor of its own
+    ("Hezbollah, the Lebanese group armed and funded by Tehran, fired rockets at Israel.",
+     {("hezbollah", "attacked", "israel")}),
     ("Iran announced it would retaliate against Israel.", {("iran", "threatens", "israel")}),
     # a lodged protest is a complaint to its addressee; a broker is no party to what it brokered
     ("China lodged a protest with Japan over the Taiwan remarks.", {("china", "condemned", "japan")}),

@@ -98,6 +98,19 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     ]
 
 
+def _set_apart(name: Token, noun: Token) -> bool:
+    """'Hezbollah, the Lebanese group armed by Iran, fired ...': a common noun set off by a comma
+    right after a name is its apposition, though the parser makes both subjects of the verb."""
+    start = noun.left_edge.i
+    return (
+        name.pos_ == "PROPN"
+        and noun.pos_ == "NOUN"
+        and start >= 2
+        and noun.doc[start - 1].text == ","
+        and name.i == start - 2
+    )
+
+
 def stray_by(noun: Token) -> list[Token]:
     """'protested against hikes by the government', 'rejected the offer by Iran': the small
     model hangs the noun's 'by X' on the active verb whose object (or whose preposition's object)
@@ -662,6 +675,7 @@ class Arguments:
             # every nominal subject: the small model splits "Serbia's ally Russia" into two. A
             # pronoun stands for an actor only if `kg_coref` resolved it.
             found = [c for c in subjects if c.dep_ == "nsubj" or raised]
+            found = [c for c in found if not any(_set_apart(f, c) for f in found)]
             return found + _companions(verb, found)
         if verb.dep_ == "relcl":
             return [verb.head]

@@ -117,6 +117,8 @@ def _governors(
             return
         if dep == "prep" and token.lower_ in lexicon["barrier_preps"]:
             return
+        if dep == "ccomp" and head.i > token.i and _charge_root(head, lexicon):
+            return
         if (
             (dep in ("relcl", "appos") and not _content(token))
             or (dep in ("acl", "amod") and token.tag_ == "VBN" and not _finite(token))
@@ -159,6 +161,18 @@ def _governors(
         )
         yield head, own, own and not adjunct and not done, setting
         token = head
+
+
+def _charge_root(verb: Token, lexicon: Lexicon) -> bool:
+    """'Congo accused Rwanda of X, a charge Kigali denies': the parser may make the charge's
+    relative clause the root of the sentence, over the accusation; it speaks of the charge (the
+    `accusation_nouns` compounded to its subject), not of whether the accusation was made."""
+    return any(
+        c.dep_ == "compound" and c.lemma_ in lexicon["accusation_nouns"]
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for c in s.children
+    )
 
 
 def _occurrence(verb: Token, lexicon: Lexicon) -> bool:

@@ -79,6 +79,13 @@ RELATIONS = [
     # a team beaten in a match; sanctions announced are imposed, no threat
     ("Pakistan beat India by five wickets in the Champions Trophy match.", set()),
     ("Britain announced sanctions against Iran.", {("united-kingdom", "sanctioned", "iran")}),
+    # a state that joins an organization, or is (becomes) a member of it, is its member; a
+    # relational noun with a name or demonym before it reads as the possessive does
+    ("Sweden joined NATO.", {("sweden", "memberOf", "nato")}),
+    ("The Kremlin condemned Finland's decision to join NATO.", {("russia", "condemned", "finland")}),
+    ("Turkey, a NATO member, hosted the summit.", {("turkiye", "memberOf", "nato")}),
+    ("Belarus, a Russian ally, hosted the talks.", {("belarus", "alliedWith", "russia")}),
+    ("Iran became a member of BRICS.", {("iran", "memberOf", "brics")}),
     # a charge denied after the accusation: the parser may make the denial the root
     ("Congo accused Rwanda of arming the rebels, a charge Kigali denies.", {("dr-congo", "accused", "rwanda")}),
     # an apposition the parser made a second subject is no actor of its own

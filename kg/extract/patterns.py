@@ -593,7 +593,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         yield (
             "attr-of",
             [
-                _node("verb", {"LEMMA": "be"}),
+                _node("verb", {"LEMMA": {"IN": ["be", "become", "remain"]}}),
                 _node("described", {"DEP": "nsubj"}, "verb"),
                 _node("trigger", noun | {"DEP": "attr"}, "verb"),
                 _node("of", _prep(["of"]), "trigger"),
@@ -601,6 +601,10 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             ],
         )
         yield "possessive", [_node("trigger", noun), _node("object", {"DEP": "poss"}, "trigger")]
+        # 'NATO member Turkey', 'Turkey, a NATO member', 'the US ally Israel', 'Belarus, a
+        # Russian ally': a name or demonym before the noun, read as the possessive is
+        modifier = {"DEP": {"IN": ["compound", "amod"]}}
+        yield "modifier", [_node("trigger", noun), _node("object", modifier, "trigger")]
         # 'Moscow and Beijing are close allies'
         governor, role = {"LEMMA": "be"}, "attr"
     elif trigger.pos == "ADP":  # 'went ahead despite American objections': an adjunct's noun

@@ -485,8 +485,9 @@ class RelationFinder:
             return arguments.verb_subjects(nodes["verb"])
         if shape in ("appos-of", "attr-of"):
             return [nodes["described"]]
-        if shape == "possessive":
-            # "Serbia's ally, Russia", "Serbia's ally Russia", "Hungary, Serbia's ally, ..."
+        if shape in ("possessive", "modifier"):
+            # "Serbia's ally, Russia", "Serbia's ally Russia", "Hungary, Serbia's ally, ...",
+            # 'NATO member Turkey'
             named = word.nbor() if word.i + 1 < len(word.doc) else word
             return (
                 [c for c in word.children if c.dep_ == "appos"]
@@ -944,6 +945,8 @@ class RelationFinder:
             return  # 'probed crimes committed by X in Y': X's crimes, Y only their place
         if trigger.intransitive and any(c.dep_ == "dobj" for c in word.children):
             return
+        if trigger.relation in self._roles and infinitive(word):
+            return  # 'Finland's decision to join NATO', 'hopes to join X': no membership stated
         if shape == "subjunctive" and not subjunctive(nodes["clause"]):
             return  # 'insisted that Iran will ...' states a view
         if (
@@ -983,6 +986,8 @@ class RelationFinder:
             return  # 'the Israeli-occupied West Bank' describes a standing state, no hostile act
         if shape == "participle" and target.dep_ == "appos":
             target = target.head  # 'Hezbollah, an Iran-backed group': the group is Hezbollah
+        if shape == "modifier" and target.i > word.i:
+            return  # a modifier after the noun names no one it relates to
         if shape == "anti" and target.i < nodes["anti"].i:
             return  # 'Pakistani anti-American protests': the protesters, not the target
         if (
@@ -1068,7 +1073,7 @@ class RelationFinder:
             # counts ('may continue despite ...')
             context = replace(read_context(word.head, self.lexicon), polarity="affirmed")
         else:
-            described = trigger.frame == "relational" and shape == "possessive"
+            described = trigger.frame == "relational" and shape in ("possessive", "modifier")
             context = read_context(
                 word,
                 self.lexicon,

@@ -79,6 +79,12 @@ RELATIONS = [
     # a team beaten in a match; sanctions announced are imposed, no threat
     ("Pakistan beat India by five wickets in the Champions Trophy match.", set()),
     ("Britain announced sanctions against Iran.", {("united-kingdom", "sanctioned", "iran")}),
+    # suspending a ban lifts a measure; a court dismissing another's case concedes nothing; a
+    # forum or an unknown kind compounded to a light verb's event noun is no party
+    ("China suspended its export ban on gallium to the United States.", set()),
+    ("The ICJ dismissed Nicaragua's case against Germany.", {("nicaragua", "accused", "germany")}),
+    ("Qatar signed an LNG deal with Germany.", {("qatar", "agreedWith", "germany")}),
+    ("China filed a WTO complaint against Canada.", {("china", "condemned", "canada")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a
     # relational noun with a name or demonym before it reads as the possessive does
     ("Sweden joined NATO.", {("sweden", "memberOf", "nato")}),

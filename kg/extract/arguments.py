@@ -780,7 +780,12 @@ class Arguments:
         for child in noun.children:
             # an actor's name, not any entity: 'their first meeting' is not the ordinal's; not
             # the target of 'anti-American protests'
-            if child.dep_ in ("amod", "compound") and child.i in self.spans and not turned(child):
+            if (
+                child.dep_ in ("amod", "compound")
+                and child.i in self.spans
+                and not turned(child)
+                and not self._forum(child, noun)
+            ):
                 return [child]
         if not clause:
             return []
@@ -902,6 +907,21 @@ class Arguments:
             # 'struck Hezbollah as a warning to Iran': what the act serves as is its subject's
             return self.verb_subjects(verb.head)
         return []
+
+    def _forum(self, compound: Token, noun: Token) -> bool:
+        """'Qatar signed an LNG deal with Germany', 'China filed a WTO complaint against X': a
+        name compounded to a light verb's event noun whose subject is an actor is its kind (no
+        actor the gazetteer knows) or, for a complaint or case (`forum_nouns`), where it is made;
+        the verb's subject is the agent."""
+        verb = noun.head
+        if compound.dep_ != "compound" or noun.dep_ != "dobj" or not self._agent_verb(verb):
+            return False
+        if not any(self.parties(s) for s in self.verb_subjects(verb)):
+            return False
+        arg = self.agent(compound)
+        unknown = arg is not None and arg.key not in self.gazetteer.entries
+        forum = self.lexicon.matches("forum_nouns", noun.lemma_.lower(), noun.lower_)
+        return unknown or forum
 
     def _agent_verb(self, verb: Token) -> bool:
         """A verb whose subject does the event noun it takes; a particle verb only with its

@@ -85,6 +85,9 @@ RELATIONS = [
     ("The ICJ dismissed Nicaragua's case against Germany.", {("nicaragua", "accused", "germany")}),
     ("Qatar signed an LNG deal with Germany.", {("qatar", "agreedWith", "germany")}),
     ("China filed a WTO complaint against Canada.", {("china", "condemned", "canada")}),
+    # ... but not one that denies another act, nor one that does not deny
+    ("Russia shelled Kharkiv. Moscow denied targeting civilians.", {("russia", "attacked", "ukraine")}),
+    ("Iran supplied drones to Russia. Tehran did not deny it.", {("iran", "aided", "russia")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a
     # relational noun with a name or demonym before it reads as the possessive does
     ("Sweden joined NATO.", {("sweden", "memberOf", "nato")}),
@@ -626,6 +629,11 @@ CONTEXT = [
     ("The UN authorized NATO to strike Serbian positions.", ("nato", "attacked", "serbia"), "affirmed", "hypothetical"),
     # ... but a permission verb's own subject is no permitted act (the truce was made: a fact)
     ("Talks between Iran and Oman are planned for May.", ("iran", "metWith", "oman"), "affirmed", "planned"),
+    # an actor that denies the report, the claim or 'it' (later, or in the next sentence)
+    # disputes what it was said to have done
+    ("Iran supplied drones to Russia. Tehran denied it.", ("iran", "aided", "russia"), "affirmed", "hypothetical"),
+    ("Iran supplied drones to Russia, a claim Tehran denied.", ("iran", "aided", "russia"), "affirmed", "hypothetical"),
+    ("HTS attacked Aleppo. HTS denied launching any offensive.", ("hayat-tahrir-al-sham", "attacked", "syria"), "affirmed", "hypothetical"),
     # a friendly act attempted is not done (a hostile one attempted was: 'tried to kill X')
     ("Zelenskiy tried to meet Putin in Istanbul.", ("volodymyr-zelensky", "metWith", "vladimir-putin"), "affirmed", "planned"),
     ("Turkey attempted to mediate between Russia and Ukraine.", ("turkiye", "mediatesBetween", "russia"), "affirmed", "planned"),

@@ -32,6 +32,7 @@ from .matching import TriggerMatcher
 from .patterns import patterns
 from .roles import delegation_leaders, find_roles
 from .sectors import SECTOR_KEY
+from .tokens import token_table
 
 __all__ = ["RelationFinder"]
 
@@ -377,7 +378,7 @@ class RelationFinder:
             )
         # 'the Serbian president promised to reform Serbia' states no intention toward another
         own = {(m.subject.key, m.object.key) for m in found.values() if m.relation in self._roles}
-        doc._.kg_relations = self._told_events(
+        told = self._told_events(
             doc,
             [
                 found[key]
@@ -385,7 +386,72 @@ class RelationFinder:
                 if "/intent" not in found[key].rule or key[2:] not in own
             ],
         )
+        doc._.kg_relations = self._disputed(doc, arguments, told)
         return doc
+
+    def _disputed(
+        self, doc: Doc, arguments: Arguments, matches: list[RelationMatch]
+    ) -> list[RelationMatch]:
+        """'Iran supplied drones to Russia. Tehran denied it.': an actor that, later in the
+        sentence or in the next one, denies the report, the claim or 'it' (`denial_verbs`,
+        `accusation_nouns`), or denies doing an act of the relation ('HTS denied launching any
+        offensive'), disputes what was said it did: alleged (hypothetical), no fact."""
+        denials: dict[int, list[tuple[int, set[str], bool, list[Token]]]] = {}
+        table = token_table(doc)
+        words = self.lexicon["denial_verbs"]
+        for i in (i for i, lemma in enumerate(table.lemma) if lemma in words):
+            token = doc[i]
+            if token.pos_ != "VERB" or denied(token):
+                continue  # 'Tehran did not deny it'
+            deniers = {a.key for t in arguments.verb_subjects(token) for a in arguments.parties(t)}
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            # '... denied it', '... denied the report', '..., a claim Tehran denied'
+            anaphor = any(
+                o.lemma_ in self.lexicon["accusation_nouns"]
+                or (o.pos_ == "PRON" and o.lower_ in ("it", "this", "that", "them"))
+                for o in objects
+            ) or (token.dep_ == "relcl" and token.head.lemma_ in self.lexicon["accusation_nouns"])
+            acts = [
+                t
+                for c in token.children
+                if c.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "prep")
+                for t in c.subtree
+            ]
+            if deniers:
+                denials.setdefault(token.sent.start, []).append((i, deniers, anaphor, acts))
+        if not denials:
+            return matches
+        found = []
+        for match in matches:
+            sentence = doc[match.trigger].sent
+            after = [
+                d
+                for d in (*denials.get(sentence.start, ()), *denials.get(sentence.end, ()))
+                if d[0] > match.trigger
+            ]
+            if (
+                match.relation not in self._roles
+                and match.context.polarity == "affirmed"
+                and match.context.modality in ("asserted", "reported")
+                and any(
+                    match.subject.key in deniers
+                    and (anaphor or any(self._same_act(t, match, arguments) for t in acts))
+                    for _, deniers, anaphor, acts in after
+                )
+            ):
+                match = replace(match, context=replace(match.context, modality="hypothetical"))
+            found.append(match)
+        return found
+
+    def _same_act(self, token: Token, match: RelationMatch, arguments: Arguments) -> bool:
+        """A denied act of the match's relation with no object, or with the match's ('denied
+        launching any offensive', 'denied attacking Syria'; 'denied targeting civilians' denies
+        another act than striking a city)."""
+        words = self.lexicon.trigger_lemmas(match.relation, token.pos_)
+        if token.pos_ not in ("VERB", "NOUN") or token.lemma_ not in words:
+            return False
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        return all(any(a.key == match.object.key for a in arguments.parties(o)) for o in objects)
 
     def _told_events(self, doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
         """'Israel struck Beirut. Iran condemned the attack.': 'the attack' alone is the attack the

@@ -92,10 +92,9 @@ FACTS = [
     ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
     ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),
     ("Israel ended its occupation of Lebanon.", {("israel", "withdrewFrom", "lebanon")}),
-    # look-alikes: no actor, a document, a tariff, talks, an envoy, an organization, a victim
+    # look-alikes: no actor, a document, talks, an envoy, an organization, a victim
     ("Police arrested 20 protesters in Istanbul.", set()),
     ("Venezuela released a statement on Colombia.", set()),
-    ("The United States lifted its tariffs on China.", set()),
     # leaving talks is no military withdrawal; it halts them (CAMEO 164)
     ("Russia withdrew from the talks with Ukraine.", {("russia", "sanctioned", "ukraine")}),
     ("France withdrew its ambassador from Niger.", {("france", "sanctioned", "niger")}),  # CAMEO 161

@@ -88,6 +88,19 @@ RELATIONS = [
     # ... but not one that denies another act, nor one that does not deny
     ("Russia shelled Kharkiv. Moscow denied targeting civilians.", {("russia", "attacked", "ukraine")}),
     ("Iran supplied drones to Russia. Tehran did not deny it.", {("iran", "aided", "russia")}),
+    # tariffs are sanctions: imposed, raised, retaliated with (also on imports from X); lifted
+    # or reduced, a concession
+    ("Washington's tariffs on Chinese goods rose to 145 percent.", {("united-states", "sanctioned", "china")}),
+    ("The US imposed tariffs on imports from Canada and Mexico.",
+     {("united-states", "sanctioned", "canada"), ("united-states", "sanctioned", "mexico")}),
+    ("Canada responded with retaliatory tariffs on US goods.", {("canada", "sanctioned", "united-states")}),
+    ("The United States raised tariffs on Chinese goods.", {("united-states", "sanctioned", "china")}),
+    ("The United States lifted its tariffs on China.", {("united-states", "concededTo", "china")}),
+    ("The US reduced tariffs on Chinese imports.", {("united-states", "concededTo", "china")}),
+    ("The EU adopted a new package of sanctions against Russia.", {("european-union", "sanctioned", "russia")}),
+    # goods named as an asset are no people of their own state
+    ("Japan and the United States reached a deal lowering tariffs on Japanese cars.",
+     {("japan", "agreedWith", "united-states"), ("united-states", "concededTo", "japan")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a
     # relational noun with a name or demonym before it reads as the possessive does
     ("Sweden joined NATO.", {("sweden", "memberOf", "nato")}),

@@ -530,7 +530,9 @@ class Arguments:
             # 'Iran said Israel attacked its consulate in Damascus': an owner coreference could
             # not name is still the owner, not the state the asset is in
             unknown = any(c.dep_ == "poss" and _unresolved_pronoun(c) for c in token.children)
-            owner = self.owner(token, ("of", "for")) or (
+            # 'tariffs on imports from Canada': goods and trade come from their owner
+            origin = ("of", "for", "from") if self.lexicon.matches("trade_nouns", *forms) else ()
+            owner = self.owner(token, origin or ("of", "for")) or (
                 None
                 if unknown
                 else self._located(token) or (self._located(verb) if verb is not None else None)

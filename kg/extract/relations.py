@@ -843,6 +843,8 @@ class RelationFinder:
             return Arg(slugify(token.text), token.text, "Group", arg.start, arg.end)
         if not any(s.start == token.i and s.end == token.i + 1 for s in civilians):
             return None
+        if self.lexicon.matches("asset_nouns", token.lemma_.lower(), token.lower_):
+            return None  # 'Japanese cars', 'Iranian ships' are things, no people
         people = self.gazetteer.demonym_of(arg.key) or arg.label
         key = slugify(f"{people} {token.lemma_}")
         return Arg(key, f"{people} {token.text}", "Group", arg.start, arg.end)

@@ -310,13 +310,24 @@ class ActorResolver:
         ents = _untagged_surnames(doc, ents, surnames)
         spans = []
         for ent in ents:
-            if is_stance(ent, self.lexicon):
+            if is_stance(ent, self.lexicon) or self._regional(ent):
                 continue
+            if ent.text.lower() in self.lexicon["time_zones"]:
+                continue  # '14:32 GMT - Hamas says ...': a clock, no actor
             span = self._resolve(ent, surnames)
             if span is not None:
                 spans.append(span)
         doc.spans[SPAN_KEY] = self._acronyms_resolved(spans)
         return doc
+
+    def _regional(self, ent: Span) -> bool:
+        """'Latin American governments', 'South American states': a demonym that ends a
+        region's name (`region_names`) names no state."""
+        doc = ent.doc
+        return (
+            ent.start > 0
+            and f"{doc[ent.start - 1].text} {ent.text}" in self.lexicon["region_names"]
+        )
 
     def _acronyms_resolved(self, spans: list[Span]) -> list[Span]:
         """'Revolutionary United Front (RUF)': the acronym, there and wherever the document uses

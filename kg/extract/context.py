@@ -163,6 +163,17 @@ def _governors(
         token = head
 
 
+def _headline_plan(verb: Token, children: list[Token]) -> bool:
+    """A headline's bare infinitive with a subject of its own and no finite verb above it:
+    'Macron to visit China' (the parser may hang it on the name), 'Israel to strike Iran,
+    officials say' are planned."""
+    if not infinitive(verb):
+        return False
+    if verb.dep_ == "relcl":
+        return verb.head.pos_ in ("PROPN", "NOUN") and verb.head.dep_ == "ROOT"
+    return verb.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "nsubj" for c in children)
+
+
 def _charge_root(verb: Token, lexicon: Lexicon) -> bool:
     """'Congo accused Rwanda of X, a charge Kigali denies': the parser may make the charge's
     relative clause the root of the sentence, over the accusation; it speaks of the charge (the
@@ -297,7 +308,32 @@ def _denied(token: Token, own: bool) -> bool:
         or (child.dep_ == "advmod" and child.lower_ == "yet" and token.lemma_ in ("have", "be"))
         # 'Neither France nor Germany condemned X' (not an elided 'neither X nor Y did')
         or (child.dep_ in ("nsubj", "nsubjpass") and _neither(child) and token.lemma_ != "do")
+        # 'No Gulf state condemned X', 'Not a single member ...', 'Hardly any government ...',
+        # 'None of them ...', 'At no point did China condemn X', 'in no way' (not 'at no cost',
+        # 'in no uncertain terms')
+        or (child.dep_ in ("nsubj", "nsubjpass") and _none(child))
+        or (
+            child.dep_ == "prep"
+            and any(
+                o.dep_ == "pobj"
+                and o.lemma_ in ("point", "time", "stage", "moment", "way", "means")
+                and _none(o)
+                for o in child.children
+            )
+        )
         for child in token.children
+    )
+
+
+def _none(noun: Token) -> bool:
+    """A noun that says no one or nothing: 'no X', 'not a single X', 'hardly any X', 'none'."""
+    if noun.lower_ == "none":
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ == "no")
+        or c.dep_ == "neg"
+        or (c.dep_ == "advmod" and c.lower_ in ("hardly", "scarcely", "barely"))
+        for c in noun.children
     )
 
 
@@ -408,13 +444,15 @@ def _modality(
     own: bool,
     is_trigger: bool,
     lexicon: Lexicon,
-    agent: bool = False,
+    via: str = "",
     hostile: bool = False,
 ) -> str | None:
     """The modality one governor signals; hypothetical wins over planned ('may plan to'). Its
-    word does not scope over its `agent`, the active subject: 'the truce between X and Y allows
-    aid into Gaza' is a truce made, not permitted; an attempt leaves a friendly act undone, not
-    a `hostile` one ('tried to kill X' attacked X)."""
+    word does not scope over its active subject (`via` nsubj, the dependency of what it governs):
+    'the truce between X and Y allows aid into Gaza' is a truce made, not permitted; an attempt
+    leaves a friendly act undone, not a `hostile` one ('tried to kill X' attacked X); a verb of
+    `seeming_verbs` hedges only its infinitive ('Israel appears to have struck X'; 'Putin
+    appeared at the summit with Xi' met him)."""
     children = list(token.children) if own else []
     # 'Iran warned it would attack': 'would' in reported speech is a future, not a conditional
     reported_future = token.dep_ == "ccomp" and lexicon.matches(
@@ -443,6 +481,8 @@ def _modality(
     )
     if scheduled and any(c.dep_ == "xcomp" and infinitive(c) for c in children):
         found.add("planned")
+    if _headline_plan(token, children):
+        found.add("planned")  # 'Macron to visit China', 'US to impose tariffs on Canada'
     if token.dep_ in ("xcomp", "advcl") and called_on(token, lexicon):
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if token.dep_ == "xcomp" and _directed(token, lexicon):
@@ -468,10 +508,12 @@ def _modality(
         )
         for c in children
     )
-    if not is_trigger and not admits and not agent:
+    if not is_trigger and not admits and via != "nsubj":
         forms = (token.lemma_.lower(), token.lower_)
         words = _GOVERNOR_WORDS if hostile else (*_GOVERNOR_WORDS, ("attempt_words", "planned"))
         found |= {m for words, m in words if lexicon.matches(words, *forms)}
+        if via == "xcomp" and lexicon.matches("seeming_verbs", *forms):
+            found.add("hypothetical")
         # 'it is unlikely that X will attack Y': a speculation word as the governor's predicate
         predicates = [c for c in children if c.dep_ == "acomp"]
         if any(
@@ -505,8 +547,20 @@ def _attribution(token: Token, lexicon: Lexicon) -> tuple[bool, str | None]:
             speaker = _speaker(child, lexicon)
             if speaker is not None:
                 return True, speaker
+    if _said_of(token, lexicon):
+        return True, None  # 'Qatar is said to have hosted X': reported, by no one named
     speaker = _speaker(token, lexicon)
     return (True, speaker) if speaker is not None else (False, None)
+
+
+def _said_of(verb: Token, lexicon: Lexicon) -> bool:
+    """A passive reporting verb with an infinitive: 'X is said / reported to have ...' (its
+    subject is what is reported on, not who reports)."""
+    return (
+        verb.lemma_ in lexicon["reporting_verbs"]
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
+    )
 
 
 def _speaker(verb: Token, lexicon: Lexicon) -> str | None:
@@ -525,8 +579,11 @@ def _assessed(verb: Token, lexicon: Lexicon) -> bool:
     experts said ...', 'according to a UN panel of experts')."""
 
     def commentator(noun: Token) -> bool:
-        return noun.lemma_.lower() in lexicon["commentator_nouns"] and not any(
-            c.dep_ in ("compound", "poss") and c.ent_type_ for c in noun.children
+        # ('Beijing's critics' criticise Beijing: no body of it)
+        critics = noun.lemma_.lower() in lexicon["critic_nouns"]
+        return noun.lemma_.lower() in lexicon["commentator_nouns"] and (
+            critics
+            or not any(c.dep_ in ("compound", "poss") and c.ent_type_ for c in noun.children)
         )
 
     if verb.lemma_ in lexicon["reporting_verbs"] and any(
@@ -625,7 +682,7 @@ def read_context(
             and below.lower_ == "to"
         ):
             modality = modality or "planned"  # 'is open to talks with X'
-        agent = below.dep_ == "nsubj" and below.head.i == governor.i
+        via = below.dep_ if below.head.i == governor.i and below.i != governor.i else ""
         below = governor
         # only a denial by the verb that takes an owned act ('called off Israel's offensive')
         # denies it
@@ -636,7 +693,7 @@ def read_context(
             is_trigger = governor.i == trigger.i
             negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same
-        found = _modality(governor, own, itself or setting, lexicon, agent, hostile)
+        found = _modality(governor, own, itself or setting, lexicon, via, hostile)
         if not itself and _undenied(governor, own, complement, lexicon):
             found = "hypothetical"
         if found == "hypothetical" or (found and modality is None):

@@ -582,8 +582,10 @@ class RelationFinder:
             return self._describing_agents(word, arguments) or arguments.verb_subjects(word)
         if shape in ("under", "receipt"):
             # 'came under fire from X', 'won support from X': the source may hang on the verb;
-            # 'sparked protests in Jordan': the people of the state the reaction is in
+            # 'sparked protests in Jordan': the people of the state a reaction is in
+            # (`reaction_relations`; 'provoked the war in Ukraine' makes Ukraine no attacker)
             verb = nodes["verb"]
+            reaction = trigger.relation in self.lexicon["reaction_relations"]
             return (
                 arguments.noun_agents(word, clause=False)
                 or [*prep_objects(verb, "from"), *prep_objects(verb, "by")]
@@ -591,7 +593,9 @@ class RelationFinder:
                     place
                     for holder in (word, verb)
                     for place in prep_objects(holder, "in")
-                    if (arg := arguments.agent(place)) is not None and arg.kind == "State"
+                    if reaction
+                    and (arg := arguments.agent(place)) is not None
+                    and arg.kind == "State"
                 ]
             )
         noun = nodes["head"] if shape == "compound" else word
@@ -1167,6 +1171,12 @@ class RelationFinder:
                 # lift its sanctions on X', 'refused to end its support for X' leave it standing
                 undone = read_context(word.head, self.lexicon).polarity == "affirmed"
                 context = replace(context, polarity="negated" if undone else "affirmed")
+        if trigger.frame == "relational" and any(
+            c.dep_ in ("amod", "advmod") and c.lower_ in self.lexicon["former_modifiers"]
+            for c in word.children
+        ):
+            # 'Armenia, formerly a close ally of Russia', 'a former ally': no longer holds
+            context = replace(context, polarity="negated")
         if any(self._suspected(t) for t in agents):
             context = replace(context, modality="hypothetical")  # 'suspected Houthi drones hit X'
         rule = f"{trigger.rule}/{shape}"

@@ -471,6 +471,17 @@ ACTORS = [
         "Tamil Tiger rebels blew up a Sri Lankan navy ship.",
         {("liberation-tigers-of-tamil-eelam", "attacked", "sri-lanka")},
     ),
+    # a body a demonym modifies is that state's; epithets of state media are metonyms
+    (
+        "Chinese Foreign Ministry spokesperson Mao Ning criticised Japan.",
+        {
+            ("mao-ning", "memberOf", "chinese-foreign-ministry"),
+            ("chinese-foreign-ministry", "partOf", "china"),
+            ("mao-ning", "condemned", "japan"),
+        },
+    ),
+    ("The Zionist regime attacked Beirut.", {("israel", "attacked", "lebanon")}),
+    ("The ROK condemned the DPRK.", {("south-korea", "condemned", "north-korea")}),
     # curated leaders by surname; a known first name before one names someone else; a state
     # organ compounded with a person is that person's
     ("Trump spoke with Putin.", {("donald-trump", "spokeWith", "vladimir-putin")}),

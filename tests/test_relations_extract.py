@@ -111,6 +111,9 @@ RELATIONS = [
     ("14:32 GMT \u2013 Hamas fires rockets at Tel Aviv", {("hamas", "attacked", "israel")}),
     ("Latin American leaders condemned Israel.", set()),
     ("Hamas hands over four Israeli hostages to the Red Cross", {("hamas", "released", "israel")}),
+    # a person called on with nothing asked of them is visited, not asked
+    ("Prime Minister Shehbaz Sharif called on President Xi Jinping in Beijing.", {("xi-jinping", "leaderOf", "china")}),
+    ("The US called on Netanyahu to accept the deal.", {("united-states", "demanded", "benjamin-netanyahu")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a
     # relational noun with a name or demonym before it reads as the possessive does
     ("Sweden joined NATO.", {("sweden", "memberOf", "nato")}),

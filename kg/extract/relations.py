@@ -1123,6 +1123,15 @@ class RelationFinder:
             objects = [o for o in objects if not word.left_edge.i <= o.start <= word.right_edge.i]
         if shape == "dobj" and arguments.blamed_on(target):
             objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
+        if (
+            shape == "prep"
+            and word.pos_ == "VERB"
+            and self.lexicon.lookup("called_on_verbs", word.lemma_)
+            and not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in word.children)
+        ):
+            # 'called on President Xi at the Great Hall' pays a visit: a person called on with
+            # nothing asked of them is asked nothing
+            objects = [o for o in objects if o.kind != "Person"]
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc, held) for s in subjects for o in objects]
         if shape in _PAIRWISE:

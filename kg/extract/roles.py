@@ -125,7 +125,10 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     ]
     states = [a for a in found if a.kind == "State"]
     if organizations:
-        return _qualified(organizations[0], states[0] if states else None, arguments)
+        # 'Chinese Foreign Ministry spokesperson X': the state may modify the body's name
+        body = organizations[0]
+        state = states[0] if states else arguments.modifier_actor(arguments.doc[body.end - 1])
+        return _qualified(body, state, arguments)
     if len(states) > 1:
         # 'Bosnian Serb leader X' leads the Bosnian Serbs, a people of neither state
         people = [
@@ -300,7 +303,11 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
             organization.key not in arguments.gazetteer.entries
             and organization.kind == "Organization"
         ):
-            state = arguments.modifier_actor(noun) or _organization_state(noun, arguments)
+            state = (
+                arguments.modifier_actor(noun)
+                or _organization_state(noun, arguments)
+                or arguments.modifier_actor(arguments.doc[organization.end - 1])
+            )
             if state is not None:
                 yield RelationMatch(
                     "partOf",

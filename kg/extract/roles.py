@@ -125,10 +125,8 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     ]
     states = [a for a in found if a.kind == "State"]
     if organizations:
-        # 'Chinese Foreign Ministry spokesperson X': the state may modify the body's name
         body = organizations[0]
-        state = states[0] if states else arguments.modifier_actor(arguments.doc[body.end - 1])
-        return _qualified(body, state, arguments)
+        return _qualified(body, states[0] if states else _name_state(body, arguments), arguments)
     if len(states) > 1:
         # 'Bosnian Serb leader X' leads the Bosnian Serbs, a people of neither state
         people = [
@@ -306,7 +304,7 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
             state = (
                 arguments.modifier_actor(noun)
                 or _organization_state(noun, arguments)
-                or arguments.modifier_actor(arguments.doc[organization.end - 1])
+                or _name_state(organization, arguments)
             )
             if state is not None:
                 yield RelationMatch(
@@ -337,6 +335,11 @@ def _national_organization(span: Span, arguments: Arguments) -> Iterator[Relatio
         _ROLE_CONFIDENCE,
         Context(),
     )
+
+
+def _name_state(body: Arg, arguments: Arguments) -> Arg | None:
+    """'Chinese Foreign Ministry spokesperson X': a state that modifies a body's name."""
+    return arguments.modifier_actor(arguments.doc[body.end - 1])
 
 
 def _organization_state(noun: Token, arguments: Arguments) -> Arg | None:

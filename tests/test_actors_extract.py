@@ -630,7 +630,12 @@ def test_a_sector_noun_without_an_owner_stands_for_nobody(claims_of):
             ("imran-khan", "leaderOf", "pakistan"),
             None,
         ),
-        # ousted, deposed, toppled: a former role too
+        # 'then' before an apposition's title; ousted, deposed, toppled: a former role too
+        (
+            "Boris Johnson, then Britain's prime minister, visited Kyiv.",
+            ("boris-johnson", "leaderOf", "united-kingdom"),
+            None,
+        ),
         (
             "Ousted Syrian President Bashar al-Assad fled to Moscow.",
             ("bashar-al-assad", "leaderOf", "syria"),

@@ -100,6 +100,8 @@ def _is_former(noun: Token, lexicon: Lexicon) -> bool:
     children = list(noun.children)
     if noun.dep_ == "compound":
         children += [c for c in noun.head.children if c.i < noun.i]
+    if noun.dep_ == "appos":  # 'Boris Johnson, then Britain's prime minister, ...'
+        children += [c for c in noun.head.children if noun.head.i < c.i < noun.i]
     return any(
         t.lower_ in lexicon["former_modifiers"]
         for child in children

@@ -65,6 +65,9 @@ FACTS = [
     # protests called off concede to their target (CAMEO 082); hacked systems are coerced (176)
     ("The Tuareg ended their revolt against Mali.", {("tuareg", "concededTo", "mali")}),
     ("Russian hackers hacked the German parliament.", {("russian-hacker", "coerced", "germany")}),
+    # an arrest warrant for X is legal action against X (CAMEO 173)
+    ("The ICC issued an arrest warrant for Vladimir Putin.",
+     {("international-criminal-court", "coerced", "vladimir-putin")}),
     # ... but people hacked (or burned, clubbed) to death are attacked
     ("Sudanese soldiers hacked two Eritrean farmers to death.", {("sudan", "attacked", "eritrea")}),
     # a state's journalists and sailors are its civilians

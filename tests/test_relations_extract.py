@@ -114,6 +114,12 @@ RELATIONS = [
     # a person called on with nothing asked of them is visited, not asked
     ("Prime Minister Shehbaz Sharif called on President Xi Jinping in Beijing.", {("xi-jinping", "leaderOf", "china")}),
     ("The US called on Netanyahu to accept the deal.", {("united-states", "demanded", "benjamin-netanyahu")}),
+    # a headline lists names with a comma; a reaction at home to one's own leader is no state's
+    ("US, UK strike Houthi targets in Yemen",
+     {("united-states", "attacked", "houthis"), ("united-kingdom", "attacked", "houthis")}),
+    ("Iran threatens Canada, Mexico with tariffs", {("iran", "threatens", "canada"), ("iran", "threatens", "mexico")}),
+    ("Senegal's President Macky Sall postponed the election, sparking protests in Dakar.",
+     {("macky-sall", "leaderOf", "senegal")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a
     # relational noun with a name or demonym before it reads as the possessive does
     ("Sweden joined NATO.", {("sweden", "memberOf", "nato")}),

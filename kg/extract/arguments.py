@@ -111,6 +111,19 @@ def _set_apart(name: Token, noun: Token) -> bool:
     )
 
 
+def _listed_before(name: Token, subject: Token) -> bool:
+    """'Israel, Syria hold talks': a name of the subject's kind that opens the clause, a comma
+    between them, is the first item of a headline's list of subjects."""
+    return (
+        name.dep_ in ("npadvmod", "dep", "nmod")
+        and name.pos_ == subject.pos_ == "PROPN"
+        and name.ent_type_ != ""
+        and name.ent_type_ == subject.ent_type_
+        and subject.left_edge.i == name.i + 2
+        and name.doc[name.i + 1].text == ","
+    )
+
+
 def stray_by(noun: Token) -> list[Token]:
     """'protested against hikes by the government', 'rejected the offer by Iran': the small
     model hangs the noun's 'by X' on the active verb whose object (or whose preposition's object)
@@ -678,6 +691,8 @@ class Arguments:
             # pronoun stands for an actor only if `kg_coref` resolved it.
             found = [c for c in subjects if c.dep_ == "nsubj" or raised]
             found = [c for c in found if not any(_set_apart(f, c) for f in found)]
+            # 'Israel, Syria hold talks': the parser hangs a headline's first name elsewhere
+            found += [c for c in verb.children if any(_listed_before(c, f) for f in found)]
             return found + _companions(verb, found)
         if verb.dep_ == "relcl":
             return [verb.head]

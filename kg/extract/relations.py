@@ -248,9 +248,24 @@ def _refusers(refusal: Token, arguments: Arguments) -> set[str]:
 
 def _with_conjuncts(token: Token) -> list[Token]:
     """The token and its conjuncts, less those a 'not' excludes ('Hezbollah but not Hamas', 'not
-    Russia but Iran'; 'not only X but also Y' keeps both)."""
+    Russia but Iran'; 'not only X but also Y' keeps both), and names a headline lists with a
+    comma, which the parser makes appositions ('Trump threatens Canada, Mexico')."""
     conjuncts = [c for c in token.conjuncts if not _excluded(c)]
-    return [*([] if conjuncts and _excluded(token) else [token]), *conjuncts]
+    listed = [c for c in token.children if _listed(token, c)]
+    return [*([] if conjuncts and _excluded(token) else [token]), *conjuncts, *listed]
+
+
+def _listed(name: Token, appos: Token) -> bool:
+    """'Russia, Ukraine swap prisoners': a name of the same kind right after a name and a comma
+    is the next item of a headline's list, no description of it."""
+    return (
+        appos.dep_ == "appos"
+        and name.pos_ == appos.pos_ == "PROPN"
+        and name.ent_type_ != ""
+        and appos.ent_type_ == name.ent_type_
+        and appos.left_edge.i == name.i + 2
+        and name.doc[name.i + 1].text == ","
+    )
 
 
 def _excluded(conjunct: Token) -> bool:
@@ -1134,6 +1149,12 @@ class RelationFinder:
             objects = [o for o in objects if o.kind != "Person"]
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc, held) for s in subjects for o in objects]
+        if shape == "receipt":
+            # 'Sall postponed the election, sparking protests in Dakar': a reaction in a state to
+            # its own leader's act is its people's, whom the text does not name; no state's
+            pairs = [
+                (s, o) for s, o in pairs if not (self._own(o, s, held) or self._own(s, o, held))
+            ]
         if shape in _PAIRWISE:
             # 'France, Germany and Italy met': every two of them, not only the first with the rest
             others = [o for o in objects if all(o.key != s.key for s in subjects)]

@@ -118,6 +118,8 @@ RELATIONS = [
     ("US, UK strike Houthi targets in Yemen",
      {("united-states", "attacked", "houthis"), ("united-kingdom", "attacked", "houthis")}),
     ("Iran threatens Canada, Mexico with tariffs", {("iran", "threatens", "canada"), ("iran", "threatens", "mexico")}),
+    ("Israel, Syria hold rare direct talks in Baku", {("israel", "metWith", "syria")}),
+    ("Putin, Modi hold phone talks on Ukraine", set()),
     ("Senegal's President Macky Sall postponed the election, sparking protests in Dakar.",
      {("macky-sall", "leaderOf", "senegal")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a

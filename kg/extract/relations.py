@@ -909,6 +909,8 @@ class RelationFinder:
     ) -> Iterator[RelationMatch]:
         """'Hungarian and Romanian officials agreed', 'the two leaders met': a reciprocal
         trigger with no object of its own relates the members of its compound subject."""
+        if trigger.unless and _cancelled(word, trigger):
+            return  # 'Putin and Modi held phone talks'
         reflexive = _reflexive(word, self.lexicon)
         if word.pos_ == "VERB":
             agents = arguments.verb_subjects(word)
@@ -918,6 +920,13 @@ class RelationFinder:
             agents = arguments.noun_agents(word) or _between(word)
         # ('the leaders of India and Pakistan met': the conjuncts after a sector noun's 'of')
         pairs = [pair for agent in agents for pair in combinations(arguments.parties(agent), 2)]
+        listed = [*agents, *(c for agent in agents for c in agent.children if _listed(agent, c))]
+        if not pairs and len(listed) > 1 and all(t.pos_ == "PROPN" for t in listed):
+            # 'Israel, Syria hold talks', 'Russia, Ukraine swap prisoners': a headline's list
+            named = {
+                a.key: a for t in sorted(listed, key=lambda t: t.i) for a in arguments.parties(t)
+            }
+            pairs = list(combinations(named.values(), 2))
         if not pairs and reflexive:
             # 'X and Y declared themselves allies': the coordinated subjects, named one by one
             named = [a for t in agents for c in _with_conjuncts(t) for a in arguments.parties(c)]

@@ -25,6 +25,7 @@ __all__ = [
     "EventMention",
     "RelationMatch",
     "compound_modifiers",
+    "listed",
     "prep_objects",
 ]
 
@@ -111,16 +112,16 @@ def _set_apart(name: Token, noun: Token) -> bool:
     )
 
 
-def _listed_before(name: Token, subject: Token) -> bool:
-    """'Israel, Syria hold talks': a name of the subject's kind that opens the clause, a comma
-    between them, is the first item of a headline's list of subjects."""
+def listed(first: Token, second: Token) -> bool:
+    """'Russia, Ukraine swap prisoners', 'Trump threatens Canada, Mexico': a name of the same
+    kind right after a name and a comma is the next item of a headline's list, whatever
+    dependency the parser gives it."""
     return (
-        name.dep_ in ("npadvmod", "dep", "nmod")
-        and name.pos_ == subject.pos_ == "PROPN"
-        and name.ent_type_ != ""
-        and name.ent_type_ == subject.ent_type_
-        and subject.left_edge.i == name.i + 2
-        and name.doc[name.i + 1].text == ","
+        first.pos_ == second.pos_ == "PROPN"
+        and first.ent_type_ != ""
+        and first.ent_type_ == second.ent_type_
+        and second.left_edge.i == first.i + 2
+        and first.doc[first.i + 1].text == ","
     )
 
 
@@ -692,7 +693,11 @@ class Arguments:
             found = [c for c in subjects if c.dep_ == "nsubj" or raised]
             found = [c for c in found if not any(_set_apart(f, c) for f in found)]
             # 'Israel, Syria hold talks': the parser hangs a headline's first name elsewhere
-            found += [c for c in verb.children if any(_listed_before(c, f) for f in found)]
+            found += [
+                c
+                for c in verb.children
+                if c.dep_ in ("npadvmod", "dep", "nmod") and any(listed(c, f) for f in found)
+            ]
             return found + _companions(verb, found)
         if verb.dep_ == "relcl":
             return [verb.head]

@@ -24,6 +24,7 @@ from .arguments import (
     EventMention,
     RelationMatch,
     compound_modifiers,
+    listed,
     prep_objects,
 )
 from .context import Context, denied, infinitive, read_context, subjunctive
@@ -251,21 +252,13 @@ def _with_conjuncts(token: Token) -> list[Token]:
     Russia but Iran'; 'not only X but also Y' keeps both), and names a headline lists with a
     comma, which the parser makes appositions ('Trump threatens Canada, Mexico')."""
     conjuncts = [c for c in token.conjuncts if not _excluded(c)]
-    listed = [c for c in token.children if _listed(token, c)]
+    listed = _listed(token)
     return [*([] if conjuncts and _excluded(token) else [token]), *conjuncts, *listed]
 
 
-def _listed(name: Token, appos: Token) -> bool:
-    """'Russia, Ukraine swap prisoners': a name of the same kind right after a name and a comma
-    is the next item of a headline's list, no description of it."""
-    return (
-        appos.dep_ == "appos"
-        and name.pos_ == appos.pos_ == "PROPN"
-        and name.ent_type_ != ""
-        and appos.ent_type_ == name.ent_type_
-        and appos.left_edge.i == name.i + 2
-        and name.doc[name.i + 1].text == ","
-    )
+def _listed(name: Token) -> list[Token]:
+    """The names a headline lists after this one, which the parser makes its appositions."""
+    return [c for c in name.children if c.dep_ == "appos" and listed(name, c)]
 
 
 def _excluded(conjunct: Token) -> bool:
@@ -920,7 +913,7 @@ class RelationFinder:
             agents = arguments.noun_agents(word) or _between(word)
         # ('the leaders of India and Pakistan met': the conjuncts after a sector noun's 'of')
         pairs = [pair for agent in agents for pair in combinations(arguments.parties(agent), 2)]
-        listed = [*agents, *(c for agent in agents for c in agent.children if _listed(agent, c))]
+        listed = [*agents, *(c for agent in agents for c in _listed(agent))]
         if not pairs and len(listed) > 1 and all(t.pos_ == "PROPN" for t in listed):
             # 'Israel, Syria hold talks', 'Russia, Ukraine swap prisoners': a headline's list
             named = {

@@ -99,17 +99,15 @@ def prep_objects(token: Token, word: str) -> list[Token]:
     ]
 
 
+def _after_comma(first: Token, second: Token) -> bool:
+    """The phrase of `second` opens right after `first` and a comma ('Hezbollah, the group')."""
+    return second.left_edge.i == first.i + 2 and first.doc[first.i + 1].text == ","
+
+
 def _set_apart(name: Token, noun: Token) -> bool:
     """'Hezbollah, the Lebanese group armed by Iran, fired ...': a common noun set off by a comma
     right after a name is its apposition, though the parser makes both subjects of the verb."""
-    start = noun.left_edge.i
-    return (
-        name.pos_ == "PROPN"
-        and noun.pos_ == "NOUN"
-        and start >= 2
-        and noun.doc[start - 1].text == ","
-        and name.i == start - 2
-    )
+    return name.pos_ == "PROPN" and noun.pos_ == "NOUN" and _after_comma(name, noun)
 
 
 def listed(first: Token, second: Token) -> bool:
@@ -120,8 +118,7 @@ def listed(first: Token, second: Token) -> bool:
         first.pos_ == second.pos_ == "PROPN"
         and first.ent_type_ != ""
         and first.ent_type_ == second.ent_type_
-        and second.left_edge.i == first.i + 2
-        and first.doc[first.i + 1].text == ","
+        and _after_comma(first, second)
     )
 
 

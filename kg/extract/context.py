@@ -510,8 +510,8 @@ def _modality(
     )
     if not is_trigger and not admits and via != "nsubj":
         forms = (token.lemma_.lower(), token.lower_)
-        words = _GOVERNOR_WORDS if hostile else (*_GOVERNOR_WORDS, ("attempt_words", "planned"))
-        found |= {m for words, m in words if lexicon.matches(words, *forms)}
+        lists = _GOVERNOR_WORDS if hostile else (*_GOVERNOR_WORDS, ("attempt_words", "planned"))
+        found |= {m for words, m in lists if lexicon.matches(words, *forms)}
         if via == "xcomp" and lexicon.matches("seeming_verbs", *forms):
             found.add("hypothetical")
         # 'it is unlikely that X will attack Y': a speculation word as the governor's predicate

@@ -31,6 +31,8 @@ __all__ = ["patterns"]
 
 _VERB = {"POS": {"IN": ["VERB"]}}
 _NOUN = {"POS": {"IN": ["NOUN", "PROPN"]}}
+# a past participle that describes a noun: 'Iran-backed Houthis', 'talks mediated by Qatar'
+_DESCRIBING = {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
 # an adjective, or a participle read as one ('Russia is *opposed* to X', which the parser makes a
 # passive)
 _ADJECTIVE = {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"IN": ["JJ", "VBN"]}}
@@ -683,7 +685,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             )
             yield from _named(verb, lexicon)
             # 'Iran-backed Houthis', 'separatists backed by Russia'
-            participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
+            participle = verb | _DESCRIBING
             yield (
                 "participle",
                 [_node("trigger", participle), _node("object", _NOUN, "trigger", "<")],
@@ -719,7 +721,7 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 # 'Qatar-mediated talks between X and Y', 'the truce between X and Y, brokered
                 # by Z': the parties of what the participle describes (the parser may hang the
                 # participle on the first party)
-                participle = verb | {"DEP": {"IN": ["amod", "acl"]}, "TAG": "VBN"}
+                participle = verb | _DESCRIBING
                 between = _prep(["between", "among"])
                 yield (
                     "participle-between",

@@ -31,7 +31,7 @@ from .context import Context, denied, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
-from .roles import delegation_leaders, find_roles
+from .roles import delegation_leaders, find_roles, is_former
 from .sectors import SECTOR_KEY
 from .tokens import token_table
 
@@ -252,8 +252,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
     Russia but Iran'; 'not only X but also Y' keeps both), and names a headline lists with a
     comma, which the parser makes appositions ('Trump threatens Canada, Mexico')."""
     conjuncts = [c for c in token.conjuncts if not _excluded(c)]
-    listed = _listed(token)
-    return [*([] if conjuncts and _excluded(token) else [token]), *conjuncts, *listed]
+    return [*([] if conjuncts and _excluded(token) else [token]), *conjuncts, *_listed(token)]
 
 
 def _listed(name: Token) -> list[Token]:
@@ -443,7 +442,7 @@ class RelationFinder:
                 and match.context.modality in ("asserted", "reported")
                 and any(
                     match.subject.key in deniers
-                    and (anaphor or any(self._same_act(t, match, arguments) for t in acts))
+                    and (anaphor or self._denies_act(acts, match, arguments))
                     for _, deniers, anaphor, acts in after
                 )
             ):
@@ -451,15 +450,20 @@ class RelationFinder:
             found.append(match)
         return found
 
-    def _same_act(self, token: Token, match: RelationMatch, arguments: Arguments) -> bool:
+    def _denies_act(self, acts: list[Token], match: RelationMatch, arguments: Arguments) -> bool:
         """A denied act of the match's relation with no object, or with the match's ('denied
         launching any offensive', 'denied attacking Syria'; 'denied targeting civilians' denies
         another act than striking a city)."""
-        words = self.lexicon.trigger_lemmas(match.relation, token.pos_)
-        if token.pos_ not in ("VERB", "NOUN") or token.lemma_ not in words:
-            return False
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        return all(any(a.key == match.object.key for a in arguments.parties(o)) for o in objects)
+        words = {pos: self.lexicon.trigger_lemmas(match.relation, pos) for pos in ("VERB", "NOUN")}
+        return any(
+            t.lemma_ in words.get(t.pos_, ())
+            and all(
+                any(a.key == match.object.key for a in arguments.parties(o))
+                for o in t.children
+                if o.dep_ == "dobj"
+            )
+            for t in acts
+        )
 
     def _told_events(self, doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
         """'Israel struck Beirut. Iran condemned the attack.': 'the attack' alone is the attack the
@@ -913,11 +917,11 @@ class RelationFinder:
             agents = arguments.noun_agents(word) or _between(word)
         # ('the leaders of India and Pakistan met': the conjuncts after a sector noun's 'of')
         pairs = [pair for agent in agents for pair in combinations(arguments.parties(agent), 2)]
-        listed = [*agents, *(c for agent in agents for c in _listed(agent))]
-        if not pairs and len(listed) > 1 and all(t.pos_ == "PROPN" for t in listed):
+        names = [*agents, *(c for agent in agents for c in _listed(agent))]
+        if not pairs and len(names) > 1 and all(t.pos_ == "PROPN" for t in names):
             # 'Israel, Syria hold talks', 'Russia, Ukraine swap prisoners': a headline's list
             named = {
-                a.key: a for t in sorted(listed, key=lambda t: t.i) for a in arguments.parties(t)
+                a.key: a for t in sorted(names, key=lambda t: t.i) for a in arguments.parties(t)
             }
             pairs = list(combinations(named.values(), 2))
         if not pairs and reflexive:
@@ -1203,11 +1207,9 @@ class RelationFinder:
                 # lift its sanctions on X', 'refused to end its support for X' leave it standing
                 undone = read_context(word.head, self.lexicon).polarity == "affirmed"
                 context = replace(context, polarity="negated" if undone else "affirmed")
-        if trigger.frame == "relational" and any(
-            c.dep_ in ("amod", "advmod") and c.lower_ in self.lexicon["former_modifiers"]
-            for c in word.children
-        ):
-            # 'Armenia, formerly a close ally of Russia', 'a former ally': no longer holds
+        if trigger.frame == "relational" and is_former(word, self.lexicon):
+            # 'Armenia, formerly a close ally of Russia', 'a former ally': no longer holds,
+            # read as a former title is
             context = replace(context, polarity="negated")
         if any(self._suspected(t) for t in agents):
             context = replace(context, modality="hypothetical")  # 'suspected Houthi drones hit X'

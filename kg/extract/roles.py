@@ -17,7 +17,7 @@ from .arguments import Arg, Arguments, RelationMatch, prep_objects
 from .context import Context, read_context
 from .tokens import token_table
 
-__all__ = ["delegation_leaders", "find_roles", "may_be_title", "titled_role"]
+__all__ = ["delegation_leaders", "find_roles", "is_former", "may_be_title", "titled_role"]
 
 _ROLE_CONFIDENCE = 0.85
 _GAZETTEER_TITLE_CONFIDENCE = 0.75
@@ -94,7 +94,7 @@ def _known_role(
     return None
 
 
-def _is_former(noun: Token, lexicon: Lexicon) -> bool:
+def is_former(noun: Token, lexicon: Lexicon) -> bool:
     """'ex-Defense Minister', 'former President Bush' (the parser may hang 'former' on the name
     the title is a compound of)."""
     children = list(noun.children)
@@ -279,7 +279,7 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
             continue
         if _city_title(noun, span, arguments):
             continue  # 'Delhi Chief Minister X', 'Kyiv Mayor X' hold a city's office
-        former = _is_former(noun, lexicon)
+        former = is_former(noun, lexicon)
         role, title, organization = found
         if organization is None and shape == "compound":
             # 'King Hussein of Jordan'; "Jordan's King Abdullah", 'Saudi Crown Prince Abdullah'

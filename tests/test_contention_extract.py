@@ -111,6 +111,10 @@ SHAPES = [
     ("Syrian artillery pounded Lebanese villages.", ("syria", "attacked", "lebanon"), "dobj"),
     ("Thousands of Armenians rallied in Yerevan to denounce Azerbaijan.",
      ("armenia", "protestedAgainst", "azerbaijan"), "purpose-act"),
+    ("Armenian students marched in Yerevan calling for the resignation of Prime Minister Nikol "
+     "Pashinyan.", ("armenian-student", "protestedAgainst", "nikol-pashinyan"), "purpose-act"),
+    ("Russia boycotted the Security Council session in protest against the United States.",
+     ("russia", "protestedAgainst", "united-states"), "prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -142,6 +146,8 @@ CONTEXT = [
 # sentence -> a statement it must not make at all
 LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
+    ("Georgian protesters rallied in Tbilisi calling for EU membership.",
+     ("georgian-protester", "protestedAgainst", "european-union")),
     ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
     ("India built a road on its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),
     ("India sent food to the Nepalese border.", ("india", "mobilizedAgainst", "nepal")),

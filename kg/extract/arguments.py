@@ -877,9 +877,11 @@ class Arguments:
         if (
             noun.dep_ == "pobj"
             and verb.dep_ == "prep"
+            and verb.lower_ not in self.lexicon["manner_preps"]
             and verb.head.lemma_ in self.lexicon["participation_verbs"]
         ):
-            # 'Qatar was (not) invited to the talks', 'X invited Qatar to the talks'
+            # 'Qatar was (not) invited to the talks', 'X invited Qatar to the talks'; not 'in',
+            # the manner of a clause ('boycotted the courts in protest against X', below)
             invited = verb.head
             return [
                 c for c in invited.children if c.dep_ in ("nsubjpass", "dobj")

@@ -347,15 +347,16 @@ def _object_noun_shapes(
                 *_object_after(prep, holder),
             ],
         )
-    if trigger.purposes:  # 'took to the streets to denounce X'
-        yield (
+    for purpose in (
+        _purpose_objects(trigger.purposes, lexicon, "trigger") if trigger.purposes else ()
+    ):
+        yield (  # 'took to the streets to denounce X'
             "prep-object-purpose-act",
             [
                 _node("trigger", verb),
                 _node("via", via, "trigger"),
                 _node("thing", nouns | {"DEP": "pobj"}, "via"),
-                _node("act", _purpose(trigger.purposes, lexicon), "trigger"),
-                _node("object", {"DEP": "dobj"}, "act"),
+                *purpose,
             ],
         )
     # 'lifted the sanctions imposed on X': the preposition on the participle describing the noun
@@ -461,6 +462,22 @@ def _purpose(purposes: str, lexicon: Lexicon) -> dict:
     """A verb of the line's `purposes` list, whose infinitive or participle of purpose names the
     object ('rallied to denounce X', 'rioted demanding X's resignation')."""
     return {"DEP": {"IN": ["advcl", "xcomp"]}, "LEMMA": {"IN": sorted(lexicon[purposes])}}
+
+
+def _purpose_objects(
+    purposes: str, lexicon: Lexicon, parent: str, act: dict | None = None
+) -> Iterator[list[dict]]:
+    """The act of purpose hanging on `parent` (a clause's, unless `act` says how it hangs) and
+    its object: a verb of the line's `purposes` list and its direct object, or one of
+    `request_for_verbs` and its 'for' ('marched in Dhaka calling for the resignation of X',
+    'blocked roads to press for X's release')."""
+    act = act or {}
+    yield [
+        _node("act", _purpose(purposes, lexicon) | act, parent),
+        _node("object", {"DEP": "dobj"}, "act"),
+    ]
+    asking = _purpose("request_for_verbs", lexicon) | act
+    yield [_node("act", asking, parent), *_object_after(_prep(("for",)), "act")]
 
 
 def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:
@@ -756,14 +773,8 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
         yield from _verb_shapes(trigger, verb, lexicon)
         if trigger.purposes:  # 'rallied to denounce X', 'rioted demanding X's resignation'
             act = _purpose(trigger.purposes, lexicon)
-            yield (
-                "purpose-act",
-                [
-                    _node("trigger", verb),
-                    _node("act", act, "trigger"),
-                    _node("object", {"DEP": "dobj"}, "act"),
-                ],
-            )
+            for purpose in _purpose_objects(trigger.purposes, lexicon, "trigger"):
+                yield "purpose-act", [_node("trigger", verb), *purpose]
             # 'marched in Belgrade, demanding that Milosevic step down': whom the clause asks to
             # yield (not 'demanding that NATO intervene')
             yielding = {"DEP": "ccomp", "LEMMA": {"IN": sorted(lexicon["protest_demands"])}}
@@ -778,16 +789,12 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             )
             # 'blocked roads demanding X's resignation': the parser hangs the participle on the
             # trigger's object
-            described = act | {"DEP": "acl", "TAG": "VBG"}
-            yield (
-                "purpose-act-object",
-                [
-                    _node("trigger", verb),
-                    _node("thing", {"DEP": "dobj"}, "trigger"),
-                    _node("act", described, "thing"),
-                    _node("object", {"DEP": "dobj"}, "act"),
-                ],
-            )
+            described = {"DEP": "acl", "TAG": "VBG"}
+            for purpose in _purpose_objects(trigger.purposes, lexicon, "thing", described):
+                yield (
+                    "purpose-act-object",
+                    [_node("trigger", verb), _node("thing", {"DEP": "dobj"}, "trigger"), *purpose],
+                )
         if trigger.complement:
             yield from _complement(verb, trigger, lexicon)
         if reciprocal:  # 'Putin and Xi met in Beijing'

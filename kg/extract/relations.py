@@ -980,12 +980,15 @@ class RelationFinder:
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if (
             shape in _PURPOSE_SHAPES
-            and self.lexicon.matches("request_words", nodes["act"].lemma_)
+            and (
+                self.lexicon.matches("request_words", nodes["act"].lemma_)
+                or nodes["act"].lemma_ in self.lexicon["request_for_verbs"]
+            )
             and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
             and not self.lexicon.matches("removal_nouns", nodes["object"].lemma_)
         ):
-            # demanding (urging, pressing for) X's resignation or the ouster of X protests
-            # against X; demanding EU membership does not protest against the EU
+            # demanding (urging, calling for) X's resignation or the ouster of X protests
+            # against X; demanding (calling for) EU membership does not protest against the EU
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid

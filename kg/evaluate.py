@@ -162,7 +162,7 @@ def _state_key(name: str, gazetteer: Gazetteer) -> str | None:
     entry = gazetteer.lookup(name) or gazetteer.demonym_state(name)
     if entry is None:
         return None
-    return entry.capital_of or entry.key
+    return entry.stands_for or entry.key
 
 
 def _belongs_to(

@@ -55,7 +55,8 @@ class GazetteerEntry:
     wikidata: str | None = None
     country: str | None = None
     titles: tuple[str, ...] = ()
-    capital_of: str | None = None
+    # the actor the place's name denotes when it acts: a state's capital, an organization's seat
+    stands_for: str | None = None
 
 
 @dataclass
@@ -115,6 +116,7 @@ def _labels(graph: Graph, subject: URIRef, predicate: URIRef) -> list[str]:
 def _build(graph: Graph) -> Gazetteer:
     gazetteer = Gazetteer()
     capitals = {o: s for s, o in graph.subject_objects(AKG.capital)}
+    seats = dict(graph.subject_objects(AKG.seatOf))  # 'Brussels' acts for the EU, lies in Belgium
     claimed: dict[str, set[str]] = defaultdict(set)
     for subject, cls in sorted(graph.subject_objects(RDF.type)):
         kind = _KINDS.get(cls)
@@ -126,8 +128,10 @@ def _build(graph: Graph) -> Gazetteer:
             raise KgError(f"gazetteer: {subject} has no skos:prefLabel")
         aliases = tuple(_labels(graph, subject, SKOS.altLabel))
         same = [str(o) for o in graph.objects(subject, OWL.sameAs) if str(o).startswith(str(WD))]
-        country = graph.value(subject, AKG.country)
-        capital_of = capitals.get(subject)
+        country = graph.value(subject, AKG.country) or (
+            capitals.get(subject) if subject in seats else None
+        )
+        stands_for = seats.get(subject) or capitals.get(subject)
         iso3 = graph.value(subject, AKG.iso3)
         gazetteer.entries[key] = GazetteerEntry(
             key=key,
@@ -137,7 +141,7 @@ def _build(graph: Graph) -> Gazetteer:
             wikidata=same[0] if same else None,
             country=_key(country) if country else None,
             titles=tuple(_labels(graph, subject, AKG.heldTitle)),
-            capital_of=_key(capital_of) if capital_of else None,
+            stands_for=_key(stands_for) if stands_for else None,
         )
         if iso3:
             gazetteer.iso3[str(iso3)] = key

@@ -169,6 +169,7 @@ class AKG(DefinedNamespace):
     objectCoreference: URIRef
     demonym: URIRef
     capital: URIRef
+    seatOf: URIRef
     iso3: URIRef
     country: URIRef
     heldTitle: URIRef

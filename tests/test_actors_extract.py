@@ -237,6 +237,13 @@ def test_a_sector_acts_for_its_state_and_is_recorded(
 
 # (text, expected facts): who the text names, read from its words, never from the sentence itself
 ACTORS = [
+    # the seat of an organization acts for it; what is done to the city is done to its state
+    (
+        "Brussels imposed new tariffs on Chinese electric vehicles.",
+        {("european-union", "sanctioned", "china")},
+    ),
+    ("Moscow threatened Brussels with retaliation.", {("russia", "threatens", "european-union")}),
+    ("Islamic State militants attacked Brussels.", {("islamic-state", "attacked", "belgium")}),
     # a stance ('pro-Russian', 'anti-Israel') names a group of its own, never the state's people
     (
         "Police in Warsaw detained pro-Russian protesters.",

@@ -120,7 +120,9 @@ def test_gazetteer_resolves_names_aliases_and_metonyms(name, key, kind):
 
 
 def test_a_capital_knows_its_state_and_a_demonym_names_its_state():
-    assert GAZETTEER.lookup("Moscow").capital_of == "russia"
+    assert GAZETTEER.lookup("Moscow").stands_for == "russia"
+    brussels = GAZETTEER.lookup("Brussels")  # the EU's seat, in Belgium
+    assert (brussels.stands_for, brussels.country) == ("european-union", "belgium")
     assert GAZETTEER.demonym_state("Iranian").key == "iran"
 
 

@@ -552,7 +552,7 @@ class ActorResolver:
             return None  # 'Kosovo Albanians': the sector resolver's group, not Albania
         if entry is not None:
             span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
-            span.kb_id_ = entry.capital_of or entry.key
+            span.kb_id_ = entry.stands_for or entry.key
             return span
         if ent.label_ in ("PERSON", "ORG", "GPE") and len(name) == 1 and name.text in surnames:
             key, _label = surnames[name.text]

@@ -272,6 +272,16 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
+    def seat_state(self, token: Token) -> Arg | None:
+        """The state an organization's seat lies in, which is what is done to the city ('attacked
+        Brussels': Belgium; 'Brussels imposed sanctions' acts for the EU)."""
+        span = self.spans.get(token.i)
+        entry = self.gazetteer.entries.get(span.id_) if span is not None else None
+        if entry is None or entry.kind != "Place" or entry.country is None:
+            return None
+        state = self.gazetteer.entries[entry.country]
+        return Arg(state.key, state.label, state.kind, span.start, span.end)
+
     def is_place(self, token: Token) -> bool:
         """A capital or metonym that stands for its state only when it acts ('the Damascus
         strike' is where, not whose)."""

@@ -809,17 +809,21 @@ class RelationFinder:
         ]
         return not named or any(t.lemma_ in self.lexicon["harm_nouns"] for t in named)
 
-    def _place_or_parties(self, token: Token, arguments: Arguments) -> list[Arg]:
+    def _place_or_parties(self, token: Token, arguments: Arguments, relation: str) -> list[Arg]:
         """'Russia bombed Kharkiv': what is done to a city is done to its state, also to a city
         the small model reads as a person or an organization no gazetteer knows ('shelled
-        Kherson', 'shelled Homs') or one a place noun names ('shelled the town of Kharkiv')."""
+        Kherson', 'shelled Homs') or one a place noun names ('shelled the town of Kharkiv'), and
+        to the seat of an organization ('attacked Brussels': Belgium, not the EU)."""
+        seat = arguments.seat_state(token) if relation in self.lexicon["site_relations"] else None
+        if seat is not None:
+            return [seat]
         parties = arguments.parties(token)
         forms = (token.lemma_.lower(), token.lower_)
         if not parties and self.lexicon.matches("place_nouns", *forms):
             return [
                 a
                 for place in prep_objects(token, "of")
-                for a in self._place_or_parties(place, arguments)
+                for a in self._place_or_parties(place, arguments, relation)
             ]
         if any(
             a.kind not in ("Person", "Organization") or a.key in self.gazetteer.entries
@@ -1138,7 +1142,11 @@ class RelationFinder:
             if shape != "participle"
             or t == target
             or (t.i > target.i and not any(c.dep_ in ("amod", "compound") for c in t.children))
-            for arg in (self._place_or_parties(t, arguments) if places else arguments.parties(t))
+            for arg in (
+                self._place_or_parties(t, arguments, trigger.relation)
+                if places
+                else arguments.parties(t)
+            )
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]
         if shape == "participle":

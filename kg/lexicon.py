@@ -71,6 +71,9 @@ class Trigger:
     complaint), false only without one ("Iran boycotted American goods" sanctions; merchants who
     boycott them protest); `subject_nouns` names the context.json list its subject's noun must
     come from ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels);
+    `site` true reads the line only when the verb's direct object names a city, by name or after
+    a place noun ("seized Goma", "seized the town of Uvira": an attack on its state), false only
+    when it names none ("seized a British-flagged tanker": coercion);
     `purposes` names the context.json list of verbs whose infinitive of purpose names the object
     ("rallied *to denounce* X": a protest against X). `via` adds prepositions by which the verb
     takes its object noun to 'of', 'with', 'on' and 'for' ("agreed *to* X's demands"; a noun
@@ -107,6 +110,7 @@ class Trigger:
     intent: bool = False
     predicate: str | None = None
     crowd: bool | None = None
+    site: bool | None = None
     subject_nouns: str | None = None
     purposes: str | None = None
     via: tuple[str, ...] = ()
@@ -240,6 +244,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             predicate=row.get("predicate"),
             via=tuple(row.get("via", ())),
             crowd=row.get("crowd"),
+            site=row.get("site"),
             subject_nouns=row.get("subject_nouns"),
             purposes=row.get("purposes"),
         )

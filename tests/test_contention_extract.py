@@ -115,6 +115,9 @@ SHAPES = [
      "Pashinyan.", ("armenian-student", "protestedAgainst", "nikol-pashinyan"), "purpose-act"),
     ("Russia boycotted the Security Council session in protest against the United States.",
      ("russia", "protestedAgainst", "united-states"), "prep"),
+    ("The Taliban seized Kabul.", ("taliban", "attacked", "afghanistan"), "dobj"),
+    ("The RSF seized El Fasher from the Sudanese army.",
+     ("rapid-support-forces", "attacked", "sudan"), "dobj"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -146,6 +149,7 @@ CONTEXT = [
 # sentence -> a statement it must not make at all
 LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
+    ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
     ("Georgian protesters rallied in Tbilisi calling for EU membership.",
      ("georgian-protester", "protestedAgainst", "european-union")),
     ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),

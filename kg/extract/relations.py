@@ -835,6 +835,16 @@ class RelationFinder:
         state = arguments.place_state(token, misread=True)
         return [state] if state is not None else parties
 
+    def _seizes_site(self, verb: Token, relation: str, arguments: Arguments) -> bool:
+        """Whether the verb's direct object is a city, read as its state: a capital, a city of
+        the city table, or one after a place noun ('seized Kyiv', 'Goma', 'the town of Uvira')."""
+        return any(
+            arguments.is_place(c)
+            or self._place_or_parties(c, arguments, relation) != arguments.parties(c)
+            for c in verb.children
+            if c.dep_ == "dobj"
+        )
+
     def _titled(self, token: Token) -> bool:
         """A name after a role title, rank or honorific ('President Bush', 'General Aidid')."""
         return any(
@@ -1063,6 +1073,11 @@ class RelationFinder:
             return  # 'called the illegal X ...' describes X in passing
         if trigger.predicate and not self._harmful(nodes["predicate"]):
             return  # 'said X was responsible for security' blames no one
+        if (
+            trigger.site is not None
+            and self._seizes_site(word, trigger.relation, arguments) != trigger.site
+        ):
+            return  # 'seized Goma' attacks DR Congo; 'seized a tanker' coerces its owner
         # 'between X and Y', 'X and Y met' pair X with its conjuncts; elsewhere coordination
         # multiplies subjects and objects.
         expand = (lambda t: [t]) if shape in _PAIRWISE else _with_conjuncts

@@ -150,6 +150,8 @@ CONTEXT = [
 LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
     ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
+    ("Mbappe scored twice as France beat Belgium.", ("france", "attacked", "belgium")),
+    ("DR Congo beat Nigeria on penalties.", ("dr-congo", "attacked", "nigeria")),
     ("Georgian protesters rallied in Tbilisi calling for EU membership.",
      ("georgian-protester", "protestedAgainst", "european-union")),
     ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),

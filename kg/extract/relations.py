@@ -149,7 +149,7 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
     the trigger's own, or the preposition or verb it is the object of: 'a general strike against
     X', 'went on strike against X', 'staged a strike against X' are no attack, 'pressed ahead
-    with talks with X' no demand; or a
+    with talks with X' no demand, 'scored twice as France beat Belgium' no attack; or a
     modifier of its direct object: 'withdrew its *peacekeeping* force' is no retreat, 'expelled
     the UN *envoy* Jan Pronk' no expulsion of a person, 'handed over *their* weapons' no aid."""
     clause = word.head if word.dep_ == "dobj" else word
@@ -163,7 +163,7 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
         )
         or any(c.lower_ in trigger.unless and c.dep_ in own for c in word.children)
         or (word.dep_ == "pobj" and word.head.lower_ in trigger.unless)
-        or (word.dep_ == "dobj" and word.head.lemma_ in trigger.unless)
+        or (word.dep_ in ("dobj", "advcl") and word.head.lemma_ in trigger.unless)
         or any(
             m.lower_ in trigger.unless and m.dep_ in ("amod", "compound", "poss")
             for c in word.children

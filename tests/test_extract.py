@@ -44,6 +44,9 @@ FACTS = [
     ("Erdogan and Putin held a telephone conversation.", {("recep-tayyip-erdogan", "spokeWith", "vladimir-putin")}),
     ("Moscow and Beijing are close allies.", {("russia", "alliedWith", "china")}),
     ("Israel and Hamas held talks in Cairo.", {("israel", "metWith", "hamas")}),
+    # sanctions no one plans to lift stand: in force, not threatened
+    ("The EU has no plans to lift its sanctions on Belarus.",
+     {("european-union", "sanctioned", "belarus")}),
     # the subject of 'is expected to' is the one who meets; an expected meeting is no fact yet
     ("Biden is expected to meet Xi at the summit.", set()),
     # sectors and assets of an actor stand for it
@@ -171,6 +174,9 @@ NOT_ASSERTED = [
     ("Israel plans to strike Hezbollah.", ("israel", "attacked", "hezbollah"), "affirmed", "planned"),
     ("Biden is expected to meet Xi at the summit.", ("joe-biden", "metWith", "xi-jinping"), "affirmed", "planned"),
     ("Putin and Xi could meet in Beijing.", ("vladimir-putin", "metWith", "xi-jinping"), "affirmed", "hypothetical"),
+    # a deal or an attack that is close, likely or imminent has not come about
+    ("A deal between Israel and Hamas is very close.", ("israel", "agreedWith", "hamas"), "affirmed", "hypothetical"),
+    ("An Israeli attack on Iran is imminent.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
 ]
 
 NOTHING = [

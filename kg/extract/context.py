@@ -427,6 +427,16 @@ def _charged(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _pending(copula: Token, lexicon: Lexicon) -> bool:
+    """'A deal between X and Y is *close*', '... is *likely*': the predicate of `pending_predicates`
+    says its subject has not come about (nor may have: 'the talks were close to collapse' is
+    read so too, for a deal 'close to being signed' was not signed)."""
+    return any(
+        c.dep_ == "acomp" and lexicon.matches("pending_predicates", c.lemma_.lower(), c.lower_)
+        for c in copula.children
+    )
+
+
 def _inverted_condition(clause: Token, lexicon: Lexicon) -> bool:
     """A condition stated by putting an auxiliary before the subject: 'Had Israel attacked Iran,
     ...', 'Should Russia attack X, ...', 'Were China to invade X, ...'."""
@@ -508,6 +518,8 @@ def _modality(
         )
         for c in children
     )
+    if via == "nsubj" and token.lemma_ == "be" and _pending(token, lexicon):
+        found.add("hypothetical")  # 'a deal between X and Y is close': not made yet
     if not is_trigger and not admits and via != "nsubj":
         forms = (token.lemma_.lower(), token.lower_)
         lists = _GOVERNOR_WORDS if hostile else (*_GOVERNOR_WORDS, ("attempt_words", "planned"))

@@ -105,9 +105,13 @@ def _prospective(context: Context) -> Context | None:
         return None
     if context.modality == "hypothetical":
         return context
-    return Context(
-        context.polarity, "reported" if context.attribution else "asserted", context.attribution
-    )
+    return Context(context.polarity, _standing(context), context.attribution)
+
+
+def _standing(context: Context) -> str:
+    """The modality of a measure in force, whatever is planned for it: stated by the text, or
+    reported by its source."""
+    return "reported" if context.attribution else "asserted"
 
 
 def _event_matches(
@@ -1230,9 +1234,14 @@ class RelationFinder:
                 )
             ):
                 # 'ended its embargo on X', 'ended its support for X' undo the measure; 'did not
-                # lift its sanctions on X', 'refused to end its support for X' leave it standing
+                # lift its sanctions on X', 'refused to end its support for X', 'has no plans to
+                # lift its sanctions on X' leave it standing (in force, no planned one: no threat)
                 undone = read_context(word.head, self.lexicon).polarity == "affirmed"
-                context = replace(context, polarity="negated" if undone else "affirmed")
+                context = (
+                    replace(context, polarity="negated")
+                    if undone
+                    else replace(context, polarity="affirmed", modality=_standing(context))
+                )
         if trigger.frame == "relational" and is_former(word, self.lexicon):
             # 'Armenia, formerly a close ally of Russia', 'a former ally': no longer holds,
             # read as a former title is

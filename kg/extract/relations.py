@@ -904,7 +904,7 @@ class RelationFinder:
     def _own(self, subject: Arg, obj: Arg, held: frozenset[tuple[str, str]] = frozenset()) -> bool:
         """The state a known person belongs to, or one the text titles them in (`held`):
         'Putin ordered Russian troops to leave' is a command to his own forces, not a demand on
-        another actor."""
+        another actor; 'Trump threatened to send US troops into X' threatens X, not them."""
         entry = self.gazetteer.entries.get(subject.key)
         known = entry is not None and entry.kind == "Person" and entry.country == obj.key
         return known or (subject.key, obj.key) in held  # (a group's home state is not its own)
@@ -1265,7 +1265,8 @@ class RelationFinder:
         prospect = "mobilizedAgainst" if prepared else trigger.prospective
         for subject, obj in pairs:
             if subject.key == obj.key or (
-                (shape.startswith("infinitive") or trigger.intent) and self._own(subject, obj)
+                (shape.startswith(("infinitive", "complement")) or trigger.intent)
+                and self._own(subject, obj)
             ):
                 continue
             if trigger.relation in self.lexicon["abroad_relations"] and self._own(

@@ -365,6 +365,11 @@ class RelationFinder:
         # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
         # cut a friendly one -> the measures they undo
         self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
+        # (relation, verb) pairs some line reads with its recipient after 'to' ('supplied drones
+        # to Russia'): their direct object is then what is given, not the party
+        self._to_recipient = {
+            (t.relation, lemma) for t in lexicon.triggers if "to" in t.preps for lemma in t.lemmas
+        }
         self._cutting = self._undoing(_CUT_NOUNS, -1)
         # a negative verb blocks a hostile measure from coming ('threatened to veto the
         # sanctions against X' threatens no X)
@@ -1142,6 +1147,15 @@ class RelationFinder:
             and any(c.dep_ == "poss" for c in nodes["thing"].children)
         ):
             return  # "Sweden's NATO membership bid" is Sweden's, not NATO's
+        if (
+            shape == "dobj"
+            and (trigger.relation, word.lemma_) in self._to_recipient
+            and any(
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > target.i
+                for c in word.children
+            )
+        ):
+            return  # 'supplied Shahed drones to Russia': the drones are given, Russia aided
         if (
             shape.endswith("object-owner")
             and self.lexicon.matches("aid_nouns", nodes["thing"].lemma_)

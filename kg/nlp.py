@@ -49,8 +49,9 @@ _DATELINE_LENGTH = 12  # tokens: 'NEW DELHI, India (AP) --' and the like
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """Where the text after a wire dateline begins ('BEIRUT (Reuters) - ', 'KABUL, Afghanistan
-    -- '), if a line starts with one: a place in capitals, then only capitalised words, commas
-    and a bracketed agency, then a dash."""
+    -- ', 'KYIV, Dec 3 (Reuters) - '), if a line starts with one: a place in capitals, then only
+    capitalised words, commas, numbers after a comma (a date) and a bracketed agency, then a
+    dash."""
     first = doc[start] if start < len(doc) else None
     if first is None or not (first.is_alpha and first.is_upper and len(first) > 1):
         return None
@@ -66,7 +67,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
             marked = True
         elif token.text == ",":
             marked = True
-        elif "\n" in token.text or not (token.is_punct or bracketed or token.text[:1].isupper()):
+        elif "\n" in token.text or not (
+            token.is_punct or bracketed or token.text[:1].isupper() or (marked and token.is_digit)
+        ):
             return None
     return None
 

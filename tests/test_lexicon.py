@@ -153,6 +153,9 @@ def test_a_line_break_starts_a_sentence_and_keeps_the_closing_quote():
         ("KABUL, Afghanistan -- The Taliban met.", ["KABUL", "The"]),
         ("Lead\nMOSCOW (AFP) \u2014 Russia met Iran.", ["Lead", "MOSCOW", "Russia"]),
         ("WASHINGTON - Biden met Xi.", ["WASHINGTON", "Biden"]),
+        ("KYIV, Dec 3 (Reuters) - Russia struck Kyiv.", ["KYIV", "Russia"]),  # with its date
+        ("GAZA, Oct. 9 -- Hamas met Egypt.", ["GAZA", "Hamas"]),
+        ("UN 2 - 1 vote.", ["UN"]),
         ("US - China talks resumed.", ["US"]),
         ("UN-backed forces - it said - attacked.", ["UN"]),
         ("Israel - the army said - struck Gaza.", ["Israel"]),

@@ -55,7 +55,9 @@ class Trigger:
     the African Union); `intransitive` reads the line only on a verb without a direct object
     ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
     preposition of the verb and its direct object is the object ("placed X under house *arrest*",
-    "held X as human *shields*"). With `casualties` the noun is read only as the event a
+    "held X as human *shields*"); with `inverse` too, that object is the one who did what the
+    noun names, for the verb's subject ("thanked *X* for its *support*": X supports the
+    subject). With `casualties` the noun is read only as the event a
     casualty verb's victims fell in, their attacker its modifier ("three soldiers were killed
     *in* a Hezbollah *ambush*": Hezbollah attacked them) or its relative clause killed ("a
     Hamas *bombing* that killed 15 Israelis"). `intent` reads, through the
@@ -106,6 +108,7 @@ class Trigger:
     object_kinds: tuple[str, ...] = ()
     intransitive: bool = False
     manner: bool = False
+    inverse: bool = False
     casualties: bool = False
     intent: bool = False
     predicate: str | None = None
@@ -239,6 +242,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             object_kinds=tuple(row.get("object_kinds", ())),
             intransitive=row.get("intransitive", False),
             manner=row.get("manner", False),
+            inverse=row.get("inverse", False),
             casualties=row.get("casualties", False),
             intent=row.get("intent", False),
             predicate=row.get("predicate"),

@@ -24,6 +24,10 @@ from kg.vocab import AKG, RDF, SKOS, actor_iri, event_iri
 # fmt: off
 # sentence -> the facts it states, exactly
 RELATIONS = [
+    # thanks praise the thanked (CAMEO 051), who supports the thanker in what it is thanked for
+    ("Zelensky thanked Germany for its support.",
+     {("germany", "supports", "volodymyr-zelensky"), ("volodymyr-zelensky", "supports", "germany")}),
+    ("Erdogan praised Qatar for its mediation.", {("recep-tayyip-erdogan", "supports", "qatar")}),
     # an attack one prepares for is a mobilization against its target; one vowed a threat
     ("Russia is preparing to invade Ukraine.", {("russia", "mobilizedAgainst", "ukraine")}),
     ("Iran vowed to attack Israel.", {("iran", "threatens", "israel")}),

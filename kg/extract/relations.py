@@ -1199,6 +1199,8 @@ class RelationFinder:
             objects = [o for o in objects if o.kind != "Person"]
         event = read_event(target, arguments) if trigger.events and not objects else None
         pairs = [self._domestic(s, o, word.doc, held) for s in subjects for o in objects]
+        if trigger.inverse:
+            pairs = [(o, s) for s, o in pairs]  # 'thanked X for its support': X supports them
         if shape == "receipt":
             # 'Sall postponed the election, sparking protests in Dakar': a reaction in a state to
             # its own leader's act is its people's, whom the text does not name; no state's

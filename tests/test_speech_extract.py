@@ -24,6 +24,7 @@ SHAPES = [
     ("Kenya called for Uganda to free the reporters.", {("kenya", "demanded", "uganda")}),
     # a leader's own troops are the means of the threatened act, not its target
     ("Trump threatened to send US troops into Nigeria.", {("donald-trump", "threatens", "nigeria")}),
+    ("Orban said he would not back new sanctions unless Budapest received guarantees.", set()),
     ("Norway told Russia to return the trawler.", {("norway", "demanded", "russia")}),
     ("Egypt appealed to Sudan to reopen the border.", {("egypt", "demanded", "sudan")}),
     ("China demanded the withdrawal of Indian troops.", {("china", "demanded", "india")}),

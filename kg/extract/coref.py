@@ -292,6 +292,7 @@ class CoreferenceResolver:
                 and kind in ("Actor", m.kind)
                 and m.kind != "Place"
                 and m.key not in own
+                and not _titles(noun.doc[m.start], arguments)
             }
             if len(found) == 2:
                 return list(found.values())
@@ -471,6 +472,21 @@ class CoreferenceResolver:
             elif token.tag_ in _NOUN_TAGS[number]:
                 return True
         return False
+
+
+def _titles(token: Token, arguments: Arguments) -> bool:
+    """A state that names a person's title ("*Qatar's* minister of state X", "the *Iranian*
+    foreign minister X"): one side with the person, never a second one."""
+    own = arguments.spans.get(token.i)
+    if token.dep_ not in ("poss", "compound", "amod") or (
+        own is not None and own.label_ == "Person"
+    ):
+        return False
+    head = token.head
+    near = [head, *(c for c in head.children if c.dep_ in ("appos", "compound"))]
+    if head.dep_ in ("appos", "compound"):
+        near.append(head.head)
+    return any((s := arguments.spans.get(t.i)) is not None and s.label_ == "Person" for t in near)
 
 
 def _acting(span: Span) -> tuple[int, str, str]:

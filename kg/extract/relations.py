@@ -1281,7 +1281,7 @@ class RelationFinder:
         prospect = "mobilizedAgainst" if prepared else trigger.prospective
         for subject, obj in pairs:
             if subject.key == obj.key or (
-                (shape.startswith(("infinitive", "complement")) or trigger.intent)
+                (shape.startswith(("infinitive", "complement", "own-act")) or trigger.intent)
                 and self._own(subject, obj)
             ):
                 continue

@@ -44,6 +44,9 @@ FACTS = [
     ("Erdogan and Putin held a telephone conversation.", {("recep-tayyip-erdogan", "spokeWith", "vladimir-putin")}),
     ("Moscow and Beijing are close allies.", {("russia", "alliedWith", "china")}),
     ("Israel and Hamas held talks in Cairo.", {("israel", "metWith", "hamas")}),
+    # funds a sum measures, frozen, are no aid
+    ("The EU froze billions of euros in EU funds for Hungary.",
+     {("european-union", "sanctioned", "hungary")}),
     # sanctions no one plans to lift stand: in force, not threatened
     ("The EU has no plans to lift its sanctions on Belarus.",
      {("european-union", "sanctioned", "belarus")}),

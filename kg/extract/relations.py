@@ -718,8 +718,44 @@ class RelationFinder:
         `_cutting`, 'ended its support for X' is no support."""
         nouns = undoing.get(act.lemma_)
         return nouns is not None and any(
-            c.dep_ == "dobj" and c.lemma_ in nouns for c in act.children
+            t.lemma_ in nouns
+            for c in act.children
+            if c.dep_ == "dobj"
+            for t in (c, *self._measured(c))
         )
+
+    def _measure_of(self, noun: Token) -> Token:
+        """The measure noun a noun is measured by, outermost first, else the noun itself (also
+        where the parser hangs its 'in' on the verb: 'froze billions of euros *in* EU funds')."""
+        while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in"):
+            holder = noun.head.head
+            if holder.pos_ == "VERB" and noun.head.lower_ == "in":
+                holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+            if holder.lemma_.lower() not in self.lexicon.measures():
+                break
+            noun = holder
+        return noun
+
+    def _measured(self, measure: Token) -> list[Token]:
+        """What a measure noun measures ('froze *billions* of euros in EU *funds*')."""
+        if measure.lemma_.lower() not in self.lexicon.measures():
+            return []
+        found = [
+            t
+            for p in measure.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "in")
+            for t in p.children
+            if t.dep_ == "pobj"
+        ]
+        if measure.dep_ == "dobj":
+            found += [
+                t
+                for p in measure.head.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for t in p.children
+                if t.dep_ == "pobj"
+            ]
+        return found + [t for f in found for t in self._measured(f)]
 
     def _planned_by_another(self, word: Token, subjects: list[Arg], arguments: Arguments) -> bool:
         """'Ukraine prepared for Russia's offensive': the plan is Ukraine's; the offensive is
@@ -1241,18 +1277,19 @@ class RelationFinder:
                 word, subjects, arguments
             ):
                 context = replace(context, modality="hypothetical")
+            measure = self._measure_of(word)  # 'froze billions of euros in EU funds for X'
             if (
-                word.dep_ == "dobj"
+                measure.dep_ == "dobj"
                 and trigger.pos == "NOUN"
                 and (
-                    self._undoes(word.head, self._relieving)
-                    or self._undoes(word.head, self._cutting)
+                    self._undoes(measure.head, self._relieving)
+                    or self._undoes(measure.head, self._cutting)
                 )
             ):
                 # 'ended its embargo on X', 'ended its support for X' undo the measure; 'did not
                 # lift its sanctions on X', 'refused to end its support for X', 'has no plans to
                 # lift its sanctions on X' leave it standing (in force, no planned one: no threat)
-                undone = read_context(word.head, self.lexicon).polarity == "affirmed"
+                undone = read_context(measure.head, self.lexicon).polarity == "affirmed"
                 context = (
                     replace(context, polarity="negated")
                     if undone

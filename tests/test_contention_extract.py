@@ -152,6 +152,7 @@ LOOK_ALIKES = [
     ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
     ("Mbappe scored twice as France beat Belgium.", ("france", "attacked", "belgium")),
     ("DR Congo beat Nigeria on penalties.", ("dr-congo", "attacked", "nigeria")),
+    ("India beat Pakistan by seven wickets.", ("india", "attacked", "pakistan")),
     ("Georgian protesters rallied in Tbilisi calling for EU membership.",
      ("georgian-protester", "protestedAgainst", "european-union")),
     ("India sent food to its border with Nepal.", ("india", "mobilizedAgainst", "nepal")),

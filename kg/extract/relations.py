@@ -160,7 +160,7 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     own = ("amod", "compound", "advmod", "prt")
     return (
         any(
-            t.lemma_ in trigger.unless
+            (t.lemma_ in trigger.unless or t.lower_ in trigger.unless)
             and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
             and t.head.lower_ not in _TIME_PREPS  # 'attacked X after a speech by Y' did attack
             for t in clause.subtree

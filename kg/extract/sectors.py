@@ -301,13 +301,25 @@ class SectorResolver:
 
     def _organ_state(self, state: Span, within: Span) -> bool:
         """Whether a state the sentence names may own its unnamed organs ('the police'): not a
-        stance ('pro-Palestinian demonstrators') nor the owner of an embassy ('outside the
-        Israeli embassy in London': the London police are not Israel's)."""
+        stance ('pro-Palestinian demonstrators'), the owner of an embassy ('outside the Israeli
+        embassy in London': the London police are not Israel's), nor the agent a hyphenated
+        participle names ('a *China*-brokered deal': the junta handed a town is not China's)."""
         word = state.doc[state.start]
         embassy = word.dep_ in ("amod", "compound") and self.lexicon.matches(
             "diplomatic_assets", word.head.lemma_.lower(), word.head.lower_
         )
-        return _within(state, within) and not embassy and stance_prefix(word, self.lexicon) is None
+        doc = state.doc
+        hyphenated = (
+            state.end + 1 < len(doc)
+            and doc[state.end].text == "-"
+            and doc[state.end + 1].tag_ == "VBN"
+        )
+        return (
+            _within(state, within)
+            and not embassy
+            and not hyphenated
+            and stance_prefix(word, self.lexicon) is None
+        )
 
     def _sector_noun(self, token: Token) -> str | None:
         """The sector a word names ('officials', 'security services'), read once per token: most

@@ -141,7 +141,9 @@ RELATIONS = [
     ("Iran announced it would retaliate against Israel.", {("iran", "threatens", "israel")}),
     # a lodged protest is a complaint to its addressee; a broker is no party to what it brokered
     ("China lodged a protest with Japan over the Taiwan remarks.", {("china", "condemned", "japan")}),
-    ("Israel and Hezbollah accepted a ceasefire brokered by the United States.", set()),
+    ("Israel and Hezbollah accepted a ceasefire brokered by the United States.",
+     {("united-states", "mediatesBetween", "israel"), ("united-states", "mediatesBetween", "hezbollah")}),
+    ("Israel and Hezbollah rejected a ceasefire brokered by France.", set()),  # no deal made
     # no one visits their own state
     ("Saudi Crown Prince Mohammed bin Salman praised Trump during his visit to Riyadh.",
      {("mohammed-bin-salman", "memberOf", "saudi-arabia"), ("mohammed-bin-salman", "supports", "donald-trump")}),

@@ -756,6 +756,31 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                         _node("prep", between, "object", "<"),
                     ],
                 )
+                # 'X and Y agreed to a ceasefire brokered by Z', 'X and Y swapped prisoners under
+                # a Z-brokered deal': the coordinated subjects of the verb the noun hangs on
+                parties = [
+                    _node("object", {"DEP": "nsubj"}, "verb"),
+                    _node("other", {"DEP": "conj"}, "object"),
+                ]
+                yield (
+                    "participle-parties",
+                    [
+                        _node("trigger", participle),
+                        _node("thing", _NOUN, "trigger", "<"),
+                        _node("verb", {"POS": "VERB"}, "thing", "<"),
+                        *parties,
+                    ],
+                )
+                yield (
+                    "participle-parties",
+                    [
+                        _node("trigger", participle),
+                        _node("thing", _NOUN, "trigger", "<"),
+                        _node("via", {"DEP": "prep"}, "thing", "<"),
+                        _node("verb", {"POS": "VERB"}, "via", "<"),
+                        *parties,
+                    ],
+                )
         if "to" in trigger.preps and not trigger.dobj:
             # 'gave Jordan a loan': the indirect object is the recipient
             yield (

@@ -365,6 +365,14 @@ class RelationFinder:
         # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
         # cut a friendly one -> the measures they undo
         self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
+        # the verbs of friendly lines: a mediated deal or swap their subjects made ('X and Y
+        # agreed to a truce brokered by Z'; not 'X and Y violated the Z-brokered truce')
+        self._friendly_verbs = frozenset(
+            lemma
+            for t in lexicon.triggers
+            if t.pos == "VERB" and self.signs.get(t.relation) == 1
+            for lemma in t.lemmas
+        )
         # (relation, verb) pairs some line reads with its recipient after 'to' ('supplied drones
         # to Russia'): their direct object is then what is given, not the party
         self._to_recipient = {
@@ -581,7 +589,7 @@ class RelationFinder:
                 or ([word.head] if word.dep_ in ("compound", "appos") else [])
                 or ([named] if named.pos_ == "PROPN" else [])
             )
-        if shape in ("participle", "participle-between"):
+        if shape in ("participle", "participle-between", "participle-parties"):
             # the modifier of 'Iran-backed', else the agent of 'backed by Iran'
             return compound_modifiers(word) or arguments.verb_subjects(word)
         if shape == "manner-passive":
@@ -1112,6 +1120,8 @@ class RelationFinder:
             # the one asked follows their preposition ('called on X to ...'): 'Biden called
             # Netanyahu to discuss X' is a phone call ('... to urge a ceasefire' asks it)
             return
+        if shape == "participle-parties" and nodes["verb"].lemma_ not in self._friendly_verbs:
+            return  # 'Hamas and Islamic Jihad violated the Egypt-brokered truce'
         if shape == "clause" and _question(nodes["clause"]):
             return  # 'asked why Iran attacked' asks a question, demands nothing
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:

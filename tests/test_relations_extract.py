@@ -144,6 +144,7 @@ RELATIONS = [
     ("Israel and Hezbollah accepted a ceasefire brokered by the United States.",
      {("united-states", "mediatesBetween", "israel"), ("united-states", "mediatesBetween", "hezbollah")}),
     ("Israel and Hezbollah rejected a ceasefire brokered by France.", set()),  # no deal made
+    ("Israel and Hamas agreed a ceasefire.", {("israel", "agreedWith", "hamas")}),
     # no one visits their own state
     ("Saudi Crown Prince Mohammed bin Salman praised Trump during his visit to Riyadh.",
      {("mohammed-bin-salman", "memberOf", "saudi-arabia"), ("mohammed-bin-salman", "supports", "donald-trump")}),

@@ -828,6 +828,9 @@ EVENTS = [
     ("Israel struck Beirut on Monday. Iran condemned the attack.",
      "iran", "condemned", "attack", "lebanon", ("israel",),
      {("israel", "attacked", "lebanon"), ("iran", "condemned", "israel")}),
+    ("Israel struck Iran's nuclear sites. Saudi Arabia condemned the strikes.",
+     "saudi-arabia", "condemned", "strike", "iran", ("israel",),
+     {("israel", "attacked", "iran"), ("saudi-arabia", "condemned", "israel")}),
     # ... not one two sentences back, one with another violent act told after it, nor one a
     # date may set apart
     ("Russia shelled the Ukrainian city of Kharkiv. The strike killed seven civilians. Germany condemned the attack.",

@@ -95,10 +95,10 @@ def read_event(noun: Token, arguments: Arguments) -> EventMention | None:
             perpetrators.setdefault(arg.key, arg)
     if target is None:
         label = noun.text.lower()
-        # 'the attack' alone: not 'the attacks', 'the October 7 attack', 'the attack by X'
+        # 'the attack', 'the strikes' alone: not 'the October 7 attack', 'the attack by X'
         children = list(noun.children)
         definite = (
-            noun.tag_ == "NN"
+            noun.tag_ in ("NN", "NNS")
             and len(children) == 1
             and children[0].dep_ == "det"
             and children[0].lower_ in ("the", "this", "that")

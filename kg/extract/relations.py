@@ -483,13 +483,13 @@ class RelationFinder:
         )
 
     def _told_events(self, doc: Doc, matches: list[RelationMatch]) -> list[RelationMatch]:
-        """'Israel struck Beirut. Iran condemned the attack.': 'the attack' alone is the attack the
-        text has just told of, when that is the one attacker and target stated as fact before it
-        in the document, in its sentence or the one before, no other violent act is told between
-        them ('Russia struck Kyiv. On Tuesday gunmen attacked a hall. X condemned the attack'
-        names no one) and no date follows ('the attack on October 7' may be another day's). The
-        event takes that victim and perpetrator, and what is said about it is said about the
-        perpetrator too."""
+        """'Israel struck Beirut. Iran condemned the attack.': 'the attack' (or 'the strikes')
+        alone is the attack the text has just told of, when that is the one attacker and target
+        stated as fact before it in the document, in its sentence or the one before, no other
+        violent act is told between them ('Russia struck Kyiv. On Tuesday gunmen attacked a hall.
+        X condemned the attack' names no one) and no date follows ('the attack on October 7' may
+        be another day's). The event takes that victim and perpetrator, and what is said about it
+        is said about the perpetrator too."""
         last: dict[tuple[str, str], RelationMatch] = {}
         for m in matches:
             if (

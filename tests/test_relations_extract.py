@@ -142,7 +142,8 @@ RELATIONS = [
     # a lodged protest is a complaint to its addressee; a broker is no party to what it brokered
     ("China lodged a protest with Japan over the Taiwan remarks.", {("china", "condemned", "japan")}),
     ("Israel and Hezbollah accepted a ceasefire brokered by the United States.",
-     {("united-states", "mediatesBetween", "israel"), ("united-states", "mediatesBetween", "hezbollah")}),
+     {("united-states", "mediatesBetween", "israel"), ("united-states", "mediatesBetween", "hezbollah"),
+      ("israel", "agreedWith", "hezbollah")}),
     ("Israel and Hezbollah rejected a ceasefire brokered by France.", set()),  # no deal made
     ("Israel and Hamas agreed a ceasefire.", {("israel", "agreedWith", "hamas")}),
     # no one visits their own state

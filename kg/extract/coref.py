@@ -292,7 +292,8 @@ class CoreferenceResolver:
                 and kind in ("Actor", m.kind)
                 and m.kind != "Place"
                 and m.key not in own
-                and not _titles(noun.doc[m.start], arguments)
+                # (a state counts for 'the two countries', which are no people)
+                and not (kind == "Actor" and _titles(noun.doc[m.start], arguments))
             }
             if len(found) == 2:
                 return list(found.values())

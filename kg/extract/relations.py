@@ -365,12 +365,13 @@ class RelationFinder:
         # the verbs of friendly lines that undo a hostile measure, and of hostile lines that
         # cut a friendly one -> the measures they undo
         self._relieving = self._undoing(_RELIEVED_NOUNS, 1)
-        # the verbs of friendly lines: a mediated deal or swap their subjects made ('X and Y
-        # agreed to a truce brokered by Z'; not 'X and Y violated the Z-brokered truce')
-        self._friendly_verbs = frozenset(
+        # the verbs of friendly lines done 'with' another, and light verbs: a mediated deal or
+        # swap their subjects made ('X and Y agreed to a truce brokered by Z', 'signed a deal
+        # mediated by Z'; not 'X and Y violated the Z-brokered truce', 'backed a Z-brokered plan')
+        self._friendly_verbs = lexicon["light_verbs"] | frozenset(
             lemma
             for t in lexicon.triggers
-            if t.pos == "VERB" and self.signs.get(t.relation) == 1
+            if t.pos == "VERB" and self.signs.get(t.relation) == 1 and "with" in t.preps
             for lemma in t.lemmas
         )
         # (relation, verb) pairs some line reads with its recipient after 'to' ('supplied drones

@@ -240,6 +240,15 @@ def test_a_sector_acts_for_its_state_and_is_recorded(
 
 # (text, expected facts): who the text names, read from its words, never from the sentence itself
 ACTORS = [
+    # the leader of a governing body leads the state it stands for; an army's commander does not
+    (
+        "Niger's junta, led by General Abdourahamane Tiani, condemned France.",
+        {("abdourahamane-tiani", "leaderOf", "niger"), ("niger", "condemned", "france")},
+    ),
+    (
+        "The Sudanese army, led by Abdel Fattah al-Burhan, condemned the RSF.",
+        {("sudan", "condemned", "rapid-support-forces")},
+    ),
     # the seat of an organization acts for it; what is done to the city is done to its state
     (
         "Brussels imposed new tariffs on Chinese electric vehicles.",

@@ -416,9 +416,12 @@ def _led_by(token: Token, arguments: Arguments) -> Iterator[tuple[Token, Arg]]:
 
 def _led_actor(span: Span, arguments: Arguments) -> Iterator[RelationMatch]:
     """'The RSF, led by Mohamed Hamdan Dagalo, ...': the person leads the named actor (not the
-    one a sector noun stands for: 'the Saudi-led coalition, commanded by X' is no Saudi office)."""
-    led = list(_led_by(span.root, arguments)) if span.root.pos_ == "PROPN" else []
-    actor = arguments.mention(span.root) if led else None
+    one a sector noun stands for: 'the Saudi-led coalition, commanded by X' is no Saudi office),
+    or the state a governing body stands for ("Niger's junta, led by General Tiani": Niger)."""
+    root = span.root
+    governing = arguments.lexicon.matches("governing_nouns", root.lemma_.lower(), root.lower_)
+    led = list(_led_by(root, arguments)) if root.pos_ == "PROPN" or governing else []
+    actor = arguments.mention(root) if led else None
     if actor is None:
         return
     for participle, leader in led:

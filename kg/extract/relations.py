@@ -866,8 +866,9 @@ class RelationFinder:
     def _place_or_parties(self, token: Token, arguments: Arguments, relation: str) -> list[Arg]:
         """'Russia bombed Kharkiv': what is done to a city is done to its state, also to a city
         the small model reads as a person or an organization no gazetteer knows ('shelled
-        Kherson', 'shelled Homs') or one a place noun names ('shelled the town of Kharkiv'), and
-        to the seat of an organization ('attacked Brussels': Belgium, not the EU)."""
+        Kherson', 'shelled Homs') or one a place noun names ('shelled the town of Kharkiv'), and,
+        for `site_relations`, to the seat of an organization ('attacked Brussels': Belgium;
+        'threatened Brussels with retaliation' threatens the EU)."""
         seat = arguments.seat_state(token) if relation in self.lexicon["site_relations"] else None
         if seat is not None:
             return [seat]

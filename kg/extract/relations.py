@@ -749,21 +749,9 @@ class RelationFinder:
         """What a measure noun measures ('froze *billions* of euros in EU *funds*')."""
         if measure.lemma_.lower() not in self.lexicon.measures():
             return []
-        found = [
-            t
-            for p in measure.children
-            if p.dep_ == "prep" and p.lower_ in ("of", "in")
-            for t in p.children
-            if t.dep_ == "pobj"
-        ]
-        if measure.dep_ == "dobj":
-            found += [
-                t
-                for p in measure.head.children
-                if p.dep_ == "prep" and p.lower_ == "in"
-                for t in p.children
-                if t.dep_ == "pobj"
-            ]
+        found = prep_objects(measure, "of") + prep_objects(measure, "in")
+        if measure.dep_ == "dobj":  # the 'in' the parser hangs on the verb
+            found += prep_objects(measure.head, "in")
         return found + [t for f in found for t in self._measured(f)]
 
     def _planned_by_another(self, word: Token, subjects: list[Arg], arguments: Arguments) -> bool:

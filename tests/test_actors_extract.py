@@ -256,6 +256,7 @@ ACTORS = [
     ),
     ("Moscow threatened Brussels with retaliation.", {("russia", "threatens", "european-union")}),
     ("Islamic State militants attacked Brussels.", {("islamic-state", "attacked", "belgium")}),
+    ("Zelensky travelled to Brussels.", {("volodymyr-zelensky", "visited", "belgium")}),
     # a stance ('pro-Russian', 'anti-Israel') names a group of its own, never the state's people
     (
         "Police in Warsaw detained pro-Russian protesters.",

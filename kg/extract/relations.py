@@ -857,10 +857,7 @@ class RelationFinder:
         Kherson', 'shelled Homs') or one a place noun names ('shelled the town of Kharkiv'), and,
         for `site_relations`, to the seat of an organization ('attacked Brussels': Belgium;
         'threatened Brussels with retaliation' threatens the EU)."""
-        seat = arguments.seat_state(token) if relation in self.lexicon["site_relations"] else None
-        if seat is not None:
-            return [seat]
-        parties = arguments.parties(token)
+        parties = self._seat_or_parties(token, arguments, relation)
         forms = (token.lemma_.lower(), token.lower_)
         if not parties and self.lexicon.matches("place_nouns", *forms):
             return [
@@ -877,6 +874,12 @@ class RelationFinder:
             return parties  # 'President Bush' is no town called Bush
         state = arguments.place_state(token, misread=True)
         return [state] if state is not None else parties
+
+    def _seat_or_parties(self, token: Token, arguments: Arguments, relation: str) -> list[Arg]:
+        """The actors a token stands for, but for `site_relations` the state a seat of an
+        organization lies in ('attacked Brussels', 'travelled to Brussels': Belgium)."""
+        seat = arguments.seat_state(token) if relation in self.lexicon["site_relations"] else None
+        return [seat] if seat is not None else arguments.parties(token)
 
     def _seizes_site(self, verb: Token, relation: str, arguments: Arguments) -> bool:
         """Whether the verb's direct object is a city, read as its state: a capital, a city of
@@ -1214,7 +1217,7 @@ class RelationFinder:
             for arg in (
                 self._place_or_parties(t, arguments, trigger.relation)
                 if places
-                else arguments.parties(t)
+                else self._seat_or_parties(t, arguments, trigger.relation)
             )
             if not trigger.object_kinds or arg.kind in trigger.object_kinds
         ]

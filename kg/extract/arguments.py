@@ -272,6 +272,18 @@ class Arguments:
             return Arg(state.key, state.label, state.kind, span.start, span.end)
         return self.mention(token)
 
+    def measure_of(self, noun: Token) -> Token:
+        """The measure noun a noun is measured by, outermost first, else the noun itself (also
+        where the parser hangs its 'in' on the verb: 'froze billions of euros *in* EU funds')."""
+        while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in"):
+            holder = noun.head.head
+            if holder.pos_ == "VERB" and noun.head.lower_ == "in":
+                holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+            if holder.lemma_.lower() not in self.lexicon.measures():
+                break
+            noun = holder
+        return noun
+
     def seat_state(self, token: Token) -> Arg | None:
         """The state an organization's seat lies in, which is what is done to the city ('attacked
         Brussels': Belgium; 'Brussels imposed sanctions' acts for the EU)."""
@@ -829,13 +841,8 @@ class Arguments:
                 return self.verb_subjects(noun.head)
             if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
                 return self.verb_subjects(noun.head.head)
-        measure = noun.head.head
-        if (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ in ("of", "in")
-            and measure.dep_ == "dobj"
-            and measure.lemma_.lower() in self.lexicon.measures()
-        ):
+        measure = self.measure_of(noun)
+        if measure.dep_ == "dobj":
             noun = measure  # 'pledged $200 million in aid': the measure takes its place
         verb = noun.head
         if (

@@ -733,18 +733,6 @@ class RelationFinder:
             for t in (c, *self._measured(c))
         )
 
-    def _measure_of(self, noun: Token) -> Token:
-        """The measure noun a noun is measured by, outermost first, else the noun itself (also
-        where the parser hangs its 'in' on the verb: 'froze billions of euros *in* EU funds')."""
-        while noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in"):
-            holder = noun.head.head
-            if holder.pos_ == "VERB" and noun.head.lower_ == "in":
-                holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
-            if holder.lemma_.lower() not in self.lexicon.measures():
-                break
-            noun = holder
-        return noun
-
     def _measured(self, measure: Token) -> list[Token]:
         """What a measure noun measures ('froze *billions* of euros in EU *funds*')."""
         if measure.lemma_.lower() not in self.lexicon.measures():
@@ -1280,7 +1268,7 @@ class RelationFinder:
                 word, subjects, arguments
             ):
                 context = replace(context, modality="hypothetical")
-            measure = self._measure_of(word)  # 'froze billions of euros in EU funds for X'
+            measure = arguments.measure_of(word)  # 'froze billions of euros in EU funds for X'
             if (
                 measure.dep_ == "dobj"
                 and trigger.pos == "NOUN"

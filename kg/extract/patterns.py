@@ -762,25 +762,18 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     _node("object", {"DEP": "nsubj"}, "verb"),
                     _node("other", {"DEP": "conj"}, "object"),
                 ]
-                yield (
-                    "participle-parties",
-                    [
-                        _node("trigger", participle),
-                        _node("thing", _NOUN, "trigger", "<"),
-                        _node("verb", {"POS": "VERB"}, "thing", "<"),
-                        *parties,
-                    ],
-                )
-                yield (
-                    "participle-parties",
-                    [
-                        _node("trigger", participle),
-                        _node("thing", _NOUN, "trigger", "<"),
-                        _node("via", {"DEP": "prep"}, "thing", "<"),
-                        _node("verb", {"POS": "VERB"}, "via", "<"),
-                        *parties,
-                    ],
-                )
+                # the noun as the verb's object, or after its preposition ('under a deal ...')
+                for route in ([], [_node("via", {"DEP": "prep"}, "thing", "<")]):
+                    yield (
+                        "participle-parties",
+                        [
+                            _node("trigger", participle),
+                            _node("thing", _NOUN, "trigger", "<"),
+                            *route,
+                            _node("verb", {"POS": "VERB"}, "via" if route else "thing", "<"),
+                            *parties,
+                        ],
+                    )
         if "to" in trigger.preps and not trigger.dobj:
             # 'gave Jordan a loan': the indirect object is the recipient
             yield (

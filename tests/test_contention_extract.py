@@ -153,6 +153,8 @@ LOOK_ALIKES = [
     ("Mbappe scored twice as France beat Belgium.", ("france", "attacked", "belgium")),
     ("DR Congo beat Nigeria on penalties.", ("dr-congo", "attacked", "nigeria")),
     ("India beat Pakistan by seven wickets.", ("india", "attacked", "pakistan")),
+    ("France beat Belgium 1-0 in Paris.", ("france", "attacked", "belgium")),  # a match score
+    ("England beat Iran 6-2 in their opener.", ("england", "attacked", "iran")),
     ("Gustavo Petro clashed with Donald Trump over the strikes.",
      ("gustavo-petro", "attacked", "donald-trump")),
     ("Georgian protesters rallied in Tbilisi calling for EU membership.",

@@ -10,6 +10,8 @@ import pytest
 
 # fmt: off
 FACTS = [
+    # a headline's present after a time word is told as done (no clause yet to come above it)
+    ("Israel strikes Gaza after Hamas fires rockets.", {("israel", "attacked", "palestine")}),
     # core relations, active and passive voice, coordination
     ("Iran threatened Israel.", {("iran", "threatens", "israel")}),
     ("Israel was threatened by Iran.", {("iran", "threatens", "israel")}),
@@ -180,6 +182,10 @@ NOT_ASSERTED = [
     # a deal or an attack that is close, likely or imminent has not come about
     ("A deal between Israel and Hamas is very close.", ("israel", "agreedWith", "hamas"), "affirmed", "hypothetical"),
     ("An Israeli attack on Iran is imminent.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    # a present tense after a time word, under a clause yet to come, tells of the future
+    ("Xi will raise the issue when he meets Biden next week.", ("xi-jinping", "metWith", "joe-biden"), "affirmed", "planned"),
+    ("The ceasefire will hold until Israel withdraws its troops from Lebanon.", ("israel", "withdrewFrom", "lebanon"), "affirmed", "hypothetical"),
+    ("The US will lift sanctions once Iran releases the British sailors.", ("iran", "released", "united-kingdom"), "affirmed", "planned"),
 ]
 
 NOTHING = [

@@ -21,7 +21,7 @@ from .tokens import token_table
 if TYPE_CHECKING:
     from gender_guesser.detector import Detector
 
-__all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "strip_name"]
+__all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "has_score", "strip_name"]
 
 SPAN_KEY = "kg_actors"
 COREF_KEY = "kg_coref"  # the anaphors kg_coref resolved; label = the rule
@@ -49,6 +49,13 @@ _ACTOR_NAMES = {"Organization", "Group", "State"}
 _MISSPELT_LABELS = {"ORG"}
 # A regnal number after a monarch's name ('King Abdullah II', 'Pope John Paul II').
 _REGNAL = re.compile(r"[IVX]{1,5}")
+_SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
+
+
+def has_score(text: str) -> bool:
+    """A match score ('2-0', '6 - 2') marks a sports report: in a name the model tags ('beat
+    *Chelsea 2-0*') the name is a team, no actor; in a clause, a win is no attack."""
+    return _SCORE.search(text) is not None
 
 
 @cache
@@ -537,6 +544,8 @@ class ActorResolver:
         return entry if entry is not None and entry.kind == "State" else None
 
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
+        if has_score(ent.text):
+            return None
         name = strip_name(ent, self.lexicon)
         known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
         if known is not None and known.kind == "Person":

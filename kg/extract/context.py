@@ -222,6 +222,23 @@ def _past_clause(clause: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _future_clause(clause: Token, lexicon: Lexicon) -> str | None:
+    """'Xi will raise it *when he meets Biden*', 'would not free them *until Israel halts its
+    offensive*': a present tense after a time word, under a clause yet to come (a bare verb
+    under 'will', 'would', 'to'), tells of the future: planned, or awaited as a condition. A
+    headline's present ('Israel strikes Gaza after Hamas fires rockets') is told as done."""
+    if clause.dep_ != "advcl" or clause.head.tag_ != "VB":
+        return None
+    finite = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), clause)
+    if finite.tag_ not in ("VBZ", "VBP"):
+        return None
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}  # 'when': advmod
+    for words, modality in _FUTURE_CLAUSE_MARKS:
+        if marks & set(lexicon[words]):
+            return modality
+    return None
+
+
 def _negated(
     token: Token,
     own: bool,
@@ -346,6 +363,8 @@ _CHILD_MARKERS = (
     ("aux", "planned_aux", "planned"),
     ("amod", "planned_modifiers", "planned"),
 )
+# (context.json word list, modality) for a clause in the present after a time word
+_FUTURE_CLAUSE_MARKS = (("awaited_marks", "hypothetical"), ("future_time_marks", "planned"))
 # (context.json word list, modality) for a governor itself: 'speculation that ...', 'demanded a
 # withdrawal' (asked for, not done), 'allowed X to attack' (permitted, not done), 'plans to ...'
 _GOVERNOR_WORDS = (
@@ -507,6 +526,8 @@ def _modality(
         found.add("hypothetical")  # 'accused X of provoking Y to attack Z': alleged
     if own and _inverted_condition(token, lexicon):
         found.add("hypothetical")
+    if own and (future := _future_clause(token, lexicon)):
+        found.add(future)
     if token.dep_ == "ROOT" and _yes_no_question(token):
         found.add("hypothetical")  # 'Did Russia attack Ukraine?', 'Will China invade Taiwan?'
     # 'claimed responsibility for the attack', 'claimed the attack' admit it, no speculation

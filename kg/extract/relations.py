@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 from ..lexicon import Lexicon, Trigger
 from ..resolve import Gazetteer
 from ..vocab import slugify
+from .actors import has_score
 from .arguments import (
     Arg,
     Arguments,
@@ -155,11 +156,17 @@ def _cancelled(word: Token, trigger: Trigger) -> bool:
     X', 'went on strike against X', 'staged a strike against X' are no attack, 'pressed ahead
     with talks with X' no demand, 'scored twice as France beat Belgium' no attack; or a
     modifier of its direct object: 'withdrew its *peacekeeping* force' is no retreat, 'expelled
-    the UN *envoy* Jan Pronk' no expulsion of a person, 'handed over *their* weapons' no aid."""
+    the UN *envoy* Jan Pronk' no expulsion of a person, 'handed over *their* weapons' no aid; or,
+    for a line with 'score' among them, a match score in the clause ('France beat Belgium 1-0')."""
     clause = word.head if word.dep_ == "dobj" else word
     own = ("amod", "compound", "advmod", "prt")
+    doc = clause.doc
     return (
-        any(
+        (
+            "score" in trigger.unless
+            and has_score(doc[clause.left_edge.i : clause.right_edge.i + 1].text)
+        )
+        or any(
             (t.lemma_ in trigger.unless or t.lower_ in trigger.unless)
             and t.dep_ in ("pobj", "dobj", "advcl", "xcomp")
             and t.head.lower_ not in _TIME_PREPS  # 'attacked X after a speech by Y' did attack

@@ -59,6 +59,10 @@ SHAPES = [
     # a deed's 'of' is its author; what an occupation or a detention is 'of' was done to
     ("Germany condemned the policies of China.", {("germany", "condemned", "china")}),
     ("France criticized the actions of Israel in Gaza.", {("france", "condemned", "israel")}),
+    # a presence or deployment 'of' troops is their state's
+    ("Russia condemned the deployment of NATO troops.", {("russia", "condemned", "nato")}),
+    ("South Koreans protested the presence of US troops.",
+     {("south-korea", "protestedAgainst", "united-states")}),
     ("Germany condemned Russia's atrocities.", {("germany", "condemned", "russia")}),
     ("Germany condemned war crimes committed by Russia.", {("germany", "condemned", "russia")}),
     ("Egypt condemned the occupation of Lebanon.", set()),

@@ -91,6 +91,7 @@ FACTS = [
     ("Egypt placed its troops under UN command.", set()),
     # released and admitted (PLOVER RETREAT)
     ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
+    ("Iraq returned the remains of Kuwaiti soldiers to Kuwait.", {("iraq", "released", "kuwait")}),
     ("Syria allowed UN inspectors into the site.", {("syria", "admitted", "united-nations")}),
     ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
     ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),

@@ -21,7 +21,7 @@ from .tokens import token_table
 if TYPE_CHECKING:
     from gender_guesser.detector import Detector
 
-__all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "has_score", "strip_name"]
+__all__ = ["PAIR_KEY", "SPAN_KEY", "ActorResolver", "has_score", "portfolio", "strip_name"]
 
 SPAN_KEY = "kg_actors"
 COREF_KEY = "kg_coref"  # the anaphors kg_coref resolved; label = the rule
@@ -154,6 +154,15 @@ def _titled_name(title: Token, lexicon: Lexicon) -> Span | None:
     return doc[title.i + 1 : end]
 
 
+def portfolio(token: Token, lexicon: Lexicon) -> bool:
+    """A ministry's portfolio in a title ('Secretary of *State*', 'Minister *for Foreign
+    Affairs*'): a word of `portfolio_words` after 'of', 'for' or another of them."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return token.lower_ in lexicon["portfolio_words"] and (
+        before in ("of", "for") or before in lexicon["portfolio_words"]
+    )
+
+
 def strip_name(span: Span, lexicon: Lexicon) -> Span:
     """Drop leading ranks, honorifics, titles ('Crown Prince') and 'the', and a trailing
     possessive or preposition (the model tags 'Crown Prince Abdullah of' + 'Saudi Arabia')."""
@@ -163,6 +172,9 @@ def strip_name(span: Span, lexicon: Lexicon) -> Span:
     while end - start > 1:
         token = doc[start]
         first = token.lower_
+        if portfolio(token, lexicon):
+            start += 1  # 'Minister of *Defence* Sergei Shoigu'
+            continue
         if (
             first in ranks
             or first in honorifics
@@ -501,8 +513,8 @@ class ActorResolver:
             named = word.ent_type_ in ("", "PERSON") or (
                 _first_name(word.text) and self.gazetteer.lookup(word.text) is None
             )
-            if not named or self._title_word(word):
-                break  # 'On Monday Putin', 'General Kurilla'
+            if not named or self._title_word(word) or portfolio(word, self.lexicon):
+                break  # 'On Monday Putin', 'General Kurilla', 'Minister of Defence Shoigu'
             start -= 1
         name = doc[start : ent.end].text
         if start == ent.start or name in (entry.label, *entry.aliases):
@@ -543,9 +555,14 @@ class ActorResolver:
         entry = self.gazetteer.lookup(text) or self.gazetteer.demonym_state(word.text)
         return entry if entry is not None and entry.kind == "State" else None
 
+    def _regnal(self, name: Span) -> bool:
+        """A monarch is called by a given name ('Jordan's *King* Hussein'), no surname of another
+        person in the text ('Saddam Hussein')."""
+        return name.start > 0 and name.doc[name.start - 1].lower_ in self.lexicon["regnal_titles"]
+
     def _resolve(self, ent: Span, surnames: dict[str, tuple[str, str]]) -> Span | None:
-        if has_score(ent.text):
-            return None
+        if has_score(ent.text) or all(portfolio(t, self.lexicon) for t in ent):
+            return None  # a team in a sports report; the 'State' of 'Secretary of State'
         name = strip_name(ent, self.lexicon)
         known = self.gazetteer.entries.get(ent.ent_id_ or ent.id_)
         if known is not None and known.kind == "Person":
@@ -563,7 +580,12 @@ class ActorResolver:
             span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
             span.kb_id_ = entry.stands_for or entry.key
             return span
-        if ent.label_ in ("PERSON", "ORG", "GPE") and len(name) == 1 and name.text in surnames:
+        if (
+            ent.label_ in ("PERSON", "ORG", "GPE")
+            and len(name) == 1
+            and name.text in surnames
+            and not self._regnal(name)
+        ):
             key, _label = surnames[name.text]
             return Span(ent.doc, name.start, name.end, label="Person", span_id=key, kb_id=key)
         kind = _UNKNOWN_KINDS.get(ent.label_) or _people_kind(ent, name)

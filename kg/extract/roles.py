@@ -120,6 +120,9 @@ def _organization(noun: Token, arguments: Arguments) -> Arg | None:
     ]
     if noun.dep_ == "conj":  # "Russia's ex-Defense Minister and current ... secretary"
         candidates += [c for c in noun.head.children if c.dep_ == "poss"]
+    # 'the *ethnic* Albanian leader' leads a people, not Albania
+    ethnic = arguments.lexicon["ethnic_words"]
+    candidates = [c for c in candidates if c.i == 0 or c.doc[c.i - 1].lower_ not in ethnic]
     found = [arg for c in candidates if (arg := arguments.agent(c)) is not None and arg.is_actor]
     # "Putin's spokesman" is no member of a person
     organizations = [
@@ -193,9 +196,10 @@ def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str
     if root.pos_ == "NOUN":
         yield root, "anaphor"
     # the title may hang on any word of a name the parser split ('Minister Hans Van den Broek')
+    # (or as nmod when an 'of' follows it: 'U.S. Secretary of State Madeleine Albright')
     for word in person:
         for child in word.children:
-            if child.dep_ == "compound" and child.i < person.start:
+            if child.dep_ in ("compound", "nmod") and child.i < person.start:
                 yield child, "compound"
     for child in root.children:
         if child.dep_ == "appos":

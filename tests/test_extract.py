@@ -10,6 +10,8 @@ import pytest
 
 # fmt: off
 FACTS = [
+    # one asked does what a request asks, never its author
+    ("Hamas rejected Abbas's call to stop attacks on Israel.", {("hamas", "rejected", "abbas")}),
     # a headline's present after a time word is told as done (no clause yet to come above it)
     ("Israel strikes Gaza after Hamas fires rockets.", {("israel", "attacked", "palestine")}),
     # core relations, active and passive voice, coordination

@@ -721,6 +721,10 @@ class Arguments:
         if verb.dep_ == "relcl":
             return [verb.head]
         if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
+            # "Abbas's appeal (to Hamas) to halt attacks": one asked does what a request asks,
+            # never its author
+            forms = (verb.head.lemma_.lower(), verb.head.lower_)
+            request = verb.head.pos_ == "NOUN" and self.lexicon.matches("request_nouns", *forms)
             # 'Iran denied any plan to attack Israel': the plan's owner ("Washington's decision
             # to ...", 'the U.S. decision to ...', 'the decision by Serbia to ...'), else who
             # denied it
@@ -733,16 +737,17 @@ class Arguments:
                 ]
                 or prep_objects(verb.head, "by")
             )
-            if owners or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
+            if (owners and not request) or verb.head.dep_ not in ("dobj", "nsubj", "pobj"):
                 return owners
-            if verb.head.dep_ != "dobj":
-                return []
-            # 'gave Iraq an ultimatum to leave Kuwait', 'issued an ultimatum to Serbia to ...': the
-            # one it is given to is to act, not its giver
-            giver = verb.head.head
-            recipients = [c for c in giver.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-            recipients += [p for t in (verb.head, giver) for p in prep_objects(t, "to")]
-            return recipients or self.verb_subjects(giver)
+            # 'gave Iraq an ultimatum to leave Kuwait', 'issued an ultimatum to Serbia to ...',
+            # "Abbas's call on Hamas to ...": the one it is given to is to act, not its giver
+            giver = verb.head.head if verb.head.dep_ == "dobj" else None
+            recipients = [p for t in (verb.head, giver) if t for p in prep_objects(t, "to")]
+            recipients += [c for c in giver.children if c.dep_ == "dative"] if giver else []
+            recipients += prep_objects(verb.head, "on") if request else []
+            if recipients or owners or giver is None:
+                return [r for r in recipients if r.pos_ != "ADP"]
+            return self.verb_subjects(giver)  # 'rejected the ultimatum to leave Kuwait'
         if verb.dep_ == "xcomp" and verb.head.lemma_ in self.lexicon["object_control_verbs"]:
             # 'urged Russia to withdraw', 'asked France to send troops': the object does it (not
             # 'promised Egypt to send aid')

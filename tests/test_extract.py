@@ -10,6 +10,9 @@ import pytest
 
 # fmt: off
 FACTS = [
+    # who leads an event does it
+    ("France condemned the Saudi-led air strikes on Yemen.",
+     {("france", "condemned", "saudi-arabia"), ("saudi-arabia", "attacked", "yemen")}),
     # one asked does what a request asks, never its author
     ("Hamas rejected Abbas's call to stop attacks on Israel.", {("hamas", "rejected", "abbas")}),
     # a headline's present after a time word is told as done (no clause yet to come above it)

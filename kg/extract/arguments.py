@@ -833,6 +833,12 @@ class Arguments:
                 and not self._forum(child, noun)
             ):
                 return [child]
+        for child in noun.children:
+            # 'the U.S.-led invasion of Iraq', 'a Saudi-led offensive': who leads it does it
+            if child.dep_ == "amod" and child.lemma_ in self.lexicon["leading_verbs"]:
+                leaders = [c for c in compound_modifiers(child) if c.i in self.spans]
+                if leaders:
+                    return leaders
         if not clause:
             return []
         while noun.dep_ == "conj":  # 'launched artillery and rocket *fire* against X'

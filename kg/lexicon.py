@@ -74,7 +74,8 @@ class Trigger:
     boycott them protest); `subject_nouns` names the context.json list its subject's noun must
     come from ("Ethiopian *troops* left Somalia"; a president who leaves a capital travels);
     `site` true reads the line only when the verb's direct object names a city, by name or after
-    a place noun ("seized Goma", "seized the town of Uvira": an attack on its state), false only
+    a place noun, or ground held by force ("seized Goma", "seized the town of Uvira", "seized three
+    Ecuadorean border posts": an attack on its state), false only
     when it names none ("seized a British-flagged tanker": coercion);
     `purposes` names the context.json list of verbs whose infinitive of purpose names the object
     ("rallied *to denounce* X": a protest against X). `via` adds prepositions by which the verb

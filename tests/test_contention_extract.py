@@ -118,6 +118,7 @@ SHAPES = [
     ("The Taliban seized Kabul.", ("taliban", "attacked", "afghanistan"), "dobj"),
     ("The RSF seized El Fasher from the Sudanese army.",
      ("rapid-support-forces", "attacked", "sudan"), "dobj"),
+    ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "attacked", "ecuador"), "dobj"),
 ]
 
 # sentence -> a statement kept with its context but never a fact
@@ -150,6 +151,7 @@ CONTEXT = [
 LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
     ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
+    ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "coerced", "ecuador")),
     ("Mbappe scored twice as France beat Belgium.", ("france", "attacked", "belgium")),
     ("DR Congo beat Nigeria on penalties.", ("dr-congo", "attacked", "nigeria")),
     ("India beat Pakistan by seven wickets.", ("india", "attacked", "pakistan")),

@@ -878,9 +878,11 @@ class RelationFinder:
 
     def _seizes_site(self, verb: Token, relation: str, arguments: Arguments) -> bool:
         """Whether the verb's direct object is a city, read as its state: a capital, a city of
-        the city table, or one after a place noun ('seized Kyiv', 'Goma', 'the town of Uvira')."""
+        the city table, or one after a place noun ('seized Kyiv', 'Goma', 'the town of Uvira'),
+        or ground held by force (`territory_nouns`: 'seized three Ecuadorean border posts')."""
         return any(
             arguments.is_place(c)
+            or self.lexicon.matches("territory_nouns", c.lemma_.lower(), c.lower_)
             or self._place_or_parties(c, arguments, relation) != arguments.parties(c)
             for c in verb.children
             if c.dep_ == "dobj"

@@ -152,6 +152,9 @@ LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
     ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
     ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "coerced", "ecuador")),
+    # a crowd that blockades buildings obstructs (a protest), it mounts no military blockade
+    ("Thousands of Ukrainians blockaded government buildings in Kiev.",
+     ("ukrainians", "attacked", "ukraine")),
     ("Mbappe scored twice as France beat Belgium.", ("france", "attacked", "belgium")),
     ("DR Congo beat Nigeria on penalties.", ("dr-congo", "attacked", "nigeria")),
     ("India beat Pakistan by seven wickets.", ("india", "attacked", "pakistan")),

@@ -119,6 +119,11 @@ SHAPES = [
     ("The RSF seized El Fasher from the Sudanese army.",
      ("rapid-support-forces", "attacked", "sudan"), "dobj"),
     ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "attacked", "ecuador"), "dobj"),
+    # the one a demonstration presses to act is what it protests against
+    ("Thousands of Serbs rallied in Belgrade to press Slobodan Milosevic to resign.",
+     ("serbia", "protestedAgainst", "slobodan-milosevic"), "purpose-act"),
+    ("Russian miners blocked the railway to demand that the government pay their wages.",
+     ("russian-miner", "protestedAgainst", "russia"), "purpose-clause"),
 ]
 
 # sentence -> a statement kept with its context but never a fact

@@ -149,6 +149,15 @@ _PURPOSE_SHAPES = ("purpose-act", "purpose-act-object", "prep-object-purpose-act
 _TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
 
 
+def _addressee(act: Token, lexicon: Lexicon) -> bool:
+    """Whether the act's direct object is the one asked, not the thing asked for: a verb of
+    `object_control_verbs` with the infinitive of what is asked ('to press *Milosevic* to
+    resign'; 'to request EU membership' asks for the membership)."""
+    return act.lemma_ in lexicon["object_control_verbs"] and any(
+        c.dep_ == "xcomp" for c in act.children
+    )
+
+
 def _cancelled(word: Token, trigger: Trigger) -> bool:
     """A purpose in the trigger's clause among the line's `unless` words: 'demonstrated outside
     the embassy in support of X', '... to celebrate the victory' is no protest; or a modifier of
@@ -1043,9 +1052,11 @@ class RelationFinder:
             )
             and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
             and not self.lexicon.matches("removal_nouns", nodes["object"].lemma_)
+            and not _addressee(nodes["act"], self.lexicon)
         ):
             # demanding (urging, calling for) X's resignation or the ouster of X protests
-            # against X; demanding (calling for) EU membership does not protest against the EU
+            # against X; demanding (calling for) EU membership does not protest against the EU;
+            # pressing X to resign protests against X, the one pressed
             return
         if trigger.intent and nodes["act"].lemma_ in self._act_verbs:
             return  # 'agreed to aid X' states its own planned aid

@@ -172,6 +172,8 @@ REFUSALS = [
     ("China ruled out talks with Taiwan.", "ruled", "metWith"),
     ("Egypt refused to send peacekeepers to Somalia.", "refused", "aided"),
     ("Serbia snubbed a meeting with Kosovo.", "snubbed", "metWith"),
+    ("Spain ruled out any dialogue with ETA.", "ruled", "metWith"),
+    ("Britain refused to sit down with Sinn Fein.", "refused", "metWith"),
 ]
 # fmt: on
 

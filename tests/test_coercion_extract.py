@@ -92,6 +92,10 @@ FACTS = [
     # released and admitted (PLOVER RETREAT)
     ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
     ("Iraq returned the remains of Kuwaiti soldiers to Kuwait.", {("iraq", "released", "kuwait")}),
+    ("Iraq returned Kuwaiti archives to Kuwait.", {("iraq", "concededTo", "kuwait")}),
+    # a closure's 'of' is the place closed; a number's 'of' whom it counts
+    ("Israel lifted its closure of the Gaza Strip.", {("israel", "concededTo", "palestine")}),
+    ("Hamas freed two of the Israeli hostages.", {("hamas", "released", "israel")}),
     ("Syria allowed UN inspectors into the site.", {("syria", "admitted", "united-nations")}),
     ("Israel's withdrawal from Lebanon ended the occupation.", {("israel", "withdrewFrom", "lebanon")}),
     ("Russia halted its offensive against Kyiv.", {("russia", "withdrewFrom", "ukraine")}),

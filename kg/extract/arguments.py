@@ -470,9 +470,14 @@ class Arguments:
                 arg = self.agent(child)
                 if arg is not None and arg.is_actor:
                     return arg
-        owner = self.owner(token) if self.lexicon.matches("partitive_nouns", *forms) else None
+        # ('one of the few EU leaders to endorse Trump' is one person, not the EU)
+        partitive = self.lexicon.matches("partitive_nouns", *forms) or (
+            token.pos_ == "NUM" and token.lower_ != "one"
+        )
+        owner = self.owner(token) if partitive else None
         if owner is not None:
-            # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas'
+            # 'a group of Moroccan diplomats', 'thousands of Kurds', 'members of Hamas', '139 of
+            # the U.N. peacekeepers'
             return owner
         if self.lexicon.matches("group_nouns", *forms):
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)

@@ -93,6 +93,9 @@ FACTS = [
     ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
     ("Iraq returned the remains of Kuwaiti soldiers to Kuwait.", {("iraq", "released", "kuwait")}),
     ("Iraq returned Kuwaiti archives to Kuwait.", {("iraq", "concededTo", "kuwait")}),
+    # a ruler's own state is the frame of a coercion or concession, not its party
+    ("Peru's President Alberto Fujimori declared a state of emergency in Lima.",
+     {("alberto-fujimori", "leaderOf", "peru")}),
     # a closure's 'of' is the place closed; a number's 'of' whom it counts
     ("Israel lifted its closure of the Gaza Strip.", {("israel", "concededTo", "palestine")}),
     ("Hamas freed two of the Israeli hostages.", {("hamas", "released", "israel")}),

@@ -161,6 +161,8 @@ SHAPES = [
     ("Despite American objections, Israel continued the strikes.",
      {("israel", "rejected", "united-states")}),
     ("Despite Chinese support, Pakistan lost the vote.", set()),
+    # a person held is no party to a refused release
+    ("Hamas refused to free Gilad Shalit.", set()),
 ]
 # (sentence, the refusal word, the refused friendly relation)
 REFUSALS = [

@@ -1340,7 +1340,14 @@ class RelationFinder:
             yield RelationMatch(
                 trigger.relation, subject, obj, word.i, rule, trigger.confidence, context
             )
-            if refusal is not None and (not refusers or subject.key in refusers):
+            if (
+                refusal is not None
+                and (not refusers or subject.key in refusers)
+                # 'refused to free Gilad Shalit': a person held is no party to the refusal
+                and not (
+                    obj.kind == "Person" and trigger.relation in self.lexicon["captive_relations"]
+                )
+            ):
                 verb, relation, refused = refusal
                 yield RelationMatch(
                     relation,

@@ -93,6 +93,11 @@ FACTS = [
     ("Azerbaijan freed two Armenian soldiers.", {("azerbaijan", "released", "armenia")}),
     ("Iraq returned the remains of Kuwaiti soldiers to Kuwait.", {("iraq", "released", "kuwait")}),
     ("Iraq returned Kuwaiti archives to Kuwait.", {("iraq", "concededTo", "kuwait")}),
+    # whose monitors are named: 'from' is where they are expelled from; trade 'in' a state is
+    # aimed at it, whoever invests
+    ("Slobodan Milosevic threatened to expel NATO monitors from Kosovo.",
+     {("slobodan-milosevic", "threatens", "nato")}),
+    ("The US banned American investment in Iran.", {("united-states", "sanctioned", "iran")}),
     # a ruler's own state is the frame of a coercion or concession, not its party
     ("Peru's President Alberto Fujimori declared a state of emergency in Lima.",
      {("alberto-fujimori", "leaderOf", "peru")}),

@@ -157,6 +157,7 @@ LOOK_ALIKES = [
     ("Morocco cut a deal with Iran.", ("morocco", "sanctioned", "iran")),
     ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
     ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "coerced", "ecuador")),
+    ("Kuwait hosted joint exercises with American forces.", ("kuwait", "metWith", "united-states")),
     # a crowd that blockades buildings obstructs (a protest), it mounts no military blockade
     ("Thousands of Ukrainians blockaded government buildings in Kiev.",
      ("ukrainians", "attacked", "ukraine")),

@@ -569,7 +569,9 @@ class Arguments:
             # not name is still the owner, not the state the asset is in
             unknown = any(c.dep_ == "poss" and _unresolved_pronoun(c) for c in token.children)
             # 'tariffs on imports from Canada': goods and trade come from their owner
-            origin = ("of", "for", "from") if self.lexicon.matches("trade_nouns", *forms) else ()
+            # ('U.S. investment in Burma': where it goes, not whose)
+            trade = self.lexicon.matches("trade_nouns", *forms)
+            origin = ("in", "of", "for", "from") if trade else ()
             owner = self.owner(token, origin or ("of", "for")) or (
                 None
                 if unknown

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..lexicon import Lexicon, Trigger
+from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import has_score
@@ -1125,6 +1126,17 @@ class RelationFinder:
             return  # 'Hamas and Islamic Jihad violated the Egypt-brokered truce'
         if shape == "clause" and _question(nodes["clause"]):
             return  # 'asked why Iran attacked' asks a question, demands nothing
+        if (
+            trigger.owner
+            and nodes.get("prep") is not None
+            and nodes["prep"].lower_ == "from"
+            and arguments.modifier_actor(nodes["thing"], COLLECTIVE_KINDS) is not None
+            and (place := arguments.agent(nodes["object"])) is not None
+            and place.kind in ("State", "Place")
+        ):
+            # 'expel NATO monitors from Kosovo': whose they are is named, Kosovo is where from
+            # ('U.S. inspectors from UNSCOM' are UNSCOM's)
+            return
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
             return  # 'called the illegal X ...' describes X in passing
         if trigger.predicate and not self._harmful(nodes["predicate"]):
@@ -1205,13 +1217,18 @@ class RelationFinder:
             return  # 'supplied Shahed drones to Russia': the drones are given, Russia aided
         if (
             shape.endswith("object-owner")
-            and self.lexicon.matches("aid_nouns", nodes["thing"].lemma_)
+            and (
+                self.lexicon.matches("aid_nouns", nodes["thing"].lemma_)
+                or self.lexicon.matches("trade_nouns", nodes["thing"].lemma_)
+            )
             and any(
-                c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > nodes["thing"].i
+                c.dep_ in ("prep", "dative") and c.lower_ in ("to", "in") and c.i > nodes["thing"].i
                 for c in (*nodes["thing"].children, *word.children)
             )
         ):
-            return  # 'blocked EU aid to Ukraine': the giver, not the one the block is aimed at
+            # 'blocked EU aid to Ukraine', 'banned U.S. investment in Burma': the giver, not the
+            # one the block is aimed at
+            return
         places = trigger.relation in self.lexicon["place_object_relations"]
         objects = [
             arg

@@ -98,6 +98,8 @@ FACTS = [
     ("Slobodan Milosevic threatened to expel NATO monitors from Kosovo.",
      {("slobodan-milosevic", "threatens", "nato")}),
     ("The US banned American investment in Iran.", {("united-states", "sanctioned", "iran")}),
+    # a sentence is a punishment, no accusation
+    ("A Turkish court sentenced Abdullah Ocalan to death.", {("turkiye", "coerced", "abdullah-ocalan")}),
     # a ruler's own state is the frame of a coercion or concession, not its party
     ("Peru's President Alberto Fujimori declared a state of emergency in Lima.",
      {("alberto-fujimori", "leaderOf", "peru")}),

@@ -187,6 +187,8 @@ NOT_ASSERTED = [
     # a deal or an attack that is close, likely or imminent has not come about
     ("A deal between Israel and Hamas is very close.", ("israel", "agreedWith", "hamas"), "affirmed", "hypothetical"),
     ("An Israeli attack on Iran is imminent.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    # what a source called unconfirmed says is hypothetical
+    ("Unconfirmed reports said Israel struck Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     # a present tense after a time word, under a clause yet to come, tells of the future
     ("Xi will raise the issue when he meets Biden next week.", ("xi-jinping", "metWith", "joe-biden"), "affirmed", "planned"),
     ("The ceasefire will hold until Israel withdraws its troops from Lebanon.", ("israel", "withdrewFrom", "lebanon"), "affirmed", "hypothetical"),

@@ -609,9 +609,14 @@ def _speaker(verb: Token, lexicon: Lexicon) -> str | None:
 def _assessed(verb: Token, lexicon: Lexicon) -> bool:
     """'Analysts say ...', 'according to experts': what commentators (`commentator_nouns`) say
     is their reading of events, not a report of them; a named body's are its report ('UN
-    experts said ...', 'according to a UN panel of experts')."""
+    experts said ...', 'according to a UN panel of experts'); so is what a source called
+    unconfirmed says ('*unconfirmed* reports said X had been killed', `unconfirmed_modifiers`)."""
 
     def commentator(noun: Token) -> bool:
+        if any(
+            c.dep_ == "amod" and c.lower_ in lexicon["unconfirmed_modifiers"] for c in noun.children
+        ):
+            return True
         # ('Beijing's critics' criticise Beijing: no body of it)
         critics = noun.lemma_.lower() in lexicon["critic_nouns"]
         return noun.lemma_.lower() in lexicon["commentator_nouns"] and (

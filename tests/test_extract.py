@@ -10,6 +10,8 @@ import pytest
 
 # fmt: off
 FACTS = [
+    # an infinitive on what the subject is said to be is the subject's act
+    ("Germany became the first major power to recognize Croatia.", {("germany", "supports", "croatia")}),
     # who leads an event does it
     ("France condemned the Saudi-led air strikes on Yemen.",
      {("france", "condemned", "saudi-arabia"), ("saudi-arabia", "attacked", "yemen")}),
@@ -187,6 +189,7 @@ NOT_ASSERTED = [
     # a deal or an attack that is close, likely or imminent has not come about
     ("A deal between Israel and Hamas is very close.", ("israel", "agreedWith", "hamas"), "affirmed", "hypothetical"),
     ("An Israeli attack on Iran is imminent.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    ("Zelenskiy, Trump to meet in Rome", ("volodymyr-zelensky", "metWith", "donald-trump"), "affirmed", "planned"),
     # what a source called unconfirmed says is hypothetical
     ("Unconfirmed reports said Israel struck Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     # a present tense after a time word, under a clause yet to come, tells of the future

@@ -17,7 +17,7 @@ from ..model import ACTOR_KINDS, COLLECTIVE_KINDS
 from ..resolve import Gazetteer
 from ..vocab import slugify
 from .actors import COREF_KEY, PAIR_KEY, SPAN_KEY, stance_prefix
-from .context import Context, called_on
+from .context import Context, called_on, infinitive
 
 __all__ = [
     "Arg",
@@ -726,12 +726,15 @@ class Arguments:
             ]
             return found + _companions(verb, found)
         if verb.dep_ == "relcl":
-            return [verb.head]
+            return (self._described(verb.head) if infinitive(verb) else None) or [verb.head]
         if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
             # "Abbas's appeal (to Hamas) to halt attacks": one asked does what a request asks,
             # never its author
             forms = (verb.head.lemma_.lower(), verb.head.lower_)
             request = verb.head.pos_ == "NOUN" and self.lexicon.matches("request_nouns", *forms)
+            described = self._described(verb.head)
+            if described is not None:
+                return described
             # 'Iran denied any plan to attack Israel': the plan's owner ("Washington's decision
             # to ...", 'the U.S. decision to ...', 'the decision by Serbia to ...'), else who
             # denied it
@@ -775,6 +778,16 @@ class Arguments:
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
         return []
+
+    def _described(self, noun: Token) -> list[Token] | None:
+        """Who a noun an infinitive describes is said to be: 'Germany became the first power to
+        recognize X', "Orban, one of the few leaders to endorse Trump" (also over a partitive)."""
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        if holder.dep_ == "attr" and holder.head.lemma_ in ("be", "become", "remain"):
+            return self.verb_subjects(holder.head)
+        if holder.dep_ == "appos":
+            return [holder.head]
+        return None
 
     def undergoer(self, noun: Token) -> Token | None:
         """The person whose possessive names who undergoes the act ("Haniyeh's killing",

@@ -170,7 +170,12 @@ def _headline_plan(verb: Token, children: list[Token]) -> bool:
     if not infinitive(verb):
         return False
     if verb.dep_ == "relcl":
-        return verb.head.pos_ in ("PROPN", "NOUN") and verb.head.dep_ == "ROOT"
+        # (also on the second name of a headline's list: 'Zelenskiy, Trump to meet in Rome')
+        head = verb.head
+        listed = (
+            head.pos_ == "PROPN" and head.dep_ in ("appos", "conj") and head.head.dep_ == "ROOT"
+        )
+        return (head.pos_ in ("PROPN", "NOUN") and head.dep_ == "ROOT") or listed
     return verb.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "nsubj" for c in children)
 
 

@@ -88,6 +88,11 @@ def compound_modifiers(word: Token) -> list[Token]:
 _HOLDER_DEPS = ("npadvmod", "compound", "nmod", "amod")
 
 
+def former(body: Token, lexicon: Lexicon) -> bool:
+    """'the *former* Rwandan army', '*former* Israeli officials': no body of today's state."""
+    return any(c.dep_ == "amod" and c.lower_ in lexicon["former_modifiers"] for c in body.children)
+
+
 def prep_objects(token: Token, word: str) -> list[Token]:
     """The objects of the token's preposition `word`: 'attacks by X' -> X."""
     return [
@@ -493,6 +498,8 @@ class Arguments:
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = COLLECTIVE_KINDS
+        if self.lexicon.matches("sector_nouns", *forms) and former(token, self.lexicon):
+            return None
         if self.lexicon.matches("sector_nouns", *forms):
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return (
@@ -820,6 +827,7 @@ class Arguments:
             if (
                 child.dep_ == "poss"
                 and (child.pos_ != "PRON" or _resolved(child))
+                and child.ent_type_ not in ("DATE", "TIME")  # "Friday's attack" is no Friday's
                 and child != self.undergoer(noun)
             ):
                 return [child]

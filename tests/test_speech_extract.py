@@ -161,6 +161,10 @@ SHAPES = [
     ("Despite American objections, Israel continued the strikes.",
      {("israel", "rejected", "united-states")}),
     ("Despite Chinese support, Pakistan lost the vote.", set()),
+    # signing an accord its author drafted agrees with the author
+    ("The KLA signed the peace accord drafted by the United States.",
+     {("kosovo-liberation-army", "agreedWith", "united-states")}),
+    ("Putin signed a decree banning Western imports.", set()),
     # a person held is no party to a refused release
     ("Hamas refused to free Gilad Shalit.", set()),
 ]

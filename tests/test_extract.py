@@ -190,6 +190,8 @@ NOT_ASSERTED = [
     ("A deal between Israel and Hamas is very close.", ("israel", "agreedWith", "hamas"), "affirmed", "hypothetical"),
     ("An Israeli attack on Iran is imminent.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Zelenskiy, Trump to meet in Rome", ("volodymyr-zelensky", "metWith", "donald-trump"), "affirmed", "planned"),
+    # an infinitive after 'in an effort' is tried by the clause's subject, not done
+    ("Egypt sent envoys to Gaza in a bid to mediate between Hamas and Fatah.", ("egypt", "mediatesBetween", "hamas"), "affirmed", "planned"),
     # what a source called unconfirmed says is hypothetical
     ("Unconfirmed reports said Israel struck Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     # a present tense after a time word, under a clause yet to come, tells of the future

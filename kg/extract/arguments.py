@@ -742,6 +742,15 @@ class Arguments:
             described = self._described(verb.head)
             if described is not None:
                 return described
+            noun = verb.head
+            if (
+                self.lexicon.matches("attempt_nouns", noun.lemma_.lower(), noun.lower_)
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "in"
+                and noun.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # 'shuttled between X and Y in an effort to mediate': the clause's subject tries
+                return self.verb_subjects(noun.head.head)
             # 'Iran denied any plan to attack Israel': the plan's owner ("Washington's decision
             # to ...", 'the U.S. decision to ...', 'the decision by Serbia to ...'), else who
             # denied it

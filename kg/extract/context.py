@@ -533,6 +533,12 @@ def _modality(
         found.add("hypothetical")
     if own and (future := _future_clause(token, lexicon)):
         found.add(future)
+    if (
+        token.dep_ == "acl"
+        and infinitive(token)
+        and lexicon.matches("attempt_nouns", token.head.lemma_)
+    ):
+        found.add("planned")  # 'in an effort to mediate between X and Y': tried, not done
     if token.dep_ == "ROOT" and _yes_no_question(token):
         found.add("hypothetical")  # 'Did Russia attack Ukraine?', 'Will China invade Taiwan?'
     # 'claimed responsibility for the attack', 'claimed the attack' admit it, no speculation

@@ -124,6 +124,9 @@ SHAPES = [
      ("serbia", "protestedAgainst", "slobodan-milosevic"), "purpose-act"),
     ("Russian miners blocked the railway to demand that the government pay their wages.",
      ("russian-miner", "protestedAgainst", "russia"), "purpose-clause"),
+    # each state an unowned target lies in
+    ("The United States fired cruise missiles at targets in Afghanistan and Sudan.",
+     ("united-states", "attacked", "sudan"), "prep"),
 ]
 
 # sentence -> a statement kept with its context but never a fact

@@ -393,7 +393,8 @@ class Arguments:
         """'hundreds of Somali and (Eritrean refugees)', parsed as two objects of 'of': the
         conjuncts after a partitive noun's 'of', each a party of its own; and the coordinated
         authors of a proposal ('the proposals of Israel and the US', 'the Israeli and American
-        proposals'), and of an asset ('U.S. and British planes')."""
+        proposals'), and of an asset ('U.S. and British planes'), or where an unowned one lies
+        ('targets in Afghanistan and Sudan')."""
         forms = (token.lemma_.lower(), token.lower_)
         if self.lexicon.matches("partitive_nouns", *forms) or self.lexicon.matches(
             "sector_nouns", *forms
@@ -402,10 +403,15 @@ class Arguments:
         elif self.lexicon.matches("proposal_nouns", *forms) or self.lexicon.matches(
             "asset_nouns", *forms
         ):
+            owners = [c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             heads = [
                 *(p for word in ("of", "by", "from") for p in prep_objects(token, word)),
-                *(c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")),
+                *owners,
             ]
+            if self.lexicon.matches("asset_nouns", *forms) and not any(
+                c.i in self.spans for c in owners
+            ):
+                heads += prep_objects(token, "in")  # 'targets in Afghanistan and Sudan'
         else:
             return []
         return [conjunct for head in heads for conjunct in head.conjuncts]

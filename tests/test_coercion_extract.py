@@ -98,6 +98,9 @@ FACTS = [
     ("Slobodan Milosevic threatened to expel NATO monitors from Kosovo.",
      {("slobodan-milosevic", "threatens", "nato")}),
     ("The US banned American investment in Iran.", {("united-states", "sanctioned", "iran")}),
+    # demolished homes coerce their owners
+    ("Israel demolished the homes of two Hamas militants.", {("israel", "coerced", "hamas")}),
+    ("The city demolished old houses.", set()),
     # a sentence is a punishment, no accusation
     ("A Turkish court sentenced Abdullah Ocalan to death.", {("turkiye", "coerced", "abdullah-ocalan")}),
     # a ruler's own state is the frame of a coercion or concession, not its party

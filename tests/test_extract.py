@@ -10,6 +10,9 @@ import pytest
 
 # fmt: off
 FACTS = [
+    # a participle after a comma tells what the whole clause does: 'refused' does not undo it
+    ("The Taliban refused to hand over bin Laden, defying a demand by the United Nations.",
+     {("taliban", "rejected", "united-nations")}),
     # an infinitive on what the subject is said to be is the subject's act
     ("Germany became the first major power to recognize Croatia.", {("germany", "supports", "croatia")}),
     # who leads an event does it

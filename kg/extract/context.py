@@ -111,6 +111,10 @@ def _governors(
     argument it is part of."""
     yield token, True, True, False
     own, adjunct, setting = True, False, False
+    # 'refused to hand over X, *defying* a U.N. demand': a participle after a comma tells what the
+    # whole clause does, even where the parser hangs it on the infinitive ('refused' does not
+    # undo it)
+    trailing = False
     while token.head.i != token.i:
         dep, head = token.dep_, token.head
         if description and dep in _ARGUMENT_DEPS:
@@ -138,6 +142,13 @@ def _governors(
             own = True
         # an adjunct stays one up to the clause it modifies ('boycotted the summit in protest',
         # 'violated the truce *by* shelling X': the means)
+        if (
+            dep == "advcl"
+            and _participle(token)
+            and token.i > 0
+            and token.doc[token.i - 1].text == ","
+        ):
+            trailing = True
         if dep == "advcl" or (
             dep == "prep"
             and (
@@ -146,7 +157,7 @@ def _governors(
             )
         ):
             adjunct = True
-        elif dep in ("xcomp", "ccomp"):
+        elif dep in ("xcomp", "ccomp") and not trailing:
             adjunct = False
         if _setting(token, lexicon) or _past_clause(token, lexicon):
             setting = True

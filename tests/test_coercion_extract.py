@@ -98,6 +98,8 @@ FACTS = [
     ("Slobodan Milosevic threatened to expel NATO monitors from Kosovo.",
      {("slobodan-milosevic", "threatens", "nato")}),
     ("The US banned American investment in Iran.", {("united-states", "sanctioned", "iran")}),
+    # a hostage-taking is an event whose perpetrator a condemnation names
+    ("Russia condemned the hostage-taking by Chechen rebels.", {("russia", "condemned", "chechen-rebel")}),
     # demolished homes coerce their owners
     ("Israel demolished the homes of two Hamas militants.", {("israel", "coerced", "hamas")}),
     ("The city demolished old houses.", set()),

@@ -504,9 +504,9 @@ class Arguments:
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
         kinds = COLLECTIVE_KINDS
-        if self.lexicon.matches("sector_nouns", *forms) and former(token, self.lexicon):
-            return None
         if self.lexicon.matches("sector_nouns", *forms):
+            if former(token, self.lexicon):
+                return None
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return (
                 self._holder(token, kinds)
@@ -741,22 +741,22 @@ class Arguments:
         if verb.dep_ == "relcl":
             return (self._described(verb.head) if infinitive(verb) else None) or [verb.head]
         if verb.dep_ == "acl" and any(c.dep_ == "aux" for c in verb.children):
-            # "Abbas's appeal (to Hamas) to halt attacks": one asked does what a request asks,
-            # never its author
-            forms = (verb.head.lemma_.lower(), verb.head.lower_)
-            request = verb.head.pos_ == "NOUN" and self.lexicon.matches("request_nouns", *forms)
             described = self._described(verb.head)
             if described is not None:
                 return described
             noun = verb.head
+            forms = (noun.lemma_.lower(), noun.lower_)
             if (
-                self.lexicon.matches("attempt_nouns", noun.lemma_.lower(), noun.lower_)
+                self.lexicon.matches("attempt_nouns", *forms)
                 and noun.dep_ == "pobj"
                 and noun.head.lower_ == "in"
                 and noun.head.head.pos_ in ("VERB", "AUX")
             ):
                 # 'shuttled between X and Y in an effort to mediate': the clause's subject tries
                 return self.verb_subjects(noun.head.head)
+            # "Abbas's appeal (to Hamas) to halt attacks": one asked does what a request asks,
+            # never its author
+            request = noun.pos_ == "NOUN" and self.lexicon.matches("request_nouns", *forms)
             # 'Iran denied any plan to attack Israel': the plan's owner ("Washington's decision
             # to ...", 'the U.S. decision to ...', 'the decision by Serbia to ...'), else who
             # denied it
@@ -803,7 +803,7 @@ class Arguments:
 
     def _described(self, noun: Token) -> list[Token] | None:
         """Who a noun an infinitive describes is said to be: 'Germany became the first power to
-        recognize X', "Orban, one of the few leaders to endorse Trump" (also over a partitive)."""
+        recognize X', 'X, the only state to ...' (also over a partitive: 'one of the few ...')."""
         holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
         if holder.dep_ == "attr" and holder.head.lemma_ in ("be", "become", "remain"):
             return self.verb_subjects(holder.head)

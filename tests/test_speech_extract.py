@@ -59,6 +59,8 @@ SHAPES = [
     # a deed's 'of' is its author; what an occupation or a detention is 'of' was done to
     ("Germany condemned the policies of China.", {("germany", "condemned", "china")}),
     ("France criticized the actions of Israel in Gaza.", {("france", "condemned", "israel")}),
+    # a rejection or refusal is its author's deed
+    ("Egypt criticised Israel's refusal to withdraw.", {("egypt", "condemned", "israel")}),
     # a presence or deployment 'of' troops is their state's
     ("Russia condemned the deployment of NATO troops.", {("russia", "condemned", "nato")}),
     ("South Koreans protested the presence of US troops.",

@@ -10,7 +10,9 @@ import pytest
 
 # fmt: off
 FACTS = [
-    # a participle after a comma tells what the whole clause does: 'refused' does not undo it
+    # a participle after a comma tells what the whole clause does: a 'not' of the verb it hangs
+    # on, or 'refused' above it, does not undo it
+    ("Iran did not condemn Israel, accusing Hamas of provoking the war.", {("iran", "accused", "hamas")}),
     ("The Taliban refused to hand over bin Laden, defying a demand by the United Nations.",
      {("taliban", "rejected", "united-nations")}),
     # an infinitive on what the subject is said to be is the subject's act

@@ -88,6 +88,12 @@ def _participle(clause: Token) -> bool:
     )
 
 
+def _trailing(clause: Token) -> bool:
+    """'Iran did not condemn Israel, *accusing* Hamas of ...': a participle after a comma, which
+    tells what the whole clause does (its modality, not a plain 'not' of the verb it hangs on)."""
+    return _participle(clause) and clause.i > 0 and clause.doc[clause.i - 1].text == ","
+
+
 def _set_off(participle: Token) -> bool:
     """'India, accusing Pakistan of ..., called off the talks': a participle between commas after
     its noun describes it; the clause around the noun does not scope over it."""
@@ -142,12 +148,7 @@ def _governors(
             own = True
         # an adjunct stays one up to the clause it modifies ('boycotted the summit in protest',
         # 'violated the truce *by* shelling X': the means)
-        if (
-            dep == "advcl"
-            and _participle(token)
-            and token.i > 0
-            and token.doc[token.i - 1].text == ","
-        ):
+        if dep == "advcl" and _trailing(token):
             trailing = True
         if dep == "advcl" or (
             dep == "prep"
@@ -743,6 +744,8 @@ def read_context(
         ):
             modality = modality or "planned"  # 'is open to talks with X'
         via = below.dep_ if below.head.i == governor.i and below.i != governor.i else ""
+        # 'did not condemn X, accusing Y of ...': the 'not' is the verb's, the accusation made
+        plain = own and not (via == "advcl" and _trailing(below))
         below = governor
         # only a denial by the verb that takes an owned act ('called off Israel's offensive')
         # denies it
@@ -751,7 +754,7 @@ def read_context(
         spoken = owned and governor.i == trigger.head.i and not _negative_verb(governor, lexicon)
         if not (beyond or spoken) and not _answered(trigger, governor, replies, named, lexicon):
             is_trigger = governor.i == trigger.i
-            negated = negated or _negated(governor, own, complement, is_trigger, lexicon, hearsay)
+            negated = negated or _negated(governor, plain, complement, is_trigger, lexicon, hearsay)
         itself = governor.i == trigger.i or governor.lemma_ in same
         found = _modality(governor, own, itself or setting, lexicon, via, hostile)
         if not itself and _undenied(governor, own, complement, lexicon):

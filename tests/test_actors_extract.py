@@ -462,6 +462,9 @@ ACTORS = [
         "Jordan's King Hussein met Saddam Hussein.",
         {("hussein", "leaderOf", "jordan"), ("hussein", "metWith", "saddam-hussein")},
     ),
+    # an ethnic people's leadership is no organ of a state (its people stand for the state)
+    ("Javier Solana urged the ethnic Albanian leadership to begin talks.", set()),
+    ("Serbia freed 11 ethnic Albanian prisoners.", {("serbia", "released", "albania")}),
     # an ethnic people's leader leads no state
     (
         "Ibrahim Rugova, the ethnic Albanian leader, met Javier Solana.",

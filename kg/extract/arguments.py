@@ -317,10 +317,20 @@ class Arguments:
         found: dict[str, Arg] = {}
         possessors: set[str] = set()
         states: dict[int, str] = {}  # the position of each state-naming modifier
+        # 'the *ethnic* Albanian leadership' is a people's, no organ of Albania ('ethnic Albanian
+        # prisoners' are the people, as event coders code them)
+        sector = self.lexicon.lookup("sector_nouns", token.lemma_.lower(), token.lower_)
+        organ = sector is not None and sector not in self.lexicon["civilian_sectors"]
         for child in token.children:
             if child.dep_ in deps:
                 for word in (child, *child.conjuncts):
                     if stance_prefix(word, self.lexicon) is not None:
+                        continue
+                    if (
+                        organ
+                        and word.i > 0
+                        and word.nbor(-1).lower_ in self.lexicon["ethnic_words"]
+                    ):
                         continue
                     arg = self.agent(word)
                     if arg is not None and arg.kind in kinds:

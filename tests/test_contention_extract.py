@@ -161,6 +161,9 @@ LOOK_ALIKES = [
     ("The Taliban seized Kabul.", ("taliban", "coerced", "afghanistan")),  # a city is no property
     ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "coerced", "ecuador")),
     ("Kuwait hosted joint exercises with American forces.", ("kuwait", "metWith", "united-states")),
+    # a demonstration 'at' an institution is held there (an embassy still stands for its state)
+    ("Burmese students staged a sit-in at Rangoon University.",
+     ("burmese-student", "protestedAgainst", "rangoon-university")),
     # a crowd that blockades buildings obstructs (a protest), it mounts no military blockade
     ("Thousands of Ukrainians blockaded government buildings in Kiev.",
      ("ukrainians", "attacked", "ukraine")),

@@ -98,6 +98,8 @@ FACTS = [
     ("Slobodan Milosevic threatened to expel NATO monitors from Kosovo.",
      {("slobodan-milosevic", "threatens", "nato")}),
     ("The US banned American investment in Iran.", {("united-states", "sanctioned", "iran")}),
+    ("Radovan Karadzic threatened to expel U.N. peacekeepers from Bosnian Serb territory.",
+     {("radovan-karadzic", "threatens", "united-nations")}),
     # a hostage-taking is an event whose perpetrator a condemnation names
     ("Russia condemned the hostage-taking by Chechen rebels.", {("russia", "condemned", "chechen-rebel")}),
     # demolished homes coerce their owners

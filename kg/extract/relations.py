@@ -1131,11 +1131,17 @@ class RelationFinder:
             and nodes.get("prep") is not None
             and nodes["prep"].lower_ == "from"
             and arguments.modifier_actor(nodes["thing"], COLLECTIVE_KINDS) is not None
-            and (place := arguments.agent(nodes["object"])) is not None
-            and place.kind in ("State", "Place")
+            and (
+                self.lexicon.matches("territory_nouns", nodes["object"].lemma_.lower())
+                or (
+                    (place := arguments.agent(nodes["object"])) is not None
+                    and place.kind in ("State", "Place")
+                )
+            )
         ):
-            # 'expel NATO monitors from Kosovo': whose they are is named, Kosovo is where from
-            # ('U.S. inspectors from UNSCOM' are UNSCOM's)
+            # 'expel NATO monitors from Kosovo', '... U.N. peacekeepers from Bosnian Serb
+            # territory': whose they are is named, the rest is where from ('U.S. inspectors from
+            # UNSCOM' are UNSCOM's)
             return
         if shape == "predicate-after" and nodes["predicate"].i < nodes["object"].i:
             return  # 'called the illegal X ...' describes X in passing

@@ -25,6 +25,7 @@ __all__ = [
     "EventMention",
     "RelationMatch",
     "compound_modifiers",
+    "is_former",
     "listed",
     "prep_objects",
 ]
@@ -88,9 +89,21 @@ def compound_modifiers(word: Token) -> list[Token]:
 _HOLDER_DEPS = ("npadvmod", "compound", "nmod", "amod")
 
 
-def former(body: Token, lexicon: Lexicon) -> bool:
-    """'the *former* Rwandan army', '*former* Israeli officials': no body of today's state."""
-    return any(c.dep_ == "amod" and c.lower_ in lexicon["former_modifiers"] for c in body.children)
+def is_former(noun: Token, lexicon: Lexicon) -> bool:
+    """'ex-Defense Minister', 'former President Bush' (the parser may hang 'former' on the name
+    the title is a compound of); 'the *former* Rwandan army', '*former* Israeli officials' are no
+    body of today's state."""
+    children = list(noun.children)
+    if noun.dep_ == "compound":
+        children += [c for c in noun.head.children if c.i < noun.i]
+    if noun.dep_ == "appos":  # 'Boris Johnson, then Britain's prime minister, ...'
+        children += [c for c in noun.head.children if noun.head.i < c.i < noun.i]
+    return any(
+        t.lower_ in lexicon["former_modifiers"]
+        for child in children
+        if child.dep_ in ("amod", "compound", "advmod")
+        for t in child.subtree
+    )
 
 
 def prep_objects(token: Token, word: str) -> list[Token]:
@@ -317,19 +330,11 @@ class Arguments:
         found: dict[str, Arg] = {}
         possessors: set[str] = set()
         states: dict[int, str] = {}  # the position of each state-naming modifier
-        # 'the *ethnic* Albanian leadership' is a people's, no organ of Albania ('ethnic Albanian
-        # prisoners' are the people, as event coders code them)
-        sector = self.lexicon.lookup("sector_nouns", token.lemma_.lower(), token.lower_)
-        organ = sector is not None and sector not in self.lexicon["civilian_sectors"]
         for child in token.children:
             if child.dep_ in deps:
                 for word in (child, *child.conjuncts):
-                    if stance_prefix(word, self.lexicon) is not None:
-                        continue
-                    if (
-                        organ
-                        and word.i > 0
-                        and word.nbor(-1).lower_ in self.lexicon["ethnic_words"]
+                    if stance_prefix(word, self.lexicon) is not None or self._ethnic_organ(
+                        word, token
                     ):
                         continue
                     arg = self.agent(word)
@@ -357,6 +362,14 @@ class Arguments:
             ):
                 found = {k: a for k, a in found.items() if k not in possessors}
         return list(found.values())
+
+    def _ethnic_organ(self, modifier: Token, noun: Token) -> bool:
+        """'the *ethnic* Albanian leadership': a people's organ, none of Albania ('ethnic Albanian
+        prisoners' are the people, who stand for it as event coders code them)."""
+        if modifier.i == 0 or modifier.nbor(-1).lower_ not in self.lexicon["ethnic_words"]:
+            return False
+        sector = self.lexicon.lookup("sector_nouns", noun.lemma_.lower(), noun.lower_)
+        return sector is not None and sector not in self.lexicon["civilian_sectors"]
 
     def _stacked_people(self, first: Token, second: Token, state: str) -> Arg:
         """'Bosnian' + 'Serb': the people the first word's state places the second's in, keyed
@@ -515,7 +528,7 @@ class Arguments:
             return self.delegation(token)
         kinds = COLLECTIVE_KINDS
         if self.lexicon.matches("sector_nouns", *forms):
-            if former(token, self.lexicon):
+            if is_former(token, self.lexicon):
                 return None
             # 'Iranian officials', 'the government of Kenya', 'forces loyal to X'
             return (
@@ -592,9 +605,7 @@ class Arguments:
             # not name is still the owner, not the state the asset is in
             unknown = any(c.dep_ == "poss" and _unresolved_pronoun(c) for c in token.children)
             # 'tariffs on imports from Canada': goods and trade come from their owner
-            # ('U.S. investment in Burma': where it goes, not whose)
-            trade = self.lexicon.matches("trade_nouns", *forms)
-            origin = ("in", "of", "for", "from") if trade else ()
+            origin = ("of", "for", "from") if self.lexicon.matches("trade_nouns", *forms) else ()
             owner = self.owner(token, origin or ("of", "for")) or (
                 None
                 if unknown

@@ -251,7 +251,7 @@ def _future_clause(clause: Token, lexicon: Lexicon) -> str | None:
         return None
     marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}  # 'when': advmod
     for words, modality in _FUTURE_CLAUSE_MARKS:
-        if marks & set(lexicon[words]):
+        if marks & lexicon[words]:
             return modality
     return None
 

@@ -26,6 +26,7 @@ from .arguments import (
     EventMention,
     RelationMatch,
     compound_modifiers,
+    is_former,
     listed,
     prep_objects,
 )
@@ -33,7 +34,7 @@ from .context import Context, denied, infinitive, read_context, subjunctive
 from .events import read_event
 from .matching import TriggerMatcher
 from .patterns import patterns
-from .roles import delegation_leaders, find_roles, is_former
+from .roles import delegation_leaders, find_roles
 from .sectors import SECTOR_KEY
 from .tokens import token_table
 

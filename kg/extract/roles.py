@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import ROLE_TITLES, Lexicon, RoleTitle
 from ..vocab import slugify
-from .arguments import Arg, Arguments, RelationMatch, prep_objects
+from .arguments import Arg, Arguments, RelationMatch, is_former, prep_objects
 from .context import Context, read_context
 from .tokens import token_table
 
-__all__ = ["delegation_leaders", "find_roles", "is_former", "may_be_title", "titled_role"]
+__all__ = ["delegation_leaders", "find_roles", "may_be_title", "titled_role"]
 
 _ROLE_CONFIDENCE = 0.85
 _GAZETTEER_TITLE_CONFIDENCE = 0.75
@@ -92,22 +92,6 @@ def _known_role(
         if role is not None:
             return role, text
     return None
-
-
-def is_former(noun: Token, lexicon: Lexicon) -> bool:
-    """'ex-Defense Minister', 'former President Bush' (the parser may hang 'former' on the name
-    the title is a compound of)."""
-    children = list(noun.children)
-    if noun.dep_ == "compound":
-        children += [c for c in noun.head.children if c.i < noun.i]
-    if noun.dep_ == "appos":  # 'Boris Johnson, then Britain's prime minister, ...'
-        children += [c for c in noun.head.children if noun.head.i < c.i < noun.i]
-    return any(
-        t.lower_ in lexicon["former_modifiers"]
-        for child in children
-        if child.dep_ in ("amod", "compound", "advmod")
-        for t in child.subtree
-    )
 
 
 def _organization(noun: Token, arguments: Arguments) -> Arg | None:

@@ -27,7 +27,7 @@ from ..model import COLLECTIVE_KINDS
 from ..resolve import Gazetteer, GazetteerEntry
 from ..vocab import slugify
 from .actors import PAIR_KEY, SPAN_KEY, is_stance, stance_prefix
-from .arguments import Arg, Arguments, former, turned
+from .arguments import Arg, Arguments, is_former, turned
 from .tokens import TokenTable, token_table
 
 __all__ = ["SECTOR_KEY", "SectorResolver"]
@@ -235,7 +235,7 @@ class SectorResolver:
                 actors.append(Span(doc, i, i + 1, label="Group", span_id=slugify(token.text)))
                 actors[-1].kb_id_ = actors[-1].id_
                 continue
-            if token.dep_ in _ATTRIBUTE_DEPS or sector is None or former(token, self.lexicon):
+            if token.dep_ in _ATTRIBUTE_DEPS or sector is None or is_former(token, self.lexicon):
                 continue  # "the government's" names one; 'the former Rwandan army' none today
             led = _led_by(token, arguments)
             # an armed group's name the gazetteer does not know owns its men ('FARC rebels')

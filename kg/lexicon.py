@@ -78,7 +78,8 @@ class Trigger:
     Ecuadorean border posts": an attack on its state), false only
     when it names none ("seized a British-flagged tanker": coercion);
     `purposes` names the context.json list of verbs whose infinitive of purpose names the object
-    ("rallied *to denounce* X": a protest against X). `via` adds prepositions by which the verb
+    ("rallied *to denounce* X": a protest against X; on a noun line, the infinitive of its light
+    verb: "began a strike *to press* X to ..."). `via` adds prepositions by which the verb
     takes its object noun to 'of', 'with', 'on' and 'for' ("agreed *to* X's demands"; a noun
     line's to 'of', 'into' and 'for': "a freeze *on* aid to X").
     """

@@ -505,7 +505,8 @@ RELATIONS = [
     ("India and Pakistan fought a war in 1971.",
      {("india", "attacked", "pakistan"), ("pakistan", "attacked", "india")}),
     ("The Sri Lankan army and Tamil Tiger rebels fought fierce battles in the north.",
-     {("sri-lanka", "attacked", "tamil-tiger-rebel"), ("tamil-tiger-rebel", "attacked", "sri-lanka")}),
+     {("sri-lanka", "attacked", "liberation-tigers-of-tamil-eelam"),
+      ("liberation-tigers-of-tamil-eelam", "attacked", "sri-lanka")}),
     ("Ethiopian troops engaged Eritrean forces near Badme.", {("ethiopia", "attacked", "eritrea")}),
     ("Turkish troops moved into northern Syria.", {("turkiye", "attacked", "syria")}),
     ("The Chinese coast guard rammed a Philippine boat.", {("china", "attacked", "philippines")}),
@@ -567,6 +568,19 @@ RELATIONS = [
     # demanding something from someone
     ("Kuwait demanded compensation from Iraq.", {("kuwait", "demanded", "iraq")}),
     ("Ukraine sought more weapons from Germany.", {("ukraine", "demanded", "germany")}),
+    # a strike to press or force X to act protests against X; so does demanding an end to X's act
+    ("Kenyan teachers began a strike to press the government to raise pay.",
+     {("kenyan-teacher", "protestedAgainst", "kenya")}),
+    ("Kenyan teachers launched a strike to force the government to raise pay.",
+     {("kenyan-teacher", "protestedAgainst", "kenya")}),
+    ("Egyptians rallied in Cairo to demand an end to the Israeli occupation of Gaza.",
+     {("egypt", "protestedAgainst", "israel")}),
+    # forces driven out of a place are attacked; 'anti-aircraft' is no stance
+    ("Ugandan troops drove Sudanese rebels out of Gulu.", {("uganda", "attacked", "sudanese-rebel")}),
+    ("Syrian anti-aircraft batteries fired on Israeli jets.", {("syria", "attacked", "israel")}),
+    # a visit stands for its traveller
+    ("Egypt condemned the visit of the Israeli foreign minister to Ethiopia.",
+     {("egypt", "condemned", "israel"), ("israel", "visited", "ethiopia")}),
 ]
 
 # noun and apposition forms, through the same generated patterns
@@ -742,6 +756,7 @@ NOTHING = [
     # a labour strike in a state is no military strike on it
     "A general strike in Nigeria paralysed the economy.",
     "French workers staged a strike in Paris.",
+    "Kenyan teachers began a strike to demand higher pay.",
     # whoever detains a person, the one detained is not condemned nor protested against
     "The European Union condemned Ekrem Imamoglu's detention.",
     "Turkish students protested against Ekrem Imamoglu's arrest.",

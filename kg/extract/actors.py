@@ -206,8 +206,11 @@ def strip_name(span: Span, lexicon: Lexicon) -> Span:
 
 def stance_prefix(token: Token, lexicon: Lexicon) -> Token | None:
     """The 'pro' of 'pro-Russian', the 'anti' of 'anti-Israel' (`stance_prefixes`): the name
-    after it says what someone stands for, not who they are."""
+    after it says what someone stands for, not who they are (not 'anti-aircraft' batteries,
+    `countered_nouns`, which are made to counter it)."""
     if token.i < 2 or token.doc[token.i - 1].text != "-" or token.doc[token.i - 1].whitespace_:
+        return None
+    if token.lower_ in lexicon["countered_nouns"]:
         return None
     prefix = token.doc[token.i - 2]
     return (

@@ -922,6 +922,20 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                     *_object_after(dative, "verb"),
                 ],
             )
+            if trigger.purposes:
+                # 'began a strike to press the government to release X' (the parser may hang
+                # the infinitive on the noun: 'launched a strike to force X to resign')
+                described = {"DEP": {"IN": ["acl", "relcl"]}}
+                for holder, act in (("verb", None), ("trigger", described)):
+                    for purpose in _purpose_objects(trigger.purposes, lexicon, holder, act):
+                        yield (
+                            "light-verb-purpose-act",
+                            [
+                                _node("verb", light_verb),
+                                _node("trigger", noun | {"DEP": "dobj"}, "verb"),
+                                *purpose,
+                            ],
+                        )
             # 'pledged $200 million in aid to X', 'gave X 50 million marks in aid', 'carried out
             # dozens of strikes on X' ('in aid' on the measure, or on the verb: 'will provide 10
             # million dollars in aid to X')

@@ -146,7 +146,12 @@ def _event_matches(
 
 
 # Shapes whose object is named by the line's purpose verb ('rallied to denounce X').
-_PURPOSE_SHAPES = ("purpose-act", "purpose-act-object", "prep-object-purpose-act")
+_PURPOSE_SHAPES = (
+    "purpose-act",
+    "purpose-act-object",
+    "prep-object-purpose-act",
+    "light-verb-purpose-act",
+)
 # Prepositions of a time or a concession, not of the act's purpose or manner.
 _TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
 
@@ -154,9 +159,10 @@ _TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
 def _addressee(act: Token, lexicon: Lexicon) -> bool:
     """Whether the act's direct object is the one asked, not the thing asked for: a verb of
     `object_control_verbs` with the infinitive of what is asked ('to press *Milosevic* to
-    resign'; 'to request EU membership' asks for the membership)."""
+    resign'; 'to request EU membership' asks for the membership; the parser may make the
+    infinitive a clause of purpose: 'to press the government to release X')."""
     return act.lemma_ in lexicon["object_control_verbs"] and any(
-        c.dep_ == "xcomp" for c in act.children
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and infinitive(c)) for c in act.children
     )
 
 
@@ -826,6 +832,15 @@ class RelationFinder:
             self._named_by(c, nouns) for c in prep_objects(token, "of")
         )
 
+    def _undergoer(self, demand: Token) -> Token | None:
+        """What a demanded removal or end is done to: 'demanding the ouster *of X*', 'to demand
+        an end *to the U.S. occupation*' (whose author the protest is against)."""
+        if self.lexicon.matches("removal_nouns", demand.lemma_):
+            return next(iter(prep_objects(demand, "of")), None)
+        if self.lexicon.matches("cessation_nouns", demand.lemma_):
+            return next(iter(prep_objects(demand, "to") or prep_objects(demand, "of")), None)
+        return None
+
     def _crowd(self, token: Token) -> bool:
         """'students', 'thousands of villagers', 'Kenyans': people in the street, not a state or
         its officials."""
@@ -1043,7 +1058,7 @@ class RelationFinder:
             self.lexicon["exposure_verbs"] | self.lexicon["receipt_verbs"]
         ):
             return  # 'X came under shelling, drawing condemnation from Y': not of X's act
-        purpose = shape in ("purpose-act", "purpose-clause")
+        purpose = shape in ("purpose-act", "purpose-clause", "light-verb-purpose-act")
         if purpose and not (infinitive(nodes["act"]) or nodes["act"].tag_ == "VBG"):
             return  # a purpose is 'to denounce X' or 'demanding X', not 'and denounced X'
         if (
@@ -1053,7 +1068,7 @@ class RelationFinder:
                 or nodes["act"].lemma_ in self.lexicon["request_for_verbs"]
             )
             and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
-            and not self.lexicon.matches("removal_nouns", nodes["object"].lemma_)
+            and self._undergoer(nodes["object"]) is None
             and not _addressee(nodes["act"], self.lexicon)
         ):
             # demanding (urging, calling for) X's resignation or the ouster of X protests
@@ -1170,8 +1185,8 @@ class RelationFinder:
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]
-        if shape in _PURPOSE_SHAPES and self.lexicon.matches("removal_nouns", target.lemma_):
-            target = next(iter(prep_objects(target, "of")), target)  # 'demanding the ouster of X'
+        if shape in _PURPOSE_SHAPES:
+            target = self._undergoer(target) or target
         if shape == "participle" and word.dep_ == "amod" and self.signs.get(trigger.relation) == -1:
             return  # 'the Israeli-occupied West Bank' describes a standing state, no hostile act
         if shape == "participle" and target.dep_ == "appos":

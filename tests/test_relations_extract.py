@@ -578,6 +578,11 @@ RELATIONS = [
     # forces driven out of a place are attacked; 'anti-aircraft' is no stance
     ("Ugandan troops drove Sudanese rebels out of Gulu.", {("uganda", "attacked", "sudanese-rebel")}),
     ("Syrian anti-aircraft batteries fired on Israeli jets.", {("syria", "attacked", "israel")}),
+    # pulling back from a neighbour's border; men 'from' a named group are its
+    ("Syrian troops pulled back from the Turkish border.", {("syria", "withdrewFrom", "turkiye")}),
+    ("Iraqi troops withdrew from the border with Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
+    ("Lebanese gunmen from Hezbollah ambushed an Israeli patrol.",
+     {("hezbollah", "attacked", "israel")}),
     # a visit stands for its traveller
     ("Egypt condemned the visit of the Israeli foreign minister to Ethiopia.",
      {("egypt", "condemned", "israel"), ("israel", "visited", "ethiopia")}),

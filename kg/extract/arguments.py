@@ -484,9 +484,11 @@ class Arguments:
             token.pos_ == "NOUN"
             and self.lexicon.matches("group_nouns", *forms)
             and not self.lexicon.matches("follower_nouns", *forms)
-            and (named := self.owner(token, ("of",), ("Group", "Organization"))) is not None
+            and (named := self.owner(token, ("of", "from"), ("Group", "Organization"))) is not None
         ):
-            return named  # 'Albanian guerrillas of the KLA' are the KLA, not a people's men
+            # 'Albanian guerrillas of the KLA', 'Palestinian militants from Hamas' are the KLA's
+            # and Hamas's, not a people's men
+            return named
         arg = self.agent(token)
         if arg is not None and self._unnamed_body(arg, token):
             # "Iran's Foreign Ministry", 'the Defense Ministry of Iran': a body of a state that

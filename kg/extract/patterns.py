@@ -132,13 +132,13 @@ def _frontier(word: dict, trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[
     if trigger.pos == "VERB":
         # the parser hangs 'with X' on the verb: 'moved tanks to the border with X', 'put troops
         # on alert along the border with X', 'massed troops on the border with X' (the frontier
-        # on the object)
+        # on the object), 'Indian troops withdrew from the border with Pakistan' (on the verb)
         with_object = [
             _node("with", _prep(["with"]), "trigger"),
             _node("object", {"DEP": "pobj"}, "with"),
         ]
         for shape, at in frontiers:
-            if shape in ("frontier", "object-frontier", "frontier-nested"):
+            if shape in ("frontier", "object-frontier", "frontier-nested", "frontier-subject"):
                 yield f"{shape}-verb-with", [_node("trigger", word), *at, *with_object]
 
 

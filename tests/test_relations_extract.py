@@ -583,6 +583,8 @@ RELATIONS = [
     ("Iraqi troops withdrew from the border with Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),
     ("Lebanese gunmen from Hezbollah ambushed an Israeli patrol.",
      {("hezbollah", "attacked", "israel")}),
+    # an object the parser hangs on a fronted predicate ('as baseless') is the verb's
+    ("Iran dismissed as baseless the American charges.", {("iran", "rejected", "united-states")}),
     # a visit stands for its traveller
     ("Egypt condemned the visit of the Israeli foreign minister to Ethiopia.",
      {("egypt", "condemned", "israel"), ("israel", "visited", "ethiopia")}),

@@ -678,6 +678,27 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             yield from _frontier(verb, trigger, lexicon)
         if trigger.dobj:
             yield "dobj", [_node("trigger", verb), _node("object", {"DEP": "dobj"}, "trigger")]
+            # 'rejected as baseless the accusations by X': the parser hangs the object on the
+            # fronted predicate, under 'as' or over it
+            adjective = {"POS": "ADJ"}
+            for fronted in (
+                [
+                    _node("predicate", adjective | {"DEP": "advcl"}, "trigger"),
+                    _node("as", {"DEP": "advmod", "LOWER": "as"}, "predicate"),
+                ],
+                [
+                    _node("as", {"DEP": "prep", "LOWER": "as"}, "trigger"),
+                    _node("predicate", adjective | {"DEP": "pcomp"}, "as"),
+                ],
+            ):
+                yield (
+                    "dobj-fronted",
+                    [
+                        _node("trigger", verb),
+                        *fronted,
+                        _node("object", {"DEP": "dobj"}, "predicate"),
+                    ],
+                )
             # 'Israel and Hamas accused each other (one another)': each of the other
             yield (
                 "reciprocal-each",

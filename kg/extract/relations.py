@@ -145,6 +145,8 @@ def _event_matches(
                 )
 
 
+# Shapes whose object is the trigger's direct object ('rejected *as baseless* the accusations').
+_DIRECT = ("dobj", "dobj-fronted")
 # Shapes whose object is named by the line's purpose verb ('rallied to denounce X').
 _PURPOSE_SHAPES = (
     "purpose-act",
@@ -1196,7 +1198,7 @@ class RelationFinder:
         if shape == "anti" and target.i < nodes["anti"].i:
             return  # 'Pakistani anti-American protests': the protesters, not the target
         if (
-            shape == "dobj"
+            shape in _DIRECT
             and ("with" in trigger.preps or trigger.object_kinds)
             and (
                 self._act_noun(target)
@@ -1229,7 +1231,7 @@ class RelationFinder:
         ):
             return  # "Sweden's NATO membership bid" is Sweden's, not NATO's
         if (
-            shape == "dobj"
+            shape in _DIRECT
             and (trigger.relation, word.lemma_) in self._to_recipient
             and any(
                 c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > target.i
@@ -1272,7 +1274,7 @@ class RelationFinder:
             # 'the Rally for Democracy, backed by Rwanda and Uganda': what the participle describes
             # is never named inside its own phrase (here by the 'by' of a rally's author)
             objects = [o for o in objects if not word.left_edge.i <= o.start <= word.right_edge.i]
-        if shape == "dobj" and arguments.blamed_on(target):
+        if shape in _DIRECT and arguments.blamed_on(target):
             objects = []  # 'blamed the shelling of X on Y': only the event, Y is blamed
         if (
             shape == "prep"

@@ -575,6 +575,12 @@ RELATIONS = [
      {("kenyan-teacher", "protestedAgainst", "kenya")}),
     ("Egyptians rallied in Cairo to demand an end to the Israeli occupation of Gaza.",
      {("egypt", "protestedAgainst", "israel")}),
+    ("Kenyan students held a rally to demand the resignation of President Daniel Moi.",
+     {("kenyan-student", "protestedAgainst", "daniel-moi")}),
+    ("Albanian students rallied in Tirana to topple President Sali Berisha.",
+     {("albanian-student", "protestedAgainst", "sali-berisha")}),
+    ("Tamils rallied in Jaffna demanding independence from Sri Lanka.",
+     {("tamils", "protestedAgainst", "sri-lanka")}),
     # forces driven out of a place are attacked; 'anti-aircraft' is no stance
     ("Ugandan troops drove Sudanese rebels out of Gulu.", {("uganda", "attacked", "sudanese-rebel")}),
     ("Syrian anti-aircraft batteries fired on Israeli jets.", {("syria", "attacked", "israel")}),

@@ -835,12 +835,17 @@ class RelationFinder:
         )
 
     def _undergoer(self, demand: Token) -> Token | None:
-        """What a demanded removal or end is done to: 'demanding the ouster *of X*', 'to demand
-        an end *to the U.S. occupation*' (whose author the protest is against)."""
+        """What a demanded removal, end or independence is done to: 'demanding the ouster *of
+        X*', 'to demand an end *to the U.S. occupation*' (whose author the protest is against),
+        'demanding independence *from Indonesia*'."""
         if self.lexicon.matches("removal_nouns", demand.lemma_):
             return next(iter(prep_objects(demand, "of")), None)
         if self.lexicon.matches("cessation_nouns", demand.lemma_):
             return next(iter(prep_objects(demand, "to") or prep_objects(demand, "of")), None)
+        if self.lexicon.matches("autonomy_nouns", demand.lemma_):
+            # 'independence from X' (the parser may hang 'from X' on the verb)
+            freed = prep_objects(demand, "from") or prep_objects(demand.head, "from")
+            return next(iter(freed), None)
         return None
 
     def _crowd(self, token: Token) -> bool:

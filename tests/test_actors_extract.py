@@ -277,10 +277,28 @@ ACTORS = [
     ),
     # the state that owns an embassy does not own the police outside it
     ("Police arrested pro-Palestinian demonstrators outside the Israeli embassy in London.", set()),
-    # a named person's supporters are no named group's men
+    # a named person's supporters are a group of their own, named by him ('Gbagbo loyalists')
     (
         "Erdogan supporters in Germany rallied against Israel.",
-        {("german-supporter", "protestedAgainst", "israel")},
+        {("erdogan-supporter", "protestedAgainst", "israel")},
+    ),
+    (
+        "Gbagbo loyalists attacked French troops in Abidjan.",
+        {("gbagbo-loyalist", "attacked", "france")},
+    ),
+    # leaders of archive news by surname; given names before a curated surname are one name, the
+    # curated person's only if the first given name is his
+    ("Yeltsin met Kohl in Bonn.", {("boris-yeltsin", "metWith", "helmut-kohl")}),
+    (
+        "Indian Prime Minister Atal Behari Vajpayee met Nawaz Sharif.",
+        {
+            ("atal-bihari-vajpayee", "leaderOf", "india"),
+            ("atal-bihari-vajpayee", "metWith", "nawaz-sharif"),
+        },
+    ),
+    (
+        "Admiral Dennis Blair met Pervez Musharraf.",
+        {("dennis-blair", "metWith", "pervez-musharraf")},
     ),
     # a named group's men somewhere are the group's, no group named by the place
     ("Hamas militants in Gaza fired rockets at Israel.", {("hamas", "attacked", "israel")}),
@@ -441,7 +459,7 @@ ACTORS = [
         "U.S. Secretary of State Madeleine Albright met Rugova.",
         {
             ("madeleine-albright", "memberOf", "united-states"),
-            ("madeleine-albright", "metWith", "rugova"),
+            ("madeleine-albright", "metWith", "ibrahim-rugova"),
         },
     ),
     (
@@ -460,7 +478,10 @@ ACTORS = [
     # a monarch's given name is no surname of another person in the text
     (
         "Jordan's King Hussein met Saddam Hussein.",
-        {("hussein", "leaderOf", "jordan"), ("hussein", "metWith", "saddam-hussein")},
+        {
+            ("hussein-bin-talal", "leaderOf", "jordan"),
+            ("hussein-bin-talal", "metWith", "saddam-hussein"),
+        },
     ),
     # an ethnic people's leadership is no organ of a state (its people stand for the state)
     ("Javier Solana urged the ethnic Albanian leadership to begin talks.", set()),
@@ -496,7 +517,7 @@ ACTORS = [
     ("Israeli forces raided the al-Shifa hospital in Gaza.", {("israel", "attacked", "palestine")}),
     (
         "Venezuela's Maduro threatened to annex the Essequibo region of Guyana.",
-        {("maduro", "threatens", "guyana")},
+        {("nicolas-maduro", "threatens", "guyana")},
     ),
     (
         "The Islamic State attacked Palma in northern Mozambique.",

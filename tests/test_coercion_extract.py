@@ -140,7 +140,7 @@ CONTEXT = [
     ("Hungary dropped its objections to Ukraine.", ("hungary", "rejected", "ukraine"), "negated", "asserted"),
     ("Hamas will release Israeli hostages.", ("hamas", "released", "israel"), "affirmed", "planned"),
     ("President Bouteflika is prepared to lift the ban on the Islamic Salvation Front.",
-     ("bouteflika", "concededTo", "islamic-salvation-front"), "affirmed", "planned"),
+     ("abdelaziz-bouteflika", "concededTo", "islamic-salvation-front"), "affirmed", "planned"),
     ("The ICC declined to investigate Israel.", ("international-criminal-court", "investigated", "israel"), "negated", "asserted"),
     ("Brazil may investigate Jair Bolsonaro.", ("brazil", "investigated", "jair-bolsonaro"), "affirmed", "hypothetical"),
     ("Russia refused to withdraw its troops from Moldova.", ("russia", "withdrewFrom", "moldova"), "negated", "asserted"),

@@ -121,7 +121,7 @@ SHAPES = [
     ("Peruvian troops seized three Ecuadorean border posts.", ("peru", "attacked", "ecuador"), "dobj"),
     # the one a demonstration presses to act is what it protests against
     ("Thousands of Serbs rallied in Belgrade to press Slobodan Milosevic to resign.",
-     ("serbia", "protestedAgainst", "slobodan-milosevic"), "purpose-act"),
+     ("serbs", "protestedAgainst", "slobodan-milosevic"), "purpose-act"),
     ("Russian miners blocked the railway to demand that the government pay their wages.",
      ("russian-miner", "protestedAgainst", "russia"), "purpose-clause"),
     # each state an unowned target lies in

@@ -403,7 +403,7 @@ RELATIONS = [
     # blockades by crowds are protests against whom their purpose names (CAMEO 144)
     ("Kenyan farmers blocked the highway to denounce the government.", {("kenyan-farmer", "protestedAgainst", "kenya")}),
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
-     {("algeria", "protestedAgainst", "bouteflika")}),
+     {("algerians", "protestedAgainst", "abdelaziz-bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
     ("India threatened to scrap the Indus Waters Treaty with Pakistan.", {("india", "threatens", "pakistan")}),
     # a two-word person is no town of that name
@@ -440,9 +440,9 @@ RELATIONS = [
     ("Japan protested to China over the riots.", {("japan", "condemned", "china")}),
     # demanding the ouster (removal, impeachment) of X is a demand on X, and a crowd's protest
     ("Thousands of Filipinos demanded the ouster of President Joseph Estrada.",
-     {("philippines", "demanded", "joseph-estrada")}),
+     {("filipinos", "demanded", "joseph-estrada")}),
     ("Thousands of Kenyans rallied in Nairobi demanding the ouster of President Daniel arap Moi.",
-     {("kenya", "protestedAgainst", "moi")}),
+     {("kenyans", "protestedAgainst", "daniel-arap-moi")}),
     # a manner phrase's preposition the parser hangs on the verb; its noun on an adjunct's noun
     ("Syria recalled its ambassador in protest at Israeli policies.", {("syria", "protestedAgainst", "israel")}),
     ("Members of Hezbollah demonstrated outside the Iranian embassy in support of Iran.",

@@ -84,6 +84,23 @@ def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     )
 
 
+def _given_names(person: Span, ent: Span, lexicon: Lexicon) -> bool:
+    """'Atal Behari' + 'Vajpayee': the model's person name right before a curated person's
+    surname the gazetteer tagged, compounded to it, is the start of one name (one or two given
+    names, no title: not 'Ayatollah Seyyed', nor a longer span the model ran over titles)."""
+    return (
+        person.label_ == "PERSON"
+        and not person.ent_id_
+        and len(person) <= 2
+        and all(_name_word(t) and lexicon.role(t.lower_) is None for t in person)
+        and ent.label_ == "PERSON"
+        and bool(ent.ent_id_)
+        and ent.start == person.end
+        and person[-1].dep_ == "compound"
+        and ent.start <= person[-1].head.i < ent.end
+    )
+
+
 def _cut_of_name(org: Span, ent: Span, lexicon: Lexicon) -> bool:
     """'The Communist Party of' + 'China', 'the Congress of' + 'South African' (Trade Unions): a
     movement's name the model cut after its 'of' (`movement_heads`) goes on with the entity right
@@ -390,6 +407,14 @@ class ActorResolver:
             previous = ents[-1] if ents else None
             if previous is not None and _cut_name(previous, ent, self.lexicon):
                 ents[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+                continue
+            if previous is not None and _given_names(previous, ent, self.lexicon):
+                # 'Atal Behari' + 'Vajpayee' (a curated surname): one name, the curated
+                # person's if the first given name is his ('Chaim' + 'Herzog' is not Isaac)
+                entry = self.gazetteer.entries.get(ent.ent_id_)
+                same = entry is not None and entry.label.split()[0] == previous[0].text
+                key = ent.ent_id_ if same else ""
+                ents[-1] = Span(doc, previous.start, ent.end, label="PERSON", span_id=key)
                 continue
             if previous is not None and _cut_of_name(previous, ent, self.lexicon):
                 end = ent.end

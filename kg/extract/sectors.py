@@ -363,6 +363,12 @@ class SectorResolver:
         )
         modifiers = [c for c in around if c.dep_ in _PEOPLE_DEPS and c.i < token.i]
         for modifier in modifiers:
+            person = arguments.agent(modifier) if group and modifier.dep_ == "compound" else None
+            if person is not None and person.kind == "Person":
+                # 'Gbagbo loyalists', 'Trump supporters': a group of their own, not the person
+                start = modifier.left_edge.i
+                name = token.doc[start : modifier.i + 1].text
+                return self._group_span(token, start, token.i + 1, name)
             name = self._people(modifier, arguments, states=group)
             if name is not None:
                 prefix = stance_prefix(modifier, self.lexicon)  # 'pro-Russian separatists'

@@ -286,6 +286,12 @@ ACTORS = [
         "Gbagbo loyalists attacked French troops in Abidjan.",
         {("gbagbo-loyalist", "attacked", "france")},
     ),
+    # followers as an act's object are targeted for whom they follow; acting, they are not it
+    ("Israeli police arrested Hamas supporters in Hebron.", {("israel", "coerced", "hamas")}),
+    (
+        "Turkish police detained hundreds of PKK sympathizers.",
+        {("turkiye", "coerced", "kurdistan-workers-party")},
+    ),
     # leaders of archive news by surname; given names before a curated surname are one name, the
     # curated person's only if the first given name is his
     ("Yeltsin met Kohl in Bonn.", {("boris-yeltsin", "metWith", "helmut-kohl")}),

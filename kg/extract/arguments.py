@@ -519,11 +519,17 @@ class Arguments:
             # 'activists from the Fatah party' act for it ('supporters of X' are not X)
             # 'students at Cairo University' for the institution (not a place: 'rebels at Kabul')
             # 'guerrillas of the PKK' are the PKK's
-            follower = self.lexicon.matches("follower_nouns", *forms)
+            # as the object of an act, followers are targeted for whom they follow ('arrested
+            # Falun Gong followers', 'beat supporters of the MDC': the movement's, as CAMEO codes)
+            counted = token.dep_ == "pobj" and token.head.lower_ == "of"  # 'hundreds of ...'
+            patient = (token.head.head if counted else token).dep_ == "dobj"
+            follower = self.lexicon.matches("follower_nouns", *forms) and not patient
+            bodies = ("Group", "Organization")
             return (
                 self.owner(token, ("from",))
                 or self.owner(token, ("at",), ("Organization",))
-                or (None if follower else self.owner(token, ("of",), ("Group", "Organization")))
+                or (None if follower else self.owner(token, ("of",), bodies))
+                or (None if follower else self.modifier_actor(token, bodies, ("compound",)))
                 or self.leader(token)
             )
         if self.lexicon.matches("delegation_nouns", *forms):

@@ -584,6 +584,10 @@ RELATIONS = [
     # forces driven out of a place are attacked; 'anti-aircraft' is no stance
     ("Ugandan troops drove Sudanese rebels out of Gulu.", {("uganda", "attacked", "sudanese-rebel")}),
     ("Syrian anti-aircraft batteries fired on Israeli jets.", {("syria", "attacked", "israel")}),
+    # a vehicle stands for whom it carries; a mob for its people
+    ("A convoy carrying Turkish troops was ambushed by PKK guerrillas.",
+     {("kurdistan-workers-party", "attacked", "turkiye")}),
+    ("An Israeli mob attacked Palestinian villagers.", {("israel", "attacked", "palestine")}),
     # pulling back from a neighbour's border; men 'from' a named group are its
     ("Syrian troops pulled back from the Turkish border.", {("syria", "withdrewFrom", "turkiye")}),
     ("Iraqi troops withdrew from the border with Kuwait.", {("iraq", "withdrewFrom", "kuwait")}),

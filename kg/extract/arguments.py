@@ -381,6 +381,17 @@ class Arguments:
         key = slugify(f"{name} {second.text}")
         return Arg(key, f"{first.text} {plural}", "Group", first.i, second.i + 1)
 
+    def _carried(self, token: Token) -> Arg | None:
+        """'a convoy *carrying* Russian troops was ambushed', 'a plane carrying Iranian
+        diplomats': what a vehicle is hit for is whom it carries (`carrier_verbs`)."""
+        for participle in token.children:
+            if participle.dep_ == "acl" and participle.lemma_ in self.lexicon["carrier_verbs"]:
+                for load in (c for c in participle.children if c.dep_ == "dobj"):
+                    arg = self.resolve(load)
+                    if arg is not None and arg.is_actor:
+                        return arg
+        return None
+
     def modifier_actor(
         self,
         token: Token,
@@ -592,6 +603,9 @@ class Arguments:
         leader = self.leader(token)
         if leader is not None:
             return leader
+        carried = self._carried(token)
+        if carried is not None:
+            return carried
         if self.lexicon.matches("asset_nouns", *forms):
             # 'Hezbollah positions', "Iran's bases", 'Syrian positions', 'Iraqi territory' --
             # but 'Albanian rebel-held territory' is not Albania's: a holder the noun names

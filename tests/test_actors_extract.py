@@ -286,6 +286,11 @@ ACTORS = [
         "Gbagbo loyalists attacked French troops in Abidjan.",
         {("gbagbo-loyalist", "attacked", "france")},
     ),
+    # 'troop movements' are no body of a people ('an Israeli peace movement' is)
+    (
+        "Greece complained about Turkish troop movements on Cyprus.",
+        {("greece", "condemned", "turkiye")},
+    ),
     # followers as an act's object are targeted for whom they follow; acting, they are not it
     ("Israeli police arrested Hamas supporters in Hebron.", {("israel", "coerced", "hamas")}),
     (

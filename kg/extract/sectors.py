@@ -345,9 +345,11 @@ class SectorResolver:
         body = (
             sector is None
             and self.lexicon.matches("organization_heads", *forms)
-            # 'the Hamas movement', 'the Karen rebel group' are the group named
+            # 'the Hamas movement', 'the Karen rebel group' are the group named; 'Iraqi troop
+            # movements' are no body of Iraqis
             and not any(
-                c.i in arguments.spans and arguments.spans[c.i].label_ != "State"
+                (c.i in arguments.spans and arguments.spans[c.i].label_ != "State")
+                or (c.dep_ == "compound" and self._sector_noun(c) is not None)
                 for c in token.children
             )
         )

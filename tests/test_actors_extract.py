@@ -297,6 +297,9 @@ ACTORS = [
         "Turkish police detained hundreds of PKK sympathizers.",
         {("turkiye", "coerced", "kurdistan-workers-party")},
     ),
+    ("Chinese police detained Falun Gong practitioners.", {("china", "coerced", "falun-gong")}),
+    # armed men a named person possesses are his
+    ("Saddam Hussein's forces shelled Kuwait.", {("saddam-hussein", "attacked", "kuwait")}),
     # leaders of archive news by surname; given names before a curated surname are one name, the
     # curated person's only if the first given name is his
     ("Yeltsin met Kohl in Bonn.", {("boris-yeltsin", "metWith", "helmut-kohl")}),

@@ -774,6 +774,7 @@ NOTHING = [
     "A general strike in Nigeria paralysed the economy.",
     "French workers staged a strike in Paris.",
     "Kenyan teachers began a strike to demand higher pay.",
+    "France and Italy agreed to play a friendly in Paris.",
     # whoever detains a person, the one detained is not condemned nor protested against
     "The European Union condemned Ekrem Imamoglu's detention.",
     "Turkish students protested against Ekrem Imamoglu's arrest.",

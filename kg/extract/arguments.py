@@ -381,6 +381,13 @@ class Arguments:
         key = slugify(f"{name} {second.text}")
         return Arg(key, f"{first.text} {plural}", "Group", first.i, second.i + 1)
 
+    def _commander(self, token: Token) -> Arg | None:
+        """ "Saddam Hussein's forces", "Kabila's rebels": armed men a named person possesses are
+        his (not 'our soldiers' in a quotation: a pronoun names no commander)."""
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return None
+        return self.modifier_actor(token, ("Person",), ("poss",))
+
     def _carried(self, token: Token) -> Arg | None:
         """'a convoy *carrying* Russian troops was ambushed', 'a plane carrying Iranian
         diplomats': what a vehicle is hit for is whom it carries (`carrier_verbs`)."""
@@ -542,6 +549,8 @@ class Arguments:
                 or (None if follower else self.owner(token, ("of",), bodies))
                 or (None if follower else self.modifier_actor(token, bodies, ("compound",)))
                 or self.leader(token)
+                # "Laurent Kabila's rebels" are his ("Gbagbo's supporters" are not Gbagbo)
+                or (None if follower else self._commander(token))
             )
         if self.lexicon.matches("delegation_nouns", *forms):
             return self.delegation(token)
@@ -556,10 +565,12 @@ class Arguments:
                 or self.owner(token)
                 or self.leader(token)
                 # "Museveni's government", 'the Biden administration', where no state is
-                # named: its leader's
+                # named: its leader's; so are "Saddam Hussein's forces"
                 or (
                     self.modifier_actor(token, ("Person",), ("poss", "compound"))
                     if self.lexicon.matches("state_organ_nouns", *forms)
+                    else self._commander(token)
+                    if self.lexicon.matches("troop_nouns", *forms)
                     else None
                 )
             )

@@ -1102,6 +1102,12 @@ class RelationFinder:
             return
         if trigger.unless and _cancelled(word, trigger):
             return
+        if (
+            shape == "prep-object-owner"
+            and nodes["via"].lower_ == "for"
+            and any(c.dep_ == "dobj" for c in word.children)
+        ):
+            return  # 'returned the bodies of three soldiers for 400 prisoners held by X': a price
         if shape == "prep" and _allied(word, nodes):
             return
         if (

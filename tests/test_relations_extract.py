@@ -595,6 +595,8 @@ RELATIONS = [
      {("hezbollah", "attacked", "israel")}),
     # an object the parser hangs on a fronted predicate ('as baseless') is the verb's
     ("Iran dismissed as baseless the American charges.", {("iran", "rejected", "united-states")}),
+    # ground ceded or a zone handed over concedes it to a group as to a state
+    ("The Sudanese government ceded a zone to the SPLA.", {("sudan", "concededTo", "sudan-peoples-liberation-movement")}),
     # a visit stands for its traveller
     ("Egypt condemned the visit of the Israeli foreign minister to Ethiopia.",
      {("egypt", "condemned", "israel"), ("israel", "visited", "ethiopia")}),

@@ -595,6 +595,9 @@ RELATIONS = [
      {("hezbollah", "attacked", "israel")}),
     # an object the parser hangs on a fronted predicate ('as baseless') is the verb's
     ("Iran dismissed as baseless the American charges.", {("iran", "rejected", "united-states")}),
+    # a mayor named by a state's adjective is its official; villagers near a city its people
+    ("ETA gunmen shot dead a Spanish mayor.", {("eta", "attacked", "spain")}),
+    ("Hutu rebels killed 30 villagers near Bujumbura.", {("hutu-rebel", "attacked", "burundi")}),
     # ground ceded or a zone handed over concedes it to a group as to a state
     ("The Sudanese government ceded a zone to the SPLA.", {("sudan", "concededTo", "sudan-peoples-liberation-movement")}),
     # a visit stands for its traveller

@@ -265,15 +265,17 @@ class SectorResolver:
                     for t in token.doc[token.left_edge.i : token.i]
                 )
             ):
-                # 'villagers in Nepal', 'residents of Kenya': people of the state they live in
-                # ('killed 30 people in Gaza': the parser hangs the place on the verb)
-                place = self._state_after(token, arguments, ("in", "of"), cities=True)
+                # 'villagers in Nepal', 'residents of Kenya', 'villagers near Algiers': people of
+                # the state they live in ('killed 30 people in Gaza': the parser hangs the place
+                # on the verb)
+                place = self._state_after(token, arguments, ("in", "of", "near"), cities=True)
                 if place is None and token.dep_ in ("dobj", "nsubj"):
                     # a subject's also on the verb's object: 'villagers blocked a highway in Mexico'
                     objects = [c for c in token.head.children if c.dep_ == "dobj"]
                     holders = [token.head, *(objects if token.dep_ == "nsubj" else [])]
                     places = (
-                        self._state_after(h, arguments, ("in",), cities=True) for h in holders
+                        self._state_after(h, arguments, ("in", "near"), cities=True)
+                        for h in holders
                     )
                     place = next((p for p in places if p is not None), None)
                 owners = [place] if place is not None else []

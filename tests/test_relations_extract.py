@@ -600,6 +600,11 @@ RELATIONS = [
     ("Hutu rebels killed 30 villagers near Bujumbura.", {("hutu-rebel", "attacked", "burundi")}),
     # ground ceded or a zone handed over concedes it to a group as to a state
     ("The Sudanese government ceded a zone to the SPLA.", {("sudan", "concededTo", "sudan-peoples-liberation-movement")}),
+    # a deal in a relative clause of its light verb; mediators are their state's diplomats
+    ("The truce that Israel signed with Hezbollah held.", {("israel", "agreedWith", "hezbollah")}),
+    ("Hamas agreed with Qatari mediators to a truce.", {("hamas", "agreedWith", "qatar")}),
+    # diplomats ordered out are expelled
+    ("Moscow ordered two British diplomats out.", {("russia", "sanctioned", "united-kingdom")}),
     # a visit stands for its traveller
     ("Egypt condemned the visit of the Israeli foreign minister to Ethiopia.",
      {("egypt", "condemned", "israel"), ("israel", "visited", "ethiopia")}),

@@ -1004,14 +1004,16 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             # 'under a deal reached with X', 'a ceasefire agreed with X', 'an ultimatum issued by
             # NATO to X': the parser hangs the partner on the participle of a light verb that
             # describes the noun
-            yield (
-                "participle-prep",
-                [
-                    _node("trigger", noun),
-                    _node("participle", light_verb | {"DEP": "acl", "TAG": "VBN"}, "trigger"),
-                    *_object_after(_prep(trigger.preps), "participle"),
-                ],
-            )
+            # ('the peace deal that Congo signed with Rwanda': a relative clause of the verb)
+            for described in ({"DEP": "acl", "TAG": "VBN"}, {"DEP": "relcl"}):
+                yield (
+                    "participle-prep",
+                    [
+                        _node("trigger", noun),
+                        _node("participle", light_verb | described, "trigger"),
+                        *_object_after(_prep(trigger.preps), "participle"),
+                    ],
+                )
         if "against" in trigger.preps:
             # 'anti-American protests', 'anti-Russian sanctions': 'anti-X' is 'against X' (the
             # object after 'anti': `kg.extract.relations`)

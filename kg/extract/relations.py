@@ -624,8 +624,8 @@ class RelationFinder:
             # the noun
             return arguments.verb_subjects(word) or prep_objects(nodes["thing"], "by")
         if shape == "participle-prep":  # 'an ultimatum issued by NATO to X': the agent, if any
-            participle = nodes["participle"]
-            if any(c.dep_ == "agent" for c in participle.children):
+            participle = nodes["participle"]  # ('the deal that Congo signed with X': its subject)
+            if participle.dep_ == "relcl" or any(c.dep_ == "agent" for c in participle.children):
                 return arguments.verb_subjects(participle)
         if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
             return arguments.verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []

@@ -635,6 +635,9 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # agreeing to let X act is a stated intention toward X; so is letting X act a permission
+    ("Jordan agreed to let U.S. warplanes use its air bases.", ("jordan", "agreedWith", "united-states"), "affirmed", "planned"),
+    ("Egypt let Israel attack Hamas.", ("israel", "attacked", "hamas"), "affirmed", "hypothetical"),
     # a plot is a plan, not the act
     ("Iran plotted to kill Trump.", ("iran", "attacked", "donald-trump"), "affirmed", "planned"),
     # what commentators say is their reading of events, not a report of them

@@ -571,6 +571,19 @@ def _complement(
         )
         if name == "complement" and "with" in trigger.preps:
             yield from _left(head, shape)
+    if name == "intent":
+        # 'agreed to let U.S. warplanes use the base': the one let act, the subject of the
+        # small clause of a permission word
+        permission = {"DEP": dep, "LEMMA": {"IN": sorted(lexicon["permission_words"])}}
+        yield (
+            f"{name}-permitted",
+            [
+                _node("trigger", verb),
+                _node("act", permission, "trigger"),
+                _node("clause", {"DEP": "ccomp"}, "act"),
+                _node("object", {"DEP": "nsubj"}, "clause"),
+            ],
+        )
 
 
 def _left(head: list[dict], shape: str) -> Iterator[tuple[str, list[dict]]]:

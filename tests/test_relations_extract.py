@@ -603,6 +603,8 @@ RELATIONS = [
     # a deal in a relative clause of its light verb; mediators are their state's diplomats
     ("The truce that Israel signed with Hezbollah held.", {("israel", "agreedWith", "hezbollah")}),
     ("Hamas agreed with Qatari mediators to a truce.", {("hamas", "agreedWith", "qatar")}),
+    # a threatened arrest or expulsion threatens its target
+    ("Israel threatened to expel Arafat.", {("israel", "threatens", "yasser-arafat")}),
     # diplomats ordered out are expelled
     ("Moscow ordered two British diplomats out.", {("russia", "sanctioned", "united-kingdom")}),
     # a visit stands for its traveller
@@ -635,6 +637,8 @@ NOUN_FORMS = [
 
 # sentence, (subject, relation, object), polarity, modality: kept as evidence, never a fact
 CONTEXT = [
+    # what one has or needs to do is owed, not done
+    ("Turkey said Syria has to expel Ocalan.", ("syria", "coerced", "abdullah-ocalan"), "affirmed", "hypothetical"),
     # agreeing to let X act is a stated intention toward X; so is letting X act a permission
     ("Jordan agreed to let U.S. warplanes use its air bases.", ("jordan", "agreedWith", "united-states"), "affirmed", "planned"),
     ("Egypt let Israel attack Hamas.", ("israel", "attacked", "hamas"), "affirmed", "hypothetical"),

@@ -533,6 +533,12 @@ def _modality(
         found.add("hypothetical")  # 'called on Russia to withdraw from X' asks it to
     if token.dep_ == "xcomp" and _directed(token, lexicon):
         found.add("hypothetical")  # 'ordered Hezbollah to attack X', 'incited X to ...'
+    if (
+        token.dep_ == "xcomp"
+        and infinitive(token)
+        and lexicon.matches("obligation_verbs", token.head.lemma_)
+    ):
+        found.add("hypothetical")  # 'Syria has to expel Ocalan', 'Israel needs to withdraw'
     if own and token.pos_ == "VERB" and _charged(token, lexicon):
         found.add("hypothetical")  # 'Iran attacked Israel, an accusation Tehran denied'
     if (

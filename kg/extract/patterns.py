@@ -164,12 +164,29 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
             at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
             hung = [*pattern[:at], particle, *map(_on_particle, pattern[at:])]
             yield f"{shape}-particle", hung
+        if any(_direct(n) for n in pattern):
+            # 'wrote off Nigeria's debt': the parser makes the object the particle's
+            at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
+            hung = [*pattern[:at], particle, *map(_object_on_particle, pattern[at:])]
+            yield f"{shape}-particle-object", hung
 
 
 def _on_particle(node: dict) -> dict:
     """The preposition node of a trigger, hung on its particle instead."""
     if node["RIGHT_ID"] in _HUNG and node.get("LEFT_ID") == "trigger":
         return node | {"LEFT_ID": "particle"}
+    return node
+
+
+def _direct(node: dict) -> bool:
+    """The trigger's direct object node ('thing' or 'object')."""
+    return node.get("LEFT_ID") == "trigger" and node["RIGHT_ATTRS"].get("DEP") == "dobj"
+
+
+def _object_on_particle(node: dict) -> dict:
+    """The trigger's direct object node, as the object of its particle instead."""
+    if _direct(node):
+        return node | {"LEFT_ID": "particle", "RIGHT_ATTRS": node["RIGHT_ATTRS"] | {"DEP": "pobj"}}
     return node
 
 

@@ -853,6 +853,11 @@ class Arguments:
             return self.verb_subjects(verb.head)
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
+        attribute = [c for c in verb.head.children if c.dep_ == "attr"]
+        if verb.dep_ == "advcl" and infinitive(verb) and attribute:
+            # 'became the first European country to recognize X': the parser hangs the
+            # attribute's infinitive on its verb
+            return self._described(attribute[0]) or []
         return []
 
     def _described(self, noun: Token) -> list[Token] | None:

@@ -45,7 +45,8 @@ class Trigger:
     with `object_nouns` is read only through those nouns: "lifted the *curfew* in X", "withdrew
     its *troops* from X" (on a `complement` line, the nouns after the act's preposition, whose
     owner or agent is the object: "vowed to respond to any Israeli *attack*"); `owner` makes the
-    owner of such a noun the object ("demanded *Russia's* withdrawal").
+    owner of such a noun the object ("demanded *Russia's* withdrawal", "froze assets *belonging to*
+    the Taliban").
     `purpose` reads the trigger only as an infinitive of purpose, with its clause's subject: the
     act done is the relation ("went on strike to protest X"; a bare "X protested Y's decision" may
     be a complaint); `frontier` lets the object be the neighbour across a frontier noun ("massed

@@ -445,6 +445,17 @@ def _object_noun_shapes(
                 _node("object", _OWNER, "thing"),
             ],
         )
+        # 'froze assets belonging to the Taliban', 'assets belonging to X were frozen'
+        for role in ("dobj", "nsubjpass"):
+            yield (
+                "object-belonging",
+                [
+                    _node("trigger", verb),
+                    _node("thing", nouns | {"DEP": role}, "trigger"),
+                    _node("belonging", {"DEP": "acl", "LEMMA": "belong"}, "thing"),
+                    *_object_after(_prep(["to"]), "belonging"),
+                ],
+            )
         yield (  # 'allowed UN peacekeepers to deploy': the noun is the subject of the complement
             "clause-subject-owner",
             [

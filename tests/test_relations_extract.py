@@ -603,6 +603,8 @@ RELATIONS = [
     # a deal in a relative clause of its light verb; mediators are their state's diplomats
     ("The truce that Israel signed with Hezbollah held.", {("israel", "agreedWith", "hezbollah")}),
     ("Hamas agreed with Qatari mediators to a truce.", {("hamas", "agreedWith", "qatar")}),
+    # what hits a passive subject is done to it (a hostile act only)
+    ("Iran was hit by new American sanctions.", {("united-states", "sanctioned", "iran")}),
     # what belongs to X is X's
     ("Britain froze assets belonging to the Iraqi government.", {("united-kingdom", "sanctioned", "iraq")}),
     # an attribute's infinitive the parser hangs on its verb

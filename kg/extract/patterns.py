@@ -1077,6 +1077,17 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
                 _node("object", {"DEP": "nsubj"}, "verb"),
             ],
         )
+        # 'Libya was hit by a U.N. ban on flights': what hits the passive subject is done to it
+        impact = {"LEMMA": {"IN": sorted(lexicon["impact_verbs"])}, "TAG": "VBN"}
+        yield (
+            "hit-by",
+            [
+                _node("verb", impact),
+                _node("by", {"DEP": "agent"}, "verb"),
+                _node("trigger", noun | {"DEP": "pobj"}, "by"),
+                _node("object", {"DEP": "nsubjpass"}, "verb"),
+            ],
+        )
         if trigger.preps:
             # 'Ukraine won support from X', 'faced criticism from X': so is what it receives (a
             # line read through a clause, 'its call for X to ...', takes no such object)

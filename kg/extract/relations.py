@@ -636,7 +636,7 @@ class RelationFinder:
         if word.pos_ == "VERB":
             # 'a statement condemning X' is its author's before the statement itself
             return self._describing_agents(word, arguments) or arguments.verb_subjects(word)
-        if shape in ("under", "receipt"):
+        if shape in ("under", "receipt", "hit-by"):
             # 'came under fire from X', 'won support from X': the source may hang on the verb;
             # 'sparked protests in Jordan': the people of the state a reaction is in
             # (`reaction_relations`; 'provoked the war in Ukraine' makes Ukraine no attacker)
@@ -1102,6 +1102,8 @@ class RelationFinder:
             return
         if trigger.unless and _cancelled(word, trigger):
             return
+        if shape == "hit-by" and self.signs.get(trigger.relation) != -1:
+            return  # 'Pakistan was hit by Indian missiles': no aid, whatever the noun is
         if (
             shape == "prep-object-owner"
             and nodes["via"].lower_ == "for"

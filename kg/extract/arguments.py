@@ -382,8 +382,8 @@ class Arguments:
         return Arg(key, f"{first.text} {plural}", "Group", first.i, second.i + 1)
 
     def _commander(self, token: Token) -> Arg | None:
-        """ "Saddam Hussein's forces", "Kabila's rebels": armed men a named person possesses are
-        his (not 'our soldiers' in a quotation: a pronoun names no commander)."""
+        """Armed men a named person possesses are his ("Saddam Hussein's forces", "Kabila's
+        rebels"; not 'our soldiers' in a quotation: a pronoun names no commander)."""
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return None
         return self.modifier_actor(token, ("Person",), ("poss",))
@@ -853,11 +853,11 @@ class Arguments:
             return self.verb_subjects(verb.head)
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # 'India, accusing Pakistan of ..., called off the talks'
-        attribute = [c for c in verb.head.children if c.dep_ == "attr"]
-        if verb.dep_ == "advcl" and infinitive(verb) and attribute:
+        if verb.dep_ == "advcl" and infinitive(verb):
             # 'became the first European country to recognize X': the parser hangs the
             # attribute's infinitive on its verb
-            return self._described(attribute[0]) or []
+            attribute = next((c for c in verb.head.children if c.dep_ == "attr"), None)
+            return (self._described(attribute) or []) if attribute is not None else []
         return []
 
     def _described(self, noun: Token) -> list[Token] | None:

@@ -158,17 +158,15 @@ def patterns(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dic
     particle = _node("particle", particle, "trigger")
     for shape, pattern in _shapes(trigger, lexicon):
         yield shape, [*pattern, particle]
-        if any(n["RIGHT_ID"] in _HUNG and n.get("LEFT_ID") == "trigger" for n in pattern):
-            # 'pulled out of Syria', 'walked out of talks with X': the preposition hangs on the
-            # particle
-            at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
-            hung = [*pattern[:at], particle, *map(_on_particle, pattern[at:])]
-            yield f"{shape}-particle", hung
-        if any(_direct(n) for n in pattern):
-            # 'wrote off Nigeria's debt': the parser makes the object the particle's
-            at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
-            hung = [*pattern[:at], particle, *map(_object_on_particle, pattern[at:])]
-            yield f"{shape}-particle-object", hung
+        at = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "trigger") + 1
+        # 'pulled out of Syria', 'walked out of talks with X': the preposition hangs on the
+        # particle; 'wrote off Nigeria's debt': the parser makes the object the particle's
+        for name, moved, hung in (
+            ("particle", _on_particle, lambda n: n["RIGHT_ID"] in _HUNG),
+            ("particle-object", _object_on_particle, _direct),
+        ):
+            if any(hung(n) and n.get("LEFT_ID") == "trigger" for n in pattern):
+                yield f"{shape}-{name}", [*pattern[:at], particle, *map(moved, pattern[at:])]
 
 
 def _on_particle(node: dict) -> dict:

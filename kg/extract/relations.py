@@ -834,7 +834,7 @@ class RelationFinder:
             self._named_by(c, nouns) for c in prep_objects(token, "of")
         )
 
-    def _undergoer(self, demand: Token) -> Token | None:
+    def _demanded_of(self, demand: Token) -> Token | None:
         """What a demanded removal, end or independence is done to: 'demanding the ouster *of
         X*', 'to demand an end *to the U.S. occupation*' (whose author the protest is against),
         'demanding independence *from Indonesia*'."""
@@ -1075,7 +1075,7 @@ class RelationFinder:
                 or nodes["act"].lemma_ in self.lexicon["request_for_verbs"]
             )
             and not self.lexicon.matches("agent_act_nouns", nodes["object"].lemma_)
-            and self._undergoer(nodes["object"]) is None
+            and self._demanded_of(nodes["object"]) is None
             and not _addressee(nodes["act"], self.lexicon)
         ):
             # demanding (urging, calling for) X's resignation or the ouster of X protests
@@ -1201,7 +1201,7 @@ class RelationFinder:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]
         if shape in _PURPOSE_SHAPES:
-            target = self._undergoer(target) or target
+            target = self._demanded_of(target) or target
         if shape == "participle" and word.dep_ == "amod" and self.signs.get(trigger.relation) == -1:
             return  # 'the Israeli-occupied West Bank' describes a standing state, no hostile act
         if shape == "participle" and target.dep_ == "appos":

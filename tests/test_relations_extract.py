@@ -611,6 +611,8 @@ RELATIONS = [
     ("Italy became the first European country to recognise Croatia.", {("italy", "supports", "croatia")}),
     # an object the parser makes its particle's ('wrote off X's debt') is the verb's
     ("Japan wrote off Vietnam's debt.", {("japan", "aided", "vietnam")}),
+    # the speaker's own act may name his state, as a pronoun does
+    ("Iraq warned that Baghdad would use force against Kuwait.", {("iraq", "threatens", "kuwait")}),
     # a coming response 'for' a provocation threatens its author
     ("Hamas vowed to retaliate for the Israeli raid.", {("hamas", "threatens", "israel")}),
     # a threatened arrest or expulsion threatens its target

@@ -254,7 +254,7 @@ def _verb_shapes(
             # 'said it would cut the gas unless X paid': the speaker's own act, in these
             # auxiliaries ('said Greece would default unless X ...' threatens no one)
             own = {"DEP": "aux", "LOWER": {"IN": list(trigger.clause_aux)}}
-            doer = _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "deed")
+            doer = _node("doer", {"DEP": "nsubj"}, "deed")
             chains = [("own-act-condition", [*deed, doer, _node("aux", own, "deed")])]
         for name, chain in chains:
             yield (
@@ -556,10 +556,11 @@ def _complement(
     X' (the preposition on the act's object): the object is a party of the verb's infinitive
     (or of a noun's: 'its willingness to open the border with X'). With `clause_aux`, also of
     the speaker's own act in a clause in those auxiliaries ('warned it would take action against
-    X'), and only through the line's prepositions ('vowed to help X' threatens no one). With
-    `clause_verbs` the act is one of that list; with `object_nouns` its preposition takes one of
-    those nouns, whose owner or agent is the object ('warned it would respond to any Israeli
-    attack', '... to any attack by X')."""
+    X', 'warned that Belgrade would use force against X': its subject is checked in
+    `kg.extract.relations`), and only through the line's prepositions ('vowed to help X'
+    threatens no one). With `clause_verbs` the act is one of that list; with `object_nouns` its
+    preposition takes one of those nouns, whose owner or agent is the object ('warned it would
+    respond to any Israeli attack', '... to any attack by X')."""
     # a noun's infinitive is its clause: 'its threat to close the strait to X'
     dep = "acl" if trigger.pos == "NOUN" else "xcomp"
     act_verb = {"POS": "VERB"}
@@ -573,7 +574,7 @@ def _complement(
                 "-own",
                 [
                     _node("act", {"DEP": "ccomp"} | act_verb, "trigger"),
-                    _node("doer", {"DEP": "nsubj", "POS": "PRON"}, "act"),
+                    _node("doer", {"DEP": "nsubj"}, "act"),
                     _node("aux", own, "act"),
                 ],
             )

@@ -973,12 +973,16 @@ class RelationFinder:
             return subject, people[1]
         return subject, obj
 
+    def _country(self, person: Arg) -> str | None:
+        """The state a curated person belongs to, if any."""
+        entry = self.gazetteer.entries.get(person.key)
+        return entry.country if entry is not None and entry.kind == "Person" else None
+
     def _own(self, subject: Arg, obj: Arg, held: frozenset[tuple[str, str]] = frozenset()) -> bool:
         """The state a known person belongs to, or one the text titles them in (`held`):
         'Putin ordered Russian troops to leave' is a command to his own forces, not a demand on
         another actor; 'Trump threatened to send US troops into X' threatens X, not them."""
-        entry = self.gazetteer.entries.get(subject.key)
-        known = entry is not None and entry.kind == "Person" and entry.country == obj.key
+        known = self._country(subject) == obj.key
         return known or (subject.key, obj.key) in held  # (a group's home state is not its own)
 
     def _describing_agents(self, word: Token, arguments: Arguments) -> list[Token]:
@@ -1197,6 +1201,11 @@ class RelationFinder:
             for t in expand(token)
             for arg in arguments.parties(t) or arguments.event_authors(t)
         ]
+        if "doer" in nodes and nodes["doer"].pos_ != "PRON":
+            # 'Milosevic warned that Belgrade would use force against X': the speaker's own act
+            # names him or his state ('said Greece would default unless X ...' is no one's)
+            doers = {a.key for a in arguments.parties(nodes["doer"])}
+            subjects = [s for s in subjects if s.key in doers or self._country(s) in doers]
         if not subjects:
             return  # nothing to state: the object, event and context walks are left out
         target = nodes["object"]

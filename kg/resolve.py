@@ -89,7 +89,8 @@ class Gazetteer:
         return self.entries[key] if key else None
 
     def demonym_of(self, state_key: str) -> str | None:
-        """The state's first demonym in sort order ('American' for the United States)."""
+        """The state's first adjectival demonym in sort order, else its first ('American' for
+        the United States, 'Polish' for Poland)."""
         return self.state_demonyms.get(state_key)
 
     def patterns(self) -> list[dict[str, str]]:
@@ -107,6 +108,10 @@ class Gazetteer:
             for name, key in sorted(self.demonyms.items())
         ]
         return patterns
+
+
+def _adjectival(demonym: str) -> bool:
+    return demonym.endswith(("ish", "ic", "ese"))
 
 
 def _labels(graph: Graph, subject: URIRef, predicate: URIRef) -> list[str]:
@@ -149,7 +154,9 @@ def _build(graph: Graph) -> Gazetteer:
             claimed[name].add(key)
         for name in _labels(graph, subject, AKG.demonym):
             gazetteer.demonyms[name] = key
-    for name, key in sorted(gazetteer.demonyms.items()):
+    # a group is named by the adjective ('Polish farmers', 'Turkish Cypriots'), not by the
+    # noun for one person ('Pole', 'Turk') that sorts first
+    for name, key in sorted(gazetteer.demonyms.items(), key=lambda i: (not _adjectival(i[0]), i)):
         gazetteer.state_demonyms.setdefault(key, name)
     for subject, name in graph.subject_objects(SKOS.hiddenLabel):
         gazetteer.metonyms[str(name)] = _key(subject)

@@ -627,7 +627,7 @@ def test_a_group_of_a_states_people_keeps_its_own_name(extraction_of):
         (
             "Turkish Cypriots protested against Greece.",
             "Turkish Cypriot leaders protested against Greece.",
-            "turk-cypriot",
+            "turkish-cypriot",
         ),
     ],
 )

@@ -126,6 +126,14 @@ def test_a_capital_knows_its_state_and_a_demonym_names_its_state():
     assert GAZETTEER.demonym_state("Iranian").key == "iran"
 
 
+@pytest.mark.parametrize(
+    ("name", "demonym"),
+    [("Poland", "Polish"), ("Sweden", "Swedish"), ("Spain", "Spanish"), ("Iran", "Iranian")],
+)
+def test_a_state_names_its_people_by_the_adjective_not_the_noun_for_one_person(name, demonym):
+    assert GAZETTEER.demonym_of(GAZETTEER.lookup(name).key) == demonym
+
+
 def test_entity_ruler_patterns_carry_the_gazetteer_key():
     patterns = {(p["pattern"], p["label"]): p["id"] for p in GAZETTEER.patterns()}
     assert patterns[("Israeli", "NORP")] == "israel"

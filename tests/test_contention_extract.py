@@ -172,6 +172,9 @@ LOOK_ALIKES = [
     ("India beat Pakistan by seven wickets.", ("india", "attacked", "pakistan")),
     ("France beat Belgium 1-0 in Paris.", ("france", "attacked", "belgium")),  # a match score
     ("England beat Iran 6-2 in their opener.", ("england", "attacked", "iran")),
+    ("Iran and the United States clashed in a World Cup match.", ("iran", "attacked", "united-states")),
+    ("Pakistan clashed with India in a cricket match.", ("pakistan", "attacked", "india")),
+    ("Brazil fought Argentina in the final.", ("brazil", "attacked", "argentina")),
     ("Gustavo Petro clashed with Donald Trump over the strikes.",
      ("gustavo-petro", "attacked", "donald-trump")),
     ("Georgian protesters rallied in Tbilisi calling for EU membership.",

@@ -412,6 +412,9 @@ RELATIONS = [
     ("Delhi Chief Minister Arvind Kejriwal criticised Narendra Modi.", {("arvind-kejriwal", "condemned", "narendra-modi")}),
     # a name compounded to a plan is its proposer
     ("Hamas rejected the Witkoff plan.", {("hamas", "rejected", "steve-witkoff")}),
+    # ... but a city compounded to one is where it was made
+    ("UNITA signed the Lusaka protocol with Angola.", {("unita", "agreedWith", "angola")}),
+    ("Hamas rejected the Cairo agreement with Israel.", {("hamas", "rejected", "israel")}),
     # a call to urge something asks it
     # a person called is phoned (no demand: the one 'called on' is asked); named, not phoned
     ("Biden called Netanyahu to discuss the hostage talks.", {("joe-biden", "spokeWith", "benjamin-netanyahu")}),

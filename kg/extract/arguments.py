@@ -933,6 +933,7 @@ class Arguments:
                 and child.i in self.spans
                 and not turned(child)
                 and not self._forum(child, noun)
+                and not self._venue(child, noun)
             ):
                 return [child]
         for child in noun.children:
@@ -1073,6 +1074,15 @@ class Arguments:
         unknown = arg is not None and arg.key not in self.gazetteer.entries
         forum = self.lexicon.matches("forum_nouns", noun.lemma_.lower(), noun.lower_)
         return unknown or forum
+
+    def _venue(self, compound: Token, noun: Token) -> bool:
+        """'the Lusaka peace protocol', 'the Oslo accords': a city compounded to a treaty or plan
+        (`document_nouns`) is where it was made, not its author."""
+        return (
+            compound.dep_ in ("compound", "amod")
+            and self.spans[compound.i].label_ == "Place"
+            and self.lexicon.matches("document_nouns", noun.lemma_.lower(), noun.lower_)
+        )
 
     def _agent_verb(self, verb: Token) -> bool:
         """A verb whose subject does the event noun it takes; a particle verb only with its

@@ -405,6 +405,13 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algerians", "protestedAgainst", "abdelaziz-bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    # ... and so does the one a crowd calls on to yield, not one it asks for help
+    ("Serbs marched, calling on Milosevic to resign.", {("serbs", "protestedAgainst", "slobodan-milosevic")}),
+    ("Albanians marched, calling on NATO to intervene.", set()),
+    ("Albanians marched, urging NATO to intervene.", set()),
+    # a victory or a re-election is its winner's deed
+    ("Serbs protested against Milosevic's re-election.", {("serbs", "protestedAgainst", "slobodan-milosevic")}),
+    ("Kenyans rallied against the election victory of Moi.", {("kenyans", "protestedAgainst", "daniel-arap-moi")}),
     ("India threatened to scrap the Indus Waters Treaty with Pakistan.", {("india", "threatens", "pakistan")}),
     # a two-word person is no town of that name
     ("The United States sanctioned Juan Diaz, a Venezuelan judge.", {("united-states", "sanctioned", "juan-diaz")}),

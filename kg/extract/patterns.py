@@ -494,9 +494,9 @@ def _purpose_objects(
     purposes: str, lexicon: Lexicon, parent: str, act: dict | None = None
 ) -> Iterator[list[dict]]:
     """The act of purpose hanging on `parent` (a clause's, unless `act` says how it hangs) and
-    its object: a verb of the line's `purposes` list and its direct object, or one of
+    its object: a verb of the line's `purposes` list and its direct object, one of
     `request_for_verbs` and its 'for' ('marched in Dhaka calling for the resignation of X',
-    'blocked roads to press for X's release')."""
+    'blocked roads to press for X's release'), or one of `called_on_verbs` and the one called on."""
     act = act or {}
     yield [
         _node("act", _purpose(purposes, lexicon) | act, parent),
@@ -504,6 +504,10 @@ def _purpose_objects(
     ]
     asking = _purpose("request_for_verbs", lexicon) | act
     yield [_node("act", asking, parent), *_object_after(_prep(("for",)), "act")]
+    # 'marched in Moscow, calling on Yeltsin to resign': the one called on (see `_addressee`)
+    for verb, prep in sorted(lexicon.tables["called_on_verbs"].items()):
+        calling = {"DEP": {"IN": ["advcl", "xcomp"]}, "LEMMA": verb} | act
+        yield [_node("act", calling, parent), *_object_after(_prep((prep,)), "act")]
 
 
 def _predicate(trigger: Trigger, verb: dict, lexicon: Lexicon) -> Iterator[tuple[str, list[dict]]]:

@@ -159,12 +159,20 @@ _TIME_PREPS = ("after", "before", "since", "until", "following", "despite")
 
 
 def _addressee(act: Token, lexicon: Lexicon) -> bool:
-    """Whether the act's direct object is the one asked, not the thing asked for: a verb of
-    `object_control_verbs` with the infinitive of what is asked ('to press *Milosevic* to
-    resign'; 'to request EU membership' asks for the membership; the parser may make the
+    """Whether the act's object is the one pressed, not the thing asked for: a verb of
+    `object_control_verbs` or `called_on_verbs` with an infinitive, one of `protest_demands`
+    unless the verb is one of `pressing_verbs` ('to press *Milosevic* to resign', 'calling on
+    Yeltsin to resign', 'to press the government to raise pay'; 'to request EU membership' asks
+    for the membership, 'urging NATO to intervene' asks NATO's help; the parser may make the
     infinitive a clause of purpose: 'to press the government to release X')."""
-    return act.lemma_ in lexicon["object_control_verbs"] and any(
-        c.dep_ == "xcomp" or (c.dep_ == "advcl" and infinitive(c)) for c in act.children
+    asking = act.lemma_ in lexicon["object_control_verbs"] or lexicon.lookup(
+        "called_on_verbs", act.lemma_
+    )
+    pressing = act.lemma_ in lexicon["pressing_verbs"]
+    return bool(asking) and any(
+        (c.dep_ == "xcomp" or (c.dep_ == "advcl" and infinitive(c)))
+        and (pressing or c.lemma_ in lexicon["protest_demands"])
+        for c in act.children
     )
 
 

@@ -275,8 +275,19 @@ ACTORS = [
         "The pro-Russian government of Slovakia criticized Ukraine.",
         {("slovakia", "condemned", "ukraine")},
     ),
-    # the state that owns an embassy does not own the police outside it
-    ("Police arrested pro-Palestinian demonstrators outside the Israeli embassy in London.", set()),
+    # the state that owns an embassy does not own the police outside it: the city's state does
+    (
+        "Police arrested pro-Palestinian demonstrators outside the Israeli embassy in London.",
+        {("united-kingdom", "coerced", "pro-palestinian-demonstrator")},
+    ),
+    (
+        "Police arrested 20 members of the MDC in Harare.",
+        {("zimbabwe", "coerced", "movement-for-democratic-change")},
+    ),
+    # ... but not a capital that acts ('ties to Beijing')
+    ("Police with ties to Beijing arrested 20 members of the MDC.", set()),
+    # a people the parser tags a singular name
+    ("Hutu militiamen killed hundreds of Tutsis.", {("hutu-militiaman", "attacked", "tutsis")}),
     # a named person's supporters are a group of their own, named by him ('Gbagbo loyalists')
     (
         "Erdogan supporters in Germany rallied against Israel.",

@@ -419,6 +419,8 @@ RELATIONS = [
     ("Delhi Chief Minister Arvind Kejriwal criticised Narendra Modi.", {("arvind-kejriwal", "condemned", "narendra-modi")}),
     # a name compounded to a plan is its proposer
     ("Hamas rejected the Witkoff plan.", {("hamas", "rejected", "steve-witkoff")}),
+    # an agreement the clause is done under is its subject's
+    ("Under a deal with Israel, Hezbollah freed two Israeli soldiers.", {("hezbollah", "agreedWith", "israel"), ("hezbollah", "released", "israel")}),
     # ... but a city compounded to one is where it was made
     ("UNITA signed the Lusaka protocol with Angola.", {("unita", "agreedWith", "angola")}),
     ("Hamas rejected the Cairo agreement with Israel.", {("hamas", "rejected", "israel")}),

@@ -283,23 +283,35 @@ class SectorResolver:
                 _stand_for(token, sector, owners, actors, sectors, members)
         for token, sector in unowned:
             # 'Kenyan teachers protested against the government': the one state of its sentence,
-            # else of the sentence before ('Israel struck Gaza. The government said ...')
+            # else of the sentence before ('Israel struck Gaza. The government said ...'); a
+            # capital is its state's ('Police arrested 20 MDC members in Harare')
             sentence = token.sent
             around = [sentence] + ([doc[sentence.start - 1].sent] if sentence.start > 0 else [])
             for within in around:
                 states = {
-                    a.id_: a for a in actors if a.label_ == "State" and self._organ_state(a, within)
+                    arg.key: arg
+                    for arg in map(self._state_named, actors)
+                    if arg is not None and self._organ_state(doc[arg.start : arg.end], within)
                 }
                 if states:
                     break
             if len(states) == 1:
-                state = next(iter(states.values()))
-                owner = Arg(state.id_, state.text, state.label_, state.start, state.end)
-                _stand_for(token, sector, [owner], actors, sectors, members)
+                _stand_for(token, sector, list(states.values()), actors, sectors, members)
         doc.spans[SPAN_KEY] = actors
         doc.spans[SECTOR_KEY] = sectors
         doc.spans[PAIR_KEY] = members
         return doc
+
+    def _state_named(self, actor: Span) -> Arg | None:
+        """The state an actor span names: a state, or the state of a capital that is where
+        something happens ('in Harare'; 'ties to Beijing' is no place)."""
+        if actor.label_ == "State":
+            return Arg(actor.id_, actor.text, actor.label_, actor.start, actor.end)
+        scene = actor.label_ == "Place" and actor.root.head.lower_ == "in"
+        entry = self.gazetteer.entries.get(actor.kb_id_) if scene else None
+        if entry is None or entry.kind != "State":
+            return None
+        return Arg(entry.key, entry.label, entry.kind, actor.start, actor.end)
 
     def _organ_state(self, state: Span, within: Span) -> bool:
         """Whether a state the sentence names may own its unnamed organs ('the police'): not a
@@ -435,10 +447,13 @@ class SectorResolver:
         return token.text[:1].isupper() and self.lexicon.matches("people_names", token.lower_)
 
     def _people_alone(self, token: Token) -> bool:
-        """'Tamils', 'Kurds' named alone, plural, as no modifier: a group of their own."""
+        """'Tamils', 'Kurds' named alone, plural, as no modifier: a group of their own (the
+        parser may tag the plural a singular name: 'killed hundreds of Tutsis')."""
         return (
             token.dep_ not in _MODIFIER_DEPS
-            and token.tag_ in ("NNS", "NNPS")
+            and (
+                token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.text.endswith("s"))
+            )
             and self._people_name(token)
         )
 

@@ -733,6 +733,9 @@ CONTEXT = [
     ("Egypt and Israel discussed Israel's withdrawal from Sinai.", ("israel", "withdrewFrom", "sinai"), "affirmed", "hypothetical"),
     ("US officials are contemplating Israel's strike on Iranian oil facilities.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("The Israeli cabinet debated an attack by Israel on Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
+    ("Kohl held talks with Gorbachev on the withdrawal of Russian troops from Germany.", ("russia", "withdrewFrom", "germany"), "affirmed", "hypothetical"),
+    # what a copula says is due is scheduled
+    ("Tariq Aziz is due in Moscow for talks with Russian officials.", ("tariq-aziz", "metWith", "russia"), "affirmed", "planned"),
     # what one is accused of is alleged
     ("Moscow accused Washington of provoking Kyiv to attack Belarus.", ("ukraine", "attacked", "belarus"), "affirmed", "hypothetical"),
     # an act one orders or incites another to do is asked of it (one forced or persuaded is done)

@@ -379,6 +379,7 @@ _CHILD_MARKERS = (
     ("advmod", "hypothetical_adverbs", "hypothetical"),
     ("aux", "planned_aux", "planned"),
     ("amod", "planned_modifiers", "planned"),
+    ("acomp", "schedule_predicates", "planned"),  # 'is due in Moscow for talks with X'
 )
 # (context.json word list, modality) for a clause in the present after a time word
 _FUTURE_CLAUSE_MARKS = (("awaited_marks", "hypothetical"), ("future_time_marks", "planned"))
@@ -436,7 +437,8 @@ def _directed(infinitive_clause: Token, lexicon: Lexicon) -> bool:
 
 def _topic(noun: Token, lexicon: Lexicon) -> bool:
     """'discussed Israel's withdrawal from Sinai', 'the talks focused on Russia's withdrawal': an
-    act a verb of `topic_verbs` takes as its topic is talked of, not done; a violent event
+    act a verb of `topic_verbs` (or a noun of `topic_nouns`: 'talks on X's withdrawal') takes as
+    its topic is talked of, not done; a violent event
     (`event_types`) that a definite or possessive noun names happened ('discussed Russia's attack
     on a hospital'); 'focused its sanctions on X' directs them, no topic."""
     if noun.pos_ != "NOUN":
@@ -448,6 +450,12 @@ def _topic(noun: Token, lexicon: Lexicon) -> bool:
         return False
     definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in noun.children)
     happened = definite and noun.lemma_.lower() in lexicon.event_types
+    # 'talks with X on the withdrawal of Y', also on their light verb: 'held talks ... on ...'
+    talks = [verb] if verb.pos_ == "NOUN" else [c for c in verb.children if c.dep_ == "dobj"]
+    if noun.dep_ == "pobj" and any(
+        lexicon.matches("topic_nouns", t.lemma_.lower(), t.lower_) for t in talks
+    ):
+        return not happened
     return verb.lemma_ in lexicon["topic_verbs"] and not happened
 
 

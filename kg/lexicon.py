@@ -61,11 +61,13 @@ class Trigger:
     subject). With `casualties` the noun is read only as the event a
     casualty verb's victims fell in, their attacker its modifier ("three soldiers were killed
     *in* a Hezbollah *ambush*": Hezbollah attacked them) or its relative clause killed ("a
-    Hamas *bombing* that killed 15 Israelis"). `intent` reads, through the
-    `complement` shapes of a verb (or of an adjective after 'be', "is ready to ...", or a noun,
-    "its willingness to ..."), only an act no line names, as a stated intention toward the act's
-    party ("agreed to extend the mandate of X", "offered to hand the suspects over to X"): always
-    planned, never a direct edge.
+    Hamas *bombing* that killed 15 Israelis"). With `deadline` the nouns are a time given to
+    someone to act, read only as 'give' with an infinitive ("gave Iraq 48 *hours* to leave
+    Kuwait": an ultimatum to Iraq; "gave refugees three days of food" is none). `intent` reads,
+    through the `complement` shapes of a verb (or of an adjective after 'be', "is ready to ...",
+    or a noun, "its willingness to ..."), only an act no line names, as a stated intention toward
+    the act's party ("agreed to extend the mandate of X", "offered to hand the suspects over to
+    X"): always planned, never a direct edge.
     `predicate` names the context.json list of words a verb's object must be described with
     ("called Israel's decision *unacceptable*", "dismissed the claims as *baseless*", "held X
     *responsible*", "said the move was *illegal*"): the line is read only through them.
@@ -113,6 +115,7 @@ class Trigger:
     manner: bool = False
     inverse: bool = False
     casualties: bool = False
+    deadline: bool = False
     intent: bool = False
     predicate: str | None = None
     crowd: bool | None = None
@@ -247,6 +250,7 @@ def load_lexicon(lexicon_dir: Path) -> Lexicon:
             manner=row.get("manner", False),
             inverse=row.get("inverse", False),
             casualties=row.get("casualties", False),
+            deadline=row.get("deadline", False),
             intent=row.get("intent", False),
             predicate=row.get("predicate"),
             via=tuple(row.get("via", ())),

@@ -798,6 +798,9 @@ THREATS = [
     ("Iran warned that it would strike Israel.", {("iran", "threatens", "israel")}),
     ("Iran vowed to retaliate against Israel.", {("iran", "threatens", "israel")}),
     ("Russia could sanction Moldova.", set()),
+    # a time given to act is an ultimatum; days given with no act are not
+    ("Bush gave Saddam Hussein 48 hours to leave Iraq.", {("bush", "demanded", "saddam-hussein"), ("bush", "threatens", "saddam-hussein")}),
+    ("Egypt gave Sudan two days of food.", set()),
 ]
 
 # sentence, (subject, relation, object), source: a reported fact names its source, never as a party

@@ -677,6 +677,32 @@ def _shapes(trigger: Trigger, lexicon: Lexicon) -> Iterator[tuple[str, list[dict
             [_node("trigger", lemma | {"DEP": "prep"}), _node("object", nouns, "trigger")],
         )
         return
+    elif trigger.deadline:  # 'gave Iraq 48 hours to leave Kuwait': the one given the time
+        give = _node("verb", {"LEMMA": "give"} | _VERB)
+        time = lemma | _NOUN | {"DEP": {"IN": ["dobj", "npadvmod"]}}
+        given = {"DEP": {"IN": ["dative", "dobj"]}, "LEMMA": {"NOT_IN": list(trigger.lemmas)}}
+        term = {"DEP": {"IN": ["advcl", "xcomp", "acl", "relcl"]}, "TAG": "VB"}
+        for parent in ("verb", "trigger"):  # the parser may hang the infinitive on the noun
+            yield (
+                f"deadline-{parent}",
+                [
+                    give,
+                    _node("trigger", time, "verb"),
+                    _node("object", given, "verb"),
+                    _node("term", term, parent),
+                ],
+            )
+        # 'gave Chechen separatists 48 hours to ...': the parser hangs the time on the object
+        yield (
+            "deadline-object",
+            [
+                give,
+                _node("object", given, "verb"),
+                _node("trigger", time, "object"),
+                _node("term", term, "verb"),
+            ],
+        )
+        return
     elif trigger.casualties:  # 'three soldiers were killed in a Hezbollah ambush': the victims
         fell = {"LEMMA": {"IN": sorted(lexicon["casualty_verbs"])}}
         yield (

@@ -611,7 +611,7 @@ class RelationFinder:
             return []
         if shape in _PAIRWISE:
             return [nodes["first"]]
-        if shape == "as":
+        if shape == "as" or shape.startswith("deadline"):
             return arguments.verb_subjects(nodes["verb"])
         if shape in ("appos-of", "attr-of"):
             return [nodes["described"]]

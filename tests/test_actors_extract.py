@@ -309,6 +309,7 @@ ACTORS = [
         {("turkiye", "coerced", "kurdistan-workers-party")},
     ),
     ("Chinese police detained Falun Gong practitioners.", {("china", "coerced", "falun-gong")}),
+    ("Falun Gong followers were detained by Chinese police.", {("china", "coerced", "falun-gong")}),
     # armed men a named person possesses are his
     ("Saddam Hussein's forces shelled Kuwait.", {("saddam-hussein", "attacked", "kuwait")}),
     # leaders of archive news by surname; given names before a curated surname are one name, the

@@ -395,6 +395,9 @@ RELATIONS = [
         "Israel, aided by the US and Britain, intercepted Iranian missiles.",
         {("united-states", "aided", "israel"), ("united-kingdom", "aided", "israel")},
     ),
+    # a deal struck with X
+    ("Jordan struck a trade deal with Iraq.", {("jordan", "agreedWith", "iraq")}),
+    ("Israeli jets struck a Hamas training camp.", {("israel", "attacked", "hamas")}),
     # a deal with X that Y brokered is X's: Y is no party to it
     (
         "Hezbollah accepted a ceasefire with Israel brokered by the United States and France.",

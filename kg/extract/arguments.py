@@ -538,9 +538,10 @@ class Arguments:
             # 'students at Cairo University' for the institution (not a place: 'rebels at Kabul')
             # 'guerrillas of the PKK' are the PKK's
             # as the object of an act, followers are targeted for whom they follow ('arrested
-            # Falun Gong followers', 'beat supporters of the MDC': the movement's, as CAMEO codes)
+            # Falun Gong followers', 'beat supporters of the MDC', 'Hamas supporters were rounded
+            # up': the movement's, as CAMEO codes)
             counted = token.dep_ == "pobj" and token.head.lower_ == "of"  # 'hundreds of ...'
-            patient = (token.head.head if counted else token).dep_ == "dobj"
+            patient = (token.head.head if counted else token).dep_ in ("dobj", "nsubjpass")
             follower = self.lexicon.matches("follower_nouns", *forms) and not patient
             bodies = ("Group", "Organization")
             return (

@@ -310,6 +310,15 @@ ACTORS = [
     ),
     ("Chinese police detained Falun Gong practitioners.", {("china", "coerced", "falun-gong")}),
     ("Falun Gong followers were detained by Chinese police.", {("china", "coerced", "falun-gong")}),
+    # a state's office or mission is its asset, no body of its people
+    (
+        "The British Foreign Office rejected Iran's allegations.",
+        {("united-kingdom", "rejected", "iran")},
+    ),
+    (
+        "Kurds stormed Greek and Israeli missions.",
+        {("kurds", "protestedAgainst", "greece"), ("kurds", "protestedAgainst", "israel")},
+    ),
     # armed men a named person possesses are his
     ("Saddam Hussein's forces shelled Kuwait.", {("saddam-hussein", "attacked", "kuwait")}),
     # leaders of archive news by surname; given names before a curated surname are one name, the

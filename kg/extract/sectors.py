@@ -359,6 +359,8 @@ class SectorResolver:
         body = (
             sector is None
             and self.lexicon.matches("organization_heads", *forms)
+            # 'the Israeli trade office' is the state's asset, no body of Israelis
+            and not self.lexicon.matches("asset_nouns", *forms)
             # 'the Hamas movement', 'the Karen rebel group' are the group named; 'Iraqi troop
             # movements' are no body of Iraqis
             and not any(

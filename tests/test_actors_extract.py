@@ -310,6 +310,11 @@ ACTORS = [
     ),
     ("Chinese police detained Falun Gong practitioners.", {("china", "coerced", "falun-gong")}),
     ("Falun Gong followers were detained by Chinese police.", {("china", "coerced", "falun-gong")}),
+    # a named organization's men are its own, whoever leads it
+    (
+        "Nigerian-led ECOMOG troops attacked RUF positions.",
+        {("ecomog", "attacked", "revolutionary-united-front")},
+    ),
     # a state's office or mission is its asset, no body of its people
     (
         "The British Foreign Office rejected Iran's allegations.",

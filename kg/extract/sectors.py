@@ -237,7 +237,9 @@ class SectorResolver:
                 continue
             if token.dep_ in _ATTRIBUTE_DEPS or sector is None or is_former(token, self.lexicon):
                 continue  # "the government's" names one; 'the former Rwandan army' none today
-            led = _led_by(token, arguments)
+            # 'Nigerian-led ECOMOG peacekeepers' are ECOMOG's, which Nigeria leads
+            named = arguments.modifier_actor(token, ("Organization", "Group"), ("compound",))
+            led = None if named is not None else _led_by(token, arguments)
             # an armed group's name the gazetteer does not know owns its men ('FARC rebels')
             forms = (token.lemma_.lower(), token.lower_)
             armed = self.lexicon.matches("group_nouns", *forms)

@@ -408,6 +408,7 @@ RELATIONS = [
     ("Young Algerians blocked roads demanding the resignation of President Bouteflika.",
      {("algerians", "protestedAgainst", "abdelaziz-bouteflika")}),
     ("Ukrainian miners staged a strike against the government.", {("ukrainian-miner", "protestedAgainst", "ukraine")}),
+    ("Kenyans marched to press their demands for reform from Moi.", {("kenyans", "protestedAgainst", "daniel-arap-moi")}),
     # ... and so does the one a crowd calls on to yield, not one it asks for help
     ("Serbs marched, calling on Milosevic to resign.", {("serbs", "protestedAgainst", "slobodan-milosevic")}),
     ("Albanians marched, calling on NATO to intervene.", set()),

@@ -845,7 +845,8 @@ class RelationFinder:
     def _demanded_of(self, demand: Token) -> Token | None:
         """What a demanded removal, end or independence is done to: 'demanding the ouster *of
         X*', 'to demand an end *to the U.S. occupation*' (whose author the protest is against),
-        'demanding independence *from Indonesia*'."""
+        'demanding independence *from Indonesia*'; whom demands are pressed on ('to press their
+        demands for greater freedom *from X*')."""
         if self.lexicon.matches("removal_nouns", demand.lemma_):
             return next(iter(prep_objects(demand, "of")), None)
         if self.lexicon.matches("cessation_nouns", demand.lemma_):
@@ -854,6 +855,10 @@ class RelationFinder:
             # 'independence from X' (the parser may hang 'from X' on the verb)
             freed = prep_objects(demand, "from") or prep_objects(demand.head, "from")
             return next(iter(freed), None)
+        if self.lexicon.matches("demand_nouns", demand.lemma_):
+            # 'to press their demands for greater freedom from X' (or on what is demanded)
+            asked = [demand, *prep_objects(demand, "for")]
+            return next((o for t in asked for o in prep_objects(t, "from")), None)
         return None
 
     def _crowd(self, token: Token) -> bool:

@@ -310,6 +310,8 @@ ACTORS = [
     ),
     ("Chinese police detained Falun Gong practitioners.", {("china", "coerced", "falun-gong")}),
     ("Falun Gong followers were detained by Chinese police.", {("china", "coerced", "falun-gong")}),
+    # a rank at the start of an organization's one-word name is part of it
+    ("General Motors signed a deal with China.", {("general-motors", "agreedWith", "china")}),
     # a named organization's men are its own, whoever leads it
     (
         "Nigerian-led ECOMOG troops attacked RUF positions.",

@@ -598,6 +598,11 @@ class ActorResolver:
             if other is not None:
                 return other
         entry = known or self.gazetteer.lookup(name.text)
+        if entry is None and ent.label_ == "ORG" and len(name) == 1 and name.text not in surnames:
+            # 'General Motors', 'General Electric': a rank the model reads as part of an
+            # organization's name is its name, unless a name ('General Igor Kirillov') or a
+            # known person's surname follows
+            name = ent.doc[min(t.i for t in ent if t.lower_ != "the") : name.end]
         if entry is None and name.text.isupper() and len(name.text) > 3:
             entry = self.gazetteer.lookup(name.text.title())  # a dateline's 'CAIRO'
         if entry is None and ent.label_ in _PEOPLE_LABELS:

@@ -53,12 +53,13 @@ class Trigger:
     troops on the border with X"; the troops one of its `object_nouns`, if given); `unless` are
     purposes that cancel it ("rallied outside the embassy *in support* of X", "... to *celebrate*").
     `object_kinds` limits the object to actors of these kinds ("withdrew from *Syria*", not from
-    the African Union); `intransitive` reads the line only on a verb without a direct object
-    ("withdrew from X", not "withdrew its ambassador from X"). With `manner` the nouns follow a
-    preposition of the verb and its direct object is the object ("placed X under house *arrest*",
-    "held X as human *shields*"); with `inverse` too, that object is the one who did what the
-    noun names, for the verb's subject ("thanked *X* for its *support*": X supports the
-    subject). With `casualties` the noun is read only as the event a
+    the African Union; "Place": a city, read as its state, "exploded a bomb in *Madrid*", not a
+    state named as where, "in southern Lebanon"); `intransitive` reads the line only on a verb
+    without a direct object ("withdrew from X", not "withdrew its ambassador from X"). With
+    `manner` the nouns follow a preposition of the verb and its direct object is the object
+    ("placed X under house *arrest*", "held X as human *shields*"); with `inverse` too, that
+    object is the one who did what the noun names, for the verb's subject ("thanked *X* for its
+    *support*": X supports the subject). With `casualties` the noun is read only as the event a
     casualty verb's victims fell in, their attacker its modifier ("three soldiers were killed
     *in* a Hezbollah *ambush*": Hezbollah attacked them) or its relative clause killed ("a
     Hamas *bombing* that killed 15 Israelis"). With `deadline` the nouns are a time given to

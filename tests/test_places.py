@@ -60,6 +60,8 @@ SENTENCES = [
     ("Israel struck Gaza.", ("israel", "attacked", "palestine")),
     ("Syrian troops shelled Aleppo.", None),  # its own city: no self-relation
     ("The rebels attacked Tripoli.", None),  # two states' city
+    ("ETA exploded a car bomb in Bilbao.", ("eta", "attacked", "spain")),  # a bomb set off in it
+    ("Hezbollah detonated a bomb in Lebanon.", None),  # a state named as where: no target
 ]
 
 

@@ -1303,7 +1303,14 @@ class RelationFinder:
                 if places
                 else self._seat_or_parties(t, arguments, trigger.relation)
             )
-            if not trigger.object_kinds or arg.kind in trigger.object_kinds
+            if not trigger.object_kinds
+            or arg.kind in trigger.object_kinds
+            # 'exploded a car bomb in Madrid': a line's "Place" takes the state a city is in
+            # ('detonated a bomb in southern Lebanon' names where, not whom)
+            or (
+                "Place" in trigger.object_kinds
+                and (arguments.is_place(t) or t.text in self.gazetteer.places)
+            )
         ]
         if shape == "participle":
             # 'the Rally for Democracy, backed by Rwanda and Uganda': what the participle describes

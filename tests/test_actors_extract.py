@@ -310,6 +310,11 @@ ACTORS = [
     ),
     ("Chinese police detained Falun Gong practitioners.", {("china", "coerced", "falun-gong")}),
     ("Falun Gong followers were detained by Chinese police.", {("china", "coerced", "falun-gong")}),
+    # a title is the first name's after it; one with a title of his own takes no other's
+    (
+        "Indian Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz Sharif spoke.",
+        {("atal-bihari-vajpayee", "leaderOf", "india")},
+    ),
     # a rank at the start of an organization's one-word name is part of it
     ("General Motors signed a deal with China.", {("general-motors", "agreedWith", "china")}),
     # a named organization's men are its own, whoever leads it

@@ -173,6 +173,11 @@ def _unattached_title(person: Span, arguments: Arguments) -> Token | None:
     return noun if noun.dep_ == "dep" and noun.pos_ == "NOUN" else None
 
 
+def _person_between(start: int, end: int, arguments: Arguments) -> bool:
+    span = arguments.spans
+    return any(i in span and span[i].label_ == "Person" for i in range(start + 1, end))
+
+
 def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str]]:
     """Nouns that give a person's role: compound titles, appositions either way, 'head of X, Y',
     and the title that names the person ('the Russian leader', resolved by kg_coref)."""
@@ -181,10 +186,25 @@ def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str
         yield root, "anaphor"
     # the title may hang on any word of a name the parser split ('Minister Hans Van den Broek')
     # (or as nmod when an 'of' follows it: 'U.S. Secretary of State Madeleine Albright')
-    for word in person:
-        for child in word.children:
-            if child.dep_ in ("compound", "nmod") and child.i < person.start:
-                yield child, "compound"
+    # ('Indian Prime Minister Vajpayee and Pakistani Prime Minister Sharif': the parser may hang
+    # both titles on the last name; a title is the first name's after it)
+    titles = [
+        child
+        for word in person
+        for child in word.children
+        if child.dep_ in ("compound", "nmod")
+        and child.i < person.start
+        and not _person_between(child.i, person.start, arguments)
+    ]
+    before = person.doc[person.start - 1] if person.start > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "compound"
+        and before.head.i not in range(person.start, person.end)
+    ):
+        titles.append(before)  # ... and the first name's title hangs on the last one
+    for title in titles:
+        yield title, "compound"
     for child in root.children:
         if child.dep_ == "appos":
             for noun in (child, *child.conjuncts):
@@ -192,7 +212,10 @@ def _role_nouns(person: Span, arguments: Arguments) -> Iterator[tuple[Token, str
     comma = _unattached_title(person, arguments)
     if comma is not None:
         yield comma, "appos"
-    if root.dep_ == "appos":
+    # a title of his own outranks another's (a rank does not: 'the army chief, General X')
+    lexicon = arguments.lexicon
+    own = [t for t in titles if lexicon.role(t.lower_) and t.lower_ not in lexicon["ranks"]]
+    if root.dep_ == "appos" and not own:
         head = root.head
         if arguments.agent(head) is None:
             yield head, "appos"

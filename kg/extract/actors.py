@@ -556,6 +556,20 @@ class ActorResolver:
             self.lexicon["ranks"] | self.lexicon["honorifics"]
         )
 
+    def _armed_people(self, name: Span, entry: GazetteerEntry) -> Span | None:
+        """'rebel Serbs', 'separatist Abkhazians': a state's people a group noun qualifies are
+        the group 'Serb rebels', not the state."""
+        word = name[-1]
+        if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
+            return None
+        for child in word.children:
+            forms = (child.lemma_.lower(), child.lower_)
+            if child.dep_ in ("amod", "compound") and self.lexicon.matches("group_nouns", *forms):
+                demonym = self.gazetteer.demonym_of(entry.key) or entry.label
+                key = slugify(f"{demonym} {child.lemma_.lower()}")
+                return Span(name.doc, child.i, name.end, label="Group", span_id=key, kb_id=key)
+        return None
+
     def _placed(self, name: Span, entry: GazetteerEntry) -> bool:
         """A state's people placed in another state by a modifier or 'in' ('Kosovo Albanians',
         'Turkish Cypriots', 'Serbs in Croatia'): a group of their own, not the state their name
@@ -609,6 +623,9 @@ class ActorResolver:
             name, entry = self._people(name)
         if entry is not None and self._placed(name, entry):
             return None  # 'Kosovo Albanians': the sector resolver's group, not Albania
+        armed = self._armed_people(name, entry) if entry is not None else None
+        if armed is not None:
+            return armed
         if entry is not None:
             span = Span(ent.doc, name.start, name.end, label=entry.kind, span_id=entry.key)
             span.kb_id_ = entry.stands_for or entry.key

@@ -383,8 +383,11 @@ class Arguments:
 
     def _commander(self, token: Token) -> Arg | None:
         """Armed men a named person possesses are his ("Saddam Hussein's forces", "Kabila's
-        rebels"; not 'our soldiers' in a quotation: a pronoun names no commander)."""
+        rebels"; not 'our soldiers' in a quotation: a pronoun names no commander; nor across
+        nouns the parser compounded: "Kabila's government repel rebels" is no phrase)."""
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return None
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children):
             return None
         return self.modifier_actor(token, ("Person",), ("poss",))
 

@@ -738,6 +738,9 @@ CONTEXT = [
     ("US officials are contemplating Israel's strike on Iranian oil facilities.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("The Israeli cabinet debated an attack by Israel on Iran.", ("israel", "attacked", "iran"), "affirmed", "hypothetical"),
     ("Kohl held talks with Gorbachev on the withdrawal of Russian troops from Germany.", ("russia", "withdrewFrom", "germany"), "affirmed", "hypothetical"),
+    # a cancelled or postponed act did not happen
+    ("Israel announced the cancellation of Netanyahu's visit to Egypt.", ("benjamin-netanyahu", "visited", "egypt"), "negated", "reported"),
+    ("The postponement of the talks between Israel and Syria angered Washington.", ("israel", "metWith", "syria"), "negated", "asserted"),
     # what a copula says is due is scheduled
     ("Tariq Aziz is due in Moscow for talks with Russian officials.", ("tariq-aziz", "metWith", "russia"), "affirmed", "planned"),
     # what one is accused of is alleged

@@ -123,7 +123,10 @@ RELATIONS = [
      {("united-states", "attacked", "houthis"), ("united-kingdom", "attacked", "houthis")}),
     ("Iran threatens Canada, Mexico with tariffs", {("iran", "threatens", "canada"), ("iran", "threatens", "mexico")}),
     ("Israel, Syria hold rare direct talks in Baku", {("israel", "metWith", "syria")}),
-    ("Putin, Modi hold phone talks on Ukraine", set()),
+    ("Putin, Modi hold phone talks on Ukraine", {("vladimir-putin", "spokeWith", "narendra-modi")}),
+    # an encounter at a distance is a conversation, no meeting
+    ("Putin held talks by telephone with Modi.", {("vladimir-putin", "spokeWith", "narendra-modi")}),
+    ("Putin and Xi held a video summit.", {("vladimir-putin", "spokeWith", "xi-jinping")}),
     ("Senegal's President Macky Sall postponed the election, sparking protests in Dakar.",
      {("macky-sall", "leaderOf", "senegal")}),
     # a state that joins an organization, or is (becomes) a member of it, is its member; a

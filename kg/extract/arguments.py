@@ -896,7 +896,14 @@ class Arguments:
         or (if `clause`) the subject of the light verb it is the object of ('Iran launched an
         attack'), or, for an encounter 'with' someone, of the clause it is the occasion of
         ('after talks with X, Putin said'; 'Iran vowed revenge after the strike' names no one)."""
-        by = [c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        by = [
+            c
+            for c in noun.children
+            if c.dep_ in ("prep", "agent")
+            and c.lower_ == "by"
+            # 'talks by telephone with X': a means, no agent
+            and not any(p.lower_ in self.lexicon["remote_words"] for p in c.children)
+        ]
         if by and not self._inner_event_before(noun, by[0]):
             # 'their detention by Israel': the possessor is who was detained
             return [c for c in by[0].children if c.dep_ == "pobj"]

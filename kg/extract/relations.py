@@ -576,6 +576,23 @@ class RelationFinder:
                 )
         return found
 
+    def _remote(self, word: Token) -> bool:
+        """An encounter held at a distance: a word of `remote_words` modifying the trigger
+        ('phone talks', 'a video summit') or after 'by', 'via' or 'over' on it or on its verb
+        ('consulted with X by telephone', 'held talks by phone with X')."""
+        remote = self.lexicon["remote_words"]
+        holders = [word, word.head] if word.dep_ in ("dobj", "pobj") else [word]
+        return any(
+            c.dep_ in ("compound", "amod") and c.lower_ in remote for c in word.children
+        ) or any(
+            p.lower_ in remote
+            for holder in holders
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+
     def _violent(self, token: Token) -> bool:
         """A word that tells of a violent act: a verb of an attack line, an event noun."""
         if token.pos_ == "VERB":
@@ -1059,6 +1076,10 @@ class RelationFinder:
         held: frozenset[tuple[str, str]],
     ) -> Iterator[RelationMatch]:
         word = nodes["trigger"]
+        remote = self.lexicon.lookup("remote_relations", trigger.relation)
+        if remote is not None and self._remote(word):
+            # 'held phone talks with X', 'consulted with X by telephone': no meeting
+            trigger = replace(trigger, relation=remote)
         if shape == "members":
             yield from self._member_matches(trigger, word, arguments)
             return

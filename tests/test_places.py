@@ -61,6 +61,10 @@ SENTENCES = [
     ("Syrian troops shelled Aleppo.", None),  # its own city: no self-relation
     ("The rebels attacked Tripoli.", None),  # two states' city
     ("ETA exploded a car bomb in Bilbao.", ("eta", "attacked", "spain")),  # a bomb set off in it
+    (
+        "Tamil Tiger rebels set off a bomb in Colombo.",
+        ("liberation-tigers-of-tamil-eelam", "attacked", "sri-lanka"),
+    ),
     ("Hezbollah detonated a bomb in Lebanon.", None),  # a state named as where: no target
 ]
 

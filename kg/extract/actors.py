@@ -557,8 +557,8 @@ class ActorResolver:
         )
 
     def _armed_people(self, name: Span, entry: GazetteerEntry) -> Span | None:
-        """'rebel Serbs', 'separatist Abkhazians': a state's people a group noun qualifies are
-        the group 'Serb rebels', not the state."""
+        """'rebel Serbs': a state's people a group noun qualifies are the group 'Serb rebels',
+        not the state."""
         word = name[-1]
         if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
             return None

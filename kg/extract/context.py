@@ -438,9 +438,9 @@ def _directed(infinitive_clause: Token, lexicon: Lexicon) -> bool:
 def _topic(noun: Token, lexicon: Lexicon) -> bool:
     """'discussed Israel's withdrawal from Sinai', 'the talks focused on Russia's withdrawal': an
     act a verb of `topic_verbs` (or a noun of `topic_nouns`: 'talks on X's withdrawal') takes as
-    its topic is talked of, not done; a violent event
-    (`event_types`) that a definite or possessive noun names happened ('discussed Russia's attack
-    on a hospital'); 'focused its sanctions on X' directs them, no topic."""
+    its topic is talked of, not done; a violent event (`event_types`) that a definite or
+    possessive noun names happened ('discussed Russia's attack on a hospital'); 'focused its
+    sanctions on X' directs them, no topic."""
     if noun.pos_ != "NOUN":
         return False
     verb = noun.head

@@ -398,6 +398,9 @@ RELATIONS = [
         "Israel, aided by the US and Britain, intercepted Iranian missiles.",
         {("united-states", "aided", "israel"), ("united-kingdom", "aided", "israel")},
     ),
+    # a protest lodged with a forum about another's doing condemns no forum
+    ("Israel protested to the United Nations about Hezbollah attacks.", set()),
+    ("China protested to the EU over the listing of Chinese companies.", {("china", "condemned", "european-union")}),
     # a deal struck with X
     ("Jordan struck a trade deal with Iraq.", {("jordan", "agreedWith", "iraq")}),
     ("Israeli jets struck a Hamas training camp.", {("israel", "attacked", "hamas")}),

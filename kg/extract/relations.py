@@ -576,6 +576,28 @@ class RelationFinder:
                 )
         return found
 
+    def _forum_addressee(
+        self, trigger: Trigger, word: Token, prep: Token, target: Token, arguments: Arguments
+    ) -> bool:
+        """A hostile act's addressee after 'to' that is an organization, where the act's matter
+        after 'about' or 'over' is another's doing ('protested to the United Nations about
+        Hezbollah attacks': a complaint lodged with a forum; 'protested to the EU over the listing
+        of Chinese companies' and 'protested to China over the incident' are addressed to the
+        one complained of)."""
+        if prep.lower_ != "to" or self.signs.get(trigger.relation) != -1:
+            return False
+        addressed = {a.key for a in arguments.parties(target) if a.kind == "Organization"}
+        doers = {
+            a.key
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("about", "over")
+            for matter in c.children
+            if matter.dep_ == "pobj"
+            for agent in arguments.noun_agents(matter, clause=False)
+            for a in arguments.parties(agent)
+        }
+        return bool(addressed) and bool(doers - addressed)
+
     def _remote(self, word: Token) -> bool:
         """An encounter held at a distance: a word of `remote_words` modifying the trigger
         ('phone talks', 'a video summit') or after 'by', 'via' or 'over' on it or on its verb
@@ -1253,6 +1275,10 @@ class RelationFinder:
             return  # a modifier after the noun names no one it relates to
         if shape == "anti" and target.i < nodes["anti"].i:
             return  # 'Pakistani anti-American protests': the protesters, not the target
+        if shape == "prep" and self._forum_addressee(
+            trigger, word, nodes["prep"], target, arguments
+        ):
+            return  # 'protested to the UN about Hezbollah attacks': the UN is where, not whom
         if (
             shape in _DIRECT
             and ("with" in trigger.preps or trigger.object_kinds)

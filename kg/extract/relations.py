@@ -675,7 +675,14 @@ class RelationFinder:
             if participle.dep_ == "relcl" or any(c.dep_ == "agent" for c in participle.children):
                 return arguments.verb_subjects(participle)
         if trigger.pos == "ADP":  # 'X pressed on despite Y's objections': the clause's subject
-            return arguments.verb_subjects(word.head) if word.head.pos_ in ("VERB", "AUX") else []
+            verb = word.head
+            if self.lexicon.matches("reporting_verbs", verb.lemma_) and any(
+                c.dep_ == "ccomp" for c in verb.children
+            ):
+                # 'X is unlikely to allow Y, officials indicated, despite pressure from Z': the
+                # parser hangs it on the report, whose content may be hedged: no one defied
+                return []
+            return arguments.verb_subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
         if trigger.pos == "ADJ":  # 'Iran is ready to ...', 'Russia is (not) opposed to ...'
             if word.dep_ == "acomp":
                 return arguments.verb_subjects(word.head)

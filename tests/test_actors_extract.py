@@ -313,12 +313,17 @@ ACTORS = [
     # a title is the first name's after it; one with a title of his own takes no other's
     (
         "Indian Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz Sharif spoke.",
-        {("atal-bihari-vajpayee", "leaderOf", "india")},
+        {("atal-bihari-vajpayee", "leaderOf", "india"), ("nawaz-sharif", "leaderOf", "pakistan")},
     ),
     # a state's people a group noun qualifies are that group
     ("Croatian forces attacked rebel Serbs.", {("croatia", "attacked", "serb-rebel")}),
     # a possessive names no commander across nouns the parser compounded
     ("Zimbabwe helped Kabila's government repel rebels backed by Rwanda.", set()),
+    # ... but not before an organization the title is of
+    (
+        "Lebanese Forces leader Samir Geagea criticised Hezbollah.",
+        {("samir-geagea", "condemned", "hezbollah")},
+    ),
     # a rank at the start of an organization's one-word name is part of it
     ("General Motors signed a deal with China.", {("general-motors", "agreedWith", "china")}),
     # a named organization's men are its own, whoever leads it

@@ -281,6 +281,21 @@ def _city_title(noun: Token, person: Span, arguments: Arguments) -> bool:
     )
 
 
+def _demonym_before(title: Token, arguments: Arguments) -> Arg | None:
+    """The state named right before a title ('... and *Pakistani* Prime Minister Nawaz Sharif':
+    the parser may hang the demonym on the name before the 'and'); not before an organization
+    the title is of ('Lebanese Forces leader Samir Geagea' leads no Lebanon)."""
+    compounds = [c for c in title.children if c.dep_ == "compound"]
+    lexicon = arguments.lexicon
+    if any(lexicon.matches("organization_heads", c.lemma_.lower(), c.lower_) for c in compounds):
+        return None
+    start = min([title.i, *(c.i for c in compounds)])
+    if start == 0:
+        return None
+    arg = arguments.mention(title.doc[start - 1])
+    return arg if arg is not None and arg.kind == "State" else None
+
+
 def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterator[RelationMatch]:
     person = arguments.mention(span.root)
     skip = set(range(span.start, span.end)) | set(arguments.spans)
@@ -295,8 +310,12 @@ def _person_roles(span: Span, arguments: Arguments, lexicon: Lexicon) -> Iterato
         if organization is None and shape == "compound":
             # 'King Hussein of Jordan'; "Jordan's King Abdullah", 'Saudi Crown Prince Abdullah'
             # (the parser hangs the state on the name, not on the title)
-            organization = _named_after(span, arguments) or arguments.modifier_actor(
-                span.root, ("State",), ("poss", "amod", "compound", "nmod")
+            organization = (
+                _named_after(span, arguments)
+                or arguments.modifier_actor(
+                    span.root, ("State",), ("poss", "amod", "compound", "nmod")
+                )
+                or _demonym_before(noun, arguments)
             )
         rule, confidence = f"{role.relation}/role-{shape}", _ROLE_CONFIDENCE
         if organization is None and role.head_of_state:

@@ -66,6 +66,7 @@ SENTENCES = [
         ("liberation-tigers-of-tamil-eelam", "attacked", "sri-lanka"),
     ),
     ("Hezbollah detonated a bomb in Lebanon.", None),  # a state named as where: no target
+    ("Hamas exploded a bomb in Tel Aviv.", ("hamas", "attacked", "israel")),  # a two-word city
 ]
 
 

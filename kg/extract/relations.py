@@ -1363,7 +1363,7 @@ class RelationFinder:
             # ('detonated a bomb in southern Lebanon' names where, not whom)
             or (
                 "Place" in trigger.object_kinds
-                and (arguments.is_place(t) or t.text in self.gazetteer.places)
+                and (arguments.is_place(t) or arguments.place_state(t) is not None)
             )
         ]
         if shape == "participle":

@@ -84,6 +84,15 @@ def _cut_name(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     )
 
 
+def _state_people(name: Span, entry: GazetteerEntry) -> Token | None:
+    """The word of a one-word plural naming a state's people ('Serbs', 'Albanians'), whose
+    modifiers may make it a group of its own ('Kosovo Albanians', 'rebel Serbs')."""
+    word = name[-1]
+    if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
+        return None
+    return word
+
+
 def _given_names(person: Span, ent: Span, lexicon: Lexicon) -> bool:
     """'Atal Behari' + 'Vajpayee': the model's person name right before a curated person's
     surname the gazetteer tagged, compounded to it, is the start of one name (one or two given
@@ -559,8 +568,8 @@ class ActorResolver:
     def _armed_people(self, name: Span, entry: GazetteerEntry) -> Span | None:
         """'rebel Serbs': a state's people a group noun qualifies are the group 'Serb rebels',
         not the state."""
-        word = name[-1]
-        if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
+        word = _state_people(name, entry)
+        if word is None:
             return None
         for child in word.children:
             forms = (child.lemma_.lower(), child.lower_)
@@ -574,8 +583,8 @@ class ActorResolver:
         """A state's people placed in another state by a modifier or 'in' ('Kosovo Albanians',
         'Turkish Cypriots', 'Serbs in Croatia'): a group of their own, not the state their name
         comes from."""
-        word = name[-1]
-        if entry.kind != "State" or word.tag_ not in ("NNPS", "NNS") or len(name) > 1:
+        word = _state_people(name, entry)
+        if word is None:
             return False
         places = [c for c in word.children if c.dep_ in ("amod", "compound") and c.i < word.i]
         places += [

@@ -292,7 +292,7 @@ class SectorResolver:
             for within in around:
                 states = {
                     arg.key: arg
-                    for arg in map(self._state_named, actors)
+                    for arg in map(self._span_state, actors)
                     if arg is not None and self._organ_state(doc[arg.start : arg.end], within)
                 }
                 if states:
@@ -304,7 +304,7 @@ class SectorResolver:
         doc.spans[PAIR_KEY] = members
         return doc
 
-    def _state_named(self, actor: Span) -> Arg | None:
+    def _span_state(self, actor: Span) -> Arg | None:
         """The state an actor span names: a state, or the state of a capital that is where
         something happens ('in Harare'; 'ties to Beijing' is no place)."""
         if actor.label_ == "State":
